@@ -1,0 +1,37 @@
+import * as z from "zod";
+
+/** An identifier of a stored record: any non-empty string up to 64 characters. */
+export const IdSchema = z
+  .string({ error: "must be an identifier (text)" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(64, "must be at most 64 characters");
+
+/** A short label typed by a person, such as a name or a title. */
+export const LabelSchema = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters");
+
+/** Free text such as a note or a reason; may be empty. */
+export const NoteSchema = z
+  .string({ error: "must be text" })
+  .trim()
+  .max(5000, "must be at most 5,000 characters");
+
+/** A calendar date in ISO form, `2016-04-01`. */
+export const IsoDateSchema = z.iso.date({ error: "must be a date in the form YYYY-MM-DD" });
+
+/** A moment in ISO form with a zone, `2016-04-01T09:30:00Z`. */
+export const IsoDateTimeSchema = z.iso.datetime({
+  offset: true,
+  error: "must be a date and time in the form YYYY-MM-DDTHH:MM:SSZ",
+});
+
+/** An email address. */
+export const EmailSchema = z
+  .string({ error: "must be an email address" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "must be an email address, like name@council.gov.uk" }));

@@ -1,0 +1,85 @@
+import * as z from "zod";
+
+import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema } from "./common";
+
+/** One of a framework's priority areas, such as "Staff Development". */
+export const PriorityAreaSchema = z.object({
+  id: IdSchema,
+  name: LabelSchema,
+  description: NoteSchema,
+});
+/** A priority area. */
+export type PriorityArea = z.infer<typeof PriorityAreaSchema>;
+
+/** A versioned accreditation framework: its priority areas, as data. */
+export const FrameworkSchema = z.object({
+  id: IdSchema,
+  version: LabelSchema,
+  name: LabelSchema,
+  areas: z.array(PriorityAreaSchema).min(1, "must have at least one priority area"),
+});
+/** An accreditation framework. */
+export type Framework = z.infer<typeof FrameworkSchema>;
+
+/** Where an evidence item is in its review lifecycle. */
+export const EvidenceStatusSchema = z.enum(
+  ["draft", "in_review", "approved", "rejected", "expired"],
+  {
+    error: "must be one of draft, in_review, approved, rejected, expired",
+  },
+);
+/** An evidence status. */
+export type EvidenceStatus = z.infer<typeof EvidenceStatusSchema>;
+
+/** What kind of document or record an evidence item is. */
+export const EvidenceKindSchema = z.enum(
+  [
+    "policy",
+    "procedure",
+    "case_audit",
+    "risk_assessment",
+    "training_record",
+    "champions_list",
+    "staff_survey",
+    "partnership_agreement",
+    "survivor_feedback",
+    "equality_impact_assessment",
+    "publicity",
+    "other",
+  ],
+  {
+    error:
+      "must be one of policy, procedure, case_audit, risk_assessment, training_record, champions_list, staff_survey, partnership_agreement, survivor_feedback, equality_impact_assessment, publicity, other",
+  },
+);
+/** An evidence kind. */
+export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
+
+/** A piece of evidence offered against a priority area. */
+export const EvidenceItemSchema = z
+  .object({
+    id: IdSchema,
+    areaId: IdSchema,
+    title: LabelSchema,
+    kind: EvidenceKindSchema,
+    owner: LabelSchema,
+    effectiveDate: IsoDateSchema,
+    reviewDate: IsoDateSchema.nullable(),
+    expiryDate: IsoDateSchema.nullable(),
+    status: EvidenceStatusSchema,
+  })
+  .superRefine((item, ctx) => {
+    for (const field of ["reviewDate", "expiryDate"] as const) {
+      const date = item[field];
+      if (date != null && date < item.effectiveDate) {
+        ctx.addIssue({
+          code: "custom",
+          input: date,
+          path: [field],
+          message: "must not be before the effective date",
+        });
+      }
+    }
+  });
+/** An evidence item. */
+export type EvidenceItem = z.infer<typeof EvidenceItemSchema>;

@@ -1,0 +1,62 @@
+export {
+  EmailSchema,
+  IdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  LabelSchema,
+  NoteSchema,
+} from "./common";
+export { FinancialYearLabelSchema, type FinancialYearLabel } from "./financial-year";
+export { formatIssues } from "./format-issues";
+export {
+  FundingPlanSchema,
+  PartnerSchema,
+  PlanCarryForwardSchema,
+  PlanContributionSchema,
+  PlanCostSchema,
+  PlanGrantSchema,
+  PlanReserveDrawdownSchema,
+  SectorSchema,
+  WorkstreamSchema,
+  type FundingPlan,
+  type FundingPlanInput,
+  type Partner,
+  type Sector,
+  type Workstream,
+} from "./funding-plan";
+export {
+  EvidenceItemSchema,
+  EvidenceKindSchema,
+  EvidenceStatusSchema,
+  FrameworkSchema,
+  PriorityAreaSchema,
+  type EvidenceItem,
+  type EvidenceKind,
+  type EvidenceStatus,
+  type Framework,
+  type PriorityArea,
+} from "./daha";
+export { NonNegativePenceSchema, PenceSchema, PercentSchema, type Pence } from "./money";
+export {
+  RecommendationSchema,
+  RecommendationStatusSchema,
+  RecommendationUpdateSchema,
+  type Recommendation,
+  type RecommendationStatus,
+  type RecommendationUpdate,
+} from "./recommendation";
+export { DepartmentSchema, StaffMemberSchema, type Department, type StaffMember } from "./staff";
+export {
+  AttendanceOutcomeSchema,
+  CourseSchema,
+  NominationHistoryEntrySchema,
+  NominationSchema,
+  NominationStateSchema,
+  TrainingSessionSchema,
+  type AttendanceOutcome,
+  type Course,
+  type Nomination,
+  type NominationHistoryEntry,
+  type NominationState,
+  type TrainingSession,
+} from "./training";

@@ -1,0 +1,20 @@
+import * as z from "zod";
+
+/** An amount of money as a whole number of pence (may be negative, e.g. a variance). */
+export const PenceSchema = z.int({
+  error: (issue) =>
+    issue.input === undefined
+      ? "is required (an amount in pence)"
+      : "must be a whole number of pence within the safe integer range",
+});
+/** An amount in pence, e.g. `150244900` for £1,502,449. */
+export type Pence = z.infer<typeof PenceSchema>;
+
+/** An amount of money in pence that cannot be negative, such as a cost or a contribution. */
+export const NonNegativePenceSchema = PenceSchema.min(0, "must not be negative");
+
+/** A percentage between 0 and 100 inclusive; fractions are allowed (e.g. 33.33). */
+export const PercentSchema = z
+  .number({ error: "must be a number (a percentage)" })
+  .min(0, "must be at least 0 %")
+  .max(100, "must be at most 100 %");

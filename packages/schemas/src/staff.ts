@@ -1,0 +1,29 @@
+import * as z from "zod";
+
+import { EmailSchema, IdSchema, LabelSchema } from "./common";
+
+/** A department (directorate, service or team) that staff belong to. */
+export const DepartmentSchema = z.object({
+  id: IdSchema,
+  name: LabelSchema,
+});
+/** A department. */
+export type Department = z.infer<typeof DepartmentSchema>;
+
+/** A member of staff who can be nominated for training. */
+export const StaffMemberSchema = z.object({
+  id: IdSchema,
+  employeeNumber: z
+    .string({ error: "must be text" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(32, "must be at most 32 characters"),
+  name: LabelSchema,
+  email: EmailSchema.nullable(),
+  jobTitle: LabelSchema,
+  departmentId: IdSchema,
+  managerId: IdSchema.nullable(),
+  active: z.boolean({ error: "must be true or false" }),
+});
+/** A member of staff. */
+export type StaffMember = z.infer<typeof StaffMemberSchema>;

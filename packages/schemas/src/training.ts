@@ -1,0 +1,92 @@
+import * as z from "zod";
+
+import { IdSchema, IsoDateTimeSchema, LabelSchema, NoteSchema } from "./common";
+
+/** A training course, such as "Domestic abuse awareness (Level 1)". */
+export const CourseSchema = z.object({
+  id: IdSchema,
+  title: LabelSchema,
+  level: z
+    .int({ error: "must be a whole number from 1 to 4" })
+    .min(1, "must be a whole number from 1 to 4")
+    .max(4, "must be a whole number from 1 to 4"),
+  refresherIntervalMonths: z
+    .int({ error: "must be a whole number of months" })
+    .min(1, "must be at least 1 month")
+    .max(120, "must be at most 120 months")
+    .nullable(),
+  description: NoteSchema,
+});
+/** A training course. */
+export type Course = z.infer<typeof CourseSchema>;
+
+/** One delivery of a course: when, where, who trains, how many places. */
+export const TrainingSessionSchema = z
+  .object({
+    id: IdSchema,
+    courseId: IdSchema,
+    startsAt: IsoDateTimeSchema,
+    endsAt: IsoDateTimeSchema,
+    capacity: z
+      .int({ error: "must be a whole number of places" })
+      .min(1, "must be at least 1 place")
+      .max(1000, "must be at most 1,000 places"),
+    location: LabelSchema,
+    trainer: LabelSchema,
+  })
+  .refine((session) => Date.parse(session.endsAt) > Date.parse(session.startsAt), {
+    path: ["endsAt"],
+    message: "must be after the start",
+  });
+/** A training session. */
+export type TrainingSession = z.infer<typeof TrainingSessionSchema>;
+
+/** How a booked person's attendance was marked (Totara's words, so exports map cleanly). */
+export const AttendanceOutcomeSchema = z.enum(
+  ["fully_attended", "partially_attended", "unable_to_attend", "no_show"],
+  { error: "must be one of fully_attended, partially_attended, unable_to_attend, no_show" },
+);
+/** An attendance outcome. */
+export type AttendanceOutcome = z.infer<typeof AttendanceOutcomeSchema>;
+
+/** Every state a nomination can be in; the attendance outcomes are its final states. */
+export const NominationStateSchema = z.enum(
+  [
+    "nominated",
+    "approved",
+    "declined",
+    "waitlisted",
+    "booked",
+    "cancelled",
+    ...AttendanceOutcomeSchema.options,
+  ],
+  {
+    error:
+      "must be one of nominated, approved, declined, waitlisted, booked, cancelled, fully_attended, partially_attended, unable_to_attend, no_show",
+  },
+);
+/** A nomination state. */
+export type NominationState = z.infer<typeof NominationStateSchema>;
+
+/** A manager's nomination of a member of staff for a training session. */
+export const NominationSchema = z.object({
+  id: IdSchema,
+  staffId: IdSchema,
+  sessionId: IdSchema,
+  nominatedBy: IdSchema,
+  reason: NoteSchema,
+  mandatory: z.boolean({ error: "must be true or false" }),
+  state: NominationStateSchema,
+});
+/** A nomination. */
+export type Nomination = z.infer<typeof NominationSchema>;
+
+/** One append-only entry in a nomination's history: the state it moved to, who, when and why. */
+export const NominationHistoryEntrySchema = z.object({
+  state: NominationStateSchema,
+  at: IsoDateTimeSchema,
+  by: IdSchema,
+  note: NoteSchema,
+});
+/** A nomination history entry. */
+export type NominationHistoryEntry = z.infer<typeof NominationHistoryEntrySchema>;

@@ -74,4 +74,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One validated env.ts per app: settings are read, checked and typed in one place.
+    files: ["apps/server/src/**/*.ts"],
+    ignores: ["apps/server/src/env.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through src/env.ts." },
+      ],
+    },
+  },
 );

@@ -35,3 +35,8 @@ export const EmailSchema = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "must be an email address, like name@council.gov.uk" }));
+
+/** A choice from a fixed list; the error message lists the choices. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.join(", ")}` });
+}

@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema } from "./common";
+import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema, oneOf } from "./common";
 
 /** One of a framework's priority areas, such as "Staff Development". */
 export const PriorityAreaSchema = z.object({
@@ -21,37 +21,32 @@ export const FrameworkSchema = z.object({
 /** An accreditation framework. */
 export type Framework = z.infer<typeof FrameworkSchema>;
 
+/** The evidence statuses. */
+export const EVIDENCE_STATUSES = ["draft", "in_review", "approved", "rejected", "expired"] as const;
+
 /** Where an evidence item is in its review lifecycle. */
-export const EvidenceStatusSchema = z.enum(
-  ["draft", "in_review", "approved", "rejected", "expired"],
-  {
-    error: "must be one of draft, in_review, approved, rejected, expired",
-  },
-);
+export const EvidenceStatusSchema = oneOf(EVIDENCE_STATUSES);
 /** An evidence status. */
 export type EvidenceStatus = z.infer<typeof EvidenceStatusSchema>;
 
+/** The kinds of evidence. */
+export const EVIDENCE_KINDS = [
+  "policy",
+  "procedure",
+  "case_audit",
+  "risk_assessment",
+  "training_record",
+  "champions_list",
+  "staff_survey",
+  "partnership_agreement",
+  "survivor_feedback",
+  "equality_impact_assessment",
+  "publicity",
+  "other",
+] as const;
+
 /** What kind of document or record an evidence item is. */
-export const EvidenceKindSchema = z.enum(
-  [
-    "policy",
-    "procedure",
-    "case_audit",
-    "risk_assessment",
-    "training_record",
-    "champions_list",
-    "staff_survey",
-    "partnership_agreement",
-    "survivor_feedback",
-    "equality_impact_assessment",
-    "publicity",
-    "other",
-  ],
-  {
-    error:
-      "must be one of policy, procedure, case_audit, risk_assessment, training_record, champions_list, staff_survey, partnership_agreement, survivor_feedback, equality_impact_assessment, publicity, other",
-  },
-);
+export const EvidenceKindSchema = oneOf(EVIDENCE_KINDS);
 /** An evidence kind. */
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 

@@ -1,14 +1,21 @@
 import * as z from "zod";
 
-import { IdSchema, LabelSchema, NoteSchema } from "./common";
+import { IdSchema, LabelSchema, NoteSchema, oneOf } from "./common";
 import { FinancialYearLabelSchema } from "./financial-year";
 import { NonNegativePenceSchema, PercentSchema } from "./money";
 
+/** The Walby cost model's service sectors. */
+export const SECTORS = [
+  "health",
+  "criminal_justice",
+  "social_care",
+  "housing",
+  "civil_legal",
+  "other",
+] as const;
+
 /** Where a partner's avoided costs fall, following the Walby cost model's service sectors. */
-export const SectorSchema = z.enum(
-  ["health", "criminal_justice", "social_care", "housing", "civil_legal", "other"],
-  { error: "must be one of health, criminal_justice, social_care, housing, civil_legal, other" },
-);
+export const SectorSchema = oneOf(SECTORS);
 /** A Walby service sector. */
 export type Sector = z.infer<typeof SectorSchema>;
 

@@ -5,11 +5,13 @@ export {
   IsoDateTimeSchema,
   LabelSchema,
   NoteSchema,
+  oneOf,
 } from "./common";
 export { FinancialYearLabelSchema, type FinancialYearLabel } from "./financial-year";
 export { formatIssues } from "./format-issues";
 export {
   FundingPlanSchema,
+  SECTORS,
   PartnerSchema,
   PlanCarryForwardSchema,
   PlanContributionSchema,
@@ -25,6 +27,8 @@ export {
   type Workstream,
 } from "./funding-plan";
 export {
+  EVIDENCE_KINDS,
+  EVIDENCE_STATUSES,
   EvidenceItemSchema,
   EvidenceKindSchema,
   EvidenceStatusSchema,
@@ -38,6 +42,7 @@ export {
 } from "./daha";
 export { NonNegativePenceSchema, PenceSchema, PercentSchema, type Pence } from "./money";
 export {
+  RECOMMENDATION_STATUSES,
   RecommendationSchema,
   RecommendationStatusSchema,
   RecommendationUpdateSchema,
@@ -47,7 +52,9 @@ export {
 } from "./recommendation";
 export { DepartmentSchema, StaffMemberSchema, type Department, type StaffMember } from "./staff";
 export {
+  ATTENDANCE_OUTCOMES,
   AttendanceOutcomeSchema,
+  NOMINATION_STATES,
   CourseSchema,
   NominationHistoryEntrySchema,
   NominationSchema,

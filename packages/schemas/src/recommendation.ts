@@ -1,12 +1,18 @@
 import * as z from "zod";
 
-import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema } from "./common";
+import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema, oneOf } from "./common";
+
+/** The recommendation statuses. */
+export const RECOMMENDATION_STATUSES = [
+  "not_started",
+  "in_progress",
+  "on_hold",
+  "completed",
+  "not_agreed",
+] as const;
 
 /** How far a review recommendation has got. */
-export const RecommendationStatusSchema = z.enum(
-  ["not_started", "in_progress", "on_hold", "completed", "not_agreed"],
-  { error: "must be one of not_started, in_progress, on_hold, completed, not_agreed" },
-);
+export const RecommendationStatusSchema = oneOf(RECOMMENDATION_STATUSES);
 /** A recommendation status. */
 export type RecommendationStatus = z.infer<typeof RecommendationStatusSchema>;
 

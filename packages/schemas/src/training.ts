@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-import { IdSchema, IsoDateTimeSchema, LabelSchema, NoteSchema } from "./common";
+import { IdSchema, IsoDateTimeSchema, LabelSchema, NoteSchema, oneOf } from "./common";
 
 /** A training course, such as "Domestic abuse awareness (Level 1)". */
 export const CourseSchema = z.object({
@@ -41,30 +41,32 @@ export const TrainingSessionSchema = z
 /** A training session. */
 export type TrainingSession = z.infer<typeof TrainingSessionSchema>;
 
+/** The attendance outcomes, in the order a register lists them. */
+export const ATTENDANCE_OUTCOMES = [
+  "fully_attended",
+  "partially_attended",
+  "unable_to_attend",
+  "no_show",
+] as const;
+
 /** How a booked person's attendance was marked (Totara's words, so exports map cleanly). */
-export const AttendanceOutcomeSchema = z.enum(
-  ["fully_attended", "partially_attended", "unable_to_attend", "no_show"],
-  { error: "must be one of fully_attended, partially_attended, unable_to_attend, no_show" },
-);
+export const AttendanceOutcomeSchema = oneOf(ATTENDANCE_OUTCOMES);
 /** An attendance outcome. */
 export type AttendanceOutcome = z.infer<typeof AttendanceOutcomeSchema>;
 
-/** Every state a nomination can be in; the attendance outcomes are its final states. */
-export const NominationStateSchema = z.enum(
-  [
-    "nominated",
-    "approved",
-    "declined",
-    "waitlisted",
-    "booked",
-    "cancelled",
-    ...AttendanceOutcomeSchema.options,
-  ],
-  {
-    error:
-      "must be one of nominated, approved, declined, waitlisted, booked, cancelled, fully_attended, partially_attended, unable_to_attend, no_show",
-  },
-);
+/** Every state a nomination can be in; the attendance outcomes come last. */
+export const NOMINATION_STATES = [
+  "nominated",
+  "approved",
+  "declined",
+  "waitlisted",
+  "booked",
+  "cancelled",
+  ...ATTENDANCE_OUTCOMES,
+] as const;
+
+/** A nomination's state. */
+export const NominationStateSchema = oneOf(NOMINATION_STATES);
 /** A nomination state. */
 export type NominationState = z.infer<typeof NominationStateSchema>;
 

@@ -1,0 +1,12 @@
+import type { UserRole } from "../db/schema";
+
+/** The signed-in user as every procedure sees them. */
+export interface SessionUser {
+  id: string;
+  organisationId: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  /** A manager's own staff record; their reports are the staff they manage. */
+  staffId: string | null;
+}

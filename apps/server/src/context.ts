@@ -1,0 +1,52 @@
+import type { Db } from "./db/client";
+import type { SessionUser } from "./auth/session-user";
+import type { SignInLimiter } from "./auth/sign-in-limiter";
+import type { FileStore } from "./files/file-store";
+
+/** Options for a cookie the server sets. */
+export interface CookieOptions {
+  maxAgeSeconds: number;
+}
+
+/** Lets a procedure set or clear cookies on the HTTP response (a no-op jar in tests). */
+export interface CookieJar {
+  set(name: string, value: string, options: CookieOptions): void;
+}
+
+/** What lives for the whole process: storage and the clock. */
+export interface AppDeps {
+  db: Db;
+  files: FileStore;
+  now: () => Date;
+  /** Failed sign-ins counted per email address and per client address. */
+  limiters: { email: SignInLimiter; address: SignInLimiter };
+}
+
+/** Facts about the request that procedures may need. */
+export interface RequestInfo {
+  /** The client's address, for sign-in throttling. */
+  ip: string;
+}
+
+/** The context every procedure receives. */
+export interface Context extends AppDeps {
+  session: { id: string; user: SessionUser } | null;
+  cookies: CookieJar;
+  request: RequestInfo;
+}
+
+/**
+ * Builds a context from plain values, with no HTTP involved, so tests can call procedures through
+ * `createCaller` exactly as the HTTP adapter does.
+ */
+export function createContextInner(
+  deps: AppDeps,
+  options: Partial<Pick<Context, "session" | "cookies" | "request">> = {},
+): Context {
+  return {
+    ...deps,
+    session: options.session ?? null,
+    cookies: options.cookies ?? { set: () => undefined },
+    request: options.request ?? { ip: "127.0.0.1" },
+  };
+}

@@ -1,0 +1,33 @@
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+
+import { MIGRATIONS_FOLDER } from "../paths";
+import * as schema from "./schema";
+
+/** The server's database handle: drizzle over one better-sqlite3 connection. */
+export type Db = ReturnType<typeof openDrizzle>;
+/** A transaction handle; services accept either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can run queries: the database or a transaction. */
+export type Queryable = Db | Tx;
+
+function openDrizzle(sqlite: Database.Database) {
+  return drizzle(sqlite, { schema, casing: "snake_case" });
+}
+
+/**
+ * Opens (or creates) the database at `path` — a file, or `:memory:` for tests — with the pragmas
+ * the server relies on, and applies the committed migrations. Nothing opens a database on import.
+ */
+export function createDb(path: string): Db {
+  const sqlite = new Database(path);
+  // WAL lets readers continue while a write commits and survives a crash without corruption.
+  if (path !== ":memory:") sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = openDrizzle(sqlite);
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}

@@ -1,0 +1,20 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+import { timestamp } from "./columns";
+
+/** Append-only: triggers in the migrations refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    organisationId: text(),
+    userId: text(),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: text(),
+    before: text({ mode: "json" }),
+    after: text({ mode: "json" }),
+    at: timestamp().notNull(),
+  },
+  (table) => [index("audit_log_organisation_idx").on(table.organisationId, table.id)],
+);

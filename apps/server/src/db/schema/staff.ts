@@ -1,0 +1,54 @@
+import {
+  foreignKey,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+import { tenantColumns, timestamp } from "./columns";
+
+export const departments = sqliteTable(
+  "departments",
+  {
+    ...tenantColumns,
+    name: text().notNull(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [
+    uniqueIndex("departments_name_uq").on(table.organisationId, table.name),
+    // Lets other tables reference (organisation, department) so a row can never point across tenants.
+    uniqueIndex("departments_tenant_uq").on(table.organisationId, table.id),
+  ],
+);
+
+export const staff = sqliteTable(
+  "staff",
+  {
+    ...tenantColumns,
+    employeeNumber: text().notNull(),
+    name: text().notNull(),
+    email: text(),
+    jobTitle: text().notNull(),
+    departmentId: text().notNull(),
+    managerId: text(),
+    active: integer({ mode: "boolean" }).notNull().default(true),
+    createdAt: timestamp().notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (table) => [
+    uniqueIndex("staff_employee_number_uq").on(table.organisationId, table.employeeNumber),
+    uniqueIndex("staff_tenant_uq").on(table.organisationId, table.id),
+    index("staff_department_idx").on(table.organisationId, table.departmentId),
+    index("staff_manager_idx").on(table.organisationId, table.managerId),
+    foreignKey({
+      columns: [table.organisationId, table.departmentId],
+      foreignColumns: [departments.organisationId, departments.id],
+    }),
+    foreignKey({
+      columns: [table.organisationId, table.managerId],
+      foreignColumns: [table.organisationId, table.id],
+    }),
+  ],
+);

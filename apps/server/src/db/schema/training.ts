@@ -1,0 +1,111 @@
+import { NOMINATION_STATES } from "@dapkit/schemas";
+import {
+  foreignKey,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+import { tenantColumns, timestamp } from "./columns";
+import { staff } from "./staff";
+import { users } from "./users";
+
+export const courses = sqliteTable(
+  "courses",
+  {
+    ...tenantColumns,
+    title: text().notNull(),
+    level: integer().notNull(),
+    refresherIntervalMonths: integer(),
+    description: text().notNull().default(""),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [
+    uniqueIndex("courses_title_uq").on(table.organisationId, table.title),
+    uniqueIndex("courses_tenant_uq").on(table.organisationId, table.id),
+  ],
+);
+
+export const trainingSessions = sqliteTable(
+  "training_sessions",
+  {
+    ...tenantColumns,
+    courseId: text().notNull(),
+    startsAt: timestamp().notNull(),
+    endsAt: timestamp().notNull(),
+    capacity: integer().notNull(),
+    location: text().notNull(),
+    trainer: text().notNull(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [
+    uniqueIndex("training_sessions_tenant_uq").on(table.organisationId, table.id),
+    index("training_sessions_starts_idx").on(table.organisationId, table.startsAt),
+    index("training_sessions_course_idx").on(table.organisationId, table.courseId),
+    foreignKey({
+      columns: [table.organisationId, table.courseId],
+      foreignColumns: [courses.organisationId, courses.id],
+    }),
+  ],
+);
+
+export const nominations = sqliteTable(
+  "nominations",
+  {
+    ...tenantColumns,
+    staffId: text().notNull(),
+    sessionId: text().notNull(),
+    nominatedBy: text()
+      .notNull()
+      .references(() => users.id),
+    reason: text().notNull().default(""),
+    mandatory: integer({ mode: "boolean" }).notNull().default(false),
+    // The latest entry of nomination_events, kept here so reports need not replay history.
+    state: text({ enum: NOMINATION_STATES }).notNull(),
+    stateChangedAt: timestamp().notNull(),
+    createdAt: timestamp().notNull(),
+  },
+  (table) => [
+    uniqueIndex("nominations_staff_session_uq").on(
+      table.organisationId,
+      table.sessionId,
+      table.staffId,
+    ),
+    index("nominations_session_state_idx").on(table.organisationId, table.sessionId, table.state),
+    index("nominations_staff_idx").on(table.organisationId, table.staffId),
+    index("nominations_state_idx").on(table.organisationId, table.state),
+    foreignKey({
+      columns: [table.organisationId, table.staffId],
+      foreignColumns: [staff.organisationId, staff.id],
+    }),
+    foreignKey({
+      columns: [table.organisationId, table.sessionId],
+      foreignColumns: [trainingSessions.organisationId, trainingSessions.id],
+    }),
+  ],
+);
+
+/** Append-only: a trigger refuses UPDATE and DELETE. */
+export const nominationEvents = sqliteTable(
+  "nomination_events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    organisationId: text().notNull(),
+    nominationId: text().notNull(),
+    state: text({ enum: NOMINATION_STATES }).notNull(),
+    at: timestamp().notNull(),
+    byUserId: text()
+      .notNull()
+      .references(() => users.id),
+    note: text().notNull().default(""),
+  },
+  (table) => [
+    index("nomination_events_nomination_idx").on(table.nominationId),
+    foreignKey({
+      columns: [table.nominationId],
+      foreignColumns: [nominations.id],
+    }),
+  ],
+);

@@ -1,0 +1,32 @@
+import * as z from "zod";
+
+import { formatIssues } from "@dapkit/schemas";
+
+const EnvSchema = z.object({
+  DAPKIT_DATA_DIR: z.string().trim().min(1, "must not be empty").default("./data"),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(65535, "must be at most 65535")
+    .default(3000),
+  HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
+  // Seeding an empty database with the fictional demo organisation is on unless turned off.
+  DAPKIT_DEMO: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Thrown when the environment is invalid; the message lists every variable at fault. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Reads and validates the server's settings; the only place the server reads the environment. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(`Invalid environment:\n  ${formatIssues(result.error).join("\n  ")}`);
+  }
+  return result.data;
+}

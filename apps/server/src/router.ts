@@ -1,0 +1,29 @@
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { evidenceRouter } from "./routers/evidence";
+import { fundingRouter } from "./routers/funding";
+import { recommendationsRouter } from "./routers/recommendations";
+import { reportsRouter } from "./routers/reports";
+import { staffRouter } from "./routers/staff";
+import { trainingRouter } from "./routers/training";
+import { usersRouter } from "./routers/users";
+import { createCallerFactory, router } from "./trpc";
+
+/** The whole tracker API. The web client and the SDK import only its type. */
+export const appRouter = router({
+  audit: auditRouter,
+  auth: authRouter,
+  evidence: evidenceRouter,
+  funding: fundingRouter,
+  recommendations: recommendationsRouter,
+  reports: reportsRouter,
+  staff: staffRouter,
+  training: trainingRouter,
+  users: usersRouter,
+});
+
+/** The type clients use to call the API with full type safety. */
+export type AppRouter = typeof appRouter;
+
+/** Calls procedures directly, without HTTP (tests, exports, the CLI). */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,51 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import * as z from "zod";
+
+import { EmailSchema } from "@dapkit/schemas";
+
+import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
+import { deleteSession } from "../auth/session-store";
+import { actorOf } from "../services/actor";
+import { recordAudit } from "../services/audit/record-audit";
+import { signIn } from "../services/auth/sign-in";
+import { authedProcedure, publicProcedure } from "../trpc";
+import { SessionUserOutputSchema } from "./user-schemas";
+
+export const authRouter = {
+  signIn: publicProcedure
+    .input(
+      z.object({
+        email: EmailSchema,
+        password: z
+          .string({ error: "Enter your password" })
+          .min(1, "Enter your password")
+          .max(1024),
+      }),
+    )
+    .output(SessionUserOutputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { user, token } = await signIn(ctx, input, ctx.request.ip);
+      // A new session on every sign-in: a token planted before sign-in never becomes privileged.
+      if (ctx.session != null) deleteSession(ctx.db, ctx.session.id);
+      setSessionCookie(ctx.cookies, token);
+      return user;
+    }),
+
+  signOut: authedProcedure.output(z.object({ signedOut: z.literal(true) })).mutation(({ ctx }) => {
+    ctx.db.transaction((tx) => {
+      deleteSession(tx, ctx.session.id);
+      recordAudit(tx, {
+        actor: actorOf(ctx.user),
+        at: ctx.now(),
+        action: "sign_out",
+        entity: "session",
+      });
+    });
+    clearSessionCookie(ctx.cookies);
+    return { signedOut: true as const };
+  }),
+
+  me: publicProcedure
+    .output(SessionUserOutputSchema.nullable())
+    .query(({ ctx }) => ctx.session?.user ?? null),
+} satisfies TRPCRouterRecord;

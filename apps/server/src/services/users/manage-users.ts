@@ -1,0 +1,167 @@
+import { and, asc, eq } from "drizzle-orm";
+
+import { hashPassword } from "../../auth/passwords";
+import { deleteUserSessions } from "../../auth/session-store";
+import type { Queryable } from "../../db/client";
+import { newId } from "../../db/ids";
+import { staff, users, type UserRole } from "../../db/schema";
+import { AppError, found } from "../../errors";
+import { actorOf } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import type { Scope } from "../scope";
+import { isUniqueViolation } from "../sqlite-errors";
+import { publicUserColumns } from "./user-columns";
+
+export type PublicUser = ReturnType<typeof listUsers>[number];
+
+/** Every user of an organisation. */
+export function listUsers(db: Queryable, organisationId: string) {
+  return db
+    .select(publicUserColumns)
+    .from(users)
+    .where(eq(users.organisationId, organisationId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+function getUser(db: Queryable, organisationId: string, id: string): PublicUser {
+  return found(
+    db
+      .select(publicUserColumns)
+      .from(users)
+      .where(and(eq(users.organisationId, organisationId), eq(users.id, id)))
+      .get(),
+    "User",
+  );
+}
+
+function assertStaffInOrganisation(
+  db: Queryable,
+  organisationId: string,
+  staffId: string | null,
+): void {
+  if (staffId == null) return;
+  const row = db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(and(eq(staff.organisationId, organisationId), eq(staff.id, staffId)))
+    .get();
+  if (row === undefined) {
+    throw new AppError("bad_request", "Choose a member of staff from your organisation", {
+      field: "staffId",
+    });
+  }
+}
+
+/** Adds a user to the admin's organisation. */
+export async function createUser(
+  scope: Scope,
+  input: { email: string; name: string; role: UserRole; password: string; staffId: string | null },
+): Promise<PublicUser> {
+  const { db, user: admin, now } = scope;
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  try {
+    return db.transaction((tx) => {
+      assertStaffInOrganisation(tx, admin.organisationId, input.staffId);
+      tx.insert(users)
+        .values({
+          id,
+          organisationId: admin.organisationId,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          staffId: input.staffId,
+          passwordHash,
+          createdAt: now.toISOString(),
+        })
+        .run();
+      const created = getUser(tx, admin.organisationId, id);
+      recordAudit(tx, {
+        actor: actorOf(admin),
+        at: now,
+        action: "create",
+        entity: "user",
+        entityId: id,
+        after: created,
+      });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict", "A user with this email address already exists", {
+        field: "email",
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/** Changes a user's name, role, staff record or whether they can sign in. */
+export function updateUser(
+  scope: Scope,
+  input: {
+    id: string;
+    data: { name?: string; role?: UserRole; active?: boolean; staffId?: string | null };
+  },
+): PublicUser {
+  const { db, user: admin, now } = scope;
+  if (input.id === admin.id && (input.data.role !== undefined || input.data.active === false)) {
+    // Otherwise the last admin could lock everyone out of user management.
+    throw new AppError("bad_request", "You cannot change your own role or deactivate yourself", {
+      field: input.data.role === undefined ? "active" : "role",
+    });
+  }
+  return db.transaction((tx) => {
+    const before = getUser(tx, admin.organisationId, input.id);
+    if (input.data.staffId !== undefined) {
+      assertStaffInOrganisation(tx, admin.organisationId, input.data.staffId);
+    }
+    if (Object.keys(input.data).length > 0) {
+      tx.update(users)
+        .set(input.data)
+        .where(and(eq(users.organisationId, admin.organisationId), eq(users.id, input.id)))
+        .run();
+    }
+    const after = getUser(tx, admin.organisationId, input.id);
+    // A changed role or a deactivation takes effect now, not when the old session expires.
+    if (before.role !== after.role || before.active !== after.active)
+      deleteUserSessions(tx, input.id);
+    recordAudit(tx, {
+      actor: actorOf(admin),
+      at: now,
+      action: "update",
+      entity: "user",
+      entityId: input.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Sets a new password for a user and signs them out everywhere. */
+export async function setPassword(
+  scope: Scope,
+  input: { id: string; password: string },
+): Promise<{ id: string }> {
+  const { db, user: admin, now } = scope;
+  const passwordHash = await hashPassword(input.password);
+  db.transaction((tx) => {
+    getUser(tx, admin.organisationId, input.id);
+    tx.update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.organisationId, admin.organisationId), eq(users.id, input.id)))
+      .run();
+    deleteUserSessions(tx, input.id);
+    recordAudit(tx, {
+      actor: actorOf(admin),
+      at: now,
+      action: "set_password",
+      entity: "user",
+      entityId: input.id,
+    });
+  });
+  return { id: input.id };
+}

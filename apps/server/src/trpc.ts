@@ -4,6 +4,7 @@ import * as z from "zod";
 
 import { formatIssues } from "@dapkit/schemas";
 
+import { PERMISSIONS, type Permission } from "./auth/permissions";
 import type { Context } from "./context";
 import type { UserRole } from "./db/schema";
 import { AppError, type AppErrorCode } from "./errors";
@@ -73,8 +74,9 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { session: ctx.session, user: ctx.session.user } });
 });
 
-/** Needs a signed-in user whose role is one of `roles`. */
-export function roleProcedure(...roles: readonly UserRole[]) {
+/** Needs a signed-in user whose role has `permission` (see auth/permissions.ts). */
+export function permittedProcedure(permission: Permission) {
+  const roles: readonly UserRole[] = PERMISSIONS[permission];
   return authedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.user.role)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this" });

@@ -5,10 +5,10 @@ import { EmailSchema, IdSchema, LabelSchema } from "@dapkit/schemas";
 
 import { createUser, listUsers, setPassword, updateUser } from "../services/users/manage-users";
 import { scopeOf } from "../services/scope";
-import { roleProcedure } from "../trpc";
+import { permittedProcedure } from "../trpc";
 import { PasswordSchema, UserOutputSchema, UserRoleSchema } from "./user-schemas";
 
-const adminProcedure = roleProcedure("admin");
+const adminProcedure = permittedProcedure("administer");
 
 export const usersRouter = {
   list: adminProcedure

@@ -1,0 +1,31 @@
+import { TrainingRuleError } from "./training-rule-error";
+
+/**
+ * Writes a rate (a fraction, such as `attendanceRate`) as a percentage rounded half up, with one
+ * decimal place unless told otherwise; throws `TrainingRuleError` for a negative or non-finite
+ * rate, or a `decimals` outside 0–6.
+ *
+ * @example
+ * formatRate(56 / 90); // "62.2%"
+ * formatRate(56 / 90, { decimals: 0 }); // "62%"
+ */
+export function formatRate(rate: number, options: { readonly decimals?: number } = {}): string {
+  const { decimals = 1 } = options;
+  if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0) {
+    throw new TrainingRuleError(
+      "invalid_input",
+      `rate must be a finite fraction, 0 or more (got ${String(rate)})`,
+    );
+  }
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) {
+    throw new TrainingRuleError(
+      "invalid_input",
+      `decimals must be a whole number from 0 to 6 (got ${String(decimals)})`,
+    );
+  }
+  const scale = 10 ** decimals;
+  // toPrecision(12) first removes binary noise: 1.005 × 100 is 100.49999999999999 in floating
+  // point, which would round down to 100%, where a person rounding by hand writes 101%.
+  const scaled = Number((rate * 100 * scale).toPrecision(12));
+  return `${(Math.round(scaled) / scale).toFixed(decimals)}%`;
+}

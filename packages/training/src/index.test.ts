@@ -1,0 +1,46 @@
+import { describe, expect, test } from "vitest";
+
+import * as training from "./index";
+
+describe("@dapkit/training public API", () => {
+  test("exports exactly the documented values", () => {
+    expect(Object.keys(training).sort()).toEqual([
+      "DEFAULT_DUE_WITHIN_DAYS",
+      "TrainingRuleError",
+      "assertNominationTransition",
+      "canTransitionNomination",
+      "formatRate",
+      "holdsPlace",
+      "isAttendanceOutcome",
+      "nominationTransitions",
+      "refresherDue",
+      "uptakeFunnel",
+    ]);
+  });
+
+  test("an HR officer's afternoon: mark attendance, report uptake, chase refreshers", () => {
+    training.assertNominationTransition("booked", "fully_attended");
+    const nominations = [
+      { staffId: "s1", department: "Housing", state: "fully_attended" as const, on: "2022-03-14" },
+      { staffId: "s2", department: "Housing", state: "no_show" as const, on: "2022-03-14" },
+    ];
+    const funnel = training.uptakeFunnel(nominations, { groupBy: "department" });
+    expect(training.formatRate(funnel.attendanceRate)).toBe("50.0%");
+    const due = training.refresherDue({
+      completions: nominations
+        .filter((nomination) => nomination.state === "fully_attended")
+        .map((nomination) => ({ staffId: nomination.staffId, completedOn: nomination.on })),
+      intervalMonths: 36,
+      asOf: "2025-03-01",
+    });
+    expect(due).toEqual([
+      {
+        staffId: "s1",
+        lastCompletedOn: "2022-03-14",
+        dueOn: "2025-03-14",
+        status: "due_soon",
+        daysUntilDue: 13,
+      },
+    ]);
+  });
+});

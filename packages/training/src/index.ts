@@ -1,0 +1,27 @@
+// The public API of @dapkit/training: everything a council's code may rely on is exported here and
+// nowhere else.
+export { formatRate } from "./format-rate";
+export { holdsPlace, isAttendanceOutcome } from "./nomination-states";
+export {
+  assertNominationTransition,
+  canTransitionNomination,
+  nominationTransitions,
+} from "./nomination-transitions";
+export {
+  DEFAULT_DUE_WITHIN_DAYS,
+  refresherDue,
+  type Completion,
+  type RefresherDue,
+  type RefresherDueInput,
+  type RefresherStatus,
+} from "./refresher-due";
+export { TrainingRuleError, type TrainingRuleErrorCode } from "./training-rule-error";
+export {
+  uptakeFunnel,
+  type FunnelRecord,
+  type GroupableKey,
+  type GroupedUptakeFunnel,
+  type GroupKeyValue,
+  type UptakeFunnel,
+  type UptakeGroup,
+} from "./uptake-funnel";

@@ -1,0 +1,138 @@
+import { NominationStateSchema, type NominationState } from "@dapkit/schemas";
+import * as fc from "fast-check";
+import { describe, expect, test } from "vitest";
+
+import {
+  assertNominationTransition,
+  canTransitionNomination,
+  nominationTransitions,
+} from "./nomination-transitions";
+import { TrainingRuleError } from "./training-rule-error";
+
+const states = NominationStateSchema.options;
+
+function refusal(from: string, to: string): string {
+  try {
+    assertNominationTransition(from as NominationState, to as NominationState);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TrainingRuleError);
+    expect((error as TrainingRuleError).code).toBe("invalid_transition");
+    return (error as TrainingRuleError).message;
+  }
+  throw new Error(`expected ${from} → ${to} to be refused`);
+}
+
+describe("nominationTransitions", () => {
+  test("lists exactly the documented rules", () => {
+    expect(nominationTransitions).toEqual({
+      nominated: ["approved", "declined", "waitlisted", "booked", "cancelled"],
+      approved: ["booked", "waitlisted", "declined", "cancelled"],
+      waitlisted: ["booked", "cancelled"],
+      booked: ["fully_attended", "partially_attended", "unable_to_attend", "no_show", "cancelled"],
+      declined: [],
+      cancelled: [],
+      fully_attended: ["partially_attended", "unable_to_attend", "no_show"],
+      partially_attended: ["fully_attended", "unable_to_attend", "no_show"],
+      unable_to_attend: ["fully_attended", "partially_attended", "no_show"],
+      no_show: ["fully_attended", "partially_attended", "unable_to_attend"],
+    });
+    expect(Object.keys(nominationTransitions).sort()).toEqual([...states].sort());
+    expect(Object.isFrozen(nominationTransitions.no_show)).toBe(true);
+  });
+
+  test("no state may move back to nominated or to itself", () => {
+    for (const state of states) {
+      expect(nominationTransitions[state]).not.toContain("nominated");
+      expect(nominationTransitions[state]).not.toContain(state);
+    }
+  });
+});
+
+describe("canTransitionNomination", () => {
+  test("allows the documented moves", () => {
+    expect(canTransitionNomination("nominated", "booked")).toBe(true);
+    expect(canTransitionNomination("approved", "waitlisted")).toBe(true);
+    expect(canTransitionNomination("waitlisted", "booked")).toBe(true);
+    expect(canTransitionNomination("booked", "partially_attended")).toBe(true);
+    expect(canTransitionNomination("no_show", "fully_attended")).toBe(true);
+  });
+
+  test("refuses final states, skipped bookings and unknown states", () => {
+    expect(canTransitionNomination("cancelled", "booked")).toBe(false);
+    expect(canTransitionNomination("declined", "approved")).toBe(false);
+    expect(canTransitionNomination("approved", "fully_attended")).toBe(false);
+    expect(canTransitionNomination("fully_attended", "cancelled")).toBe(false);
+    expect(canTransitionNomination("attended" as NominationState, "booked")).toBe(false);
+    expect(canTransitionNomination("constructor" as NominationState, "booked")).toBe(false);
+  });
+
+  test("agrees with assertNominationTransition for every pair", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...states), fc.constantFrom(...states), (from, to) => {
+        if (canTransitionNomination(from, to)) {
+          expect(() => assertNominationTransition(from, to)).not.toThrow();
+        } else {
+          expect(() => assertNominationTransition(from, to)).toThrow(TrainingRuleError);
+        }
+      }),
+    );
+  });
+});
+
+describe("assertNominationTransition", () => {
+  test("passes allowed moves", () => {
+    expect(() => assertNominationTransition("booked", "no_show")).not.toThrow();
+  });
+
+  test("refuses marking attendance for a cancelled or declined nomination", () => {
+    expect(refusal("cancelled", "fully_attended")).toBe(
+      "Cannot mark attendance for a cancelled nomination",
+    );
+    expect(refusal("declined", "no_show")).toBe("Cannot mark attendance for a declined nomination");
+  });
+
+  test("refuses marking attendance before a booking", () => {
+    expect(refusal("approved", "fully_attended")).toBe(
+      "Cannot mark attendance for an approved nomination: it must be booked first",
+    );
+    expect(refusal("waitlisted", "no_show")).toBe(
+      "Cannot mark attendance for a waitlisted nomination: it must be booked first",
+    );
+  });
+
+  test("explains that declined and cancelled are final", () => {
+    expect(refusal("cancelled", "booked")).toBe(
+      "Cannot move a cancelled nomination to booked: cancelled is final; nominate the member of staff again instead",
+    );
+  });
+
+  test("explains that a marked outcome can only be corrected to another outcome", () => {
+    expect(refusal("no_show", "cancelled")).toBe(
+      "Cannot move a nomination from no_show to cancelled: attendance has been marked, so it can only be corrected to another attendance outcome",
+    );
+  });
+
+  test("lists where a state may go instead", () => {
+    expect(refusal("waitlisted", "declined")).toBe(
+      "Cannot move a nomination from waitlisted to declined: from waitlisted it can only move to booked or cancelled",
+    );
+    expect(refusal("booked", "nominated")).toBe(
+      "Cannot move a nomination from booked to nominated: from booked it can only move to fully_attended, partially_attended, unable_to_attend, no_show or cancelled",
+    );
+  });
+
+  test("says when nothing would change", () => {
+    expect(refusal("booked", "booked")).toBe("The nomination is already booked");
+  });
+
+  test("names a state it does not know", () => {
+    const known =
+      "nominated, approved, declined, waitlisted, booked, cancelled, fully_attended, partially_attended, unable_to_attend, no_show";
+    expect(refusal("attended", "booked")).toBe(
+      `Cannot move a nomination from attended to booked: "attended" is not a nomination state (${known})`,
+    );
+    expect(refusal("booked", "present")).toBe(
+      `Cannot move a nomination from booked to present: "present" is not a nomination state (${known})`,
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { NominationStateSchema, type NominationState } from "@dapkit/schemas";
+
+import { isAttendanceOutcome, isNominationState } from "./nomination-states";
+import { TrainingRuleError } from "./training-rule-error";
+
+const OUTCOMES = ["fully_attended", "partially_attended", "unable_to_attend", "no_show"] as const;
+
+function othersThan(outcome: (typeof OUTCOMES)[number]): readonly NominationState[] {
+  return Object.freeze(OUTCOMES.filter((candidate) => candidate !== outcome));
+}
+
+/**
+ * Where a nomination may move next from each state; a state not listed is not allowed.
+ *
+ * - nominated → approved | declined | waitlisted | booked | cancelled
+ * - approved → booked | waitlisted | declined | cancelled
+ * - waitlisted → booked | cancelled
+ * - booked → any attendance outcome | cancelled
+ * - an attendance outcome → another attendance outcome (correcting a mark)
+ * - declined and cancelled are final: nominate the person again instead
+ *
+ * @example
+ * nominationTransitions.waitlisted; // ["booked", "cancelled"]
+ */
+export const nominationTransitions: Readonly<Record<NominationState, readonly NominationState[]>> =
+  Object.freeze({
+    nominated: Object.freeze([
+      "approved",
+      "declined",
+      "waitlisted",
+      "booked",
+      "cancelled",
+    ] as const),
+    approved: Object.freeze(["booked", "waitlisted", "declined", "cancelled"] as const),
+    waitlisted: Object.freeze(["booked", "cancelled"] as const),
+    booked: Object.freeze([...OUTCOMES, "cancelled"] as const),
+    declined: Object.freeze([] as const),
+    cancelled: Object.freeze([] as const),
+    fully_attended: othersThan("fully_attended"),
+    partially_attended: othersThan("partially_attended"),
+    unable_to_attend: othersThan("unable_to_attend"),
+    no_show: othersThan("no_show"),
+  });
+
+/**
+ * Says whether a nomination may move from one state to another (staying put is not a move).
+ *
+ * @example
+ * canTransitionNomination("booked", "no_show"); // true
+ * canTransitionNomination("cancelled", "booked"); // false
+ */
+export function canTransitionNomination(from: NominationState, to: NominationState): boolean {
+  return isNominationState(from) && nominationTransitions[from].includes(to);
+}
+
+function article(state: string): string {
+  return /^[aeiou]/.test(state) ? `an ${state}` : `a ${state}`;
+}
+
+// Only called for states with two or more ways on, so there is always an "or".
+function listOf(states: readonly string[]): string {
+  return `${states.slice(0, -1).join(", ")} or ${states.slice(-1).join("")}`;
+}
+
+function explainRefusal(from: unknown, to: unknown): string {
+  const move = `Cannot move a nomination from ${String(from)} to ${String(to)}`;
+  for (const state of [from, to]) {
+    if (!isNominationState(state)) {
+      return `${move}: "${String(state)}" is not a nomination state (${NominationStateSchema.options.join(", ")})`;
+    }
+  }
+  const [was, next] = [from as NominationState, to as NominationState];
+  if (was === next) return `The nomination is already ${was}`;
+  if (isAttendanceOutcome(next) && !isAttendanceOutcome(was)) {
+    const cannot = `Cannot mark attendance for ${article(was)} nomination`;
+    return was === "declined" || was === "cancelled"
+      ? cannot
+      : `${cannot}: it must be booked first`;
+  }
+  if (was === "declined" || was === "cancelled") {
+    return `Cannot move ${article(was)} nomination to ${next}: ${was} is final; nominate the member of staff again instead`;
+  }
+  if (isAttendanceOutcome(was)) {
+    return `${move}: attendance has been marked, so it can only be corrected to another attendance outcome`;
+  }
+  return `${move}: from ${was} it can only move to ${listOf(nominationTransitions[was])}`;
+}
+
+/**
+ * Throws `TrainingRuleError` (`invalid_transition`) explaining why a nomination cannot move from
+ * one state to another; returns quietly when it can.
+ *
+ * @example
+ * assertNominationTransition("booked", "fully_attended"); // fine
+ * assertNominationTransition("cancelled", "fully_attended");
+ * // TrainingRuleError: Cannot mark attendance for a cancelled nomination
+ */
+export function assertNominationTransition(from: NominationState, to: NominationState): void {
+  if (canTransitionNomination(from, to)) return;
+  throw new TrainingRuleError("invalid_transition", explainRefusal(from, to));
+}

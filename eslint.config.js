@@ -77,7 +77,7 @@ export default tseslint.config(
   {
     // One validated env.ts per app: settings are read, checked and typed in one place.
     files: ["apps/server/src/**/*.ts"],
-    ignores: ["apps/server/src/env.ts", "**/*.test.ts"],
+    ignores: ["apps/server/src/env.ts", "apps/server/src/test/**", "**/*.test.ts"],
     rules: {
       "no-restricted-properties": [
         "error",

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { openApp, StartupError } from "./app";
+import { EnvError, loadEnv } from "./env";
+import { createHttpServer } from "./http/create-server";
+import { routes } from "./http/routes";
+import { log } from "./log";
+import { WEB_DIST_FOLDER } from "./paths";
+import { seedDemoIfEmpty } from "./seed/demo";
+
+async function start(): Promise<void> {
+  const env = loadEnv();
+  const app = await openApp(env.DAPKIT_DATA_DIR);
+  if (env.DAPKIT_DEMO === "on") {
+    const seeded = await seedDemoIfEmpty(app, { password: env.DAPKIT_DEMO_PASSWORD });
+    if (seeded !== undefined) {
+      // Printed once, on the run that creates them: there is no other way to learn them.
+      process.stdout.write(
+        `\nCreated the demo organisation "${seeded.organisationName}". Sign in with:\n` +
+          seeded.users
+            .map((user) => `  ${user.role.padEnd(18)} ${user.email.padEnd(28)} ${user.password}\n`)
+            .join("") +
+          "\n",
+      );
+    }
+  }
+  const server = createHttpServer(app, {
+    webRoot: WEB_DIST_FOLDER,
+    routes,
+    trustProxy: env.DAPKIT_TRUST_PROXY === "on",
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    const host = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;
+    log.info("dapkit is running", { url: `http://${host}:${env.PORT}`, dataDir: app.dataDir });
+  });
+  const stop = () => {
+    server.close(() => {
+      app.db.$client.close();
+      process.exit(0);
+    });
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+start().catch((error: unknown) => {
+  if (error instanceof EnvError || error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `dapkit could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

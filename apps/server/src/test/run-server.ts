@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const SERVER_DIR = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** The real server (src/main.ts) running as a child process. */
+export interface RunningServer {
+  child: ChildProcess;
+  baseUrl: string;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/** Starts src/main.ts with the given environment and waits until it is listening (or exits). */
+export async function runServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--conditions=@dapkit/source", "--import", "tsx", "src/main.ts"],
+    {
+      cwd: SERVER_DIR,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
+  await Promise.race([
+    exited,
+    (async () => {
+      while (!output.includes('"dapkit is running"') && child.exitCode == null) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })(),
+  ]);
+  return {
+    child,
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode == null) child.kill(signal);
+      return exited;
+    },
+  };
+}

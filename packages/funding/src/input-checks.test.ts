@@ -1,0 +1,94 @@
+import { describe, expect, test } from "vitest";
+import { FundingInputError } from "./errors";
+import {
+  describeValue,
+  requireList,
+  requireNumber,
+  requirePence,
+  requireUniqueKey,
+} from "./input-checks";
+
+function failure(run: () => unknown): FundingInputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof FundingInputError) return error;
+    throw error;
+  }
+  throw new Error("expected a FundingInputError");
+}
+
+test("describes values briefly for messages", () => {
+  expect(describeValue("abc")).toBe('"abc"');
+  expect(describeValue(12)).toBe("12");
+  expect(describeValue(true)).toBe("true");
+  expect(describeValue(5n)).toBe("5");
+  expect(describeValue(null)).toBe("null");
+  expect(describeValue(undefined)).toBe("nothing");
+  expect(describeValue([1])).toBe("a list");
+  expect(describeValue({})).toBe("an object");
+  expect(describeValue(() => 1)).toBe("a function");
+});
+
+describe("requirePence", () => {
+  test("keeps whole pence and turns -0 into 0", () => {
+    expect(requirePence(150, "costPence")).toBe(150);
+    expect(Object.is(requirePence(-0, "costPence"), 0)).toBe(true);
+    expect(requirePence(-5, "variancePence", { allowNegative: true })).toBe(-5);
+  });
+
+  test("refuses fractions, text and negatives with the field named", () => {
+    const fraction = failure(() => requirePence(1.5, "costPence"));
+    expect(fraction.code).toBe("invalid_money");
+    expect(fraction.field).toBe("costPence");
+    expect(fraction.message).toBe(
+      "costPence must be a whole number of pence within the safe integer range, got 1.5",
+    );
+    expect(failure(() => requirePence("150", "costPence")).message).toContain('got "150"');
+    const negative = failure(() => requirePence(-1, "costPence", { code: "invalid_argument" }));
+    expect(negative.code).toBe("invalid_argument");
+    expect(negative.message).toBe("costPence must not be negative, got -1");
+  });
+});
+
+describe("requireNumber", () => {
+  test("keeps finite numbers within the bound", () => {
+    expect(requireNumber(3, "n", { bound: "positive" })).toBe(3);
+    expect(requireNumber(0, "n", { bound: "non-negative" })).toBe(0);
+    expect(Object.is(requireNumber(-0, "n", { bound: "non-negative" }), 0)).toBe(true);
+  });
+
+  test("refuses non-finite, zero and negative numbers as the bound says", () => {
+    expect(failure(() => requireNumber(Number.NaN, "n", { bound: "positive" })).message).toBe(
+      "n must be a finite number, got NaN",
+    );
+    expect(failure(() => requireNumber(0, "n", { bound: "positive" })).message).toBe(
+      "n must be greater than 0, got 0",
+    );
+    const negative = failure(() =>
+      requireNumber(-1, "n", { bound: "non-negative", code: "invalid_allocation" }),
+    );
+    expect(negative.message).toBe("n must not be negative, got -1");
+    expect(negative.code).toBe("invalid_allocation");
+  });
+});
+
+test("requireList accepts lists only", () => {
+  expect(requireList([1], "rows")).toEqual([1]);
+  expect(failure(() => requireList("rows", "rows")).message).toBe(
+    'rows must be a list, got "rows"',
+  );
+});
+
+test("requireUniqueKey refuses empty and repeated keys", () => {
+  const seen = new Set<string>();
+  expect(requireUniqueKey("a", "rows[0].key", { seen })).toBe("a");
+  expect(failure(() => requireUniqueKey("a", "rows[1].key", { seen })).message).toBe(
+    'rows[1].key "a" is used twice; every key must be different',
+  );
+  const empty = failure(() =>
+    requireUniqueKey(" ", "rows[2].key", { seen, code: "invalid_allocation" }),
+  );
+  expect(empty.message).toBe('rows[2].key must be a non-empty text key, got " "');
+  expect(empty.code).toBe("invalid_allocation");
+});

@@ -1,0 +1,128 @@
+import { FundingInputError, type FundingInputErrorCode } from "./errors";
+
+/**
+ * Describes any value briefly for an error message, quoting text so spaces and empty strings show (internal).
+ *
+ * @example
+ * describeValue("abc"); // '"abc"'
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
+    return String(value);
+  }
+  if (value === undefined) return "nothing";
+  if (value == null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/**
+ * Insists on a safe integer number of pence, naming the field if not (internal).
+ *
+ * @example
+ * requirePence(150, "costPence"); // 150
+ */
+export function requirePence(
+  value: unknown,
+  field: string,
+  options: { allowNegative?: boolean; code?: FundingInputErrorCode } = {},
+): number {
+  const code = options.code ?? "invalid_money";
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+    throw new FundingInputError(
+      code,
+      `${field} must be a whole number of pence within the safe integer range, got ${describeValue(value)}`,
+      { field },
+    );
+  }
+  if (value < 0 && options.allowNegative !== true) {
+    throw new FundingInputError(code, `${field} must not be negative, got ${String(value)}`, {
+      field,
+    });
+  }
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Insists on a finite number, optionally above zero or not below it, naming the field if not (internal).
+ *
+ * @example
+ * requireNumber(150000, "adultFemalePopulation", { bound: "positive" }); // 150000
+ */
+export function requireNumber(
+  value: unknown,
+  field: string,
+  options: { bound: "positive" | "non-negative"; code?: FundingInputErrorCode },
+): number {
+  const code = options.code ?? "invalid_argument";
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new FundingInputError(
+      code,
+      `${field} must be a finite number, got ${describeValue(value)}`,
+      {
+        field,
+      },
+    );
+  }
+  if (options.bound === "positive" && value <= 0) {
+    throw new FundingInputError(code, `${field} must be greater than 0, got ${String(value)}`, {
+      field,
+    });
+  }
+  if (value < 0) {
+    throw new FundingInputError(code, `${field} must not be negative, got ${String(value)}`, {
+      field,
+    });
+  }
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Insists on a list, naming the field if not (internal).
+ *
+ * @example
+ * requireList([1], "shares"); // [1]
+ */
+export function requireList(
+  value: unknown,
+  field: string,
+  code: FundingInputErrorCode = "invalid_argument",
+): readonly unknown[] {
+  if (!Array.isArray(value)) {
+    throw new FundingInputError(code, `${field} must be a list, got ${describeValue(value)}`, {
+      field,
+    });
+  }
+  return value;
+}
+
+/**
+ * Insists on a non-empty text key that has not been seen before in the same list (internal).
+ *
+ * @example
+ * requireUniqueKey("nhs", "shares[0].key", { seen: new Set() }); // "nhs"
+ */
+export function requireUniqueKey(
+  value: unknown,
+  field: string,
+  context: { seen: Set<string>; code?: FundingInputErrorCode },
+): string {
+  const code = context.code ?? "invalid_argument";
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new FundingInputError(
+      code,
+      `${field} must be a non-empty text key, got ${describeValue(value)}`,
+      { field },
+    );
+  }
+  if (context.seen.has(value)) {
+    throw new FundingInputError(
+      code,
+      `${field} ${JSON.stringify(value)} is used twice; every key must be different`,
+      { field },
+    );
+  }
+  context.seen.add(value);
+  return value;
+}

@@ -1,0 +1,18 @@
+import type { Queryable } from "../../db/client";
+import type { Scope } from "../scope";
+import type { RecommendationOutput } from "./recommendation-schemas";
+import { getRecommendationFields, listRecommendationUpdates } from "./recommendation-queries";
+
+/** A recommendation with every progress note, newest first, read through `db` (or a transaction). */
+export function readRecommendation(
+  db: Queryable,
+  scope: { organisationId: string; id: string },
+): RecommendationOutput {
+  const fields = getRecommendationFields(db, scope);
+  return { ...fields, updates: listRecommendationUpdates(db, scope) };
+}
+
+/** One of the organisation's recommendations with all its progress notes. */
+export function getRecommendation(scope: Scope, input: { id: string }): RecommendationOutput {
+  return readRecommendation(scope.db, { organisationId: scope.user.organisationId, id: input.id });
+}

@@ -35,3 +35,13 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** Every permission's name. */
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
+
+/** The permissions a role has. */
+export function permissionsOf(role: UserRole): Permission[] {
+  return PERMISSION_NAMES.filter((permission) =>
+    (PERMISSIONS[permission] as readonly UserRole[]).includes(role),
+  );
+}

@@ -115,7 +115,19 @@ describe("auth.signOut and auth.me", () => {
     const signedIn = createCaller(
       createContextInner(app.deps, { session: session ?? null, cookies }),
     );
-    await expect(signedIn.auth.me()).resolves.toEqual(org.users.hr);
+    await expect(signedIn.auth.me()).resolves.toEqual({
+      ...org.users.hr,
+      permissions: [
+        "readTraining",
+        "manageStaff",
+        "nominate",
+        "cancelNomination",
+        "manageTraining",
+        "readEvidence",
+        "readRecommendations",
+        "readFunding",
+      ],
+    });
     await expect(signedIn.auth.signOut()).resolves.toEqual({ signedOut: true });
     expect(cookies.values.get("dapkit_session")).toEqual({ value: "", maxAgeSeconds: 0 });
     expect(findSession(app.db, token, app.clock.now)).toBeUndefined();

@@ -4,6 +4,7 @@ import * as z from "zod";
 import { EmailSchema } from "@dapkit/schemas";
 
 import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
+import { PERMISSION_NAMES, permissionsOf } from "../auth/permissions";
 import { deleteSession } from "../auth/session-store";
 import { actorOf } from "../services/actor";
 import { recordAudit } from "../services/audit/record-audit";
@@ -45,7 +46,14 @@ export const authRouter = {
     return { signedOut: true as const };
   }),
 
+  /** The signed-in user and what their role may do (the web app shows only those parts). */
   me: publicProcedure
-    .output(SessionUserOutputSchema.nullable())
-    .query(({ ctx }) => ctx.session?.user ?? null),
+    .output(
+      SessionUserOutputSchema.extend({ permissions: z.array(z.enum(PERMISSION_NAMES)) }).nullable(),
+    )
+    .query(({ ctx }) => {
+      if (ctx.session == null) return null;
+      const { user } = ctx.session;
+      return { ...user, permissions: permissionsOf(user.role) };
+    }),
 } satisfies TRPCRouterRecord;

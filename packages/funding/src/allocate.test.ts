@@ -5,7 +5,6 @@ import {
   allocateByWeight,
   splitByLargestRemainder,
   type PercentShare,
-  type WeightShare,
 } from "./allocate";
 import { FundingInputError } from "./errors";
 import { formatMoney } from "./money";
@@ -281,9 +280,6 @@ describe("splitByLargestRemainder", () => {
   });
 });
 
-// Shares with distinct keys, in the shape each function takes.
-const keys = (length: number): string[] =>
-  Array.from({ length }, (_, index) => `k${String(index)}`);
 // Decimal weights n / 10^d, kept with their exact value in millionths so the test needs no floating point.
 const weightShares = fc
   .array(

@@ -13,8 +13,8 @@ export type Cell = { kind: "number"; value: number } | { kind: "text"; text: str
 // Characters that XML 1.0 forbids or that only confuse a spreadsheet: C0 controls other than tab,
 // line feed and carriage return, DEL, C1 controls, the non-characters U+FFFE/U+FFFF and unpaired
 // surrogates. Removed from text in both formats so a CSV and an XLSX of the same list agree.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNWANTED =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 // OWASP "CSV Injection": spreadsheets run text starting with one of these as a formula.

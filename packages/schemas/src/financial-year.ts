@@ -1,5 +1,7 @@
 import * as z from "zod";
 
+import { typeError } from "./common";
+
 const LABEL = /^(\d{4})\/(\d{2})$/;
 
 /**
@@ -7,7 +9,7 @@ const LABEL = /^(\d{4})\/(\d{2})$/;
  * Other spellings (`2014-15`, `2014/2015`) are parsed by `parseFinancialYear` in `@dapkit/funding`.
  */
 export const FinancialYearLabelSchema = z
-  .string({ error: "must be a financial year label like 2014/15" })
+  .string({ error: typeError("must be a financial year label like 2014/15") })
   .regex(LABEL, { message: "must be a financial year label like 2014/15", abort: true })
   .refine((label) => {
     const [, start, end] = LABEL.exec(label) ?? [];

@@ -120,6 +120,10 @@ describe("FundingPlanSchema", () => {
     ]);
   });
 
+  test("says which required fields are missing", () => {
+    expect(problems({})).toEqual(["name: is required", "financialYears: is required"]);
+  });
+
   test("rejects a sector it does not know and a missing name", () => {
     expect(
       problems({

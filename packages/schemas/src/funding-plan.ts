@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-import { IdSchema, LabelSchema, NoteSchema, oneOf } from "./common";
+import { IdSchema, LabelSchema, NoteSchema, oneOf, typeError } from "./common";
 import { FinancialYearLabelSchema } from "./financial-year";
 import { NonNegativePenceSchema, PercentSchema } from "./money";
 
@@ -60,7 +60,9 @@ export const PlanCarryForwardSchema = z.object({
 
 const PlanShapeSchema = z.object({
   name: LabelSchema,
-  financialYears: z.array(FinancialYearLabelSchema).min(1, "must list at least one financial year"),
+  financialYears: z
+    .array(FinancialYearLabelSchema, { error: typeError("must be a list of financial years") })
+    .min(1, "must list at least one financial year"),
   partners: z.array(PartnerSchema).default([]),
   workstreams: z.array(WorkstreamSchema).default([]),
   costs: z.array(PlanCostSchema).default([]),

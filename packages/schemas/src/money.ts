@@ -1,11 +1,10 @@
 import * as z from "zod";
 
+import { typeError } from "./common";
+
 /** An amount of money as a whole number of pence (may be negative, e.g. a variance). */
 export const PenceSchema = z.int({
-  error: (issue) =>
-    issue.input === undefined
-      ? "is required (an amount in pence)"
-      : "must be a whole number of pence within the safe integer range",
+  error: typeError("must be a whole number of pence within the safe integer range"),
 });
 /** An amount in pence, e.g. `150244900` for £1,502,449. */
 export type Pence = z.infer<typeof PenceSchema>;
@@ -15,6 +14,6 @@ export const NonNegativePenceSchema = PenceSchema.min(0, "must not be negative")
 
 /** A percentage between 0 and 100 inclusive; fractions are allowed (e.g. 33.33). */
 export const PercentSchema = z
-  .number({ error: "must be a number (a percentage)" })
+  .number({ error: typeError("must be a number (a percentage)") })
   .min(0, "must be at least 0 %")
   .max(100, "must be at most 100 %");

@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema, oneOf } from "./common";
+import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema, oneOf, typeError } from "./common";
 
 /** The recommendation statuses. */
 export const RECOMMENDATION_STATUSES = [
@@ -27,7 +27,11 @@ export type RecommendationUpdate = z.infer<typeof RecommendationUpdateSchema>;
 /** A recommendation from a review (e.g. a strategic review of domestic abuse) that a partnership tracks. */
 export const RecommendationSchema = z.object({
   id: IdSchema,
-  reference: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(16),
+  reference: z
+    .string({ error: typeError("must be text") })
+    .trim()
+    .min(1, "must not be empty")
+    .max(16),
   title: NoteSchema.min(1, "must not be empty"),
   source: LabelSchema,
   owner: LabelSchema,

@@ -31,7 +31,7 @@ describe("money", () => {
         "must be a whole number of pence within the safe integer range",
       ]);
     }
-    expect(problems(PenceSchema, undefined)).toEqual(["is required (an amount in pence)"]);
+    expect(problems(PenceSchema, undefined)).toEqual(["is required"]);
   });
 
   test("non-negative amounts refuse negatives", () => {

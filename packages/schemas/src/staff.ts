@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-import { EmailSchema, IdSchema, LabelSchema } from "./common";
+import { EmailSchema, IdSchema, LabelSchema, typeError } from "./common";
 
 /** A department (directorate, service or team) that staff belong to. */
 export const DepartmentSchema = z.object({
@@ -14,7 +14,7 @@ export type Department = z.infer<typeof DepartmentSchema>;
 export const StaffMemberSchema = z.object({
   id: IdSchema,
   employeeNumber: z
-    .string({ error: "must be text" })
+    .string({ error: typeError("must be text") })
     .trim()
     .min(1, "must not be empty")
     .max(32, "must be at most 32 characters"),
@@ -23,7 +23,7 @@ export const StaffMemberSchema = z.object({
   jobTitle: LabelSchema,
   departmentId: IdSchema,
   managerId: IdSchema.nullable(),
-  active: z.boolean({ error: "must be true or false" }),
+  active: z.boolean({ error: typeError("must be true or false") }),
 });
 /** A member of staff. */
 export type StaffMember = z.infer<typeof StaffMemberSchema>;

@@ -1,17 +1,17 @@
 import * as z from "zod";
 
-import { IdSchema, IsoDateTimeSchema, LabelSchema, NoteSchema, oneOf } from "./common";
+import { IdSchema, IsoDateTimeSchema, LabelSchema, NoteSchema, oneOf, typeError } from "./common";
 
 /** A training course, such as "Domestic abuse awareness (Level 1)". */
 export const CourseSchema = z.object({
   id: IdSchema,
   title: LabelSchema,
   level: z
-    .int({ error: "must be a whole number from 1 to 4" })
+    .int({ error: typeError("must be a whole number from 1 to 4") })
     .min(1, "must be a whole number from 1 to 4")
     .max(4, "must be a whole number from 1 to 4"),
   refresherIntervalMonths: z
-    .int({ error: "must be a whole number of months" })
+    .int({ error: typeError("must be a whole number of months") })
     .min(1, "must be at least 1 month")
     .max(120, "must be at most 120 months")
     .nullable(),
@@ -28,7 +28,7 @@ export const TrainingSessionSchema = z
     startsAt: IsoDateTimeSchema,
     endsAt: IsoDateTimeSchema,
     capacity: z
-      .int({ error: "must be a whole number of places" })
+      .int({ error: typeError("must be a whole number of places") })
       .min(1, "must be at least 1 place")
       .max(1000, "must be at most 1,000 places"),
     location: LabelSchema,
@@ -77,7 +77,7 @@ export const NominationSchema = z.object({
   sessionId: IdSchema,
   nominatedBy: IdSchema,
   reason: NoteSchema,
-  mandatory: z.boolean({ error: "must be true or false" }),
+  mandatory: z.boolean({ error: typeError("must be true or false") }),
   state: NominationStateSchema,
 });
 /** A nomination. */

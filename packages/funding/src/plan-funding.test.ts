@@ -312,7 +312,7 @@ describe("planFunding", () => {
       expect(error.issues.length).toBeGreaterThan(0);
     }
     expect(failure(() => planFunding({})).issues).toEqual([
-      "name: must be text",
+      "name: is required",
       expect.stringMatching(/^financialYears: /) as unknown as string,
     ]);
   });

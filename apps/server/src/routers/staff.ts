@@ -1,3 +1,60 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import * as z from "zod";
 
-export const staffRouter = {} satisfies TRPCRouterRecord;
+import { IdSchema } from "@dapkit/schemas";
+
+import { pageSchema } from "../services/pagination";
+import { scopeOf } from "../services/scope";
+import { createDepartment, listDepartments, updateDepartment } from "../services/staff/departments";
+import { getStaff } from "../services/staff/get-staff";
+import { listStaff } from "../services/staff/list-staff";
+import { createStaff, updateStaff } from "../services/staff/save-staff";
+import { permittedProcedure } from "../trpc";
+import {
+  CreateStaffInputSchema,
+  DepartmentInputSchema,
+  DepartmentOutputSchema,
+  ListStaffInputSchema,
+  StaffOutputSchema,
+  StaffRecordOutputSchema,
+  UpdateStaffInputSchema,
+} from "./staff-schemas";
+
+const readProcedure = permittedProcedure("readTraining");
+const manageProcedure = permittedProcedure("manageStaff");
+
+export const staffRouter = {
+  listDepartments: readProcedure
+    .output(z.array(DepartmentOutputSchema))
+    .query(({ ctx }) => listDepartments(scopeOf(ctx))),
+
+  createDepartment: manageProcedure
+    .input(DepartmentInputSchema)
+    .output(DepartmentOutputSchema)
+    .mutation(({ ctx, input }) => createDepartment(scopeOf(ctx), input)),
+
+  updateDepartment: manageProcedure
+    .input(z.object({ id: IdSchema, data: DepartmentInputSchema.partial() }))
+    .output(DepartmentOutputSchema)
+    .mutation(({ ctx, input }) => updateDepartment(scopeOf(ctx), input)),
+
+  list: readProcedure
+    .input(ListStaffInputSchema)
+    .output(pageSchema(StaffOutputSchema))
+    .query(({ ctx, input }) => listStaff(scopeOf(ctx), input)),
+
+  get: readProcedure
+    .input(z.object({ id: IdSchema }))
+    .output(StaffRecordOutputSchema)
+    .query(({ ctx, input }) => getStaff(scopeOf(ctx), input.id)),
+
+  create: manageProcedure
+    .input(CreateStaffInputSchema)
+    .output(StaffOutputSchema)
+    .mutation(({ ctx, input }) => createStaff(scopeOf(ctx), input)),
+
+  update: manageProcedure
+    .input(UpdateStaffInputSchema)
+    .output(StaffOutputSchema)
+    .mutation(({ ctx, input }) => updateStaff(scopeOf(ctx), input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,304 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+
+import { auditLog, staff } from "../db/schema";
+import type { Scope } from "../services/scope";
+import {
+  createBookings,
+  createDepartment,
+  createSession,
+  createStaff,
+  linkManager,
+  scopeAs,
+} from "../test/builders";
+import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+
+let app: TestApp;
+let org: TestOrganisation;
+let other: TestOrganisation;
+let hr: Scope;
+
+beforeEach(async () => {
+  app = createTestApp();
+  org = await app.createOrganisation("Northshire");
+  other = await app.createOrganisation("Southshire");
+  hr = scopeAs(app, org.users.hr);
+});
+
+const READ_ONLY_ROLES = ["accreditation_lead", "manager", "viewer"] as const;
+
+function auditRows(entity: string) {
+  return app.db.select().from(auditLog).where(eq(auditLog.entity, entity)).all();
+}
+
+describe("staff departments", () => {
+  test("HR adds and renames departments; everyone signed in lists them by name", async () => {
+    const caller = app.caller(org.users.hr);
+    const housing = await caller.staff.createDepartment({ name: " Housing " });
+    await caller.staff.createDepartment({ name: "Adult Social Care" });
+    expect(housing).toEqual({ id: housing.id, name: "Housing" });
+    await expect(
+      caller.staff.updateDepartment({ id: housing.id, data: { name: "Housing Options" } }),
+    ).resolves.toEqual({ id: housing.id, name: "Housing Options" });
+    const listed = await app.caller(org.users.viewer).staff.listDepartments();
+    expect(listed.map((department) => department.name)).toEqual([
+      "Adult Social Care",
+      "Housing Options",
+    ]);
+    expect(auditRows("department").map((row) => row.action)).toEqual([
+      "create",
+      "create",
+      "update",
+    ]);
+  });
+
+  test("a name differing only in case is a conflict on the name field", async () => {
+    const caller = app.caller(org.users.hr);
+    const housing = await caller.staff.createDepartment({ name: "Housing" });
+    const revenues = await caller.staff.createDepartment({ name: "Revenues" });
+    await expect(caller.staff.createDepartment({ name: "HOUSING" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "A department called HOUSING already exists",
+      cause: { field: "name" },
+    });
+    await expect(
+      caller.staff.updateDepartment({ id: revenues.id, data: { name: "housing" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT", cause: { field: "name" } });
+    // Renaming to its own name, or a change of case of its own name, is fine.
+    await expect(
+      caller.staff.updateDepartment({ id: housing.id, data: { name: "HOUSING" } }),
+    ).resolves.toMatchObject({ name: "HOUSING" });
+  });
+
+  test("roles, sign-in, tenancy and bad input", async () => {
+    const theirs = createDepartment(scopeAs(app, other.users.hr), "Their department");
+    for (const role of READ_ONLY_ROLES) {
+      await expect(
+        app.caller(org.users[role]).staff.createDepartment({ name: "X" }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        app.caller(org.users[role]).staff.updateDepartment({ id: theirs.id, data: { name: "X" } }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(app.caller(null).staff.listDepartments()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(
+      app.caller(org.users.hr).staff.updateDepartment({ id: theirs.id, data: { name: "Mine" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Department not found" });
+    expect(await app.caller(org.users.hr).staff.listDepartments()).toEqual([]);
+    await expect(
+      app.caller(org.users.hr).staff.createDepartment({ name: "  " }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "name: must not be empty" });
+    expect(auditRows("department")).toHaveLength(1);
+  });
+});
+
+describe("staff.create and staff.update", () => {
+  test("HR adds a member of staff with a manager; the change is audited", async () => {
+    const housing = createDepartment(hr, "Housing");
+    const manager = createStaff(hr, { departmentId: housing.id, name: "Mo Manager" });
+    const created = await app.caller(org.users.hr).staff.create({
+      employeeNumber: "N1001",
+      name: "Asha Patel",
+      email: "Asha.Patel@northshire.example",
+      jobTitle: "Housing Officer",
+      departmentId: housing.id,
+      managerId: manager.id,
+    });
+    expect(created).toMatchObject({
+      employeeNumber: "N1001",
+      email: "asha.patel@northshire.example",
+      departmentName: "Housing",
+      managerName: "Mo Manager",
+      active: true,
+    });
+    const audit = auditRows("staff").find((row) => row.entityId === created.id);
+    expect(audit).toMatchObject({ action: "create", userId: org.users.hr.id });
+  });
+
+  test("unknown department, unknown or own manager and a used employee number name the field", async () => {
+    const caller = app.caller(org.users.hr);
+    const housing = createDepartment(hr, "Housing");
+    const theirDepartment = createDepartment(scopeAs(app, other.users.hr));
+    const theirStaff = createStaff(scopeAs(app, other.users.hr));
+    const asha = createStaff(hr, { departmentId: housing.id, employeeNumber: "N1" });
+    const base = { employeeNumber: "N2", name: "Ben Ode", jobTitle: "Officer" };
+    await expect(
+      caller.staff.create({ ...base, departmentId: theirDepartment.id }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose a department",
+      cause: { field: "departmentId" },
+    });
+    await expect(
+      caller.staff.create({ ...base, departmentId: housing.id, managerId: theirStaff.id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "managerId" } });
+    await expect(
+      caller.staff.create({ ...base, employeeNumber: "N1", departmentId: housing.id }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "A member of staff with employee number N1 already exists",
+      cause: { field: "employeeNumber" },
+    });
+    await expect(
+      caller.staff.update({ id: asha.id, data: { managerId: asha.id } }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "A member of staff cannot be their own manager",
+      cause: { field: "managerId" },
+    });
+    await expect(
+      caller.staff.create({ ...base, departmentId: housing.id, email: "not an email" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "email: must be an email address, like name@council.gov.uk",
+    });
+    expect(app.db.select().from(staff).all()).toHaveLength(2);
+  });
+
+  test("update changes only the fields given; the same values again are not audited", async () => {
+    const caller = app.caller(org.users.hr);
+    const asha = createStaff(hr, { name: "Asha Patel", email: "asha@northshire.example" });
+    const updated = await caller.staff.update({
+      id: asha.id,
+      data: { jobTitle: "Senior Officer", active: false },
+    });
+    expect(updated).toMatchObject({
+      name: "Asha Patel",
+      email: "asha@northshire.example",
+      jobTitle: "Senior Officer",
+      active: false,
+    });
+    await caller.staff.update({ id: asha.id, data: { jobTitle: "Senior Officer" } });
+    const audits = auditRows("staff").filter((row) => row.entityId === asha.id);
+    expect(audits.map((row) => row.action)).toEqual(["create", "update"]);
+    expect(audits[1]?.before).toMatchObject({ jobTitle: "Officer", active: true });
+  });
+
+  test("only admin and HR add or change staff; nobody touches another organisation's", async () => {
+    const theirs = createStaff(scopeAs(app, other.users.hr));
+    const departmentId = createDepartment(hr).id;
+    const input = { employeeNumber: "N9", name: "X", jobTitle: "Y", departmentId };
+    for (const role of READ_ONLY_ROLES) {
+      await expect(app.caller(org.users[role]).staff.create(input)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(
+        app.caller(org.users[role]).staff.update({ id: theirs.id, data: { name: "Z" } }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(app.caller(null).staff.create(input)).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(
+      app.caller(org.users.admin).staff.update({ id: theirs.id, data: { name: "Mine now" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Staff member not found" });
+    await expect(app.caller(org.users.admin).staff.get({ id: theirs.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
+
+describe("staff.list", () => {
+  test("filters by department, manager, active and name or number, a page at a time", async () => {
+    const housing = createDepartment(hr, "Housing");
+    const revenues = createDepartment(hr, "Revenues");
+    const boss = createStaff(hr, { name: "Zed Boss", departmentId: revenues.id });
+    createStaff(hr, { name: "Asha Patel", departmentId: housing.id, employeeNumber: "H-100" });
+    createStaff(hr, { name: "Ben Ode", departmentId: housing.id, active: false });
+    createStaff(hr, { name: "Cat 50% Lee", departmentId: revenues.id, managerId: boss.id });
+    createStaff(scopeAs(app, other.users.hr), { name: "Asha Other" });
+    const caller = app.caller(org.users.viewer);
+    const names = async (input: Parameters<typeof caller.staff.list>[0]) =>
+      (await caller.staff.list(input)).items.map((item) => item.name);
+
+    expect(await names({})).toEqual(["Asha Patel", "Ben Ode", "Cat 50% Lee", "Zed Boss"]);
+    expect(await names({ departmentId: housing.id })).toEqual(["Asha Patel", "Ben Ode"]);
+    expect(await names({ managerId: boss.id })).toEqual(["Cat 50% Lee"]);
+    expect(await names({ active: false })).toEqual(["Ben Ode"]);
+    expect(await names({ search: "h-10" })).toEqual(["Asha Patel"]);
+    expect(await names({ search: "50%" })).toEqual(["Cat 50% Lee"]);
+    expect(await names({ search: "%" })).toEqual(["Cat 50% Lee"]);
+    const page = await caller.staff.list({ page: 2, pageSize: 3 });
+    expect(page).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+    expect(page.items).toEqual([
+      expect.objectContaining({
+        name: "Zed Boss",
+        departmentName: "Revenues",
+        managerName: null,
+      }),
+    ]);
+    const withManager = (await caller.staff.list({ managerId: boss.id })).items[0];
+    expect(withManager).toMatchObject({ managerId: boss.id, managerName: "Zed Boss" });
+  });
+
+  test("a manager sees only the staff they manage; a manager with no staff record sees nobody", async () => {
+    const boss = createStaff(hr, { name: "Mo Manager" });
+    const report = createStaff(hr, { name: "Asha Patel", managerId: boss.id });
+    const stranger = createStaff(hr, { name: "Ben Ode" });
+    const unlinked = app.caller(org.users.manager);
+    expect((await unlinked.staff.list({})).items).toEqual([]);
+    const manager = app.caller(
+      linkManager(scopeAs(app, org.users.admin), org.users.manager, boss.id),
+    );
+    const listed = await manager.staff.list({});
+    expect(listed).toMatchObject({ total: 1, items: [{ id: report.id }] });
+    await expect(manager.staff.get({ id: report.id })).resolves.toMatchObject({ id: report.id });
+    await expect(manager.staff.get({ id: stranger.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  test("page sizes over 200 and pages below 1 are refused", async () => {
+    const caller = app.caller(org.users.hr);
+    await expect(caller.staff.list({ pageSize: 201 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "pageSize: must be at most 200",
+    });
+    await expect(caller.staff.list({ page: 0 })).rejects.toMatchObject({
+      message: "page: must be at least 1",
+    });
+    await expect(app.caller(null).staff.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("staff.get", () => {
+  test("shows every nomination and the latest full attendance of each course", async () => {
+    const asha = createStaff(hr, { name: "Asha Patel" });
+    const first = createSession(hr, {
+      startsAt: "2021-03-01T09:00:00Z",
+      endsAt: "2021-03-01T12:00:00Z",
+    });
+    const again = createSession(hr, {
+      courseId: first.courseId,
+      startsAt: "2022-03-01T09:00:00Z",
+      endsAt: "2022-03-01T12:00:00Z",
+    });
+    const other = createSession(hr);
+    const caller = app.caller(org.users.hr);
+    for (const session of [first, again]) {
+      const [booked] = createBookings(hr, { sessionId: session.id, staffIds: [asha.id] });
+      await caller.training.markAttendance({
+        nominationId: booked?.id ?? "",
+        outcome: "fully_attended",
+      });
+    }
+    createBookings(hr, { sessionId: other.id, staffIds: [asha.id] });
+
+    const record = await app.caller(org.users.viewer).staff.get({ id: asha.id });
+    expect(record.nominations.map((entry) => [entry.sessionId, entry.state])).toEqual([
+      [other.id, "booked"],
+      [again.id, "fully_attended"],
+      [first.id, "fully_attended"],
+    ]);
+    expect(record.completions).toEqual([
+      {
+        courseId: first.courseId,
+        courseTitle: first.courseTitle,
+        sessionId: again.id,
+        completedOn: "2022-03-01",
+      },
+    ]);
+  });
+});

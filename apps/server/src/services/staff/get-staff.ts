@@ -1,0 +1,67 @@
+import { and, desc, eq } from "drizzle-orm";
+
+import type { NominationState } from "@dapkit/schemas";
+
+import { courses, nominations, trainingSessions } from "../../db/schema";
+import { dayOf } from "../training/date-range";
+import { courseOfSession, sessionOfNomination } from "../training/nomination-items";
+import type { Scope } from "../scope";
+import { getStaffItem, type StaffItem } from "./staff-items";
+
+/** One nomination on a person's training record. */
+export interface TrainingRecordEntry {
+  nominationId: string;
+  sessionId: string;
+  courseId: string;
+  courseTitle: string;
+  startsAt: string;
+  endsAt: string;
+  state: NominationState;
+  stateChangedAt: string;
+}
+
+/** The latest time a person fully attended a course. */
+export interface Completion {
+  courseId: string;
+  courseTitle: string;
+  sessionId: string;
+  completedOn: string;
+}
+
+/** A member of staff the user may see, with every nomination and their latest completions. */
+export function getStaff(
+  scope: Scope,
+  id: string,
+): StaffItem & { nominations: TrainingRecordEntry[]; completions: Completion[] } {
+  const { db, user } = scope;
+  const member = getStaffItem(db, user, id);
+  const entries = db
+    .select({
+      nominationId: nominations.id,
+      sessionId: nominations.sessionId,
+      courseId: trainingSessions.courseId,
+      courseTitle: courses.title,
+      startsAt: trainingSessions.startsAt,
+      endsAt: trainingSessions.endsAt,
+      state: nominations.state,
+      stateChangedAt: nominations.stateChangedAt,
+    })
+    .from(nominations)
+    .innerJoin(trainingSessions, sessionOfNomination)
+    .innerJoin(courses, courseOfSession)
+    .where(and(eq(nominations.organisationId, user.organisationId), eq(nominations.staffId, id)))
+    .orderBy(desc(trainingSessions.startsAt))
+    .all();
+  // Entries run latest first, so the first full attendance of each course is the latest.
+  const completions = new Map<string, Completion>();
+  for (const entry of entries) {
+    if (entry.state !== "fully_attended" || completions.has(entry.courseId)) continue;
+    completions.set(entry.courseId, {
+      courseId: entry.courseId,
+      courseTitle: entry.courseTitle,
+      sessionId: entry.sessionId,
+      completedOn: dayOf(entry.endsAt),
+    });
+  }
+  return { ...member, nominations: entries, completions: [...completions.values()] };
+}

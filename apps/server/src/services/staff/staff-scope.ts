@@ -1,0 +1,22 @@
+import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+
+import type { SessionUser } from "../../auth/session-user";
+import { staff } from "../../db/schema";
+
+/**
+ * The staff rows a user may see: their own organisation's and, for a manager, only the people
+ * whose manager they are. Every staff, nomination and report query filters through this.
+ */
+export function visibleStaff(user: SessionUser): SQL {
+  const organisation = eq(staff.organisationId, user.organisationId);
+  if (user.role !== "manager") return organisation;
+  // A manager user not linked to a staff record manages nobody, so sees nobody.
+  const team = user.staffId == null ? sql`0` : eq(staff.managerId, user.staffId);
+  return and(organisation, team) ?? organisation;
+}
+
+/** A LIKE pattern matching text that contains `term`, with LIKE's wildcards taken literally. */
+export function containing(column: AnyColumn, term: string): SQL {
+  const pattern = `%${term.replace(/[\\%_]/g, "\\$&")}%`;
+  return sql`${column} like ${pattern} escape '\\'`;
+}

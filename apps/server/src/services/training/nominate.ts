@@ -1,0 +1,98 @@
+import { and, eq, inArray } from "drizzle-orm";
+
+import type { Queryable } from "../../db/client";
+import { nominations, staff } from "../../db/schema";
+import { AppError } from "../../errors";
+import type { Scope } from "../scope";
+import { nominationItemsById, staffOfNomination, type NominationItem } from "./nomination-items";
+import { insertNomination, WRITE_LOCK } from "./nomination-writes";
+import { sessionPlaces } from "./session-places";
+
+/** A request to nominate several people for one session. */
+export interface NominateInput {
+  sessionId: string;
+  staffIds: string[];
+  reason: string;
+  mandatory: boolean;
+}
+
+// "Asha Patel", "Asha Patel and Ben Ode", "Asha Patel, Ben Ode and Cy Dee".
+function namesOf(names: readonly string[]): string {
+  return names.length <= 1
+    ? names.join("")
+    : `${names.slice(0, -1).join(", ")} and ${names.slice(-1).join("")}`;
+}
+
+function isAre(names: readonly string[]): string {
+  return names.length === 1 ? "is" : "are";
+}
+
+function assertNominees(tx: Queryable, scope: Scope, staffIds: readonly string[]): void {
+  const { user } = scope;
+  const rows = tx
+    .select({ id: staff.id, name: staff.name, active: staff.active, managerId: staff.managerId })
+    .from(staff)
+    .where(and(eq(staff.organisationId, user.organisationId), inArray(staff.id, [...staffIds])))
+    .all();
+  if (rows.length !== staffIds.length) throw new AppError("not_found", "Staff member not found");
+  if (user.role === "manager" && rows.some((row) => row.managerId !== user.staffId)) {
+    throw new AppError("forbidden", "You can only nominate staff you manage", {
+      field: "staffIds",
+    });
+  }
+  const inactive = rows.filter((row) => !row.active).map((row) => row.name);
+  if (inactive.length > 0) {
+    throw new AppError(
+      "bad_request",
+      `${namesOf(inactive)} ${isAre(inactive)} no longer active, so cannot be nominated`,
+      { field: "staffIds" },
+    );
+  }
+}
+
+function assertNotNominated(tx: Queryable, scope: Scope, input: NominateInput): void {
+  const already = tx
+    .select({ name: staff.name })
+    .from(nominations)
+    .innerJoin(staff, staffOfNomination)
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        eq(nominations.sessionId, input.sessionId),
+        inArray(nominations.staffId, input.staffIds),
+      ),
+    )
+    .all()
+    .map((row) => row.name);
+  if (already.length > 0) {
+    // One nomination per person per session, even once cancelled: history stays with it.
+    throw new AppError(
+      "conflict",
+      `${namesOf(already)} ${isAre(already)} already nominated for this session`,
+      { field: "staffIds" },
+    );
+  }
+}
+
+/**
+ * Nominates several people for one session at once: all of them or, if any cannot be nominated,
+ * none. Managers may nominate only the people they manage.
+ */
+export function nominate(scope: Scope, input: NominateInput): NominationItem[] {
+  const staffIds = [...new Set(input.staffIds)];
+  return scope.db.transaction((tx) => {
+    // Throws not found for a session of another organisation.
+    sessionPlaces(tx, scope, input.sessionId);
+    assertNominees(tx, scope, staffIds);
+    assertNotNominated(tx, scope, { ...input, staffIds });
+    const ids = staffIds.map((staffId) =>
+      insertNomination(tx, scope, {
+        staffId,
+        sessionId: input.sessionId,
+        reason: input.reason,
+        mandatory: input.mandatory,
+      }),
+    );
+    return nominationItemsById(tx, scope.user, ids);
+  }, WRITE_LOCK);
+}

@@ -1,0 +1,131 @@
+import { and, eq } from "drizzle-orm";
+
+import type { NominationState } from "@dapkit/schemas";
+import { assertNominationTransition, holdsPlace } from "@dapkit/training";
+
+import type { Queryable } from "../../db/client";
+import { nominations, staff } from "../../db/schema";
+import { AppError, found } from "../../errors";
+import type { Scope } from "../scope";
+import { visibleStaff } from "../staff/staff-scope";
+import {
+  getNominationItem,
+  nominationItemsById,
+  staffOfNomination,
+  type NominationItem,
+} from "./nomination-items";
+import { moveNomination, WRITE_LOCK } from "./nomination-writes";
+import { sessionPlaces } from "./session-places";
+import { fillFreePlaces } from "./waiting-list";
+
+/** A nomination as a state change needs it. */
+export interface NominationForChange {
+  id: string;
+  state: NominationState;
+  sessionId: string;
+  staffName: string;
+}
+
+/** A nomination the user may see (managers: their team's), read for a change, or not found. */
+export function nominationForChange(tx: Queryable, scope: Scope, id: string): NominationForChange {
+  return found(
+    tx
+      .select({
+        id: nominations.id,
+        state: nominations.state,
+        sessionId: nominations.sessionId,
+        staffName: staff.name,
+      })
+      .from(nominations)
+      .innerJoin(staff, staffOfNomination)
+      .where(and(visibleStaff(scope.user), eq(nominations.id, id)))
+      .get(),
+    "Nomination",
+  );
+}
+
+/** Runs `change` on one nomination in a write-locked transaction and returns it afterwards. */
+export function changeNomination<T>(
+  scope: Scope,
+  id: string,
+  change: (tx: Queryable, nomination: NominationForChange) => T,
+): { nomination: NominationItem; result: T } {
+  return scope.db.transaction((tx) => {
+    const result = change(tx, nominationForChange(tx, scope, id));
+    return { nomination: getNominationItem(tx, scope.user, id), result };
+  }, WRITE_LOCK);
+}
+
+/** A state change request: which nomination, and a note for its history. */
+export interface NominationNote {
+  id: string;
+  note: string;
+}
+
+function simpleMove(scope: Scope, input: NominationNote, to: "approved" | "declined") {
+  return changeNomination(scope, input.id, (tx, nomination) =>
+    moveNomination(tx, scope, {
+      nomination,
+      to,
+      note: input.note,
+      action: to === "approved" ? "approve" : "decline",
+    }),
+  ).nomination;
+}
+
+/** Approves a nomination. */
+export function approveNomination(scope: Scope, input: NominationNote): NominationItem {
+  return simpleMove(scope, input, "approved");
+}
+
+/** Declines a nomination (final: the person must be nominated again for another session). */
+export function declineNomination(scope: Scope, input: NominationNote): NominationItem {
+  return simpleMove(scope, input, "declined");
+}
+
+/**
+ * Books a place if the session has one free; otherwise puts the nomination on the waiting list.
+ * The count of places and the booking happen in one write-locked transaction, so two bookings
+ * racing for the last place cannot both get it.
+ */
+export function bookNomination(scope: Scope, input: NominationNote): NominationItem {
+  return changeNomination(scope, input.id, (tx, nomination) => {
+    assertNominationTransition(nomination.state, "booked");
+    const places = sessionPlaces(tx, scope, nomination.sessionId);
+    if (places.free > 0) {
+      moveNomination(tx, scope, { nomination, to: "booked", note: input.note, action: "book" });
+      return;
+    }
+    if (nomination.state === "waitlisted") {
+      throw new AppError(
+        "conflict",
+        `This session is full: ${nomination.staffName} stays on the waiting list`,
+      );
+    }
+    const note = ["This session is full, so added to the waiting list", input.note]
+      .filter((part) => part !== "")
+      .join(". ");
+    moveNomination(tx, scope, { nomination, to: "waitlisted", note, action: "waitlist" });
+  }).nomination;
+}
+
+/**
+ * Cancels a nomination. If it held a place, the place goes to the first person on the waiting
+ * list, in the same transaction; `promoted` lists those the user may see.
+ */
+export function cancelNomination(
+  scope: Scope,
+  input: NominationNote,
+): { nomination: NominationItem; promoted: NominationItem[] } {
+  const { nomination, result } = changeNomination(scope, input.id, (tx, current) => {
+    moveNomination(tx, scope, {
+      nomination: current,
+      to: "cancelled",
+      note: input.note,
+      action: "cancel",
+    });
+    const promoted = holdsPlace(current.state) ? fillFreePlaces(tx, scope, current.sessionId) : [];
+    return nominationItemsById(tx, scope.user, promoted);
+  });
+  return { nomination, promoted: result };
+}

@@ -1,0 +1,90 @@
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+
+import type { SessionUser } from "../../auth/session-user";
+import type { Queryable } from "../../db/client";
+import { courses, departments, nominations, staff, trainingSessions, users } from "../../db/schema";
+import { found } from "../../errors";
+import { departmentOfStaff } from "../staff/staff-items";
+import { visibleStaff } from "../staff/staff-scope";
+
+const nominator = alias(users, "nominator");
+
+/** Joins a nomination to its member of staff, within the same organisation. */
+export const staffOfNomination = and(
+  eq(staff.organisationId, nominations.organisationId),
+  eq(staff.id, nominations.staffId),
+);
+
+/** Joins a nomination to its training session, within the same organisation. */
+export const sessionOfNomination = and(
+  eq(trainingSessions.organisationId, nominations.organisationId),
+  eq(trainingSessions.id, nominations.sessionId),
+);
+
+/** Joins a training session to its course, within the same organisation. */
+export const courseOfSession = and(
+  eq(courses.organisationId, trainingSessions.organisationId),
+  eq(courses.id, trainingSessions.courseId),
+);
+
+/** A nomination as lists show it: who, which session of which course, where it stands. */
+export function selectNominationItems(db: Queryable) {
+  return db
+    .select({
+      id: nominations.id,
+      staffId: nominations.staffId,
+      staffName: staff.name,
+      employeeNumber: staff.employeeNumber,
+      departmentId: staff.departmentId,
+      departmentName: departments.name,
+      sessionId: nominations.sessionId,
+      courseId: trainingSessions.courseId,
+      courseTitle: courses.title,
+      startsAt: trainingSessions.startsAt,
+      state: nominations.state,
+      reason: nominations.reason,
+      mandatory: nominations.mandatory,
+      nominatedBy: nominator.name,
+      stateChangedAt: nominations.stateChangedAt,
+      createdAt: nominations.createdAt,
+    })
+    .from(nominations)
+    .innerJoin(staff, staffOfNomination)
+    .innerJoin(departments, departmentOfStaff)
+    .innerJoin(trainingSessions, sessionOfNomination)
+    .innerJoin(courses, courseOfSession)
+    .innerJoin(nominator, eq(nominator.id, nominations.nominatedBy));
+}
+
+/** A nomination with the names a person reads. */
+export type NominationItem = ReturnType<ReturnType<typeof selectNominationItems>["all"]>[number];
+
+/** The nominations the user may see (managers: their team's) of those with the given ids. */
+export function nominationItems(
+  db: Queryable,
+  user: SessionUser,
+  where: SQL | undefined,
+): NominationItem[] {
+  return selectNominationItems(db)
+    .where(and(eq(nominations.organisationId, user.organisationId), visibleStaff(user), where))
+    .all();
+}
+
+/** A nomination the user may see, or not found. */
+export function getNominationItem(db: Queryable, user: SessionUser, id: string): NominationItem {
+  return found(nominationItems(db, user, eq(nominations.id, id))[0], "Nomination");
+}
+
+/** The nominations with these ids that the user may see, in the order of `ids`. */
+export function nominationItemsById(
+  db: Queryable,
+  user: SessionUser,
+  ids: readonly string[],
+): NominationItem[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(
+    nominationItems(db, user, inArray(nominations.id, [...ids])).map((item) => [item.id, item]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

@@ -1,0 +1,117 @@
+import { and, eq } from "drizzle-orm";
+
+import type { NominationState } from "@dapkit/schemas";
+import { assertNominationTransition, TrainingRuleError } from "@dapkit/training";
+
+import type { Queryable } from "../../db/client";
+import { newId } from "../../db/ids";
+import { nominationEvents, nominations } from "../../db/schema";
+import { actorOf } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import type { Scope } from "../scope";
+
+/** What a new nomination says. */
+export interface NewNomination {
+  staffId: string;
+  sessionId: string;
+  reason: string;
+  mandatory: boolean;
+}
+
+function appendEvent(
+  tx: Queryable,
+  scope: Scope,
+  event: { nominationId: string; state: NominationState; note: string },
+): void {
+  tx.insert(nominationEvents)
+    .values({
+      ...event,
+      organisationId: scope.user.organisationId,
+      at: scope.now.toISOString(),
+      byUserId: scope.user.id,
+    })
+    .run();
+}
+
+/** Adds a nomination in the nominated state, with its first history entry, and audits it. */
+export function insertNomination(tx: Queryable, scope: Scope, input: NewNomination): string {
+  const id = newId();
+  const at = scope.now.toISOString();
+  tx.insert(nominations)
+    .values({
+      ...input,
+      id,
+      organisationId: scope.user.organisationId,
+      nominatedBy: scope.user.id,
+      state: "nominated",
+      stateChangedAt: at,
+      createdAt: at,
+    })
+    .run();
+  appendEvent(tx, scope, { nominationId: id, state: "nominated", note: input.reason });
+  recordAudit(tx, {
+    actor: actorOf(scope.user),
+    at: scope.now,
+    action: "create",
+    entity: "nomination",
+    entityId: id,
+    after: { ...input, state: "nominated" },
+  });
+  return id;
+}
+
+/** A change of a nomination's state; `action` names it in the audit log. */
+export interface StateChange {
+  nomination: { id: string; state: NominationState };
+  to: NominationState;
+  note: string;
+  action: string;
+}
+
+/**
+ * Moves a nomination to a new state if @dapkit/training's rules allow it (otherwise throws its
+ * TrainingRuleError, which reaches the client as CONFLICT): sets the current state, appends the
+ * history entry (history is never rewritten) and audits the change, all in the caller's transaction.
+ */
+export function moveNomination(tx: Queryable, scope: Scope, change: StateChange): void {
+  const { nomination, to, note } = change;
+  assertNominationTransition(nomination.state, to);
+  tx.update(nominations)
+    .set({ state: to, stateChangedAt: scope.now.toISOString() })
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        eq(nominations.id, nomination.id),
+      ),
+    )
+    .run();
+  appendEvent(tx, scope, { nominationId: nomination.id, state: to, note });
+  recordAudit(tx, {
+    actor: actorOf(scope.user),
+    at: scope.now,
+    action: change.action,
+    entity: "nomination",
+    entityId: nomination.id,
+    before: { state: nomination.state },
+    after: { state: to, note },
+  });
+}
+
+/** Why a nomination cannot move between two states, in @dapkit/training's words, or null. */
+export function transitionProblem(from: NominationState, to: NominationState): string | null {
+  try {
+    assertNominationTransition(from, to);
+    return null;
+  } catch (error) {
+    if (error instanceof TrainingRuleError) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * Transaction options for anything that checks places before it writes: the write lock is taken
+ * at BEGIN, so even another process sharing the database file cannot book between the check and
+ * the write. (Within one process better-sqlite3 transactions are synchronous, so they never
+ * interleave anyway.)
+ */
+export const WRITE_LOCK = { behavior: "immediate" } as const;

@@ -1,0 +1,138 @@
+import { and, eq } from "drizzle-orm";
+
+import type { Queryable } from "../../db/client";
+import { newId } from "../../db/ids";
+import { courses, trainingSessions } from "../../db/schema";
+import { AppError, found } from "../../errors";
+import { actorOf } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import { applyPatch, sameFields } from "../patch";
+import type { Scope } from "../scope";
+import { WRITE_LOCK } from "./nomination-writes";
+import { getSessionItem, type SessionItem } from "./session-items";
+import { sessionPlaces } from "./session-places";
+import { fillFreePlaces } from "./waiting-list";
+
+/** The fields of a session that people set. */
+export interface SessionValues {
+  courseId: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  location: string;
+  trainer: string;
+}
+
+/** What may change once a session exists (its course stays: people are nominated for it). */
+export type SessionChanges = Partial<Omit<SessionValues, "courseId">>;
+
+const SESSION_FIELDS = [
+  "startsAt",
+  "endsAt",
+  "capacity",
+  "location",
+  "trainer",
+] as const satisfies readonly (keyof SessionValues)[];
+
+const recordColumns = {
+  id: trainingSessions.id,
+  courseId: trainingSessions.courseId,
+  startsAt: trainingSessions.startsAt,
+  endsAt: trainingSessions.endsAt,
+  capacity: trainingSessions.capacity,
+  location: trainingSessions.location,
+  trainer: trainingSessions.trainer,
+};
+
+// Stored as UTC ISO text so that date ranges compare as text ("+01:00" times are converted).
+function normalised(values: SessionValues): SessionValues {
+  const startsAt = new Date(values.startsAt).toISOString();
+  const endsAt = new Date(values.endsAt).toISOString();
+  if (endsAt <= startsAt) {
+    throw new AppError("bad_request", "The session must end after it starts", { field: "endsAt" });
+  }
+  return { ...values, startsAt, endsAt };
+}
+
+function assertCourse(db: Queryable, scope: Scope, courseId: string): void {
+  const course = db
+    .select({ id: courses.id })
+    .from(courses)
+    .where(and(eq(courses.organisationId, scope.user.organisationId), eq(courses.id, courseId)))
+    .get();
+  if (course === undefined) {
+    throw new AppError("bad_request", "Choose a course", { field: "courseId" });
+  }
+}
+
+function audit(
+  tx: Queryable,
+  scope: Scope,
+  entry: { action: string; id: string; before?: unknown; after: unknown },
+) {
+  recordAudit(tx, {
+    actor: actorOf(scope.user),
+    at: scope.now,
+    action: entry.action,
+    entity: "training_session",
+    entityId: entry.id,
+    before: entry.before,
+    after: entry.after,
+  });
+}
+
+/** Adds a training session of a course. */
+export function createSession(scope: Scope, input: SessionValues): SessionItem {
+  const session = { ...normalised(input), id: newId() };
+  return scope.db.transaction((tx) => {
+    assertCourse(tx, scope, session.courseId);
+    tx.insert(trainingSessions)
+      .values({
+        ...session,
+        organisationId: scope.user.organisationId,
+        createdAt: scope.now.toISOString(),
+      })
+      .run();
+    audit(tx, scope, { action: "create", id: session.id, after: session });
+    return getSessionItem(tx, scope, session.id);
+  });
+}
+
+/**
+ * Changes a session's times, place or capacity. Capacity cannot drop below the places already
+ * taken; when it grows, people on the waiting list are booked into the new places in order.
+ */
+export function updateSession(
+  scope: Scope,
+  input: { id: string; data: SessionChanges },
+): SessionItem {
+  return scope.db.transaction((tx) => {
+    const organisation = eq(trainingSessions.organisationId, scope.user.organisationId);
+    const before = found(
+      tx
+        .select(recordColumns)
+        .from(trainingSessions)
+        .where(and(organisation, eq(trainingSessions.id, input.id)))
+        .get(),
+      "Training session",
+    );
+    const after = { ...normalised(applyPatch(before, input.data)), id: before.id };
+    if (sameFields(before, after, SESSION_FIELDS)) return getSessionItem(tx, scope, input.id);
+    const { booked } = sessionPlaces(tx, scope, input.id);
+    if (after.capacity < booked) {
+      throw new AppError(
+        "conflict",
+        `Capacity cannot be less than the ${booked} places already booked`,
+        { field: "capacity" },
+      );
+    }
+    const { id, courseId: _courseId, ...values } = after;
+    tx.update(trainingSessions)
+      .set(values)
+      .where(and(organisation, eq(trainingSessions.id, id)))
+      .run();
+    audit(tx, scope, { action: "update", id, before, after });
+    if (after.capacity > before.capacity) fillFreePlaces(tx, scope, id);
+    return getSessionItem(tx, scope, id);
+  }, WRITE_LOCK);
+}

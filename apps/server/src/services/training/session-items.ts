@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+
+import type { Queryable } from "../../db/client";
+import { courses, trainingSessions } from "../../db/schema";
+import { found } from "../../errors";
+import type { Scope } from "../scope";
+import { courseOfSession } from "./nomination-items";
+import { placeCounts, placesLeft } from "./session-places";
+
+/** Sessions joined to their course; callers add the where clause. */
+export function selectSessionRows(db: Queryable) {
+  return db
+    .select({
+      id: trainingSessions.id,
+      courseId: trainingSessions.courseId,
+      courseTitle: courses.title,
+      courseLevel: courses.level,
+      startsAt: trainingSessions.startsAt,
+      endsAt: trainingSessions.endsAt,
+      capacity: trainingSessions.capacity,
+      location: trainingSessions.location,
+      trainer: trainingSessions.trainer,
+    })
+    .from(trainingSessions)
+    .innerJoin(courses, courseOfSession);
+}
+
+type SessionRow = ReturnType<ReturnType<typeof selectSessionRows>["all"]>[number];
+
+/** A session with its course and how its places stand. */
+export type SessionItem = SessionRow & { booked: number; waitlisted: number; placesLeft: number };
+
+/** Adds place counts to session rows, with one grouped query for them all. */
+export function withPlaces(db: Queryable, scope: Scope, rows: SessionRow[]): SessionItem[] {
+  const counts = placeCounts(
+    db,
+    scope,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => {
+    const count = counts.get(row.id) ?? { booked: 0, waitlisted: 0 };
+    return { ...row, ...count, placesLeft: placesLeft(row.capacity, count) };
+  });
+}
+
+/** A session of the user's organisation with its places, or not found. */
+export function getSessionItem(db: Queryable, scope: Scope, id: string): SessionItem {
+  const row = found(
+    selectSessionRows(db)
+      .where(
+        and(
+          eq(trainingSessions.organisationId, scope.user.organisationId),
+          eq(trainingSessions.id, id),
+        ),
+      )
+      .get(),
+    "Training session",
+  );
+  return found(withPlaces(db, scope, [row])[0], "Training session");
+}

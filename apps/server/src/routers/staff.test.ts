@@ -8,10 +8,12 @@ import {
   createDepartment,
   createSession,
   createStaff,
+  createTwoOrganisations,
   linkManager,
+  READ_ONLY_ROLES,
   scopeAs,
 } from "../test/builders";
-import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+import type { TestApp, TestOrganisation } from "../test/test-app";
 
 let app: TestApp;
 let org: TestOrganisation;
@@ -19,13 +21,8 @@ let other: TestOrganisation;
 let hr: Scope;
 
 beforeEach(async () => {
-  app = createTestApp();
-  org = await app.createOrganisation("Northshire");
-  other = await app.createOrganisation("Southshire");
-  hr = scopeAs(app, org.users.hr);
+  ({ app, org, other, hr } = await createTwoOrganisations());
 });
-
-const READ_ONLY_ROLES = ["accreditation_lead", "manager", "viewer"] as const;
 
 function auditRows(entity: string) {
   return app.db.select().from(auditLog).where(eq(auditLog.entity, entity)).all();

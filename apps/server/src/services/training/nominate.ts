@@ -35,7 +35,9 @@ function assertNominees(tx: Queryable, scope: Scope, staffIds: readonly string[]
     .where(and(eq(staff.organisationId, user.organisationId), inArray(staff.id, [...staffIds])))
     .all();
   if (rows.length !== staffIds.length) throw new AppError("not_found", "Staff member not found");
-  if (user.role === "manager" && rows.some((row) => row.managerId !== user.staffId)) {
+  // A manager not linked to a staff record manages nobody (null must not match a null manager).
+  const manages = (managerId: string | null) => user.staffId != null && managerId === user.staffId;
+  if (user.role === "manager" && !rows.every((row) => manages(row.managerId))) {
     throw new AppError("forbidden", "You can only nominate staff you manage", {
       field: "staffIds",
     });

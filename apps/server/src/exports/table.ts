@@ -28,10 +28,9 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-/** ISO 8601: the date alone at midnight UTC (a calendar date), otherwise date and time to the second. */
+/** ISO 8601 date and time in UTC to the second; calendar dates reach the writers as ISO text. */
 export function isoDate(date: Date): string {
-  const iso = date.toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 19)}Z`;
+  return `${date.toISOString().slice(0, 19)}Z`;
 }
 
 function text(value: string): Cell {

@@ -124,7 +124,7 @@ describe("writeXlsx", () => {
       A2: { value: "Siân O'Brien", style: "0" },
       B2: { value: "Children & Families", style: "0" },
       C2: { value: 3, style: "0" },
-      D2: { value: "2014-04-01", style: "0" },
+      D2: { value: "2014-04-01T00:00:00Z", style: "0" },
       E2: { value: "<b>bold</b>", style: "0" },
       A3: { value: '\'=HYPERLINK("http://evil")', style: "0" },
       B3: { value: "Housing", style: "0" },
@@ -140,12 +140,12 @@ describe("writeXlsx", () => {
     const widths = [...sheet.matchAll(/<col min="(\d+)" max="\d+" width="(\d+)"/g)].map(
       ([, column, width]) => [Number(column), Number(width)],
     );
-    // "Siân O'Brien" + 2, "Children & Families" + 2, the 8-character minimum, "2014-04-01" + 2, …
+    // "=HYPERLINK(…)" neutralised + 2, "Children & Families" + 2, "Sessions" + 2, the date + 2, …
     expect(widths).toEqual([
       [1, 28],
       [2, 21],
       [3, 10],
-      [4, 12],
+      [4, 22],
       [5, 14],
     ]);
     const long = unzip(writeXlsx([{ name: "Long", header: ["x"], rows: [["y".repeat(500)]] }]));

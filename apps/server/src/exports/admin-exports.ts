@@ -1,0 +1,33 @@
+import { allPages, defineExport } from "./define-export";
+
+// A change's before and after, as JSON text a reader can search.
+const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
+export const usersExport = defineExport({
+  name: "users",
+  title: "Users",
+  rows: (caller) => caller.users.list(),
+  columns: [
+    { header: "Name", value: (user) => user.name },
+    { header: "Email", value: (user) => user.email },
+    { header: "Role", value: (user) => user.role },
+    { header: "Active", value: (user) => user.active },
+    { header: "Linked staff record", value: (user) => user.staffId },
+    { header: "Created", value: (user) => user.createdAt },
+  ],
+});
+
+export const auditExport = defineExport({
+  name: "audit",
+  title: "Audit log",
+  rows: (caller) => allPages((page) => caller.audit.list(page)),
+  columns: [
+    { header: "When", value: (entry) => entry.at },
+    { header: "Who", value: (entry) => entry.userName },
+    { header: "Action", value: (entry) => entry.action },
+    { header: "Record type", value: (entry) => entry.entity },
+    { header: "Record", value: (entry) => entry.entityId },
+    { header: "Before", value: (entry) => json(entry.before) },
+    { header: "After", value: (entry) => json(entry.after) },
+  ],
+});

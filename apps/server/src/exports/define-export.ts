@@ -1,0 +1,75 @@
+import type { createCaller } from "../router";
+import { MAX_PAGE_SIZE, type PageRequest } from "../services/pagination";
+import type { CellValue, Table } from "./table";
+
+/** The API as the signed-in user who asked for the export. */
+export type Caller = ReturnType<typeof createCaller>;
+
+/** One column of an export: its heading and how to read it from a row. */
+export interface Column<Row> {
+  header: string;
+  value: (row: Row) => CellValue;
+}
+
+/** A list to export: where its rows come from and the columns to show. */
+export interface SheetDeclaration<Row> {
+  title: string;
+  /**
+   * Fetches the rows by calling a procedure as the user, never the database directly, so the
+   * export is exactly as permitted and as scoped (organisation, a manager's own team) as the page.
+   */
+  rows: (caller: Caller) => Promise<readonly Row[]>;
+  columns: readonly Column<Row>[];
+}
+
+/** A declared list, ready to load as a table. */
+export interface Sheet {
+  title: string;
+  load: (caller: Caller) => Promise<Table>;
+}
+
+/** One entry of the export registry: `/api/export/<name>.csv` and `.xlsx`. */
+export interface ExportDefinition {
+  /** The URL and file name part, in kebab-case. */
+  name: string;
+  title: string;
+  /** A CSV holds one table, so an export of several sheets is offered as XLSX only. */
+  sheets: readonly [Sheet, ...Sheet[]];
+}
+
+/** Makes a list declaration into a sheet; the row type is checked here and then forgotten. */
+export function sheet<Row>(declaration: SheetDeclaration<Row>): Sheet {
+  const { title, rows, columns } = declaration;
+  return {
+    title,
+    load: async (caller) => ({
+      header: columns.map((column) => column.header),
+      rows: (await rows(caller)).map((row) => columns.map((column) => column.value(row))),
+    }),
+  };
+}
+
+/** An export of one list, named by its URL name. */
+export function defineExport<Row>(
+  declaration: SheetDeclaration<Row> & { name: string },
+): ExportDefinition {
+  return { name: declaration.name, title: declaration.title, sheets: [sheet(declaration)] };
+}
+
+/** Every row of a paginated list, fetched page by page at the largest page size. */
+export async function allPages<Item>(
+  fetchPage: (page: PageRequest) => Promise<{ items: readonly Item[]; total: number }>,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  for (let page = 1; ; page += 1) {
+    const result = await fetchPage({ page, pageSize: MAX_PAGE_SIZE });
+    items.push(...result.items);
+    // A short page is the last one, even if rows were added while the export ran.
+    if (result.items.length < MAX_PAGE_SIZE || items.length >= result.total) return items;
+  }
+}
+
+/** Pence as pounds, a number a spreadsheet can sum (exports label such columns "(£)"). */
+export function pounds(pence: number): number {
+  return pence / 100;
+}

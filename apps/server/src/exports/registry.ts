@@ -1,0 +1,22 @@
+import { auditExport, usersExport } from "./admin-exports";
+import type { ExportDefinition } from "./define-export";
+import { fundingYearsExport } from "./funding-exports";
+import { recommendationsExport } from "./recommendations-export";
+import { coursesExport, nominationsExport, sessionsExport, staffExport } from "./training-exports";
+
+/** Every export the app offers, each at /api/export/<name>.csv and .xlsx. */
+export const EXPORTS: readonly ExportDefinition[] = [
+  staffExport,
+  nominationsExport,
+  sessionsExport,
+  coursesExport,
+  recommendationsExport,
+  usersExport,
+  auditExport,
+  fundingYearsExport,
+];
+
+/** The export with this name, if there is one. */
+export function findExport(name: string): ExportDefinition | undefined {
+  return EXPORTS.find((definition) => definition.name === name);
+}

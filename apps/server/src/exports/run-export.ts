@@ -1,0 +1,70 @@
+import type { Context } from "../context";
+import { writeCsv } from "../csv/write-csv";
+import { AppError } from "../errors";
+import { createCaller } from "../router";
+import { writeXlsx, XLSX_MEDIA_TYPE, type XlsxSheet } from "../xlsx/write-xlsx";
+import type { Caller, Sheet } from "./define-export";
+import { findExport } from "./registry";
+
+/** The formats every export comes in. */
+export type ExportFormat = "csv" | "xlsx";
+
+/** A finished export, ready to send as a download. */
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+// File names carry the date in the UK, where the councils are, so a download just after midnight
+// in summer time is not named after the day before.
+const UK_DATE = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** A date as YYYY-MM-DD in the UK. */
+export function ukDate(date: Date): string {
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    UK_DATE.formatToParts(date).find((item) => item.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+async function loadSheet(sheet: Sheet, caller: Caller): Promise<XlsxSheet> {
+  return { name: sheet.title, ...(await sheet.load(caller)) };
+}
+
+/**
+ * Builds the named export for the signed-in user. Rows come through the API as that user, so a
+ * role that may not see a list gets the procedure's own FORBIDDEN, and nothing crosses tenants.
+ */
+export async function runExport(
+  ctx: Context,
+  request: { name: string; format: ExportFormat },
+): Promise<ExportFile> {
+  // Checked first so that someone signed out learns nothing, not even which exports exist.
+  if (ctx.session == null) throw new AppError("unauthorised", "Sign in to continue");
+  const definition = findExport(request.name);
+  if (definition === undefined) {
+    throw new AppError("not_found", `There is no export called “${request.name}”`);
+  }
+  const caller = createCaller(ctx);
+  const fileName = `dapkit-${definition.name}-${ukDate(ctx.now())}.${request.format}`;
+  const [first, ...rest] = definition.sheets;
+  if (request.format === "csv") {
+    if (rest.length > 0) {
+      throw new AppError(
+        "not_found",
+        `${definition.title} has several sheets, so it comes as a workbook: download ${definition.name}.xlsx`,
+      );
+    }
+    const csv = writeCsv(await first.load(caller));
+    return { fileName, contentType: "text/csv; charset=utf-8", body: Buffer.from(csv, "utf8") };
+  }
+  // One after another: the database is synchronous, so loading sheets at once would gain nothing.
+  const sheets: [XlsxSheet, ...XlsxSheet[]] = [await loadSheet(first, caller)];
+  for (const sheet of rest) sheets.push(await loadSheet(sheet, caller));
+  return { fileName, contentType: XLSX_MEDIA_TYPE, body: writeXlsx(sheets) };
+}

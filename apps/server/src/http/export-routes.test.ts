@@ -1,0 +1,226 @@
+import type { Server } from "node:http";
+
+import { strFromU8, unzipSync } from "fflate";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import { EXPORTS } from "../exports/registry";
+import {
+  LANCASHIRE_PLAN_NAME,
+  lancashirePlan,
+  lancashireVarianceTables,
+} from "../seed/lancashire-plan";
+import { createBookings, createSession, createStaff, linkManager, scopeAs } from "../test/builders";
+import { callProcedure, close, listen } from "../test/http-client";
+import {
+  createTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrganisation,
+} from "../test/test-app";
+import { createHttpServer } from "./create-server";
+import { exportRoutes } from "./export-routes";
+
+let app: TestApp;
+let org: TestOrganisation;
+let other: TestOrganisation;
+let server: Server;
+let baseUrl: string;
+
+beforeEach(async () => {
+  app = createTestApp();
+  org = await app.createOrganisation("Northshire");
+  other = await app.createOrganisation("Southshire");
+  server = createHttpServer(app.deps, {
+    webRoot: "/nonexistent",
+    routes: exportRoutes,
+    trustProxy: false,
+  });
+  baseUrl = await listen(server);
+});
+
+afterEach(async () => {
+  await close(server);
+});
+
+/** The session cookie of a user signed in over HTTP. */
+async function cookieOf(user: { email: string }): Promise<string> {
+  const { setCookie } = await callProcedure(baseUrl, "auth.signIn", {
+    mutation: true,
+    input: { email: user.email, password: TEST_PASSWORD },
+  });
+  return (setCookie[0] ?? "").split(";")[0] ?? "";
+}
+
+async function download(path: string, user?: { email: string }) {
+  const headers = user === undefined ? undefined : { cookie: await cookieOf(user) };
+  const response = await fetch(`${baseUrl}/api/export/${path}`, { headers });
+  return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+
+/** A little of everything: staff (one with a hostile name), a booked session, a funding plan. */
+async function seed() {
+  const hr = scopeAs(app, org.users.hr);
+  const boss = createStaff(hr, { name: "Bea Boss" });
+  const team = [
+    createStaff(hr, { name: "=cmd|' /C calc'!A0", managerId: boss.id }),
+    createStaff(hr, { name: 'Dai "The Pen" Jones, Jr', managerId: boss.id }),
+  ];
+  createStaff(hr, { name: "Not On The Team" });
+  const session = createSession(hr);
+  createBookings(hr, { sessionId: session.id, staffIds: team.map((person) => person.id) });
+  await app.caller(org.users.admin).funding.create({
+    name: LANCASHIRE_PLAN_NAME,
+    plan: lancashirePlan,
+    varianceTables: lancashireVarianceTables,
+  });
+  return { boss };
+}
+
+describe("GET /api/export/:name.csv and .xlsx", () => {
+  test("a CSV download: headers, file name, BOM, CRLF, quoting and neutralised formulas", async () => {
+    await seed();
+    const { response, bytes } = await download("staff.csv", org.users.hr);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="dapkit-staff-2022-04-05.csv"',
+    );
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = text(bytes).slice(1).split("\r\n");
+    expect(lines[0]).toBe("Employee number,Name,Email,Job title,Department,Manager,Active,Updated");
+    expect(lines.at(-1)).toBe("");
+    expect(lines.slice(1, -1).map((line) => line.split(",")[1])).toEqual([
+      "'=cmd|' /C calc'!A0",
+      "Bea Boss",
+      '"Dai ""The Pen"" Jones',
+      "Not On The Team",
+    ]);
+    expect(lines[3]).toContain(',"Dai ""The Pen"" Jones, Jr",');
+  });
+
+  test("an XLSX download holds the same rows as a workbook", async () => {
+    await seed();
+    const { response, bytes } = await download("nominations.xlsx", org.users.admin);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="dapkit-nominations-2022-04-05.xlsx"',
+    );
+    const parts = unzipSync(bytes);
+    expect(strFromU8(parts["xl/workbook.xml"] ?? new Uint8Array())).toContain(
+      '<sheet name="Nominations"',
+    );
+    const sheet = strFromU8(parts["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    expect(sheet).toContain(">'=cmd|' /C calc'!A0<");
+    expect(sheet).toContain("Dai &quot;The Pen&quot; Jones, Jr");
+    expect(sheet.match(/<row /g)).toHaveLength(3);
+  });
+
+  test("every registered export downloads in both formats, its header as declared", async () => {
+    await seed();
+    const cookie = await cookieOf(org.users.admin);
+    for (const definition of EXPORTS) {
+      for (const format of ["csv", "xlsx"]) {
+        const response = await fetch(`${baseUrl}/api/export/${definition.name}.${format}`, {
+          headers: { cookie },
+        });
+        expect(response.status, `${definition.name}.${format}`).toBe(200);
+        const body = new Uint8Array(await response.arrayBuffer());
+        if (format === "csv") {
+          const header = text(body).slice(1).split("\r\n")[0];
+          const [first] = definition.sheets;
+          const table = await first.load(app.caller(org.users.admin));
+          expect(header).toBe(table.header.join(","));
+        }
+      }
+    }
+  });
+
+  test("the funding export gives each plan year's figures in pounds", async () => {
+    await seed();
+    const { bytes } = await download("funding-years.csv", org.users.viewer);
+    expect(text(bytes).slice(1).split("\r\n").slice(0, 4)).toEqual([
+      "Plan,Financial year,Cost (£),Partner contributions (£),Grants (£),Reserve drawdowns (£),Carried in (£),Total income (£),Carried out (£),Gap (£)",
+      `${LANCASHIRE_PLAN_NAME},2013/14,1047003,1502548,0,0,0,1502548,455000,-545`,
+      `${LANCASHIRE_PLAN_NAME},2014/15,1502449,1181449,0,321000,0,1502449,0,0`,
+      `${LANCASHIRE_PLAN_NAME},2015/16,1502449,638449,0,409000,455000,1502449,0,0`,
+    ]);
+  });
+
+  test("a paginated list is exported whole, every page of it", async () => {
+    const hr = scopeAs(app, org.users.hr);
+    for (let n = 0; n < 205; n += 1) createStaff(hr);
+    const { bytes } = await download("staff.csv", org.users.hr);
+    // Header, 205 people and the empty string after the last CRLF.
+    expect(text(bytes).split("\r\n")).toHaveLength(207);
+  });
+
+  test("a manager's export holds only their own team, as their staff page does", async () => {
+    const { boss } = await seed();
+    const manager = linkManager(scopeAs(app, org.users.admin), org.users.manager, boss.id);
+    const { bytes } = await download("staff.csv", manager);
+    const body = text(bytes);
+    expect(body).toContain("Dai");
+    expect(body).not.toContain("Not On The Team");
+  });
+
+  test("another organisation's export holds none of this organisation's data", async () => {
+    await seed();
+    for (const name of ["staff", "nominations", "funding-years", "audit", "users"]) {
+      const { response, bytes } = await download(`${name}.csv`, other.users.admin);
+      expect(response.status).toBe(200);
+      expect(text(bytes)).not.toMatch(/Northshire|Dai|Bea Boss|Lancashire/);
+    }
+  });
+
+  test("a role the list's procedure refuses gets 403 and no data", async () => {
+    await seed();
+    for (const [name, user] of [
+      ["users", org.users.hr],
+      ["audit", org.users.viewer],
+      ["funding-years", org.users.manager],
+      ["recommendations", org.users.manager],
+    ] as const) {
+      const { response, bytes } = await download(`${name}.xlsx`, user);
+      expect(response.status, name).toBe(403);
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(JSON.parse(text(bytes))).toEqual({
+        error: { code: "forbidden", message: "Your role does not allow this", field: null },
+      });
+    }
+  });
+
+  test("signed out gets 401 for every export, even one that does not exist", async () => {
+    for (const path of ["staff.csv", "audit.xlsx", "no-such-list.csv"]) {
+      const { response, bytes } = await download(path);
+      expect(response.status, path).toBe(401);
+      expect(JSON.parse(text(bytes))).toMatchObject({
+        error: { code: "unauthorised", message: "Sign in to continue" },
+      });
+    }
+  });
+
+  test("an unknown export is 404 with a message; other formats are not routed here", async () => {
+    const cookie = await cookieOf(org.users.admin);
+    const unknown = await fetch(`${baseUrl}/api/export/payroll.csv`, { headers: { cookie } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      error: { code: "not_found", message: "There is no export called “payroll”", field: null },
+    });
+    const pdf = await fetch(`${baseUrl}/api/export/staff.pdf`, { headers: { cookie } });
+    expect(pdf.status).toBe(404);
+  });
+
+  test("the file name carries the date in the UK, not in UTC", async () => {
+    app.clock.now = new Date("2022-06-30T23:30:00.000Z");
+    const { response } = await download("courses.csv", org.users.hr);
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="dapkit-courses-2022-07-01.csv"',
+    );
+  });
+});

@@ -1,0 +1,31 @@
+import { runExport } from "../exports/run-export";
+import type { Route } from "./route";
+import { sendError } from "./send";
+
+/**
+ * GET /api/export/<name>.csv and /api/export/<name>.xlsx: every list in the app as a download
+ * (see exports/registry.ts). Errors are JSON `{ error: { code, message } }` with the HTTP status.
+ */
+export const exportRoutes: readonly Route[] = [
+  {
+    method: "GET",
+    pattern: /^\/api\/export\/(?<name>[a-z][a-z0-9-]*)\.(?<format>csv|xlsx)$/,
+    async handle({ res, params, ctx }) {
+      try {
+        const file = await runExport(ctx, {
+          name: params.name ?? "",
+          format: params.format === "csv" ? "csv" : "xlsx",
+        });
+        res.statusCode = 200;
+        res.setHeader("Content-Type", file.contentType);
+        res.setHeader("Content-Disposition", `attachment; filename="${file.fileName}"`);
+        res.setHeader("Content-Length", file.body.byteLength);
+        // Exports hold personal data: no shared or browser cache keeps a copy.
+        res.setHeader("Cache-Control", "no-store");
+        res.end(file.body);
+      } catch (error) {
+        sendError(res, error);
+      }
+    },
+  },
+];

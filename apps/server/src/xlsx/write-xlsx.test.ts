@@ -152,6 +152,15 @@ describe("writeXlsx", () => {
     expect(long["xl/worksheets/sheet1.xml"]).toContain('width="60"');
   });
 
+  test("text longer than an Excel cell holds is cut, marked with an ellipsis", () => {
+    const long = `${"x".repeat(32_765)}😀and more`;
+    const sheet = unzip(writeXlsx([{ name: "Long", header: ["x"], rows: [[long]] }]))[
+      "xl/worksheets/sheet1.xml"
+    ];
+    const cell = cellsOf(sheet ?? "").A2?.value;
+    expect(cell).toBe(`${"x".repeat(32_765)}…`);
+  });
+
   test("sheet names are made acceptable to Excel and unique", () => {
     const blank = (name: string): XlsxSheet => ({ name, header: [], rows: [] });
     const name = "Refreshers due: 30/06?";

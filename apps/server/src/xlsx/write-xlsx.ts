@@ -37,6 +37,14 @@ const MAX_WIDTH = 60;
 // Excel's limits on a sheet (tab) name.
 const MAX_SHEET_NAME = 31;
 const FORBIDDEN_IN_SHEET_NAME = /[:\\/?*[\]]/g;
+// Excel refuses to open a workbook with a longer cell ("We found a problem with some content").
+const MAX_CELL_TEXT = 32_767;
+
+/** Text cut to what one Excel cell holds, ending in "…" when cut, never in half a character. */
+function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  return `${text.slice(0, MAX_CELL_TEXT - 1).replace(/[\uD800-\uDBFF]$/, "")}…`;
+}
 
 /** Escapes text for XML content and attribute values (text is already free of bad characters). */
 function escapeXml(text: string): string {
@@ -60,7 +68,7 @@ function cellXml(cell: Cell, ref: string, style: number): string {
   const s = style === 0 ? "" : ` s="${String(style)}"`;
   if (cell == null) return style === 0 ? "" : `<c r="${ref}"${s}/>`;
   if (cell.kind === "number") return `<c r="${ref}"${s}><v>${String(cell.value)}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell.text)}</t></is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(fitCell(cell.text))}</t></is></c>`;
 }
 
 function displayWidth(cell: Cell): number {

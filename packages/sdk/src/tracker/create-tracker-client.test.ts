@@ -1,0 +1,165 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { initTRPC, TRPCError } from "@trpc/server";
+import { createHTTPServer } from "@trpc/server/adapters/standalone";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import * as z from "zod";
+
+import { createTrackerClient, trackerEndpoint, type TrackerFetch } from "./create-tracker-client";
+import { signInToTracker } from "./sign-in-to-tracker";
+import { isTrackerError, TrackerSessionError } from "./tracker-error";
+
+// A stand-in for the tracker with its auth procedures and HTTP rules: state-changing requests need
+// the x-dapkit-request header, and the session travels in an HttpOnly cookie. The real tracker is
+// exercised end to end by the pack smoke test (scripts/smoke).
+const PASSWORD = "correct horse battery staple";
+const USER = {
+  id: "u1",
+  organisationId: "o1",
+  email: "admin@northshire.example",
+  name: "Alex Admin",
+  role: "admin" as const,
+  staffId: null,
+};
+
+interface FakeContext {
+  signedIn: boolean;
+  setCookie: (value: string) => void;
+}
+
+const t = initTRPC.context<FakeContext>().create();
+const fakeRouter = t.router({
+  auth: t.router({
+    signIn: t.procedure
+      .input(z.object({ email: z.string(), password: z.string() }))
+      .mutation(({ ctx, input }) => {
+        if (input.password !== PASSWORD) {
+          throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
+        }
+        ctx.setCookie("dapkit_session=token-1; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200");
+        return USER;
+      }),
+    signOut: t.procedure.mutation(({ ctx }) => {
+      ctx.setCookie("dapkit_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+      return { signedOut: true as const };
+    }),
+    me: t.procedure.query(({ ctx }) => (ctx.signedIn ? { ...USER, permissions: [] } : null)),
+  }),
+});
+// The headers of the last request the stand-in received.
+let lastHeaders: IncomingHttpHeaders = {};
+
+const server = createHTTPServer({
+  router: fakeRouter,
+  basePath: "/trpc/",
+  createContext: ({ req, res }) => {
+    if (req.method !== "GET" && req.headers["x-dapkit-request"] == null) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Missing x-dapkit-request" });
+    }
+    lastHeaders = req.headers;
+    return {
+      signedIn: /(^|;\s*)dapkit_session=token-1(;|$)/.test(req.headers.cookie ?? ""),
+      setCookie: (value: string) => res.appendHeader("Set-Cookie", value),
+    };
+  },
+});
+let url = "";
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+test("signing in through the client keeps the session for later calls, and signing out ends it", async () => {
+  const tracker = createTrackerClient({ url });
+  expect(await tracker.auth.me.query()).toBeNull();
+  const user = await tracker.auth.signIn.mutate({ email: USER.email, password: PASSWORD });
+  expect(user.email).toBe(USER.email);
+  expect(await tracker.auth.me.query()).toMatchObject({ id: "u1", role: "admin" });
+  await tracker.auth.signOut.mutate();
+  expect(await tracker.auth.me.query()).toBeNull();
+});
+
+test("each client keeps its own session", async () => {
+  const first = createTrackerClient({ url });
+  const second = createTrackerClient({ url });
+  await first.auth.signIn.mutate({ email: USER.email, password: PASSWORD });
+  expect(await second.auth.me.query()).toBeNull();
+});
+
+test("signInToTracker returns the user and a cookie header that signs in another client", async () => {
+  const { user, cookie } = await signInToTracker({
+    url,
+    email: USER.email,
+    password: PASSWORD,
+  });
+  expect(user.name).toBe("Alex Admin");
+  expect(cookie).toBe("dapkit_session=token-1");
+  const tracker = createTrackerClient({ url, headers: { Cookie: cookie } });
+  expect(await tracker.auth.me.query()).toMatchObject({ id: "u1" });
+});
+
+test("a refused sign-in rejects with a tracker error carrying the tRPC code", async () => {
+  const attempt = signInToTracker({ url, email: USER.email, password: "wrong" });
+  const error: unknown = await attempt.catch((caught: unknown) => caught);
+  expect(isTrackerError(error)).toBe(true);
+  expect(isTrackerError(error) && error.data?.code).toBe("UNAUTHORIZED");
+  expect(isTrackerError(error) && error.message).toBe("Wrong email or password");
+  expect(isTrackerError(new Error("other"))).toBe(false);
+});
+
+test("signInToTracker explains when the session cookie cannot be read, as in a browser", async () => {
+  const browserLike: TrackerFetch = async (input, init) => {
+    const response = await fetch(input, init);
+    return new Response(response.body, { status: response.status }); // Set-Cookie hidden
+  };
+  await expect(
+    signInToTracker({ url, email: USER.email, password: PASSWORD, fetch: browserLike }),
+  ).rejects.toThrow(TrackerSessionError);
+});
+
+test("every request carries the CSRF header and the caller's headers, names in lower case", async () => {
+  const tracker = createTrackerClient({ url, headers: { Authorization: "Bearer proxy-token" } });
+  await tracker.auth.me.query();
+  expect(lastHeaders).toMatchObject({
+    "x-dapkit-request": "1",
+    authorization: "Bearer proxy-token",
+  });
+});
+
+test("headers may come from a function called before each request", async () => {
+  const headers = vi.fn(() => Promise.resolve({ "x-request-id": "r-1" }));
+  const tracker = createTrackerClient({ url, headers });
+  await tracker.auth.me.query();
+  expect(lastHeaders).toMatchObject({ "x-request-id": "r-1" });
+  expect(headers).toHaveBeenCalledTimes(1);
+});
+
+test("requests go through the fetch the caller gives", async () => {
+  const calls: string[] = [];
+  const logged: TrackerFetch = (input, init) => {
+    calls.push(`${init.method ?? "GET"} ${input}`);
+    return fetch(input, init);
+  };
+  const tracker = createTrackerClient({ url: new URL(url), fetch: logged });
+  await tracker.auth.me.query();
+  expect(calls).toEqual([`GET ${url}/trpc/auth.me?batch=1&input=%7B%7D`]);
+});
+
+test("the tracker's API address is found from its base address", () => {
+  expect(trackerEndpoint("http://localhost:3000")).toBe("http://localhost:3000/trpc");
+  expect(trackerEndpoint("https://dapkit.example.gov.uk/")).toBe(
+    "https://dapkit.example.gov.uk/trpc",
+  );
+  expect(trackerEndpoint("https://council.example/dapkit/?x=1#top")).toBe(
+    "https://council.example/dapkit/trpc",
+  );
+  expect(trackerEndpoint(new URL("http://localhost:3000/trpc/"))).toBe(
+    "http://localhost:3000/trpc",
+  );
+});

@@ -85,4 +85,34 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The web app runs in the browser and reaches the server only over HTTP: it may import the
+    // router's type, never the server's code or its database stack (native modules, secrets).
+    files: ["apps/web/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@dapkit/server",
+              allowTypeImports: true,
+              message: "Import only the AppRouter type from @dapkit/server (import type { AppRouter }).",
+            },
+          ],
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*", "drizzle-kit", "better-sqlite3"],
+              message: "The web app must not reach the database stack; call the API instead.",
+            },
+            {
+              group: ["@dapkit/server/*", "**/apps/server/**", "**/server/src/**"],
+              message: "Import only the AppRouter type from @dapkit/server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -11,7 +11,7 @@ process.env.TZ = "UTC";
 
 /**
  * The vitest configuration every workspace shares.
- * @param {{ coverage?: boolean, environment?: "node" | "jsdom", include?: string[], testTimeout?: number }} [options]
+ * @param {{ coverage?: boolean, environment?: "node" | "jsdom" | "happy-dom", include?: string[], testTimeout?: number }} [options]
  *   `coverage` turns on the v8 coverage gate (95 % of lines, branches, functions and statements).
  */
 export function defineTestConfig(options = {}) {

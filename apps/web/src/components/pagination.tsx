@@ -1,0 +1,102 @@
+import { Link } from "react-router";
+
+/** The pages to link to: the first, the last, and those around the current one, with gaps. */
+export function pageNumbers(current: number, last: number): (number | "gap")[] {
+  const wanted = new Set(
+    [1, last, current - 1, current, current + 1].filter((page) => page >= 1 && page <= last),
+  );
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const result: (number | "gap")[] = [];
+  sorted.forEach((page, index) => {
+    const previous = sorted[index - 1];
+    if (previous !== undefined && page - previous > 1) result.push("gap");
+    result.push(page);
+  });
+  return result;
+}
+
+/** GOV.UK pagination; `hrefFor` builds each page's address so filters are kept. */
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  hrefFor,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  hrefFor: (page: number) => string;
+}) {
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  if (last === 1) return null;
+  return (
+    <nav className="govuk-pagination" aria-label="Pagination">
+      {page > 1 ? (
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" to={hrefFor(page - 1)} rel="prev">
+            <svg
+              className="govuk-pagination__icon govuk-pagination__icon--prev"
+              xmlns="http://www.w3.org/2000/svg"
+              height="13"
+              width="15"
+              aria-hidden="true"
+              focusable="false"
+              viewBox="0 0 15 13"
+            >
+              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
+            </svg>
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
+          </Link>
+        </div>
+      ) : null}
+      <ul className="govuk-pagination__list">
+        {pageNumbers(page, last).map((item, index) =>
+          item === "gap" ? (
+            <li
+              className="govuk-pagination__item govuk-pagination__item--ellipses"
+              key={`gap-${index}`}
+            >
+              &ctdot;
+            </li>
+          ) : (
+            <li
+              className={`govuk-pagination__item${item === page ? " govuk-pagination__item--current" : ""}`}
+              key={item}
+            >
+              <Link
+                className="govuk-link govuk-pagination__link"
+                to={hrefFor(item)}
+                aria-label={`Page ${item}`}
+                aria-current={item === page ? "page" : undefined}
+              >
+                {item}
+              </Link>
+            </li>
+          ),
+        )}
+      </ul>
+      {page < last ? (
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" to={hrefFor(page + 1)} rel="next">
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
+            <svg
+              className="govuk-pagination__icon govuk-pagination__icon--next"
+              xmlns="http://www.w3.org/2000/svg"
+              height="13"
+              width="15"
+              aria-hidden="true"
+              focusable="false"
+              viewBox="0 0 15 13"
+            >
+              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
+            </svg>
+          </Link>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Outputs } from "../trpc";
+
+/** The signed-in user as auth.me returns them. */
+export type CurrentUser = NonNullable<Outputs["auth"]["me"]>;
+
+/** A permission name from the server's table (auth/permissions.ts). */
+export type Permission = CurrentUser["permissions"][number];
+
+/** True when the user's role has the permission; the server checks again on every call. */
+export function can(
+  user: Pick<CurrentUser, "permissions"> | null | undefined,
+  permission: Permission,
+): boolean {
+  return user?.permissions.includes(permission) ?? false;
+}
+
+/** An item of the service navigation. */
+export interface NavItem {
+  href: string;
+  text: string;
+  /** Shown only to users with this permission. */
+  permission: Permission;
+}
+
+/** Every section of the service, in the order the navigation shows them. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/", text: "Dashboard", permission: "readTraining" },
+  { href: "/training", text: "Training", permission: "readTraining" },
+  { href: "/staff", text: "Staff", permission: "readTraining" },
+  { href: "/accreditation", text: "Accreditation", permission: "readEvidence" },
+  { href: "/recommendations", text: "Recommendations", permission: "readRecommendations" },
+  { href: "/funding", text: "Funding", permission: "readFunding" },
+];
+
+/** The navigation a user sees: only the sections their role may read. */
+export function navigationFor(
+  user: Pick<CurrentUser, "permissions"> | null | undefined,
+): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(user, item.permission));
+}
+
+/** Which navigation item a path belongs to (the longest matching prefix), for aria-current. */
+export function activeNavHref(items: readonly NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((item) =>
+      item.href === "/"
+        ? pathname === "/"
+        : pathname === item.href || pathname.startsWith(`${item.href}/`),
+    )
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}

@@ -1,0 +1,204 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useParams, useSearchParams } from "react-router";
+
+import { Button } from "../../components/button";
+import { DateInput } from "../../components/date-input";
+import { ErrorSummary } from "../../components/error-summary";
+import { QueryState } from "../../components/query-state";
+import { Select } from "../../components/select";
+import { BackLink } from "../../components/small-parts";
+import { TextInput } from "../../components/text-input";
+import type { FieldError } from "../../lib/api-errors";
+import { isEmptyDate, isoFromParts, partsFromIso, type DateParts } from "../../lib/date-parts";
+import { useNavigateWithFlash } from "../../lib/flash";
+import { usePageTitle } from "../../lib/page-title";
+import { required, useFormErrors } from "../../lib/use-form-errors";
+import { queryClient, trpc, type Outputs } from "../../trpc";
+import { EVIDENCE_KIND_CHOICES } from "./evidence-words";
+
+type Evidence = Outputs["evidence"]["get"];
+type Kind = Evidence["kind"];
+
+const LABELS = {
+  areaId: "Priority area",
+  title: "Title",
+  kind: "Kind of evidence",
+  owner: "Owner",
+  effectiveDate: "Effective date",
+  reviewDate: "Review date",
+  expiryDate: "Expiry date",
+};
+
+// Optional dates: empty is fine (null); anything typed must be a real date.
+function optionalDate(
+  field: string,
+  parts: DateParts,
+  label: string,
+): { value: string | null; error: FieldError | null } {
+  if (isEmptyDate(parts)) return { value: null, error: null };
+  const parsed = isoFromParts(parts, label);
+  return "iso" in parsed
+    ? { value: parsed.iso, error: null }
+    : { value: null, error: { field, message: parsed.error } };
+}
+
+function EvidenceForm({ evidence }: { evidence: Evidence | undefined }) {
+  const flash = useNavigateWithFlash();
+  const [params] = useSearchParams();
+  const framework = useQuery(trpc.evidence.framework.queryOptions());
+  const [areaId, setAreaId] = useState(evidence?.areaId ?? params.get("area") ?? "");
+  const [title, setTitle] = useState(evidence?.title ?? "");
+  const [kind, setKind] = useState<string>(evidence?.kind ?? "");
+  const [owner, setOwner] = useState(evidence?.owner ?? "");
+  const [effective, setEffective] = useState(partsFromIso(evidence?.effectiveDate));
+  const [review, setReview] = useState(partsFromIso(evidence?.reviewDate));
+  const [expiry, setExpiry] = useState(partsFromIso(evidence?.expiryDate));
+  const form = useFormErrors(LABELS);
+  const heading = evidence === undefined ? "Add evidence" : "Change evidence details";
+  usePageTitle(heading, { error: form.invalid });
+
+  const done = async (saved: Evidence) => {
+    await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
+    flash(
+      `/accreditation/evidence/${saved.id}`,
+      evidence === undefined ? `${saved.title} added as a draft` : "Evidence details saved",
+    );
+  };
+  const create = useMutation(
+    trpc.evidence.create.mutationOptions({ onSuccess: done, onError: form.fromServer }),
+  );
+  const update = useMutation(
+    trpc.evidence.update.mutationOptions({ onSuccess: done, onError: form.fromServer }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const effectiveDate = isoFromParts(effective, "Effective date");
+    const reviewDate = optionalDate("reviewDate", review, "Review date");
+    const expiryDate = optionalDate("expiryDate", expiry, "Expiry date");
+    const ok = form.check([
+      areaId === ""
+        ? { field: "areaId", message: "Select the priority area this evidence supports" }
+        : null,
+      required("title", title, "Enter a title for the evidence"),
+      kind === "" ? { field: "kind", message: "Select the kind of evidence" } : null,
+      required("owner", owner, "Enter who owns this evidence"),
+      "error" in effectiveDate ? { field: "effectiveDate", message: effectiveDate.error } : null,
+      reviewDate.error,
+      expiryDate.error,
+    ]);
+    if (!ok || !("iso" in effectiveDate)) return;
+    const data = {
+      areaId,
+      title,
+      kind: kind as Kind,
+      owner,
+      effectiveDate: effectiveDate.iso,
+      reviewDate: reviewDate.value,
+      expiryDate: expiryDate.value,
+    };
+    if (evidence === undefined) create.mutate(data);
+    else update.mutate({ id: evidence.id, data });
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={form.errors} />
+        <h1 className="govuk-heading-l">{heading}</h1>
+        <form onSubmit={submit} noValidate>
+          <Select
+            name="areaId"
+            label="Priority area"
+            value={areaId}
+            onChange={(event) => setAreaId(event.target.value)}
+            error={form.errorFor("areaId")}
+            options={[
+              { value: "", text: "Choose a priority area" },
+              ...(framework.data?.areas ?? []).map((area) => ({ value: area.id, text: area.name })),
+            ]}
+          />
+          <TextInput
+            name="title"
+            label="Title"
+            hint="For example, Domestic abuse policy for tenants 2026"
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            error={form.errorFor("title")}
+          />
+          <Select
+            name="kind"
+            label="Kind of evidence"
+            value={kind}
+            onChange={(event) => setKind(event.target.value)}
+            error={form.errorFor("kind")}
+            options={[{ value: "", text: "Choose a kind" }, ...EVIDENCE_KIND_CHOICES]}
+          />
+          <TextInput
+            name="owner"
+            label="Owner"
+            hint="The person or team who keeps this evidence up to date"
+            value={owner}
+            onChange={(event) => setOwner(event.target.value)}
+            error={form.errorFor("owner")}
+          />
+          <DateInput
+            name="effectiveDate"
+            legend="Effective date"
+            hint="When the evidence came into force, for example 1 4 2026"
+            value={effective}
+            onChange={setEffective}
+            error={form.errorFor("effectiveDate")}
+          />
+          <DateInput
+            name="reviewDate"
+            legend="Review date (optional)"
+            hint="When it should next be reviewed"
+            value={review}
+            onChange={setReview}
+            error={form.errorFor("reviewDate")}
+          />
+          <DateInput
+            name="expiryDate"
+            legend="Expiry date (optional)"
+            hint="After this date it no longer counts as evidence"
+            value={expiry}
+            onChange={setExpiry}
+            error={form.errorFor("expiryDate")}
+          />
+          <Button busy={create.isPending || update.isPending}>
+            {evidence === undefined ? "Add evidence" : "Save changes"}
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+function EditEvidence({ id }: { id: string }) {
+  const query = useQuery(trpc.evidence.get.queryOptions({ id }));
+  return (
+    <QueryState query={query} what="evidence">
+      {(evidence) => <EvidenceForm evidence={evidence} />}
+    </QueryState>
+  );
+}
+
+export function EvidenceFormPage() {
+  const { evidenceId } = useParams();
+  return (
+    <>
+      <BackLink
+        to={evidenceId === undefined ? "/accreditation" : `/accreditation/evidence/${evidenceId}`}
+      >
+        Back
+      </BackLink>
+      {evidenceId === undefined ? (
+        <EvidenceForm evidence={undefined} />
+      ) : (
+        <EditEvidence id={evidenceId} />
+      )}
+    </>
+  );
+}

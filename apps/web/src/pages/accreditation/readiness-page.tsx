@@ -1,0 +1,40 @@
+import { useQuery } from "@tanstack/react-query";
+
+import { QueryState } from "../../components/query-state";
+import { BackLink, InsetText, PageHeading } from "../../components/small-parts";
+import { formatDate, formatPercent } from "../../lib/format";
+import { usePageTitle } from "../../lib/page-title";
+import { trpc } from "../../trpc";
+import { PackDownload } from "./pack-download";
+import { ReadinessTable } from "./readiness-table";
+
+export function ReadinessPage() {
+  usePageTitle("Readiness for DAHA accreditation");
+  const readiness = useQuery(trpc.evidence.readiness.queryOptions({}));
+  return (
+    <>
+      <BackLink to="/accreditation">Back to the evidence library</BackLink>
+      <PageHeading caption="DAHA accreditation">Readiness by priority area</PageHeading>
+      <QueryState query={readiness} what="readiness">
+        {(data) => {
+          const ready = data.areas.filter((area) => area.rag === "green").length;
+          return (
+            <>
+              <p className="govuk-body-l">
+                {ready} of {data.areas.length} priority areas are ready, as at{" "}
+                {formatDate(data.asOf)}.
+              </p>
+              <InsetText>
+                Staff development uses live training figures: {data.trainingUptake.attended} of{" "}
+                {data.trainingUptake.nominated} nominated staff attended (
+                {formatPercent(data.trainingUptake.attendanceRate)}).
+              </InsetText>
+              <ReadinessTable readiness={data} caption="Readiness by priority area" />
+              <PackDownload />
+            </>
+          );
+        }}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+
+import { Button } from "../../components/button";
+import { ErrorSummary } from "../../components/error-summary";
+import { NotificationBanner } from "../../components/notification-banner";
+import { Radios } from "../../components/radios";
+import { Textarea } from "../../components/textarea";
+import { useFormErrors } from "../../lib/use-form-errors";
+import { queryClient, trpc, type Outputs } from "../../trpc";
+
+type Evidence = Outputs["evidence"]["get"];
+type Status = Evidence["status"];
+
+// What the reviewer may do next from each recorded status, in words.
+const NEXT: Record<Status, { value: Status; text: string; hint?: string }[]> = {
+  draft: [{ value: "in_review", text: "Send for review" }],
+  in_review: [
+    {
+      value: "approved",
+      text: "Approve",
+      hint: "It counts towards readiness from its effective date",
+    },
+    { value: "rejected", text: "Reject", hint: "Say what needs to change in the note" },
+    { value: "draft", text: "Return to draft for more work" },
+  ],
+  approved: [
+    { value: "expired", text: "Mark as expired", hint: "It will stop counting towards readiness" },
+  ],
+  rejected: [{ value: "draft", text: "Return to draft for rework" }],
+  expired: [{ value: "draft", text: "Return to draft to renew it" }],
+};
+
+const DONE: Record<Status, string> = {
+  draft: "Evidence returned to draft",
+  in_review: "Evidence sent for review",
+  approved: "Evidence approved",
+  rejected: "Evidence rejected",
+  expired: "Evidence marked as expired",
+};
+
+/** The workflow step for an evidence item: send for review, approve or reject with a note. */
+export function ReviewEvidence({ evidence }: { evidence: Evidence }) {
+  const choices = NEXT[evidence.recordedStatus];
+  const [to, setTo] = useState<Status | null>(
+    choices.length === 1 ? (choices[0]?.value ?? null) : null,
+  );
+  const [note, setNote] = useState("");
+  const [done, setDone] = useState<string | null>(null);
+  const form = useFormErrors({ to: "Decision", note: "Note" });
+  const transition = useMutation(
+    trpc.evidence.transition.mutationOptions({
+      onSuccess: async (saved) => {
+        setNote("");
+        setTo(null);
+        setDone(DONE[saved.recordedStatus]);
+        await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
+      },
+      onError: form.fromServer,
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const ok = form.check([
+      to == null ? { field: "to", message: "Select what to do with this evidence" } : null,
+      to === "rejected" && note.trim() === ""
+        ? { field: "note", message: "Enter why the evidence is rejected" }
+        : null,
+    ]);
+    if (ok && to != null) transition.mutate({ id: evidence.id, to, note });
+  }
+
+  const heading = evidence.recordedStatus === "in_review" ? "Review this evidence" : "Next step";
+  return (
+    <>
+      {done == null ? null : <NotificationBanner kind="success">{done}</NotificationBanner>}
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <Radios
+          name="to"
+          legend={heading}
+          value={to}
+          onChange={(value) => setTo(value as Status)}
+          error={form.errorFor("to")}
+          choices={choices}
+        />
+        <Textarea
+          name="note"
+          label="Note (optional when approving)"
+          hint="This is kept in the evidence history."
+          rows={3}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          error={form.errorFor("note")}
+        />
+        <Button busy={transition.isPending}>Save decision</Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { FunnelChart } from "../../components/charts/funnel-chart";
+import { formatCount, formatPercent } from "../../lib/format";
+
+/** The funnel's figures, as @dapkit/training's uptakeFunnel counts them. */
+export interface FunnelFigures {
+  nominated: number;
+  booked: number;
+  attended: number;
+  noShow: number;
+  unableToAttend: number;
+  cancelled: number;
+  attendanceRate: number;
+}
+
+/** "56 of 90 nominated staff attended (62.2%)". */
+export function uptakeSentence(
+  figures: Pick<FunnelFigures, "nominated" | "attended" | "attendanceRate">,
+): string {
+  return `${formatCount(figures.attended)} of ${formatCount(figures.nominated)} nominated staff attended (${formatPercent(figures.attendanceRate)})`;
+}
+
+/** The headline sentence, the funnel chart and the same figures as a list. */
+export function UptakeSummary({ figures }: { figures: FunnelFigures }) {
+  const stages = [
+    { label: "Nominated", value: figures.nominated },
+    { label: "Booked", value: figures.booked },
+    { label: "Attended", value: figures.attended },
+    { label: "No show", value: figures.noShow, kind: "outcome" as const },
+    { label: "Unable to attend", value: figures.unableToAttend, kind: "outcome" as const },
+    { label: "Cancelled", value: figures.cancelled, kind: "outcome" as const },
+  ];
+  return (
+    <section aria-labelledby="uptake-heading" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id="uptake-heading">
+        Training uptake
+      </h2>
+      <div className="app-stat">
+        <p className="govuk-body govuk-!-margin-bottom-0" data-testid="uptake-sentence">
+          <span className="app-stat__figure">{formatPercent(figures.attendanceRate)}</span>
+          {uptakeSentence(figures)}
+        </p>
+      </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <FunnelChart stages={stages} />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <h3 className="govuk-heading-s">From nomination to attendance</h3>
+          <dl
+            className="govuk-summary-list govuk-summary-list--no-border"
+            data-testid="funnel-figures"
+          >
+            {stages.map((stage) => (
+              <div className="govuk-summary-list__row" key={stage.label}>
+                <dt className="govuk-summary-list__key">{stage.label}</dt>
+                <dd className="govuk-summary-list__value">{formatCount(stage.value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useParams } from "react-router";
+
+import { Button } from "../../components/button";
+import { DateInput } from "../../components/date-input";
+import { ErrorSummary } from "../../components/error-summary";
+import { NotificationBanner } from "../../components/notification-banner";
+import { QueryState } from "../../components/query-state";
+import { Select } from "../../components/select";
+import { BackLink, PageHeading } from "../../components/small-parts";
+import { SummaryList } from "../../components/summary-list";
+import { StatusTag, statusText } from "../../components/tag";
+import { Textarea } from "../../components/textarea";
+import { useCurrentUser } from "../../lib/current-user";
+import { isoFromParts, partsFromIso, type DateParts } from "../../lib/date-parts";
+import { formatDate } from "../../lib/format";
+import { usePageTitle } from "../../lib/page-title";
+import { can } from "../../lib/permissions";
+import { required, useFormErrors } from "../../lib/use-form-errors";
+import { queryClient, trpc, type Outputs } from "../../trpc";
+
+type Recommendation = Outputs["recommendations"]["get"];
+type Status = Recommendation["status"];
+
+const STATUSES: Status[] = ["not_started", "in_progress", "on_hold", "completed", "not_agreed"];
+const LABELS = { date: "Date of the update", note: "Progress update", status: "Status" };
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function AddUpdateForm({ recommendation }: { recommendation: Recommendation }) {
+  const [date, setDate] = useState<DateParts>(partsFromIso(todayIso()));
+  const [note, setNote] = useState("");
+  const [status, setStatus] = useState<Status>(recommendation.status);
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useFormErrors(LABELS);
+  const add = useMutation(
+    trpc.recommendations.addUpdate.mutationOptions({
+      onSuccess: async () => {
+        setNote("");
+        setSaved("Progress update added");
+        await queryClient.invalidateQueries({ queryKey: trpc.recommendations.pathKey() });
+      },
+      onError: form.fromServer,
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    const parsed = isoFromParts(date, "Date of the update");
+    const ok = form.check([
+      "error" in parsed ? { field: "date", message: parsed.error } : null,
+      required("note", note, "Enter what has happened"),
+    ]);
+    if (ok && "iso" in parsed)
+      add.mutate({ id: recommendation.id, date: parsed.iso, note, status });
+  }
+
+  return (
+    <>
+      {saved == null ? null : <NotificationBanner kind="success">{saved}</NotificationBanner>}
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <h2 className="govuk-heading-m">Add a progress update</h2>
+        <DateInput
+          name="date"
+          legend="Date of the update"
+          value={date}
+          onChange={setDate}
+          error={form.errorFor("date")}
+        />
+        <Textarea
+          name="note"
+          label="What has happened"
+          hint="Say what was done, by whom, and what is next."
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          error={form.errorFor("note")}
+        />
+        <Select
+          name="status"
+          label="Status after this update"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as Status)}
+          options={STATUSES.map((value) => ({ value, text: statusText(value) }))}
+          error={form.errorFor("status")}
+        />
+        <Button busy={add.isPending}>Add update</Button>
+      </form>
+    </>
+  );
+}
+
+export function RecommendationPage() {
+  const { recommendationId = "" } = useParams();
+  const user = useCurrentUser();
+  const query = useQuery(trpc.recommendations.get.queryOptions({ id: recommendationId }));
+  usePageTitle(
+    query.data === undefined ? "Recommendation" : `Recommendation ${query.data.reference}`,
+  );
+  return (
+    <>
+      <BackLink to="/recommendations">Back to recommendations</BackLink>
+      <QueryState query={query} what="recommendation">
+        {(recommendation) => (
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-two-thirds">
+              <PageHeading caption={`Recommendation ${recommendation.reference}`}>
+                {recommendation.title}
+              </PageHeading>
+              <SummaryList
+                rows={[
+                  { key: "Status", value: <StatusTag status={recommendation.status} /> },
+                  { key: "Owner", value: recommendation.owner },
+                  { key: "From", value: recommendation.source },
+                  { key: "Added", value: formatDate(recommendation.createdAt) },
+                ]}
+              />
+              <h2 className="govuk-heading-m">Progress</h2>
+              {recommendation.updates.length === 0 ? (
+                <p className="govuk-body">No progress has been recorded yet.</p>
+              ) : (
+                <ol className="app-timeline" aria-label="Progress updates, newest first">
+                  {recommendation.updates.map((update) => (
+                    <li className="app-timeline__item" key={update.id}>
+                      <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                        {formatDate(update.date)} <StatusTag status={update.status} />
+                      </h3>
+                      <p className="govuk-body govuk-!-margin-bottom-1">{update.note}</p>
+                      <p className="govuk-body-s govuk-!-margin-bottom-0">By {update.byName}</p>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {can(user, "manageRecommendations") ? (
+                <AddUpdateForm recommendation={recommendation} />
+              ) : null}
+            </div>
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+
+import { Button, ButtonLink } from "../../components/button";
+import { DataTable } from "../../components/data-table";
+import { FlashBanner } from "../../components/flash-banner";
+import { Pagination } from "../../components/pagination";
+import { QueryState } from "../../components/query-state";
+import { Select } from "../../components/select";
+import { PageHeading } from "../../components/small-parts";
+import { StatusTag } from "../../components/tag";
+import { TextInput } from "../../components/text-input";
+import { useCurrentUser } from "../../lib/current-user";
+import { formatCount } from "../../lib/format";
+import { usePageTitle } from "../../lib/page-title";
+import { can } from "../../lib/permissions";
+import { useFilters } from "../../lib/search-params";
+import { trpc, type Outputs } from "../../trpc";
+import { useManagers } from "./use-managers";
+
+type Staff = Outputs["staff"]["list"]["items"][number];
+
+const PAGE_SIZE = 25;
+const FILTERS = ["search", "department", "manager", "active"] as const;
+
+function Filters({
+  filters,
+}: {
+  filters: ReturnType<typeof useFilters<(typeof FILTERS)[number]>>;
+}) {
+  const [draft, setDraft] = useState(filters.values);
+  const departments = useQuery(trpc.staff.listDepartments.queryOptions());
+  const managers = useManagers();
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    filters.set(draft);
+  }
+  return (
+    <form className="app-filters" onSubmit={apply} role="search" aria-label="Filter staff">
+      <h2 className="govuk-heading-s">Filter staff</h2>
+      <TextInput
+        name="search"
+        label="Name or employee number"
+        value={draft.search}
+        onChange={(event) => setDraft({ ...draft, search: event.target.value })}
+      />
+      <Select
+        name="department"
+        label="Department"
+        value={draft.department}
+        onChange={(event) => setDraft({ ...draft, department: event.target.value })}
+        options={[
+          { value: "", text: "All departments" },
+          ...(departments.data ?? []).map((department) => ({
+            value: department.id,
+            text: department.name,
+          })),
+        ]}
+      />
+      <Select
+        name="manager"
+        label="Manager"
+        value={draft.manager}
+        onChange={(event) => setDraft({ ...draft, manager: event.target.value })}
+        options={[
+          { value: "", text: "Any manager" },
+          ...managers.map((manager) => ({ value: manager.id, text: manager.name })),
+        ]}
+      />
+      <Select
+        name="active"
+        label="Employment"
+        value={draft.active}
+        onChange={(event) => setDraft({ ...draft, active: event.target.value })}
+        options={[
+          { value: "", text: "Current and former staff" },
+          { value: "true", text: "Current staff only" },
+          { value: "false", text: "Former staff only" },
+        ]}
+      />
+      <Button variant="secondary" className="govuk-!-margin-bottom-0">
+        Apply filters
+      </Button>
+    </form>
+  );
+}
+
+export function StaffListPage() {
+  usePageTitle("Staff");
+  const user = useCurrentUser();
+  const filters = useFilters(FILTERS);
+  const { search, department, manager, active } = filters.values;
+  const query = useQuery({
+    ...trpc.staff.list.queryOptions({
+      page: filters.page,
+      pageSize: PAGE_SIZE,
+      ...(search === "" ? {} : { search }),
+      ...(department === "" ? {} : { departmentId: department }),
+      ...(manager === "" ? {} : { managerId: manager }),
+      ...(active === "" ? {} : { active: active === "true" }),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <FlashBanner />
+      <PageHeading caption="People">Staff</PageHeading>
+      {can(user, "manageStaff") ? (
+        <ButtonLink to="/staff/import" variant="secondary">
+          Import staff from a CSV file
+        </ButtonLink>
+      ) : null}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <Filters key={JSON.stringify(filters.values)} filters={filters} />
+        </div>
+        <div className="govuk-grid-column-two-thirds">
+          <QueryState query={query} what="staff list">
+            {(result) => (
+              <>
+                <p className="govuk-body" role="status">
+                  {result.total === 0
+                    ? "No staff match these filters."
+                    : `Showing ${formatCount((result.page - 1) * result.pageSize + 1)} to ${formatCount(
+                        Math.min(result.total, result.page * result.pageSize),
+                      )} of ${formatCount(result.total)} staff`}
+                </p>
+                <DataTable<Staff>
+                  caption="Staff"
+                  captionSize="visually-hidden"
+                  rows={result.items}
+                  rowKey={(row) => row.id}
+                  exportName="staff"
+                  columns={[
+                    {
+                      header: "Name",
+                      rowHeader: true,
+                      cell: (row) => (
+                        <Link className="govuk-link" to={`/staff/${row.id}`}>
+                          {row.name}
+                        </Link>
+                      ),
+                    },
+                    { header: "Job title", cell: (row) => row.jobTitle },
+                    { header: "Department", cell: (row) => row.departmentName },
+                    { header: "Manager", cell: (row) => row.managerName ?? "None" },
+                    {
+                      header: "Status",
+                      cell: (row) => (
+                        <StatusTag
+                          status={row.active ? "active" : "inactive"}
+                          text={row.active ? "Current" : "Left"}
+                        />
+                      ),
+                    },
+                  ]}
+                />
+                <Pagination
+                  page={result.page}
+                  pageSize={result.pageSize}
+                  total={result.total}
+                  hrefFor={filters.hrefFor}
+                />
+              </>
+            )}
+          </QueryState>
+        </div>
+      </div>
+    </>
+  );
+}

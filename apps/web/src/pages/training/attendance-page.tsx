@@ -1,0 +1,156 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useParams } from "react-router";
+
+import { Button } from "../../components/button";
+import { ErrorSummary } from "../../components/error-summary";
+import { QueryState } from "../../components/query-state";
+import { Radios } from "../../components/radios";
+import { BackLink, InsetText, PageHeading } from "../../components/small-parts";
+import { useNavigateWithFlash } from "../../lib/flash";
+import { formatDate, plural } from "../../lib/format";
+import { usePageTitle } from "../../lib/page-title";
+import { useFormErrors } from "../../lib/use-form-errors";
+import { queryClient, trpc, type Outputs } from "../../trpc";
+import {
+  initialMarks,
+  markAll,
+  markFieldId,
+  marksToSave,
+  OUTCOME_TEXT,
+  OUTCOMES,
+  registerEntries,
+  setMark,
+  tally,
+  unmarkedErrors,
+  type Outcome,
+} from "./attendance-register";
+
+type Session = Outputs["training"]["getSession"];
+
+function Register({ session }: { session: Session }) {
+  const flash = useNavigateWithFlash();
+  const entries = registerEntries(session.nominations);
+  const [marks, setMarks] = useState(() => initialMarks(entries));
+  const form = useFormErrors({ marks: "Register" });
+  usePageTitle("Mark attendance", { error: form.invalid });
+  const save = useMutation(
+    trpc.training.markAttendanceBulk.mutationOptions({
+      onSuccess: async (result) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
+        flash(
+          `/training/sessions/${session.id}`,
+          `Attendance saved: ${plural(result.updated, "mark")} changed, ${plural(result.unchanged, "mark")} already recorded`,
+        );
+      },
+      onError: form.fromServer,
+    }),
+  );
+  const counts = tally(marks);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (form.check(unmarkedErrors(entries, marks))) {
+      save.mutate({ sessionId: session.id, marks: marksToSave(entries, marks) });
+    }
+  }
+
+  if (entries.length === 0) {
+    return (
+      <>
+        <PageHeading caption={`${session.courseTitle}, ${formatDate(session.startsAt)}`}>
+          Mark attendance
+        </PageHeading>
+        <p className="govuk-body">
+          Nobody is booked on this session yet, so there is no register to mark.
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={form.errors} />
+      <PageHeading caption={`${session.courseTitle}, ${formatDate(session.startsAt)}`}>
+        Mark attendance
+      </PageHeading>
+      <p className="govuk-body">
+        Choose an outcome for each person booked on this session. Use the arrow keys to move between
+        outcomes for a person, and Tab to move to the next person.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => setMarks(markAll(marks, "fully_attended"))}
+        >
+          Mark all as fully attended
+        </button>
+        <p className="govuk-body" role="status" aria-live="polite">
+          {`${counts.fully_attended} fully attended, ${counts.partially_attended} partially attended, ${counts.unable_to_attend} unable to attend, ${counts.no_show} no show, ${counts.unmarked} not marked`}
+        </p>
+        <table className="govuk-table app-register">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            Register: {plural(entries.length, "person", "people")}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Attendance
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {entries.map((entry) => (
+              <tr className="govuk-table__row" key={entry.id}>
+                <th scope="row" className="govuk-table__header">
+                  {entry.staffName}
+                  <br />
+                  <span className="govuk-body-s">{entry.departmentName}</span>
+                </th>
+                <td className="govuk-table__cell">
+                  <Radios
+                    name={markFieldId(entry.id)}
+                    legend={`Attendance for ${entry.staffName}`}
+                    legendSize="visually-hidden"
+                    inline
+                    small
+                    value={marks[entry.id] ?? null}
+                    onChange={(value) => setMarks(setMark(marks, entry.id, value as Outcome))}
+                    error={form.errorFor(markFieldId(entry.id))}
+                    choices={OUTCOMES.map((outcome) => ({
+                      value: outcome,
+                      text: OUTCOME_TEXT[outcome],
+                    }))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <InsetText>
+          Saving records every mark at once. You can correct a mark later by marking the register
+          again.
+        </InsetText>
+        <Button busy={save.isPending}>Save attendance</Button>
+      </form>
+    </>
+  );
+}
+
+export function AttendancePage() {
+  const { sessionId = "" } = useParams();
+  const query = useQuery(trpc.training.getSession.queryOptions({ id: sessionId }));
+  return (
+    <>
+      <BackLink to={`/training/sessions/${sessionId}`}>Back to the session</BackLink>
+      <QueryState query={query} what="register">
+        {(session) => <Register session={session} />}
+      </QueryState>
+    </>
+  );
+}

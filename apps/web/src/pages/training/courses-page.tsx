@@ -1,0 +1,76 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+
+import { ButtonLink } from "../../components/button";
+import { DataTable } from "../../components/data-table";
+import { FlashBanner } from "../../components/flash-banner";
+import { QueryState } from "../../components/query-state";
+import { BackLink, PageHeading } from "../../components/small-parts";
+import { useCurrentUser } from "../../lib/current-user";
+import { usePageTitle } from "../../lib/page-title";
+import { can } from "../../lib/permissions";
+import { trpc, type Outputs } from "../../trpc";
+
+type Course = Outputs["training"]["listCourses"][number];
+
+export function CoursesPage() {
+  usePageTitle("Courses");
+  const user = useCurrentUser();
+  const manage = can(user, "manageStaff");
+  const query = useQuery(trpc.training.listCourses.queryOptions());
+  return (
+    <>
+      <BackLink to="/training">Back to training sessions</BackLink>
+      <FlashBanner />
+      <PageHeading caption="Training">Courses</PageHeading>
+      {manage ? <ButtonLink to="/training/courses/new">Add a course</ButtonLink> : null}
+      <QueryState query={query} what="courses">
+        {(courses) => (
+          <DataTable<Course>
+            caption="Courses"
+            captionSize="visually-hidden"
+            rows={courses}
+            rowKey={(row) => row.id}
+            exportName="courses"
+            empty="No courses have been added yet."
+            columns={[
+              {
+                header: "Course",
+                rowHeader: true,
+                cell: (row) => (
+                  <Link
+                    className="govuk-link"
+                    to={`/training?course=${encodeURIComponent(row.id)}`}
+                  >
+                    {row.title}
+                  </Link>
+                ),
+              },
+              { header: "Level", numeric: true, cell: (row) => row.level },
+              {
+                header: "Refresher",
+                cell: (row) =>
+                  row.refresherIntervalMonths == null
+                    ? "Not needed"
+                    : `Every ${row.refresherIntervalMonths} months`,
+              },
+              ...(manage
+                ? [
+                    {
+                      header: <span className="govuk-visually-hidden">Actions</span>,
+                      notExported: true,
+                      cell: (row: Course) => (
+                        <Link className="govuk-link" to={`/training/courses/${row.id}/edit`}>
+                          Change<span className="govuk-visually-hidden"> {row.title}</span>
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+
+import { QueryState } from "../../components/query-state";
+import { BackLink, PageHeading } from "../../components/small-parts";
+import { SummaryList } from "../../components/summary-list";
+import { StatusTag } from "../../components/tag";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { usePageTitle } from "../../lib/page-title";
+import { trpc } from "../../trpc";
+
+export function NominationPage() {
+  const { nominationId = "" } = useParams();
+  const query = useQuery(trpc.training.getNomination.queryOptions({ id: nominationId }));
+  usePageTitle(
+    query.data === undefined
+      ? "Nomination history"
+      : `Nomination history for ${query.data.staffName}`,
+  );
+  return (
+    <>
+      <BackLink
+        to={query.data === undefined ? "/training" : `/training/sessions/${query.data.sessionId}`}
+      >
+        Back to the session
+      </BackLink>
+      <QueryState query={query} what="nomination">
+        {(nomination) => (
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-two-thirds">
+              <PageHeading
+                caption={`${nomination.courseTitle}, ${formatDate(nomination.startsAt)}`}
+              >
+                {nomination.staffName}
+              </PageHeading>
+              <SummaryList
+                rows={[
+                  { key: "Status", value: <StatusTag status={nomination.state} /> },
+                  { key: "Department", value: nomination.departmentName },
+                  { key: "Employee number", value: nomination.employeeNumber },
+                  { key: "Mandatory", value: nomination.mandatory ? "Yes" : "No" },
+                  {
+                    key: "Reason",
+                    value: nomination.reason === "" ? "None given" : nomination.reason,
+                  },
+                  { key: "Nominated", value: formatDate(nomination.createdAt) },
+                ]}
+              />
+              <h2 className="govuk-heading-m">History</h2>
+              <ol className="app-timeline" aria-label="Changes to this nomination, oldest first">
+                {nomination.history.map((entry, index) => (
+                  <li className="app-timeline__item" key={index}>
+                    <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                      <StatusTag status={entry.state} />
+                    </h3>
+                    <p className="govuk-body govuk-!-margin-bottom-1">
+                      {formatDateTime(entry.at)} by {entry.by}
+                    </p>
+                    {entry.note === "" ? null : (
+                      <p className="govuk-body-s govuk-!-margin-bottom-0">Note: {entry.note}</p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}

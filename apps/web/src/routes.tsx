@@ -1,0 +1,149 @@
+import type { ComponentType } from "react";
+import { createBrowserRouter, type RouteObject } from "react-router";
+
+import { RequirePermission } from "./components/require-permission";
+import { NotFoundPage, RouteError } from "./components/route-error";
+import { SignedInLayout, SignedOutLayout } from "./components/signed-in-layout";
+import type { Permission } from "./lib/permissions";
+
+// Each page is its own chunk, loaded when first visited, so the dashboard's first load carries
+// only what the dashboard needs.
+function page(
+  path: string | undefined,
+  load: () => Promise<ComponentType>,
+  permission?: Permission,
+): RouteObject {
+  return {
+    ...(path === undefined ? { index: true } : { path }),
+    ErrorBoundary: RouteError,
+    lazy: async () => {
+      const Page = await load();
+      return {
+        Component:
+          permission === undefined
+            ? Page
+            : () => (
+                <RequirePermission permission={permission}>
+                  <Page />
+                </RequirePermission>
+              ),
+      };
+    },
+  };
+}
+
+/** Every page of the app and who may see it. */
+export const routes: RouteObject[] = [
+  {
+    Component: SignedOutLayout,
+    ErrorBoundary: RouteError,
+    children: [page("sign-in", async () => (await import("./pages/auth/sign-in-page")).SignInPage)],
+  },
+  {
+    Component: SignedInLayout,
+    ErrorBoundary: RouteError,
+    children: [
+      page(undefined, async () => (await import("./pages/training/sessions-page")).SessionsPage),
+      page("training", async () => (await import("./pages/training/sessions-page")).SessionsPage),
+      page(
+        "training/courses",
+        async () => (await import("./pages/training/courses-page")).CoursesPage,
+      ),
+      page(
+        "training/courses/new",
+        async () => (await import("./pages/training/course-form-page")).CourseFormPage,
+        "manageStaff",
+      ),
+      page(
+        "training/courses/:courseId/edit",
+        async () => (await import("./pages/training/course-form-page")).CourseFormPage,
+        "manageStaff",
+      ),
+      page(
+        "training/sessions/new",
+        async () => (await import("./pages/training/session-form-page")).SessionFormPage,
+        "manageStaff",
+      ),
+      page(
+        "training/sessions/:sessionId",
+        async () => (await import("./pages/training/session-page")).SessionPage,
+      ),
+      page(
+        "training/sessions/:sessionId/edit",
+        async () => (await import("./pages/training/session-form-page")).SessionFormPage,
+        "manageStaff",
+      ),
+      page(
+        "training/sessions/:sessionId/nominate",
+        async () => (await import("./pages/training/nominate-page")).NominatePage,
+        "nominate",
+      ),
+      page(
+        "training/sessions/:sessionId/attendance",
+        async () => (await import("./pages/training/attendance-page")).AttendancePage,
+        "manageTraining",
+      ),
+      page(
+        "training/nominations/:nominationId",
+        async () => (await import("./pages/training/nomination-page")).NominationPage,
+      ),
+      page("staff", async () => (await import("./pages/staff/staff-list-page")).StaffListPage),
+      page(
+        "staff/:staffId",
+        async () => (await import("./pages/staff/staff-member-page")).StaffMemberPage,
+      ),
+      page(
+        "accreditation",
+        async () =>
+          (await import("./pages/accreditation/evidence-library-page")).EvidenceLibraryPage,
+        "readEvidence",
+      ),
+      page(
+        "accreditation/readiness",
+        async () => (await import("./pages/accreditation/readiness-page")).ReadinessPage,
+        "readEvidence",
+      ),
+      page(
+        "accreditation/evidence/new",
+        async () => (await import("./pages/accreditation/evidence-form-page")).EvidenceFormPage,
+        "manageEvidence",
+      ),
+      page(
+        "accreditation/evidence/:evidenceId",
+        async () => (await import("./pages/accreditation/evidence-page")).EvidencePage,
+        "readEvidence",
+      ),
+      page(
+        "accreditation/evidence/:evidenceId/edit",
+        async () => (await import("./pages/accreditation/evidence-form-page")).EvidenceFormPage,
+        "manageEvidence",
+      ),
+      page(
+        "recommendations",
+        async () =>
+          (await import("./pages/recommendations/recommendations-page")).RecommendationsPage,
+        "readRecommendations",
+      ),
+      page(
+        "recommendations/:recommendationId",
+        async () =>
+          (await import("./pages/recommendations/recommendation-page")).RecommendationPage,
+        "readRecommendations",
+      ),
+      page(
+        "funding",
+        async () => (await import("./pages/funding/funding-plans-page")).FundingPlansPage,
+        "readFunding",
+      ),
+      page(
+        "funding/:planId",
+        async () => (await import("./pages/funding/funding-plan-page")).FundingPlanPage,
+        "readFunding",
+      ),
+      { path: "*", Component: NotFoundPage },
+    ],
+  },
+];
+
+/** The browser router of the app. */
+export const router = createBrowserRouter(routes);

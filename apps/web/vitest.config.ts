@@ -1,0 +1,3 @@
+import { defineTestConfig } from "@dapkit/tooling/vitest";
+
+export default defineTestConfig({ environment: "happy-dom" });

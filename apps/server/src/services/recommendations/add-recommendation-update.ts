@@ -1,5 +1,3 @@
-import { and, eq } from "drizzle-orm";
-
 import type { RecommendationStatus } from "@dapkit/schemas";
 
 import { recommendations, recommendationUpdates } from "../../db/schema";
@@ -9,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { londonToday } from "../evidence/london-today";
 import type { Scope } from "../scope";
 import { readRecommendation } from "./get-recommendation";
-import { getRecommendationFields } from "./recommendation-queries";
+import { getRecommendationFields, isRecommendation } from "./recommendation-queries";
 import type { RecommendationOutput } from "./recommendation-schemas";
 
 /**
@@ -44,12 +42,7 @@ export function addRecommendationUpdate(
       })
       .returning({ id: recommendationUpdates.id })
       .get();
-    tx.update(recommendations)
-      .set({ status, updatedAt: at })
-      .where(
-        and(eq(recommendations.organisationId, key.organisationId), eq(recommendations.id, key.id)),
-      )
-      .run();
+    tx.update(recommendations).set({ status, updatedAt: at }).where(isRecommendation(key)).run();
     recordAudit(tx, {
       actor: actorOf(user),
       at: now,

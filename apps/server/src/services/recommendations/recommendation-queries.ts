@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 
 import type { Queryable } from "../../db/client";
 import { recommendations, recommendationUpdates, users } from "../../db/schema";
@@ -38,22 +38,21 @@ export const recommendationOrder = [
   asc(recommendations.reference),
 ];
 
+/** Matches the one recommendation `key` names, within its organisation. */
+export function isRecommendation(key: { organisationId: string; id: string }): SQL | undefined {
+  return and(
+    eq(recommendations.organisationId, key.organisationId),
+    eq(recommendations.id, key.id),
+  );
+}
+
 /** One of the organisation's recommendations, or a not-found error. */
 export function getRecommendationFields(
   db: Queryable,
   scope: { organisationId: string; id: string },
 ): RecommendationFields {
   return found(
-    db
-      .select(recommendationColumns)
-      .from(recommendations)
-      .where(
-        and(
-          eq(recommendations.organisationId, scope.organisationId),
-          eq(recommendations.id, scope.id),
-        ),
-      )
-      .get(),
+    db.select(recommendationColumns).from(recommendations).where(isRecommendation(scope)).get(),
     "Recommendation",
   );
 }

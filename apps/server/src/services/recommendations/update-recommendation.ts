@@ -1,12 +1,10 @@
-import { and, eq } from "drizzle-orm";
-
 import type { RecommendationStatus } from "@dapkit/schemas";
 
 import { recommendations } from "../../db/schema";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
-import { getRecommendationFields } from "./recommendation-queries";
+import { getRecommendationFields, isRecommendation } from "./recommendation-queries";
 import { readRecommendation } from "./get-recommendation";
 import type { RecommendationOutput } from "./recommendation-schemas";
 
@@ -25,9 +23,7 @@ export function updateRecommendation(
     if (Object.keys(input.data).length === 0) return readRecommendation(tx, key);
     tx.update(recommendations)
       .set({ ...input.data, updatedAt: now.toISOString() })
-      .where(
-        and(eq(recommendations.organisationId, key.organisationId), eq(recommendations.id, key.id)),
-      )
+      .where(isRecommendation(key))
       .run();
     const after = getRecommendationFields(tx, key);
     recordAudit(tx, {

@@ -1,0 +1,42 @@
+import { safeFileName } from "../services/evidence/safe-file-name";
+
+/** What the pack needs to know about an item to include its newest file. */
+export interface PackItem {
+  id: string;
+  areaId: string;
+  latestRevision: { fileName: string; sha256: string; mediaType: string } | null;
+}
+
+/** One entry of the evidence pack ZIP, in the order it is written. */
+export type PackEntry =
+  | { kind: "index"; path: "index.html" }
+  | { kind: "csv"; path: "evidence.csv" }
+  | { kind: "file"; path: string; itemId: string; sha256: string; mediaType: string };
+
+function withSuffix(fileName: string, n: number): string {
+  const dot = fileName.lastIndexOf(".");
+  return dot > 0
+    ? `${fileName.slice(0, dot)} (${String(n)})${fileName.slice(dot)}`
+    : `${fileName} (${String(n)})`;
+}
+
+/**
+ * The pack's entries: `index.html`, `evidence.csv`, then the newest file of each item that has one
+ * under `files/<area id>/<name>`. Names that clash within a folder (ignoring case, as Windows
+ * does) get " (2)", " (3)"… before the extension, in item order.
+ */
+export function buildPackEntries(items: readonly PackItem[]): PackEntry[] {
+  const taken = new Set<string>();
+  const files: PackEntry[] = [];
+  for (const item of items) {
+    if (item.latestRevision == null) continue;
+    const folder = `files/${safeFileName(item.areaId)}/`;
+    const name = safeFileName(item.latestRevision.fileName);
+    let path = `${folder}${name}`;
+    for (let n = 2; taken.has(path.toLowerCase()); n += 1) path = `${folder}${withSuffix(name, n)}`;
+    taken.add(path.toLowerCase());
+    const { sha256, mediaType } = item.latestRevision;
+    files.push({ kind: "file", path, itemId: item.id, sha256, mediaType });
+  }
+  return [{ kind: "index", path: "index.html" }, { kind: "csv", path: "evidence.csv" }, ...files];
+}

@@ -1,0 +1,48 @@
+import { writeCsv } from "../csv/write-csv";
+import { KIND_LABELS, STATUS_LABELS } from "./labels";
+import type { PackContents } from "./pack-contents";
+
+const HEADER = [
+  "Evidence ID",
+  "Area ID",
+  "Area",
+  "Title",
+  "Kind",
+  "Owner",
+  "Status",
+  "Effective date",
+  "Review date",
+  "Expiry date",
+  "Revisions",
+  "Latest file",
+  "Media type",
+  "Size (bytes)",
+  "SHA-256",
+  "File in pack",
+];
+
+/** The pack's `evidence.csv`: one row per item, dates in ISO form, for spreadsheets. */
+export function renderEvidenceCsv(contents: PackContents): string {
+  const areaNames = new Map(contents.framework.areas.map((area) => [area.id, area.name]));
+  return writeCsv({
+    header: HEADER,
+    rows: contents.items.map((item) => [
+      item.id,
+      item.areaId,
+      areaNames.get(item.areaId) ?? item.areaId,
+      item.title,
+      KIND_LABELS[item.kind],
+      item.owner,
+      STATUS_LABELS[item.status],
+      item.effectiveDate,
+      item.reviewDate,
+      item.expiryDate,
+      item.revisionCount,
+      item.latestRevision?.fileName,
+      item.latestRevision?.mediaType,
+      item.latestRevision?.sizeBytes,
+      item.latestRevision?.sha256,
+      contents.filePaths.get(item.id),
+    ]),
+  });
+}

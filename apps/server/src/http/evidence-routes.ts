@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
+
+import { authorise } from "../auth/authorise";
+import type { Permission } from "../auth/permissions";
+import type { Context } from "../context";
+import { writeEvidencePack } from "../evidence-pack/write-evidence-pack";
+import type { FileStore } from "../files/file-store";
+import { addEvidenceRevision } from "../services/evidence/add-evidence-revision";
+import { EvidenceRevisionOutputSchema } from "../services/evidence/evidence-schemas";
+import { loadEvidencePack } from "../services/evidence/load-evidence-pack";
+import { londonToday } from "../services/evidence/london-today";
+import { openRevisionFile } from "../services/evidence/open-revision-file";
+import { MAX_EVIDENCE_FILE_BYTES } from "../services/evidence/upload-policy";
+import type { Scope } from "../services/scope";
+import type { Route } from "./route";
+import { sendJson } from "./send";
+
+// After a refused upload the rest of the body is read and thrown away, so the client has finished
+// sending and can read the error; past this many bytes the connection is cut instead.
+const DISCARD_LIMIT_BYTES = 2 * MAX_EVIDENCE_FILE_BYTES;
+
+function routeScope(ctx: Context, permission: Permission): Scope & { files: FileStore } {
+  return { db: ctx.db, user: authorise(ctx, permission), now: ctx.now(), files: ctx.files };
+}
+
+function discardBody(req: IncomingMessage): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  req.unpipe();
+  return new Promise((resolve) => {
+    let discarded = 0;
+    req.on("data", (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_LIMIT_BYTES) req.destroy();
+    });
+    req.once("end", resolve);
+    req.once("close", resolve);
+    req.resume();
+  });
+}
+
+/** `filename*` (RFC 6266/8187) carries any name; `filename` is a plain-ASCII fallback. */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+// Files are only ever downloaded, never shown in the tracker's own origin, whatever their type.
+function setDownloadHeaders(
+  res: ServerResponse,
+  file: { mediaType: string; fileName: string },
+): void {
+  res.statusCode = 200;
+  res.setHeader("Content-Type", file.mediaType);
+  res.setHeader("Content-Disposition", attachmentDisposition(file.fileName));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+  res.setHeader("Cache-Control", "private, no-store");
+}
+
+const uploadRevision: Route = {
+  method: "POST",
+  pattern: /^\/api\/evidence\/(?<id>[^/]+)\/revisions$/,
+  async handle({ req, res, params, ctx }) {
+    try {
+      const scope = routeScope(ctx, "manageEvidence");
+      const revision = await addEvidenceRevision(scope, {
+        evidenceId: params.id ?? "",
+        body: req,
+        headers: req.headers,
+      });
+      sendJson(res, 201, EvidenceRevisionOutputSchema.parse(revision));
+    } catch (error) {
+      await discardBody(req);
+      throw error;
+    }
+  },
+};
+
+const downloadRevision: Route = {
+  method: "GET",
+  pattern: /^\/api\/evidence\/revisions\/(?<revisionId>[^/]+)\/file$/,
+  async handle({ res, params, ctx }) {
+    const scope = routeScope(ctx, "readEvidence");
+    const { revision, content } = openRevisionFile(scope, { revisionId: params.revisionId ?? "" });
+    setDownloadHeaders(res, revision);
+    res.setHeader("Content-Length", String(revision.sizeBytes));
+    await pipeline(content, res);
+  },
+};
+
+const evidencePack: Route = {
+  method: "GET",
+  pattern: /^\/api\/evidence\/pack\.zip$/,
+  async handle({ res, ctx }) {
+    const scope = routeScope(ctx, "readEvidence");
+    const data = loadEvidencePack(scope);
+    setDownloadHeaders(res, {
+      mediaType: "application/zip",
+      fileName: `evidence-pack-${londonToday(scope.now)}.zip`,
+    });
+    await writeEvidencePack(res, { data, files: scope.files, generatedAt: scope.now });
+  },
+};
+
+/** The evidence routes: upload a file, download a file, download the evidence pack. */
+export const evidenceRoutes: readonly Route[] = [uploadRevision, downloadRevision, evidencePack];

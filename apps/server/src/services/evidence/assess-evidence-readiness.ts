@@ -1,0 +1,91 @@
+import { and, eq } from "drizzle-orm";
+
+import {
+  assessReadiness,
+  DEFAULT_STAFF_DEVELOPMENT_TARGET,
+  staffDevelopmentCheck,
+  type ReadinessCheck,
+} from "@dapkit/daha";
+import { uptakeFunnel, type UptakeFunnel } from "@dapkit/training";
+
+import type { Queryable } from "../../db/client";
+import { evidenceItems, nominations } from "../../db/schema";
+import type { Scope } from "../scope";
+import { activeFramework } from "./active-framework";
+import type { Readiness } from "./evidence-schemas";
+import { londonToday } from "./london-today";
+
+/**
+ * How training uptake (attended ÷ nominated) rates the Staff Development area: green at or above
+ * the target, amber below it, red below `redBelow`. The 80 % target is @dapkit/daha's default (the
+ * "team below 80 % uptake" alert of peer training systems); below half of those nominated
+ * attending, the training programme is judged not to be working. DAHA itself sets no minimum.
+ */
+export const STAFF_DEVELOPMENT_UPTAKE = {
+  target: DEFAULT_STAFF_DEVELOPMENT_TARGET,
+  redBelow: 0.5,
+} as const;
+
+/** The organisation's training uptake over every nomination, by each one's current state. */
+function trainingUptake(db: Queryable, organisationId: string): UptakeFunnel {
+  const rows = db
+    .select({ state: nominations.state })
+    .from(nominations)
+    .where(eq(nominations.organisationId, organisationId))
+    .all();
+  return uptakeFunnel(rows);
+}
+
+function uptakeCheck(uptake: UptakeFunnel): ReadinessCheck {
+  const check = staffDevelopmentCheck({
+    attendanceRate: uptake.attendanceRate,
+    ...STAFF_DEVELOPMENT_UPTAKE,
+  });
+  const counts =
+    uptake.nominated === 0
+      ? "no staff have been nominated yet"
+      : `${String(uptake.attended)} of ${String(uptake.nominated)} nominated attended`;
+  return { ...check, reason: `${check.reason} (${counts})` };
+}
+
+/**
+ * Rates each priority area red, amber or green from the organisation's evidence as it stands on
+ * `asOf` (default: today), with Staff Development also rated on live training uptake.
+ */
+export function assessEvidenceReadiness(
+  scope: Scope,
+  input: { asOf?: string | undefined },
+): Readiness {
+  const { db, user } = scope;
+  const framework = activeFramework(user.organisationId);
+  const asOf = input.asOf ?? londonToday(scope.now);
+  const evidence = db
+    .select({
+      id: evidenceItems.id,
+      areaId: evidenceItems.areaId,
+      title: evidenceItems.title,
+      status: evidenceItems.status,
+      reviewDate: evidenceItems.reviewDate,
+      expiryDate: evidenceItems.expiryDate,
+    })
+    .from(evidenceItems)
+    .where(
+      and(
+        eq(evidenceItems.organisationId, user.organisationId),
+        eq(evidenceItems.frameworkId, framework.id),
+      ),
+    )
+    .all();
+  const uptake = trainingUptake(db, user.organisationId);
+  const areas = assessReadiness({ framework, evidence, asOf, checks: [uptakeCheck(uptake)] });
+  return {
+    asOf,
+    frameworkId: framework.id,
+    trainingUptake: {
+      nominated: uptake.nominated,
+      attended: uptake.attended,
+      attendanceRate: uptake.attendanceRate,
+    },
+    areas,
+  };
+}

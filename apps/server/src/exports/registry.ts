@@ -1,5 +1,6 @@
 import { auditExport, usersExport } from "./admin-exports";
 import type { ExportDefinition } from "./define-export";
+import { evidenceExport } from "./evidence-export";
 import { fundingYearsExport } from "./funding-exports";
 import { recommendationsExport } from "./recommendations-export";
 import { coursesExport, nominationsExport, sessionsExport, staffExport } from "./training-exports";
@@ -10,6 +11,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   nominationsExport,
   sessionsExport,
   coursesExport,
+  evidenceExport,
   recommendationsExport,
   usersExport,
   auditExport,

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 import { EXPORTS } from "../exports/registry";
+import { evidenceInput } from "../services/evidence/evidence-fixtures";
 import {
   LANCASHIRE_PLAN_NAME,
   lancashirePlan,
@@ -59,7 +60,7 @@ async function download(path: string, user?: { email: string }) {
 
 const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
-/** A little of everything: staff (one with a hostile name), a booked session, a funding plan. */
+/** A little of everything: staff (one with a hostile name), a booked session, evidence, a plan. */
 async function seed() {
   const hr = scopeAs(app, org.users.hr);
   const boss = createStaff(hr, { name: "Bea Boss" });
@@ -70,6 +71,7 @@ async function seed() {
   createStaff(hr, { name: "Not On The Team" });
   const session = createSession(hr);
   createBookings(hr, { sessionId: session.id, staffIds: team.map((person) => person.id) });
+  await app.caller(org.users.accreditation_lead).evidence.create(evidenceInput());
   await app.caller(org.users.admin).funding.create({
     name: LANCASHIRE_PLAN_NAME,
     plan: lancashirePlan,
@@ -152,6 +154,15 @@ describe("GET /api/export/:name.csv and .xlsx", () => {
     ]);
   });
 
+  test("the evidence export names each item's priority area", async () => {
+    await seed();
+    const { bytes } = await download("evidence.csv", org.users.viewer);
+    expect(text(bytes).slice(1).split("\r\n").slice(0, 2)).toEqual([
+      "Priority area,Title,Kind,Owner,Status,Effective,Review by,Expires,Files,Latest file,Latest file uploaded,Updated",
+      "Policies & Procedures,Resident domestic abuse policy,policy,Head of Housing Needs,draft,2021-04-01,2024-04-01,2025-03-31,0,,,2022-04-05T09:00:00.000Z",
+    ]);
+  });
+
   test("a paginated list is exported whole, every page of it", async () => {
     const hr = scopeAs(app, org.users.hr);
     for (let n = 0; n < 205; n += 1) createStaff(hr);
@@ -185,6 +196,7 @@ describe("GET /api/export/:name.csv and .xlsx", () => {
       ["audit", org.users.viewer],
       ["funding-years", org.users.manager],
       ["recommendations", org.users.manager],
+      ["evidence", org.users.manager],
     ] as const) {
       const { response, bytes } = await download(`${name}.xlsx`, user);
       expect(response.status, name).toBe(403);

@@ -3,6 +3,7 @@ import * as z from "zod";
 
 import { IdSchema } from "@dapkit/schemas";
 
+import { importStaffCsv } from "../services/imports/import-staff";
 import { pageSchema } from "../services/pagination";
 import { scopeOf } from "../services/scope";
 import { createDepartment, listDepartments, updateDepartment } from "../services/staff/departments";
@@ -10,6 +11,7 @@ import { getStaff } from "../services/staff/get-staff";
 import { listStaff } from "../services/staff/list-staff";
 import { createStaff, updateStaff } from "../services/staff/save-staff";
 import { permittedProcedure } from "../trpc";
+import { ImportInputSchema, StaffImportResultSchema } from "./import-schemas";
 import {
   CreateStaffInputSchema,
   DepartmentInputSchema,
@@ -57,4 +59,9 @@ export const staffRouter = {
     .input(UpdateStaffInputSchema)
     .output(StaffOutputSchema)
     .mutation(({ ctx, input }) => updateStaff(scopeOf(ctx), input)),
+
+  importCsv: manageProcedure
+    .input(ImportInputSchema)
+    .output(StaffImportResultSchema)
+    .mutation(({ ctx, input }) => importStaffCsv(scopeOf(ctx), input)),
 } satisfies TRPCRouterRecord;

@@ -3,6 +3,8 @@ import * as z from "zod";
 
 import { IdSchema } from "@dapkit/schemas";
 
+import { importAttendanceCsv } from "../services/imports/import-attendance";
+import { importNominationsCsv } from "../services/imports/import-nominations";
 import { pageSchema } from "../services/pagination";
 import { scopeOf } from "../services/scope";
 import { createCourse, listCourses, updateCourse } from "../services/training/courses";
@@ -20,6 +22,7 @@ import {
 } from "../services/training/nomination-actions";
 import { createSession, updateSession } from "../services/training/save-session";
 import { permittedProcedure } from "../trpc";
+import { ImportInputSchema, ImportResultSchema } from "./import-schemas";
 import {
   CancelOutputSchema,
   CourseOutputSchema,
@@ -126,4 +129,14 @@ export const trainingRouter = {
     .input(MarkAttendanceBulkInputSchema)
     .output(z.object({ updated: z.int(), unchanged: z.int() }))
     .mutation(({ ctx, input }) => markAttendanceBulk(scopeOf(ctx), input)),
+
+  importNominationsCsv: manageProcedure
+    .input(ImportInputSchema)
+    .output(ImportResultSchema)
+    .mutation(({ ctx, input }) => importNominationsCsv(scopeOf(ctx), input)),
+
+  importAttendanceCsv: manageProcedure
+    .input(ImportInputSchema)
+    .output(ImportResultSchema)
+    .mutation(({ ctx, input }) => importAttendanceCsv(scopeOf(ctx), input)),
 } satisfies TRPCRouterRecord;

@@ -64,8 +64,11 @@ function assertNameFree(
 }
 
 /** Adds a department in the caller's transaction (the staff import uses it too). */
-export function insertDepartment(tx: Queryable, scope: Scope, name: string): DepartmentItem {
-  const department = { id: newId(), name };
+export function insertDepartment(
+  tx: Queryable,
+  scope: Scope,
+  department: DepartmentItem,
+): DepartmentItem {
   tx.insert(departments)
     .values({
       ...department,
@@ -88,7 +91,7 @@ export function insertDepartment(tx: Queryable, scope: Scope, name: string): Dep
 export function createDepartment(scope: Scope, input: { name: string }): DepartmentItem {
   return scope.db.transaction((tx) => {
     assertNameFree(tx, scope, { name: input.name });
-    return insertDepartment(tx, scope, input.name);
+    return insertDepartment(tx, scope, { id: newId(), name: input.name });
   });
 }
 

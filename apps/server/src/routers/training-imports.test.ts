@@ -1,0 +1,212 @@
+import { beforeEach, describe, expect, test } from "vitest";
+
+import { auditLog, nominationEvents, nominations } from "../db/schema";
+import type { Scope } from "../services/scope";
+import type { SessionItem } from "../services/training/session-items";
+import {
+  createBookings,
+  createNominations,
+  createSession,
+  createStaff,
+  createTwoOrganisations,
+  READ_ONLY_ROLES,
+  scopeAs,
+} from "../test/builders";
+import type { TestApp, TestOrganisation } from "../test/test-app";
+
+let app: TestApp;
+let org: TestOrganisation;
+let other: TestOrganisation;
+let hr: Scope;
+let session: SessionItem;
+
+beforeEach(async () => {
+  ({ app, org, other, hr } = await createTwoOrganisations());
+  session = createSession(hr, { capacity: 10 });
+  createStaff(hr, { employeeNumber: "N1", name: "Asha Patel" });
+  createStaff(hr, { employeeNumber: "N2", name: "Ben Ode" });
+  createStaff(hr, { employeeNumber: "N3", name: "Cy Gone", active: false });
+});
+
+function written() {
+  return {
+    nominations: app.db.select().from(nominations).all().length,
+    history: app.db.select().from(nominationEvents).all().length,
+    audit: app.db.select().from(auditLog).all().length,
+  };
+}
+
+function csv(lines: string[]): string {
+  return lines.join("\n");
+}
+
+describe("training.importNominationsCsv", () => {
+  const header = "employee_number,session_id,reason,mandatory";
+
+  test("nominates from a file; the same file again changes nothing", async () => {
+    const file = csv([
+      header,
+      `N1,${session.id},Front-line housing,yes`,
+      `N2,${session.id},"Team lead, safeguarding",`,
+    ]);
+    const caller = app.caller(org.users.hr);
+    await expect(caller.training.importNominationsCsv({ csv: file })).resolves.toEqual({
+      dryRun: false,
+      written: true,
+      counts: { created: 2, updated: 0, unchanged: 0 },
+      errors: [],
+    });
+    const listed = await caller.training.listNominations({ sessionId: session.id });
+    expect(listed.items.map((item) => [item.staffName, item.reason, item.mandatory])).toEqual([
+      ["Asha Patel", "Front-line housing", true],
+      ["Ben Ode", "Team lead, safeguarding", false],
+    ]);
+    const before = written();
+    await expect(caller.training.importNominationsCsv({ csv: file })).resolves.toMatchObject({
+      counts: { created: 0, updated: 0, unchanged: 2 },
+    });
+    expect(written()).toEqual(before);
+    await expect(
+      caller.training.importNominationsCsv({ csv: file.replace(",yes", ",no") }),
+    ).resolves.toMatchObject({ counts: { created: 0, updated: 1, unchanged: 1 } });
+    // A changed reason is audited but is not a change of state, so history is untouched.
+    expect(written()).toEqual({ ...before, audit: before.audit + 2 });
+  });
+
+  test("lists every bad row and nominates nobody", async () => {
+    const theirs = createSession(scopeAs(app, other.users.hr));
+    const file = csv([
+      header,
+      `N1,${session.id},,perhaps`,
+      `N9,${session.id},,`,
+      `N2,${theirs.id},,`,
+      `N3,${session.id},,`,
+      `N2,${session.id},,`,
+      ` N2 ,${session.id},again,`,
+      `,${session.id},,`,
+    ]);
+    const result = await app.caller(org.users.hr).training.importNominationsCsv({ csv: file });
+    expect(result).toMatchObject({ written: false, counts: { created: 1 } });
+    expect(result.errors).toEqual([
+      { line: 2, column: "mandatory", message: "must be yes or no" },
+      { line: 3, column: "employee_number", message: "No member of staff has employee number N9" },
+      { line: 4, column: "session_id", message: `No training session has the id ${theirs.id}` },
+      {
+        line: 5,
+        column: "employee_number",
+        message: "Cy Gone is no longer active, so cannot be nominated",
+      },
+      {
+        line: 7,
+        column: "employee_number",
+        message: "Ben Ode is also on line 6 for this session",
+      },
+      { line: 8, column: "employee_number", message: "must not be empty" },
+    ]);
+    expect(written().nominations).toBe(0);
+  });
+
+  test("a dry run reports what would happen and writes nothing", async () => {
+    const file = csv([header, `N1,${session.id},,`]);
+    await expect(
+      app.caller(org.users.admin).training.importNominationsCsv({ csv: file, dryRun: true }),
+    ).resolves.toMatchObject({
+      dryRun: true,
+      written: false,
+      counts: { created: 1, updated: 0, unchanged: 0 },
+    });
+    expect(written().nominations).toBe(0);
+  });
+
+  test("roles and sign-in", async () => {
+    const file = csv([header, `N1,${session.id},,`]);
+    for (const role of READ_ONLY_ROLES) {
+      await expect(
+        app.caller(org.users[role]).training.importNominationsCsv({ csv: file }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(
+      app.caller(null).training.importNominationsCsv({ csv: file }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    // Another organisation's HR cannot reach these people or this session.
+    const result = await app.caller(other.users.hr).training.importNominationsCsv({ csv: file });
+    expect(result.errors.map((error) => error.column)).toEqual(["employee_number"]);
+    expect(written().nominations).toBe(0);
+  });
+});
+
+describe("training.importAttendanceCsv", () => {
+  const header = "Employee Number,Session ID,Outcome";
+
+  test("marks attendance from a register; the same file again changes nothing", async () => {
+    const people = await app.caller(org.users.hr).staff.list({ active: true });
+    createBookings(hr, { sessionId: session.id, staffIds: people.items.map((item) => item.id) });
+    const file = csv([header, `N1,${session.id},Fully attended`, `N2,${session.id},NO-SHOW`]);
+    const caller = app.caller(org.users.hr);
+    await expect(caller.training.importAttendanceCsv({ csv: file })).resolves.toMatchObject({
+      written: true,
+      counts: { created: 0, updated: 2, unchanged: 0 },
+      errors: [],
+    });
+    const got = await caller.training.getSession({ id: session.id });
+    expect(got.nominations.map((row) => [row.staffName, row.state])).toEqual([
+      ["Asha Patel", "fully_attended"],
+      ["Ben Ode", "no_show"],
+    ]);
+    const before = written();
+    await expect(caller.training.importAttendanceCsv({ csv: file })).resolves.toMatchObject({
+      counts: { created: 0, updated: 0, unchanged: 2 },
+    });
+    expect(written()).toEqual(before);
+  });
+
+  test("lists every bad row and marks nobody", async () => {
+    const [asha, ben] = (await app.caller(org.users.hr).staff.list({ active: true })).items;
+    const [cancelled] = createNominations(hr, { sessionId: session.id, staffIds: [ben?.id ?? ""] });
+    createBookings(hr, { sessionId: createSession(hr).id, staffIds: [asha?.id ?? ""] });
+    await app.caller(org.users.hr).training.cancel({ id: cancelled?.id ?? "" });
+    const before = written();
+    const file = csv([
+      header,
+      `N1,${session.id},fully_attended`,
+      `N2,${session.id},fully_attended`,
+      `N2,${session.id},attended`,
+    ]);
+    const result = await app.caller(org.users.hr).training.importAttendanceCsv({ csv: file });
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        column: "employee_number",
+        message: "Asha Patel was not nominated for this session",
+      },
+      {
+        line: 3,
+        column: "outcome",
+        message: "Ben Ode: Cannot mark attendance for a cancelled nomination",
+      },
+      {
+        line: 4,
+        column: "outcome",
+        message: "must be one of fully_attended, partially_attended, unable_to_attend, no_show",
+      },
+      {
+        line: 4,
+        column: "employee_number",
+        message: "Ben Ode is also on line 3 for this session",
+      },
+    ]);
+    expect(written()).toEqual(before);
+  });
+
+  test("roles and sign-in", async () => {
+    const file = csv([header, `N1,${session.id},no_show`]);
+    for (const role of READ_ONLY_ROLES) {
+      await expect(
+        app.caller(org.users[role]).training.importAttendanceCsv({ csv: file }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(
+      app.caller(null).training.importAttendanceCsv({ csv: file }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});

@@ -1,0 +1,83 @@
+import * as z from "zod";
+
+import { AttendanceOutcomeSchema, IdSchema, type AttendanceOutcome } from "@dapkit/schemas";
+
+import type { CsvIssue } from "../../csv/parse-csv";
+import type { Queryable } from "../../db/client";
+import type { Scope } from "../scope";
+import { moveNomination, transitionProblem } from "../training/nomination-writes";
+import { choiceCell, EmployeeNumberCell } from "./csv-cells";
+import type { ExistingNomination } from "./lookups";
+import { rowTargets } from "./row-targets";
+import { runImport, type ImportPlan, type ImportResult, type ImportRows } from "./run-import";
+
+/** The columns of an attendance file (a signed register typed up, or a trainer's export). */
+export const ATTENDANCE_COLUMNS = ["employee_number", "session_id", "outcome"] as const;
+
+const AttendanceRowSchema = z.object({
+  employee_number: EmployeeNumberCell,
+  session_id: IdSchema,
+  outcome: choiceCell(AttendanceOutcomeSchema),
+});
+
+type AttendanceRow = z.output<typeof AttendanceRowSchema>;
+
+function planAttendance(
+  tx: Queryable,
+  scope: Scope,
+  rows: ImportRows<(typeof ATTENDANCE_COLUMNS)[number], AttendanceRow>,
+): ImportPlan {
+  const issues: CsvIssue[] = [];
+  const marks: { nomination: ExistingNomination; to: AttendanceOutcome }[] = [];
+  let unchanged = 0;
+  for (const { row, person, nomination } of rowTargets(tx, scope, { ...rows, issues })) {
+    const { line, value } = row;
+    if (nomination === undefined) {
+      const message = `${person.name} was not nominated for this session`;
+      issues.push({ line, column: "employee_number", message });
+      continue;
+    }
+    if (nomination.state === value.outcome) {
+      unchanged += 1;
+      continue;
+    }
+    const problem = transitionProblem(nomination.state, value.outcome);
+    if (problem == null) marks.push({ nomination, to: value.outcome });
+    else issues.push({ line, column: "outcome", message: `${person.name}: ${problem}` });
+  }
+  return {
+    issues,
+    counts: { created: 0, updated: marks.length, unchanged },
+    extra: {},
+    apply(write) {
+      for (const mark of marks) {
+        moveNomination(write, scope, {
+          ...mark,
+          note: "Marked from an attendance file",
+          action: "mark_attendance",
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Marks attendance from a CSV file (employee_number, session_id, outcome). Outcomes are Totara's
+ * words, in any case or spacing ("Fully attended"). All or nothing; a row repeating what is
+ * recorded changes nothing, so importing the same file again changes nothing.
+ */
+export function importAttendanceCsv(
+  scope: Scope,
+  input: { csv: string; dryRun: boolean },
+): ImportResult {
+  return runImport(
+    scope,
+    {
+      entity: "attendance",
+      columns: ATTENDANCE_COLUMNS,
+      row: AttendanceRowSchema,
+      plan: (tx, rows) => planAttendance(tx, scope, rows),
+    },
+    input,
+  );
+}

@@ -1,0 +1,105 @@
+import { and, eq } from "drizzle-orm";
+import * as z from "zod";
+
+import { IdSchema, NoteSchema } from "@dapkit/schemas";
+
+import type { CsvIssue } from "../../csv/parse-csv";
+import type { Queryable } from "../../db/client";
+import { nominations } from "../../db/schema";
+import { actorOf } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import type { Scope } from "../scope";
+import { insertNomination, type NewNomination } from "../training/nomination-writes";
+import { EmployeeNumberCell, yesNoCell } from "./csv-cells";
+import { rowTargets } from "./row-targets";
+import { runImport, type ImportPlan, type ImportResult, type ImportRows } from "./run-import";
+
+/** The columns of a nominations file. */
+export const NOMINATION_COLUMNS = ["employee_number", "session_id", "reason", "mandatory"] as const;
+
+const NominationRowSchema = z.object({
+  employee_number: EmployeeNumberCell,
+  session_id: IdSchema,
+  reason: NoteSchema,
+  mandatory: yesNoCell(false),
+});
+
+type NominationRow = z.output<typeof NominationRowSchema>;
+
+interface ReasonChange {
+  id: string;
+  before: { reason: string; mandatory: boolean };
+  after: { reason: string; mandatory: boolean };
+}
+
+function updateReason(tx: Queryable, scope: Scope, change: ReasonChange): void {
+  tx.update(nominations)
+    .set(change.after)
+    .where(
+      and(eq(nominations.organisationId, scope.user.organisationId), eq(nominations.id, change.id)),
+    )
+    .run();
+  recordAudit(tx, {
+    actor: actorOf(scope.user),
+    at: scope.now,
+    action: "update",
+    entity: "nomination",
+    entityId: change.id,
+    before: change.before,
+    after: change.after,
+  });
+}
+
+function planNominations(
+  tx: Queryable,
+  scope: Scope,
+  rows: ImportRows<(typeof NOMINATION_COLUMNS)[number], NominationRow>,
+): ImportPlan {
+  const issues: CsvIssue[] = [];
+  const creates: NewNomination[] = [];
+  const updates: ReasonChange[] = [];
+  let unchanged = 0;
+  for (const { row, person, nomination } of rowTargets(tx, scope, { ...rows, issues })) {
+    const after = { reason: row.value.reason, mandatory: row.value.mandatory };
+    if (nomination !== undefined) {
+      const before = { reason: nomination.reason, mandatory: nomination.mandatory };
+      if (before.reason === after.reason && before.mandatory === after.mandatory) unchanged += 1;
+      else updates.push({ id: nomination.id, before, after });
+    } else if (!person.active) {
+      const message = `${person.name} is no longer active, so cannot be nominated`;
+      issues.push({ line: row.line, column: "employee_number", message });
+    } else {
+      creates.push({ ...after, staffId: person.id, sessionId: row.value.session_id });
+    }
+  }
+  return {
+    issues,
+    counts: { created: creates.length, updated: updates.length, unchanged },
+    extra: {},
+    apply(write) {
+      for (const nomination of creates) insertNomination(write, scope, nomination);
+      for (const change of updates) updateReason(write, scope, change);
+    },
+  };
+}
+
+/**
+ * Nominates staff from a CSV file (employee_number, session_id, reason, mandatory). A row for a
+ * nomination that exists updates its reason and whether it is mandatory; its state is untouched.
+ * All or nothing; importing the same file again changes nothing.
+ */
+export function importNominationsCsv(
+  scope: Scope,
+  input: { csv: string; dryRun: boolean },
+): ImportResult {
+  return runImport(
+    scope,
+    {
+      entity: "nomination",
+      columns: NOMINATION_COLUMNS,
+      row: NominationRowSchema,
+      plan: (tx, rows) => planNominations(tx, scope, rows),
+    },
+    input,
+  );
+}

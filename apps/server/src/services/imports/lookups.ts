@@ -1,0 +1,74 @@
+import { and, eq, inArray } from "drizzle-orm";
+
+import type { NominationState } from "@dapkit/schemas";
+
+import type { Queryable } from "../../db/client";
+import { nominations, trainingSessions } from "../../db/schema";
+import type { Scope } from "../scope";
+import { allStaffRecords, type StaffRecord } from "../staff/save-staff";
+
+/** Every member of staff of the organisation, by employee number. */
+export function staffByEmployeeNumber(tx: Queryable, scope: Scope): Map<string, StaffRecord> {
+  return new Map(allStaffRecords(tx, scope).map((record) => [record.employeeNumber, record]));
+}
+
+/** Which of these session ids are sessions of the organisation. */
+export function knownSessionIds(tx: Queryable, scope: Scope, ids: readonly string[]): Set<string> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  const rows = tx
+    .select({ id: trainingSessions.id })
+    .from(trainingSessions)
+    .where(
+      and(
+        eq(trainingSessions.organisationId, scope.user.organisationId),
+        inArray(trainingSessions.id, unique),
+      ),
+    )
+    .all();
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The key of one person's nomination for one session. */
+export function nominationKey(staffId: string, sessionId: string): string {
+  return `${sessionId}\u0000${staffId}`;
+}
+
+/** A nomination as the imports compare it. */
+export interface ExistingNomination {
+  id: string;
+  staffId: string;
+  sessionId: string;
+  state: NominationState;
+  reason: string;
+  mandatory: boolean;
+}
+
+/** The nominations for these sessions, by `nominationKey`. */
+export function nominationsOfSessions(
+  tx: Queryable,
+  scope: Scope,
+  sessionIds: Set<string>,
+): Map<string, ExistingNomination> {
+  const rows =
+    sessionIds.size === 0
+      ? []
+      : tx
+          .select({
+            id: nominations.id,
+            staffId: nominations.staffId,
+            sessionId: nominations.sessionId,
+            state: nominations.state,
+            reason: nominations.reason,
+            mandatory: nominations.mandatory,
+          })
+          .from(nominations)
+          .where(
+            and(
+              eq(nominations.organisationId, scope.user.organisationId),
+              inArray(nominations.sessionId, [...sessionIds]),
+            ),
+          )
+          .all();
+  return new Map(rows.map((row) => [nominationKey(row.staffId, row.sessionId), row]));
+}

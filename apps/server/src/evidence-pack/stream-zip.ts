@@ -10,7 +10,7 @@ export type ZipSource =
 /**
  * Writes a ZIP to `out` one file at a time, reading each file as a stream and waiting whenever
  * `out` is full, so memory stays flat however many files there are. Ends `out` when done; a
- * failure destroys it, since the response has already started.
+ * failure destroys it (the response has already started) and is thrown.
  */
 export async function streamZip(
   out: Writable,
@@ -68,7 +68,8 @@ export async function streamZip(
     await settle();
   } catch (error) {
     zip.terminate();
-    out.destroy(error instanceof Error ? error : undefined);
+    // Destroyed without the error, which goes to the caller: an error event here would be unhandled.
+    out.destroy();
     throw error;
   }
 }

@@ -1,59 +1,52 @@
 import { readdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { join } from "node:path";
 
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
+import { SESSION_COOKIE } from "../auth/cookie";
+import { createSession } from "../auth/session-store";
 import type { SessionUser } from "../auth/session-user";
-import { createContextInner } from "../context";
 import { auditLog, evidenceRevisions } from "../db/schema";
 import { evidenceInput, PDF_BYTES } from "../services/evidence/evidence-fixtures";
 import { MAX_EVIDENCE_FILE_BYTES } from "../services/evidence/upload-policy";
+import { close, listen } from "../test/http-client";
 import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+import { CSRF_HEADER, createHttpServer } from "./create-server";
 import { evidenceRoutes } from "./evidence-routes";
-import { sendError } from "./send";
 
 let app: TestApp;
 let org: TestOrganisation;
 let other: TestOrganisation;
 let server: Server;
 let baseUrl: string;
-// The signed-in user of each request, by the test header that names them.
-const users = new Map<string, SessionUser>();
 
 beforeEach(async () => {
   app = createTestApp();
   org = await app.createOrganisation("Northshire");
   other = await app.createOrganisation("Southshire");
-  for (const user of [...Object.values(org.users), ...Object.values(other.users)]) {
-    users.set(user.id, user);
-  }
-  // A stand-in for the real server's dispatcher: match a route, build its context, send errors.
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const user = users.get(String(req.headers["x-test-user"]));
-    const ctx = createContextInner(app.deps, {
-      session: user === undefined ? null : { id: "test", user },
-    });
-    const route = evidenceRoutes.find(
-      (candidate) => candidate.method === req.method && candidate.pattern.test(url.pathname),
-    );
-    const params = { ...route?.pattern.exec(url.pathname)?.groups };
-    void (
-      route === undefined
-        ? Promise.reject(new Error("no route"))
-        : route.handle({ req, res, url, params, ctx })
-    ).catch((error: unknown) => sendError(res, error));
+  server = createHttpServer(app.deps, {
+    webRoot: "/nonexistent",
+    routes: evidenceRoutes,
+    trustProxy: false,
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  baseUrl = await listen(server);
 });
 
 afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await close(server);
 });
+
+/** The headers of a browser signed in as `user` (or signed out), CSRF header included. */
+function as(user: SessionUser | null): Record<string, string> {
+  const headers: Record<string, string> = { [CSRF_HEADER]: "1" };
+  if (user != null) {
+    const { token } = createSession(app.db, user, app.clock.now);
+    headers.cookie = `${SESSION_COOKIE}=${token}`;
+  }
+  return headers;
+}
 
 function lead() {
   return app.caller(org.users.accreditation_lead);
@@ -76,14 +69,14 @@ function upload(
       "content-type": options.type ?? "application/pdf",
       "x-file-name":
         options.rawName ?? encodeURIComponent(options.name ?? "Resident DA policy.pdf"),
-      ...(user == null ? {} : { "x-test-user": user.id }),
+      ...as(user),
     },
     body: options.body ?? PDF_BYTES,
   });
 }
 
 function get(path: string, user: SessionUser | null = org.users.viewer) {
-  return fetch(`${baseUrl}${path}`, { headers: user == null ? {} : { "x-test-user": user.id } });
+  return fetch(`${baseUrl}${path}`, { headers: as(user) });
 }
 
 function storedFiles(): string[] {
@@ -171,7 +164,7 @@ describe("POST /api/evidence/:id/revisions", () => {
       headers: {
         "content-type": "application/pdf",
         "x-file-name": "big.pdf",
-        "x-test-user": org.users.accreditation_lead.id,
+        ...as(org.users.accreditation_lead),
       },
       body,
       duplex: "half",
@@ -211,7 +204,7 @@ describe("POST /api/evidence/:id/revisions", () => {
     });
     const unnamed = await fetch(`${baseUrl}/api/evidence/${item.id}/revisions`, {
       method: "POST",
-      headers: { "content-type": "application/pdf", "x-test-user": org.users.admin.id },
+      headers: { "content-type": "application/pdf", ...as(org.users.admin) },
       body: PDF_BYTES,
     });
     expect(unnamed.status).toBe(400);

@@ -1,4 +1,6 @@
+import { evidenceRoutes } from "./evidence-routes";
+import { exportRoutes } from "./export-routes";
 import type { Route } from "./route";
 
 /** Every plain HTTP route the server answers under /api/. */
-export const routes: readonly Route[] = [];
+export const routes: readonly Route[] = [...evidenceRoutes, ...exportRoutes];

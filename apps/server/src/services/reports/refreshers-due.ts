@@ -1,0 +1,109 @@
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+
+import { refresherDue, type RefresherStatus } from "@dapkit/training";
+
+import { courses, nominations, staff, trainingSessions } from "../../db/schema";
+import type { Scope } from "../scope";
+import { selectStaffItems, type StaffItem } from "../staff/staff-items";
+import { visibleStaff } from "../staff/staff-scope";
+import { dayOf } from "../training/date-range";
+import {
+  courseOfSession,
+  sessionOfNomination,
+  staffOfNomination,
+} from "../training/nomination-items";
+
+/** One person whose refresher of one course is overdue or due soon. */
+export interface RefresherDueItem {
+  courseId: string;
+  courseTitle: string;
+  staffId: string;
+  staffName: string;
+  employeeNumber: string;
+  departmentName: string;
+  lastCompletedOn: string;
+  dueOn: string;
+  status: Exclude<RefresherStatus, "current">;
+  daysUntilDue: number;
+}
+
+function completionsByCourse(scope: Scope) {
+  const rows = scope.db
+    .select({
+      courseId: trainingSessions.courseId,
+      courseTitle: courses.title,
+      intervalMonths: courses.refresherIntervalMonths,
+      staffId: nominations.staffId,
+      endsAt: trainingSessions.endsAt,
+    })
+    .from(nominations)
+    .innerJoin(trainingSessions, sessionOfNomination)
+    .innerJoin(courses, courseOfSession)
+    .innerJoin(staff, staffOfNomination)
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        // Only a full attendance completes a course (a partial one still needs the refresher).
+        eq(nominations.state, "fully_attended"),
+        isNotNull(courses.refresherIntervalMonths),
+        eq(staff.active, true),
+        visibleStaff(scope.user),
+      ),
+    )
+    .all();
+  const byCourse = new Map<string, { title: string; intervalMonths: number; rows: typeof rows }>();
+  for (const row of rows) {
+    const course = byCourse.get(row.courseId) ?? {
+      title: row.courseTitle,
+      intervalMonths: row.intervalMonths ?? 0,
+      rows: [],
+    };
+    course.rows.push(row);
+    byCourse.set(row.courseId, course);
+  }
+  return byCourse;
+}
+
+function staffById(scope: Scope, ids: string[]): Map<string, StaffItem> {
+  if (ids.length === 0) return new Map();
+  const rows = selectStaffItems(scope.db)
+    .where(and(visibleStaff(scope.user), inArray(staff.id, ids)))
+    .all();
+  return new Map(rows.map((person) => [person.id, person]));
+}
+
+/**
+ * The active staff (a manager: their team) whose refresher of a course is overdue or due within
+ * `withinDays` of `asOf` (today unless given), from each person's latest full attendance and the
+ * course's refresher interval, worked out by @dapkit/training's refresherDue. Most urgent first.
+ */
+export function refreshersDue(
+  scope: Scope,
+  input: { asOf?: string | undefined; withinDays?: number | undefined },
+): RefresherDueItem[] {
+  const asOf = input.asOf ?? dayOf(scope.now.toISOString());
+  const due = [...completionsByCourse(scope)].flatMap(([courseId, course]) =>
+    refresherDue({
+      completions: course.rows.map((row) => ({
+        staffId: row.staffId,
+        completedOn: dayOf(row.endsAt),
+      })),
+      intervalMonths: course.intervalMonths,
+      asOf,
+      dueWithinDays: input.withinDays,
+    }).flatMap(({ status, ...row }) =>
+      status === "current" ? [] : [{ ...row, status, courseId, courseTitle: course.title }],
+    ),
+  );
+  const people = staffById(scope, [...new Set(due.map((row) => row.staffId))]);
+  return due
+    .flatMap((row) => {
+      const person = people.get(row.staffId);
+      if (person === undefined) return [];
+      const { name: staffName, employeeNumber, departmentName } = person;
+      return [{ ...row, staffName, employeeNumber, departmentName }];
+    })
+    .sort(
+      (a, b) => a.daysUntilDue - b.daysUntilDue || a.staffName.localeCompare(b.staffName, "en-GB"),
+    );
+}

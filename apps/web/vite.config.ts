@@ -19,6 +19,11 @@ export default defineConfig({
     conditions: ["@dapkit/source", ...defaultClientConditions],
     alias: [{ find: /^\/assets\/(fonts|images)\//, replacement: `${GOVUK_ASSETS}$1/` }],
   },
+  css: {
+    // govuk-frontend still carries old Internet Explorer hacks (`@media screen\\0`) that the
+    // minifier cannot parse; recovering drops only those rules, which no current browser uses.
+    lightningcss: { errorRecovery: true },
+  },
   server: {
     proxy: { "/trpc": API_SERVER, "/api": API_SERVER },
   },

@@ -43,7 +43,7 @@ export const routes: RouteObject[] = [
     Component: SignedInLayout,
     ErrorBoundary: RouteError,
     children: [
-      page(undefined, async () => (await import("./pages/training/sessions-page")).SessionsPage),
+      page(undefined, async () => (await import("./pages/dashboard/dashboard-page")).DashboardPage),
       page("training", async () => (await import("./pages/training/sessions-page")).SessionsPage),
       page(
         "training/courses",
@@ -88,6 +88,11 @@ export const routes: RouteObject[] = [
         async () => (await import("./pages/training/nomination-page")).NominationPage,
       ),
       page("staff", async () => (await import("./pages/staff/staff-list-page")).StaffListPage),
+      page(
+        "staff/import",
+        async () => (await import("./pages/staff/staff-import-page")).StaffImportPage,
+        "manageStaff",
+      ),
       page(
         "staff/:staffId",
         async () => (await import("./pages/staff/staff-member-page")).StaffMemberPage,

@@ -45,7 +45,7 @@ interface ErrorData {
 function errorData(error: { data?: unknown }): ErrorData | undefined {
   // The server's errorFormatter adds field and fieldErrors; read them defensively.
   const data = error.data;
-  return typeof data === "object" && data != null ? (data as ErrorData) : undefined;
+  return typeof data === "object" && data != null ? data : undefined;
 }
 
 /** True when the request never got an answer from the server (offline, server down). */
@@ -129,7 +129,30 @@ export function formErrorsFrom(error: unknown, labels: FieldLabels = {}): FormEr
     add(errors, { field: fieldFor(data.field, labels), message: error.message }, labels);
     return errors;
   }
-  if (data.code === "BAD_REQUEST") return fromMessageLines(error.message, labels);
+  if (data.code === "BAD_REQUEST") {
+    // zod's flattened fieldErrors name top-level fields; the message's "path: problem" lines
+    // also reach nested ones ("data.title") and whatever the form has no field for.
+    const errors = fromMessageLines("", labels);
+    for (const [key, messages] of Object.entries(data.fieldErrors ?? {})) {
+      const field = fieldFor(key, labels);
+      const first = messages?.[0];
+      if (field !== undefined && first !== undefined)
+        add(errors, { field, message: first }, labels);
+    }
+    const lines = fromMessageLines(error.message, labels);
+    for (const found of lines.fields) {
+      if (!errors.fields.some((existing) => existing.field === found.field))
+        errors.fields.push(found);
+    }
+    // A line already shown against its field is not repeated for the whole form.
+    const rest =
+      lines.form
+        ?.split("\n")
+        .filter((line) => !errors.fields.some((found) => line.startsWith(`${found.field}:`)))
+        .join("\n") ?? "";
+    errors.form = rest === "" ? null : rest;
+    return errors;
+  }
   return { fields: [], form: error.message };
 }
 

@@ -8,7 +8,7 @@ const DATE = new Intl.DateTimeFormat("en-GB", {
 const TIME = new Intl.DateTimeFormat("en-GB", {
   hour: "numeric",
   minute: "2-digit",
-  hour12: true,
+  hourCycle: "h12",
   timeZone: "Europe/London",
 });
 const POUNDS = new Intl.NumberFormat("en-GB", {

@@ -1,0 +1,133 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  settled,
+  signIn,
+  type Role,
+} from "./support/browser";
+import { createFixtures, type Fixtures } from "./support/fixtures";
+import { startServer, type RunningServer } from "./support/server";
+
+let server: RunningServer;
+let browser: Browser;
+let fixtures: Fixtures;
+
+beforeAll(async () => {
+  server = await startServer();
+  fixtures = await createFixtures(server.baseUrl);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+/** Follows the first link in the page's first table, if there is one (a record's own page). */
+async function firstRecordOf(page: Page, path: string): Promise<string | null> {
+  await page.goto(path);
+  await settled(page);
+  const link = page.locator("table tbody a.govuk-link").first();
+  if ((await link.count()) === 0) return null;
+  return link.getAttribute("href");
+}
+
+// The main pages each role uses; detail pages are found by following the lists.
+const PAGES: Record<Role, string[]> = {
+  admin: [
+    "/",
+    "/training",
+    "/training/courses",
+    "/training/courses/new",
+    "/staff",
+    "/staff/import",
+    "/accreditation",
+    "/recommendations",
+    "/funding",
+  ],
+  hr: [
+    "/",
+    "/training",
+    "/training/courses",
+    "/training/sessions/new",
+    "/staff",
+    "/staff/import",
+    "/accreditation/readiness",
+    "/recommendations",
+    "/funding",
+  ],
+  lead: [
+    "/",
+    "/accreditation",
+    "/accreditation/readiness",
+    "/accreditation/evidence/new",
+    "/recommendations",
+    "/funding",
+  ],
+  manager: ["/", "/training", "/staff"],
+  viewer: ["/", "/training", "/staff", "/accreditation", "/recommendations", "/funding"],
+};
+
+const DETAIL_LISTS: Record<Role, string[]> = {
+  admin: ["/staff", "/funding"],
+  hr: ["/staff", "/recommendations", "/funding"],
+  lead: ["/accreditation", "/recommendations", "/funding"],
+  manager: ["/staff"],
+  viewer: ["/recommendations"],
+};
+
+async function checkPage(page: Page, role: Role, path: string): Promise<void> {
+  await page.goto(path);
+  await settled(page);
+  // Every page has exactly one h1 and a title in the service's pattern.
+  expect(await page.locator("h1").count(), `one h1 on ${path}`).toBe(1);
+  expect(await page.title()).toMatch(/ – dapkit – GOV\.UK style$/);
+  await expectNoAxeViolations(page, `${path} as ${role}`);
+  const name = path === "/" ? "dashboard" : path.slice(1).replace(/[^a-z0-9]+/gi, "-");
+  await screenshot(page, `${role}-${name}`);
+}
+
+test("the sign-in page, and its error summary, pass axe", async () => {
+  const { context, page } = await newPage(browser, server.baseUrl);
+  await page.goto("/sign-in");
+  await settled(page);
+  await expectNoAxeViolations(page, "sign in");
+  await screenshot(page, "sign-in");
+  await page.getByLabel("Email address").fill("hr@northshire.example");
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page
+    .locator(".govuk-error-summary")
+    .getByRole("link", { name: "Enter a correct email address and password" })
+    .waitFor();
+  expect(await page.title()).toBe("Error: Sign in – dapkit – GOV.UK style");
+  await expectNoAxeViolations(page, "sign in with errors");
+  await screenshot(page, "sign-in-errors");
+  await context.close();
+});
+
+for (const role of Object.keys(PAGES) as Role[]) {
+  test(`every main page passes axe (WCAG 2.2 AA) signed in as ${role}`, async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await signIn(page, role);
+    const paths = [...PAGES[role]];
+    if (role === "hr" || role === "admin" || role === "manager")
+      paths.push(`/training/sessions/${fixtures.session.id}`);
+    if (role === "hr")
+      paths.push(
+        `/training/sessions/${fixtures.session.id}/nominate`,
+        `/training/sessions/${fixtures.session.id}/attendance`,
+      );
+    for (const list of DETAIL_LISTS[role]) {
+      const detail = await firstRecordOf(page, list);
+      if (detail != null) paths.push(detail);
+    }
+    for (const path of paths) await checkPage(page, role, path);
+    await context.close();
+  });
+}

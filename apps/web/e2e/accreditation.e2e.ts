@@ -1,0 +1,156 @@
+import { readFileSync } from "node:fs";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  settled,
+  signIn,
+} from "./support/browser";
+import { startServer, type RunningServer } from "./support/server";
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page } = await newPage(browser, server.baseUrl));
+  await signIn(page, "lead");
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+// A small but real PDF: the server checks that a file's contents match its type.
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+/** The readiness words shown for each priority area. */
+async function readiness(target: Page): Promise<Map<string, string>> {
+  await target.goto("/accreditation/readiness");
+  await settled(target);
+  const rows = await target.locator("table tbody tr").all();
+  const result = new Map<string, string>();
+  for (const row of rows) {
+    result.set(
+      ((await row.locator("th").textContent()) ?? "").trim(),
+      ((await row.locator(".govuk-tag").textContent()) ?? "").trim(),
+    );
+  }
+  return result;
+}
+
+test("the lead adds evidence, uploads a file, approves it and the area turns ready", async () => {
+  const before = await readiness(page);
+  await screenshot(page, "readiness-before");
+  // An area with no approved evidence yet, other than staff development (which also needs training).
+  const area = [...before].find(
+    ([name, words]) => words !== "Ready" && !/staff development/i.test(name),
+  )?.[0];
+  if (area === undefined) throw new Error("Every area is ready already; nothing to show");
+
+  await page.goto("/accreditation");
+  await settled(page);
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  await settled(page);
+
+  // A bad submit first: the summary lists each problem and its link puts focus on the field.
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await summary.waitFor();
+  await summary.getByRole("link", { name: "Enter a title for the evidence" }).click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("title");
+  await screenshot(page, "evidence-form-errors");
+  await expectNoAxeViolations(page, "the evidence form with errors");
+
+  await page.getByLabel("Priority area").selectOption({ label: area });
+  await page.getByLabel("Title").fill("Domestic abuse publicity campaign 2026");
+  await page.getByLabel("Kind of evidence").selectOption({ label: "Publicity" });
+  await page.getByLabel("Owner").fill("Communications team");
+  await page.locator("#effectiveDate").fill("1");
+  await page.locator("#effectiveDate-month").fill("4");
+  await page.locator("#effectiveDate-year").fill("2025");
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  await page.getByText("Domestic abuse publicity campaign 2026 added as a draft").waitFor();
+
+  await page
+    .getByLabel("Upload a file", { exact: true })
+    .setInputFiles({ name: "campaign-plan.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await page.getByText(/campaign-plan\.pdf uploaded/).waitFor();
+  await page.getByRole("link", { name: "campaign-plan.pdf" }).waitFor();
+
+  await page.getByLabel("Send for review").check();
+  await page.getByRole("button", { name: "Save decision" }).click();
+  await page.getByText("Evidence sent for review").waitFor();
+  await page.getByLabel("Approve").check();
+  await page.getByLabel("Note (optional when approving)").fill("Meets the publicity standard.");
+  await page.getByRole("button", { name: "Save decision" }).click();
+  await page.getByText("Evidence approved").waitFor();
+  await screenshot(page, "evidence-approved");
+  await expectNoAxeViolations(page, "the evidence page");
+
+  const after = await readiness(page);
+  expect(before.get(area)).not.toBe("Ready");
+  expect(after.get(area)).toBe("Ready");
+  await screenshot(page, "readiness-after");
+});
+
+test("a rejection needs a note, shown against the note field", async () => {
+  await page.goto("/accreditation/evidence/new");
+  await settled(page);
+  await page.getByLabel("Priority area").selectOption({ index: 1 });
+  await page.getByLabel("Title").fill("Draft case audit");
+  await page.getByLabel("Kind of evidence").selectOption({ label: "Case audit" });
+  await page.getByLabel("Owner").fill("Housing options");
+  await page.locator("#effectiveDate").fill("2");
+  await page.locator("#effectiveDate-month").fill("5");
+  await page.locator("#effectiveDate-year").fill("2025");
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  await page.getByText("Draft case audit added as a draft").waitFor();
+  await page
+    .getByLabel("Upload a file", { exact: true })
+    .setInputFiles({
+      name: "audit.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Case audit notes\n"),
+    });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await page.getByText(/audit\.txt uploaded/).waitFor();
+  await page.getByLabel("Send for review").check();
+  await page.getByRole("button", { name: "Save decision" }).click();
+  await page.getByText("Evidence sent for review").waitFor();
+  await page.getByLabel("Reject").check();
+  await page.getByRole("button", { name: "Save decision" }).click();
+  await page
+    .locator(".govuk-error-summary")
+    .getByRole("link", { name: "Enter why the evidence is rejected" })
+    .click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("note");
+});
+
+test("the evidence pack downloads as a ZIP file", async () => {
+  await page.goto("/accreditation");
+  await settled(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download evidence pack" }).click(),
+  ]);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  // Every ZIP starts with the local file header signature "PK\x03\x04".
+  expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  expect(download.suggestedFilename()).toMatch(/^evidence-pack-.*\.zip$/);
+  await page.getByText(/Evidence pack downloaded/).waitFor();
+  await screenshot(page, "evidence-library");
+  await expectNoAxeViolations(page, "the evidence library");
+});

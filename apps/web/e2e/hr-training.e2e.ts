@@ -1,0 +1,133 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  settled,
+  signIn,
+} from "./support/browser";
+import { funnelFigures } from "./support/dashboard";
+import { createFixtures, type Fixtures } from "./support/fixtures";
+import { startServer, type RunningServer } from "./support/server";
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let fixtures: Fixtures;
+
+beforeAll(async () => {
+  server = await startServer();
+  fixtures = await createFixtures(server.baseUrl);
+  browser = await launchBrowser();
+  ({ page } = await newPage(browser, server.baseUrl));
+  await signIn(page, "hr");
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+// Presses Tab until the focused element matches, as a keyboard user would.
+async function tabTo(
+  target: Page,
+  matches: (element: Element) => boolean,
+  limit = 80,
+): Promise<void> {
+  for (let step = 0; step < limit; step += 1) {
+    await target.keyboard.press("Tab");
+    if (await target.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
+  }
+  throw new Error("Could not reach the element with the Tab key");
+}
+
+test("a bad form shows the error summary, whose link puts focus on the field", async () => {
+  await page.goto("/training/courses/new");
+  await settled(page);
+  await page.getByRole("button", { name: "Save course" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await summary.waitFor();
+  expect(await page.title()).toBe("Error: Add a course – dapkit – GOV.UK style");
+  expect(
+    await page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary")),
+  ).toBe(true);
+  await screenshot(page, "course-form-errors");
+  await summary.getByRole("link", { name: "Enter the course title" }).click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("title");
+  await expectNoAxeViolations(page, "the course form with errors");
+});
+
+test("HR nominates three people, books them and marks the register with the keyboard alone", async () => {
+  const before = await funnelFigures(page);
+
+  // Find the session from the training list, as a person would.
+  await page.goto("/training");
+  await page
+    .getByRole("link", { name: new RegExp(fixtures.course.title) })
+    .first()
+    .click();
+  await page.getByRole("button", { name: "Nominate staff" }).click();
+  await settled(page);
+  await page.getByLabel("Search by name or employee number").fill("Zedfield");
+  await page.getByRole("button", { name: "Search" }).click();
+  for (const person of fixtures.team) await page.getByLabel(person.name).check();
+  await expect.poll(() => page.getByText("3 people selected").count()).toBe(1);
+  await screenshot(page, "nominate");
+  await expectNoAxeViolations(page, "the nominate page");
+  await page.getByRole("button", { name: "Nominate selected staff" }).click();
+  await page.getByText("3 people nominated").waitFor();
+
+  for (const person of fixtures.team) {
+    await page.getByRole("button", { name: `Book ${person.name}` }).click();
+    await page.getByText(`${person.name} booked`).waitFor();
+  }
+  await screenshot(page, "session");
+  await expectNoAxeViolations(page, "the session page");
+
+  // The register, with the keyboard only: Tab to the shortcut, Enter, arrow keys, Tab, Enter.
+  await page.goto(`/training/sessions/${fixtures.session.id}/attendance`);
+  await settled(page);
+  expect(await page.title()).toBe("Mark attendance – dapkit – GOV.UK style");
+  await tabTo(page, (element) => element.textContent === "Mark all as fully attended");
+  await page.keyboard.press("Enter");
+  await page.getByText("3 fully attended, 0 partially attended").waitFor();
+  // Into the first person's radio group (focus lands on the checked radio), then one to the right.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+    "fully_attended",
+  );
+  await page.keyboard.press("ArrowRight");
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+    "partially_attended",
+  );
+  await page.getByText("2 fully attended, 1 partially attended").waitFor();
+  await screenshot(page, "mark-attendance");
+  await expectNoAxeViolations(page, "the attendance register");
+  await tabTo(page, (element) => element.textContent === "Save attendance");
+  await page.keyboard.press("Enter");
+  await page.getByText(/Attendance saved: 3 marks changed/).waitFor();
+
+  // The dashboard counts them straight away.
+  const after = await funnelFigures(page);
+  expect(after.Nominated).toBe((before.Nominated ?? 0) + 3);
+  expect(after.Booked).toBe((before.Booked ?? 0) + 3);
+  expect(after.Attended).toBe((before.Attended ?? 0) + 3);
+  const sentence = await page.getByTestId("uptake-sentence").textContent();
+  expect(sentence).toContain(`${after.Attended} of ${after.Nominated} nominated staff attended`);
+  await screenshot(page, "dashboard-hr");
+});
+
+test("each nomination keeps its history: who changed it, when and to what", async () => {
+  await page.goto(`/training/sessions/${fixtures.session.id}`);
+  const name = fixtures.team[1]?.name ?? "";
+  await page.getByRole("link", { name }).click();
+  await settled(page);
+  const history = page.getByRole("list", { name: "Changes to this nomination, oldest first" });
+  const states = await history.locator(".govuk-tag").allTextContents();
+  expect(states).toEqual(["Nominated", "Booked", "Fully attended"]);
+  expect(await history.textContent()).toContain("by Harper Hughes");
+  await screenshot(page, "nomination-history");
+});

@@ -1,0 +1,86 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  settled,
+  signIn,
+} from "./support/browser";
+import { createFixtures, type Fixtures } from "./support/fixtures";
+import { startServer, type RunningServer } from "./support/server";
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let fixtures: Fixtures;
+
+beforeAll(async () => {
+  server = await startServer();
+  fixtures = await createFixtures(server.baseUrl);
+  browser = await launchBrowser();
+  ({ page } = await newPage(browser, server.baseUrl));
+  await signIn(page, "manager");
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+test("a manager's navigation offers only what their role allows", async () => {
+  const links = await page
+    .getByRole("navigation", { name: "Menu" })
+    .getByRole("link")
+    .allTextContents();
+  expect(links).toEqual(["Dashboard", "Training", "Staff"]);
+  await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+  expect(await page.getByText("Your team").count()).toBeGreaterThan(0);
+  await screenshot(page, "dashboard-manager");
+});
+
+test("a manager sees their own team and nobody else's", async () => {
+  await page.goto("/staff");
+  await settled(page);
+  const names = await page.locator("table tbody th a").allTextContents();
+  expect(names.sort()).toEqual(fixtures.team.map((person) => person.name).sort());
+  for (const person of fixtures.otherTeam) expect(names).not.toContain(person.name);
+  await screenshot(page, "staff-manager");
+});
+
+test("a direct link to someone in another team shows page not found", async () => {
+  const outsider = fixtures.otherTeam[0];
+  if (outsider === undefined) throw new Error("no fixture");
+  await page.goto(`/staff/${outsider.id}`);
+  await page.getByRole("heading", { name: "Page not found" }).waitFor();
+  expect(await page.getByText(outsider.name).count()).toBe(0);
+  expect(await page.title()).toBe("Page not found – dapkit – GOV.UK style");
+  await expectNoAxeViolations(page, "page not found");
+});
+
+test("a manager can nominate only their own team", async () => {
+  await page.goto(`/training/sessions/${fixtures.session.id}/nominate`);
+  await settled(page);
+  const offered = await page.locator(".govuk-checkboxes__label").allTextContents();
+  expect(offered.filter((name) => name.includes("Zedfield")).sort()).toEqual(
+    fixtures.team.map((person) => person.name).sort(),
+  );
+  const first = fixtures.team[0];
+  if (first === undefined) throw new Error("no fixture");
+  await page.getByLabel(first.name).check();
+  await page.getByRole("button", { name: "Nominate selected staff" }).click();
+  await page.getByText("1 person nominated").waitFor();
+  // Managers nominate; they do not approve, book or mark attendance.
+  expect(await page.getByRole("button", { name: `Book ${first.name}` }).count()).toBe(0);
+  expect(await page.getByRole("button", { name: `Cancel ${first.name}` }).count()).toBe(1);
+  expect(await page.getByRole("button", { name: "Mark attendance" }).count()).toBe(0);
+});
+
+test("a manager who opens HR's pages by address is told they have no access", async () => {
+  await page.goto(`/training/sessions/${fixtures.session.id}/attendance`);
+  await page.getByRole("heading", { name: "You do not have access to this page" }).waitFor();
+  await page.goto("/accreditation");
+  await page.getByRole("heading", { name: "You do not have access to this page" }).waitFor();
+});

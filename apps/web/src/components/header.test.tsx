@@ -1,0 +1,61 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, within } from "@testing-library/react";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { expect, test } from "vitest";
+
+import type { CurrentUser } from "../lib/permissions";
+import { queryClient } from "../trpc";
+import { Header } from "./header";
+
+function renderHeader(user: CurrentUser, path = "/") {
+  const router = createMemoryRouter([{ path: "*", element: <Header user={user} /> }], {
+    initialEntries: [path],
+  });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return within(screen.getByRole("navigation", { name: "Menu" }));
+}
+
+const base = { id: "u1", organisationId: "o1", staffId: null } as const;
+
+test("a manager sees training and staff only, and sign out", () => {
+  const nav = renderHeader({
+    ...base,
+    email: "manager@northshire.example",
+    name: "Morgan Ellis",
+    role: "manager",
+    permissions: ["readTraining", "nominate", "cancelNomination"],
+  });
+  expect(nav.getAllByRole("link").map((link) => link.textContent)).toEqual([
+    "Dashboard",
+    "Training",
+    "Staff",
+  ]);
+  expect(nav.getByRole("button", { name: "Sign out (Morgan Ellis)" })).toBeTruthy();
+});
+
+test("the accreditation lead sees accreditation, and the current section is marked", () => {
+  const nav = renderHeader(
+    {
+      ...base,
+      email: "lead@northshire.example",
+      name: "Logan Price",
+      role: "accreditation_lead",
+      permissions: [
+        "readTraining",
+        "readEvidence",
+        "manageEvidence",
+        "readRecommendations",
+        "manageRecommendations",
+        "readFunding",
+      ],
+    },
+    "/accreditation/evidence/abc",
+  );
+  const current = nav.getByRole("link", { name: "Accreditation" });
+  expect(current.getAttribute("aria-current")).toBe("true");
+  expect(nav.getByRole("link", { name: "Dashboard" }).getAttribute("aria-current")).toBeNull();
+});

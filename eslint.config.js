@@ -98,7 +98,8 @@ export default tseslint.config(
             {
               name: "@dapkit/server",
               allowTypeImports: true,
-              message: "Import only the AppRouter type from @dapkit/server (import type { AppRouter }).",
+              message:
+                "Import only the AppRouter type from @dapkit/server (import type { AppRouter }).",
             },
           ],
           patterns: [

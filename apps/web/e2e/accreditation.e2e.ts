@@ -117,13 +117,11 @@ test("a rejection needs a note, shown against the note field", async () => {
   await page.locator("#effectiveDate-year").fill("2025");
   await page.getByRole("button", { name: "Add evidence" }).click();
   await page.getByText("Draft case audit added as a draft").waitFor();
-  await page
-    .getByLabel("Upload a file", { exact: true })
-    .setInputFiles({
-      name: "audit.txt",
-      mimeType: "text/plain",
-      buffer: Buffer.from("Case audit notes\n"),
-    });
+  await page.getByLabel("Upload a file", { exact: true }).setInputFiles({
+    name: "audit.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("Case audit notes\n"),
+  });
   await page.getByRole("button", { name: "Upload file" }).click();
   await page.getByText(/audit\.txt uploaded/).waitFor();
   await page.getByLabel("Send for review").check();

@@ -76,7 +76,8 @@ function createServerProgram(options) {
   const program = ts.createProgram({ rootNames: [ROUTER_FILE, scopeFile], options, host });
   const scope = program.getSourceFile(scopeFile);
   const router = program.getSourceFile(ROUTER_FILE);
-  if (scope === undefined || router === undefined) throw new EmitError(`Cannot load ${ROUTER_FILE}`);
+  if (scope === undefined || router === undefined)
+    throw new EmitError(`Cannot load ${ROUTER_FILE}`);
   return { program, scope, router };
 }
 
@@ -91,8 +92,12 @@ function publicExportsIndex(program, from) {
   /** @type {Map<ts.Symbol, { module: string, name: string }>} */
   const index = new Map();
   for (const module of PUBLIC_MODULES) {
-    const resolved = ts.resolveModuleName(module, from.fileName, program.getCompilerOptions(), ts.sys)
-      .resolvedModule;
+    const resolved = ts.resolveModuleName(
+      module,
+      from.fileName,
+      program.getCompilerOptions(),
+      ts.sys,
+    ).resolvedModule;
     const file = resolved && program.getSourceFile(resolved.resolvedFileName);
     const moduleSymbol = file && checker.getSymbolAtLocation(file);
     if (moduleSymbol === undefined) continue;
@@ -123,7 +128,8 @@ function importedSymbol(program, path, name) {
   for (const extension of ["", ".d.mts", ".d.ts", ".d.cts", ".ts", ".mts"]) {
     const file = program.getSourceFile(path + extension);
     const moduleSymbol = file && checker.getSymbolAtLocation(file);
-    const exported = moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((s) => s.name === name);
+    const exported =
+      moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((s) => s.name === name);
     if (exported !== undefined) return resolveAlias(checker, exported);
   }
   return undefined;
@@ -186,7 +192,9 @@ function printType(context, type, where) {
         "Describe it with a zod schema (or a type exported from a @dapkit package) instead.",
     );
   }
-  return ts.createPrinter().printNode(ts.EmitHint.Unspecified, /** @type {ts.Node} */ (printable), scope);
+  return ts
+    .createPrinter()
+    .printNode(ts.EmitHint.Unspecified, /** @type {ts.Node} */ (printable), scope);
 }
 
 /**
@@ -222,7 +230,9 @@ function printRecord(context, record, path) {
     const value = checker.getTypeOfSymbol(property);
     const def = propertyType(checker, value, "_def");
     const kind = def && propertyType(checker, def, "type");
-    const key = /^[A-Za-z_$][\w$]*$/.test(property.name) ? property.name : JSON.stringify(property.name);
+    const key = /^[A-Za-z_$][\w$]*$/.test(property.name)
+      ? property.name
+      : JSON.stringify(property.name);
     if (def === undefined || kind === undefined || !kind.isStringLiteral()) {
       return `${docComment(checker, property)}${key}: ${printRecord(context, value, here)};`;
     }
@@ -255,10 +265,12 @@ async function emitAppRouterTypes() {
   );
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(router);
-  const appRouter = moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((s) => s.name === "appRouter");
+  const appRouter =
+    moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((s) => s.name === "appRouter");
   if (appRouter === undefined) throw new EmitError(`${ROUTER_FILE} does not export appRouter`);
   const def = propertyType(checker, checker.getTypeOfSymbol(appRouter), "_def");
-  const rootTypes = def && propertyType(checker, propertyType(checker, def, "_config") ?? def, "$types");
+  const rootTypes =
+    def && propertyType(checker, propertyType(checker, def, "_config") ?? def, "$types");
   const record = def && propertyType(checker, def, "record");
   if (rootTypes === undefined || record === undefined) {
     throw new EmitError("appRouter is not a tRPC router");
@@ -277,7 +289,10 @@ async function emitAppRouterTypes() {
   const procedures = printRecord({ ...context, errorShape, meta }, record, "");
   const importLines = [...imports]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([module, names]) => `import type { ${[...names].sort().join(", ")} } from ${JSON.stringify(module)};`);
+    .map(
+      ([module, names]) =>
+        `import type { ${[...names].sort().join(", ")} } from ${JSON.stringify(module)};`,
+    );
   // `{}` is what the compiler writes for some zod outputs (e.g. an empty flattened error); the lint
   // rule against it is for hand-written types, so it is switched off only when it would fire.
   const emptyObjectNote = /(^|[^\w$])\{\s*\}/.test(`${errorShape}${procedures}`)
@@ -328,11 +343,14 @@ function checkStandalone(text) {
   const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(OUT_FILE));
   if (diagnostics.length > 0) {
     throw new EmitError(
-      `The emitted AppRouter types do not compile on their own:\n${ts.formatDiagnostics(diagnostics, {
-        getCanonicalFileName: (fileName) => fileName,
-        getCurrentDirectory: () => SDK_DIR,
-        getNewLine: () => "\n",
-      })}`,
+      `The emitted AppRouter types do not compile on their own:\n${ts.formatDiagnostics(
+        diagnostics,
+        {
+          getCanonicalFileName: (fileName) => fileName,
+          getCurrentDirectory: () => SDK_DIR,
+          getNewLine: () => "\n",
+        },
+      )}`,
     );
   }
 }

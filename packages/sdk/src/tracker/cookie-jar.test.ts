@@ -24,9 +24,7 @@ test("ignores a Set-Cookie header without a name", () => {
 test("merges its cookies over a cookie header the caller gave", () => {
   const jar = new CookieJar();
   jar.store(["dapkit_session=new"]);
-  expect(jar.header("dapkit_session=old; proxy=xyz; junk")).toBe(
-    "dapkit_session=new; proxy=xyz",
-  );
+  expect(jar.header("dapkit_session=old; proxy=xyz; junk")).toBe("dapkit_session=new; proxy=xyz");
 });
 
 test("reads Set-Cookie headers one by one where fetch can, and splits a joined header otherwise", () => {

@@ -31,7 +31,9 @@ export class CookieJar {
       if (equals <= 0) continue;
       const name = pair.slice(0, equals).trim();
       const value = pair.slice(equals + 1).trim();
-      const expired = attributes.some((attribute) => /^\s*max-age\s*=\s*(0|-\d+)\s*$/i.test(attribute));
+      const expired = attributes.some((attribute) =>
+        /^\s*max-age\s*=\s*(0|-\d+)\s*$/i.test(attribute),
+      );
       if (expired || value === "") this.#cookies.delete(name);
       else this.#cookies.set(name, value);
     }

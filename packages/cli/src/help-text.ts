@@ -1,0 +1,69 @@
+const EXIT_CODES_HELP = `Exit codes:
+  0  done, and every check passed
+  1  a check found problems (check-variance: a row or total does not add up)
+  2  usage error: unknown command or option, missing file, output file not writable
+  3  the input file is missing, unreadable, or not a valid plan or table
+  70 dapkit itself failed (a bug): please report the message`;
+
+/** `dapkit --help`. */
+export const MAIN_HELP = `dapkit: funding plans and variance checks for domestic abuse partnerships
+
+Usage:
+  dapkit plan <plan.json|plan.yaml> [--json] [--csv <out.csv>]
+  dapkit check-variance <table.csv> [--json]
+  dapkit help [command]
+  dapkit --version
+
+Commands:
+  plan            validate a funding plan file and print each year's cost, income,
+                  carry-forwards and gap, and the workstream allocation
+  check-variance  check an allocation / forecast / variance table and report every
+                  row or total that does not add up
+
+Run \`dapkit <command> --help\` for a command's options.
+
+${EXIT_CODES_HELP}
+`;
+
+/** `dapkit plan --help`. */
+export const PLAN_HELP = `Usage: dapkit plan <plan.json|plan.yaml> [--json] [--csv <out.csv>]
+
+Validates a funding plan (JSON, or YAML for any other extension) against the funding
+plan schema, then prints a table per financial year: cost, partner contributions,
+grants, reserve drawdowns, carried in, total income, carried out and the gap
+(positive = shortfall), and the workstream allocation. Amounts in the file are whole
+pence (amountPence: 150244900 is £1,502,449).
+
+Options:
+  --json           print the computed plan as JSON (amounts in pence) instead of tables
+  --csv <out.csv>  also write the computed plan as a CSV for Excel (UTF-8, CRLF)
+  -h, --help       show this help
+
+Example:
+  dapkit plan examples/lancashire-joint-commission.yaml --csv lancashire.csv
+
+${EXIT_CODES_HELP}
+`;
+
+/** `dapkit check-variance --help`. */
+export const CHECK_VARIANCE_HELP = `Usage: dapkit check-variance <table.csv> [--json]
+
+Reads a published allocation / forecast / variance table and recomputes it: each
+row's variance must be allocation - forecast, and a "Totals" row, if present, must
+match the sums of the rows. Every figure that does not add up is reported.
+
+The CSV needs a header row. Columns are found by name: one containing "allocation",
+one containing "forecast", and optionally one containing "variance"; the first other
+column (or one headed "key" or "label") names the row. Amounts may be written as
+£1,502,449, 1502449 or £1.5m. A row labelled "Total" or "Totals" holds the published
+totals.
+
+Options:
+  --json      print the recomputed table and every discrepancy as JSON
+  -h, --help  show this help
+
+Example:
+  dapkit check-variance examples/lancashire-year-1-variance.csv
+
+${EXIT_CODES_HELP}
+`;

@@ -1,0 +1,53 @@
+import { FundingInputError, planFunding, type FundingPlanResult } from "@dapkit/funding";
+import type { FundingPlan } from "@dapkit/schemas";
+
+import { inputError } from "./cli-errors";
+import type { CliIo } from "./cli-io";
+import { onePath, parseCommandArgs } from "./command-args";
+import { EXIT_CODES, type ExitCode } from "./exit-codes";
+import { readTextFile, writeOutputFile } from "./file-access";
+import { PLAN_HELP } from "./help-text";
+import { planCsv } from "./plan-csv";
+import { planLines } from "./plan-lines";
+import { planReport } from "./plan-report";
+import { parseStructuredFile } from "./structured-file";
+import { validatePlan } from "./validate-plan";
+
+function computePlan(path: string, plan: FundingPlan): FundingPlanResult {
+  try {
+    return planFunding(plan);
+  } catch (error) {
+    // A valid plan can still overflow, e.g. amounts whose sum passes the safe integer range.
+    if (error instanceof FundingInputError) throw inputError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `dapkit plan <file> [--json] [--csv <out.csv>]`. */
+export async function planCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: "boolean" },
+      csv: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    "plan",
+  );
+  if (values.help === true) {
+    io.stdout(PLAN_HELP);
+    return EXIT_CODES.ok;
+  }
+  const path = onePath(positionals, "plan", "a funding plan file (.json, .yaml or .yml)");
+  const plan = validatePlan(path, parseStructuredFile(path, await readTextFile(io, path)));
+  const result = computePlan(path, plan);
+  const lines = planLines(plan, result);
+  if (values.csv !== undefined) {
+    await writeOutputFile(io, values.csv, planCsv(result, lines));
+  }
+  io.stdout(
+    values.json === true ? `${JSON.stringify(result, null, 2)}\n` : planReport(result, lines),
+  );
+  if (values.csv !== undefined) io.stderr(`Wrote ${values.csv}\n`);
+  return EXIT_CODES.ok;
+}

@@ -1,0 +1,25 @@
+import { expect, test } from "vitest";
+
+import { readCsv } from "./read-csv";
+
+test("reads quoted cells with commas, doubled quotes and line breaks, keeping each record's line", () => {
+  const text = 'a,"b, c","say ""hi"""\r\n"two\nlines",x,\r\nlast,row';
+  expect(readCsv("t.csv", text)).toEqual([
+    { line: 1, cells: ["a", "b, c", 'say "hi"'] },
+    { line: 2, cells: ["two\nlines", "x", ""] },
+    { line: 4, cells: ["last", "row"] },
+  ]);
+});
+
+test("a file ending in a line break has no empty last record; lone CR ends a line too", () => {
+  expect(readCsv("t.csv", "a,b\rc,d\n")).toEqual([
+    { line: 1, cells: ["a", "b"] },
+    { line: 2, cells: ["c", "d"] },
+  ]);
+  expect(readCsv("t.csv", "")).toEqual([]);
+  expect(readCsv("t.csv", "a,")).toEqual([{ line: 1, cells: ["a", ""] }]);
+});
+
+test("a quote inside an unquoted cell is kept as text", () => {
+  expect(readCsv("t.csv", 'a"b,c')).toEqual([{ line: 1, cells: ['a"b', "c"] }]);
+});

@@ -1,4 +1,4 @@
-import { CsvError, parse } from "csv-parse/sync";
+import { CsvError, parse, type Info } from "csv-parse/sync";
 
 import { AppError } from "../errors";
 
@@ -62,7 +62,8 @@ function readRecords(text: string): { records: string[][]; endLines: number[] } 
       relax_column_count: true,
       // Files edited on different machines can mix Windows and Unix line endings.
       record_delimiter: ["\r\n", "\n", "\r"],
-    }) as { record: string[]; info: { lines: number } }[];
+      // The typings do not model `info: true`, which wraps each record with where it ended.
+    }) as unknown as { record: string[]; info: Info }[];
     return {
       records: parsed.map((entry) => entry.record),
       endLines: parsed.map((entry) => entry.info.lines),

@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, test } from "vitest";
 import type { AttendanceOutcome } from "@dapkit/schemas";
 import { formatRate } from "@dapkit/training";
 
-import type { Scope } from "../services/scope";
 import type { StaffValues } from "../services/staff/save-staff";
 import {
   createBookings,
@@ -12,27 +11,19 @@ import {
   createNominations,
   createSession,
   createStaff,
-  createTwoOrganisations,
   linkManager,
   scopeAs,
 } from "../test/builders";
-import type { TestApp, TestOrganisation } from "../test/test-app";
+import { useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-let hr: Scope;
-
-beforeEach(async () => {
-  ({ app, org, other, hr } = await createTwoOrganisations());
-});
+const t = useTwoOrganisations();
 
 function staffIds(count: number, values: Partial<StaffValues>): string[] {
-  return Array.from({ length: count }, () => createStaff(hr, values).id);
+  return Array.from({ length: count }, () => createStaff(t.hr, values).id);
 }
 
 async function mark(sessionId: string, ids: string[], outcome: AttendanceOutcome) {
-  await app.caller(org.users.hr).training.markAttendanceBulk({
+  await t.app.caller(t.org.users.hr).training.markAttendanceBulk({
     sessionId,
     marks: ids.map((nominationId) => ({ nominationId, outcome })),
   });
@@ -40,16 +31,16 @@ async function mark(sessionId: string, ids: string[], outcome: AttendanceOutcome
 
 // The demo council's figures: 90 nominated, 80 booked, 56 attended (50 fully, 6 partly).
 async function ninetyNominated() {
-  const housing = createDepartment(hr, "Housing");
-  const revenues = createDepartment(hr, "Revenues");
-  const lead = createStaff(hr, { name: "Mo Manager", departmentId: housing.id });
+  const housing = createDepartment(t.hr, "Housing");
+  const revenues = createDepartment(t.hr, "Revenues");
+  const lead = createStaff(t.hr, { name: "Mo Manager", departmentId: housing.id });
   const people = [
     ...staffIds(50, { departmentId: housing.id, managerId: lead.id }),
     ...staffIds(40, { departmentId: revenues.id }),
   ];
-  const course = createCourse(hr);
+  const course = createCourse(t.hr);
   const sessions = [0, 1, 2].map((n) =>
-    createSession(hr, {
+    createSession(t.hr, {
       courseId: course.id,
       capacity: 30,
       startsAt: `2022-0${n + 1}-15T09:00:00Z`,
@@ -57,9 +48,9 @@ async function ninetyNominated() {
     }),
   );
   const ids = sessions.flatMap((session, n) =>
-    createNominations(hr, { sessionId: session.id, staffIds: people.slice(n * 30, n * 30 + 30) }),
+    createNominations(t.hr, { sessionId: session.id, staffIds: people.slice(n * 30, n * 30 + 30) }),
   );
-  const caller = app.caller(org.users.hr);
+  const caller = t.app.caller(t.org.users.hr);
   for (const nomination of ids.slice(0, 5)) await caller.training.decline({ id: nomination.id });
   for (const nomination of ids.slice(5, 10)) await caller.training.cancel({ id: nomination.id });
   const booked = ids.slice(10);
@@ -83,7 +74,7 @@ async function ninetyNominated() {
 describe("reports.uptake", () => {
   test("90 nominated and 56 attended is an attendance rate of 56/90", async () => {
     const { housing, revenues, lead } = await ninetyNominated();
-    const report = await app.caller(org.users.viewer).reports.uptake();
+    const report = await t.app.caller(t.org.users.viewer).reports.uptake();
     expect(report.overall).toEqual({
       nominated: 90,
       booked: 80,
@@ -112,7 +103,7 @@ describe("reports.uptake", () => {
 
   test("counts only sessions starting in the date range, both days included", async () => {
     await ninetyNominated();
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     const report = await caller.reports.uptake({ from: "2022-02-15", to: "2022-03-15" });
     expect(report.overall.nominated).toBe(60);
     expect((await caller.reports.uptake({ to: "2022-01-14" })).overall.nominated).toBe(0);
@@ -129,17 +120,17 @@ describe("reports.uptake", () => {
 
   test("a manager sees only their team; another organisation sees none of it", async () => {
     const { lead } = await ninetyNominated();
-    const manager = linkManager(scopeAs(app, org.users.admin), org.users.manager, lead.id);
-    const mine = await app.caller(manager).reports.uptake();
+    const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, lead.id);
+    const mine = await t.app.caller(manager).reports.uptake();
     expect(mine.overall.nominated).toBe(50);
     expect(mine.byManager.map((group) => group.name)).toEqual(["Mo Manager"]);
-    const theirs = await app.caller(other.users.admin).reports.uptake();
+    const theirs = await t.app.caller(t.other.users.admin).reports.uptake();
     expect(theirs).toEqual({
       overall: expect.objectContaining({ nominated: 0, attendanceRate: 0 }) as object,
       byDepartment: [],
       byManager: [],
     });
-    await expect(app.caller(null).reports.uptake()).rejects.toMatchObject({
+    await expect(t.app.caller(null).reports.uptake()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });
@@ -148,7 +139,7 @@ describe("reports.uptake", () => {
 describe("reports.refreshersDue", () => {
   let courseId: string;
   beforeEach(() => {
-    courseId = createCourse(hr, { title: "Yearly refresher", refresherIntervalMonths: 12 }).id;
+    courseId = createCourse(t.hr, { title: "Yearly refresher", refresherIntervalMonths: 12 }).id;
   });
 
   async function attended(
@@ -156,13 +147,13 @@ describe("reports.refreshersDue", () => {
     day: string,
     outcome: AttendanceOutcome = "fully_attended",
   ) {
-    const person = createStaff(hr, { name });
-    const session = createSession(hr, {
+    const person = createStaff(t.hr, { name });
+    const session = createSession(t.hr, {
       courseId,
       startsAt: `${day}T09:00:00Z`,
       endsAt: `${day}T12:00:00Z`,
     });
-    const [booked] = createBookings(hr, { sessionId: session.id, staffIds: [person.id] });
+    const [booked] = createBookings(t.hr, { sessionId: session.id, staffIds: [person.id] });
     await mark(session.id, [booked?.id ?? ""], outcome);
     return person;
   }
@@ -174,17 +165,17 @@ describe("reports.refreshersDue", () => {
     await attended("Cy Current", "2021-09-01");
     await attended("Di Partial", "2021-03-01", "partially_attended");
     const left = await attended("Ed Left", "2021-03-01");
-    await app.caller(org.users.hr).staff.update({ id: left.id, data: { active: false } });
-    const noRefresher = createCourse(hr, { title: "One-off", refresherIntervalMonths: null });
-    const once = createSession(hr, {
+    await t.app.caller(t.org.users.hr).staff.update({ id: left.id, data: { active: false } });
+    const noRefresher = createCourse(t.hr, { title: "One-off", refresherIntervalMonths: null });
+    const once = createSession(t.hr, {
       courseId: noRefresher.id,
       startsAt: "2020-01-01T09:00:00Z",
       endsAt: "2020-01-01T12:00:00Z",
     });
-    const [booked] = createBookings(hr, { sessionId: once.id, staffIds: [createStaff(hr).id] });
+    const [booked] = createBookings(t.hr, { sessionId: once.id, staffIds: [createStaff(t.hr).id] });
     await mark(once.id, [booked?.id ?? ""], "fully_attended");
 
-    const caller = app.caller(org.users.viewer);
+    const caller = t.app.caller(t.org.users.viewer);
     const due = await caller.reports.refreshersDue();
     expect(due.map((row) => [row.staffName, row.status, row.dueOn, row.daysUntilDue])).toEqual([
       ["Asha Overdue", "overdue", "2022-03-01", -35],
@@ -205,15 +196,17 @@ describe("reports.refreshersDue", () => {
   });
 
   test("a manager sees only their team; another organisation sees nothing", async () => {
-    const boss = createStaff(hr);
+    const boss = createStaff(t.hr);
     const person = await attended("Asha Overdue", "2021-03-01");
     await attended("Ben Overdue", "2021-03-01");
-    await app.caller(org.users.hr).staff.update({ id: person.id, data: { managerId: boss.id } });
-    const manager = linkManager(scopeAs(app, org.users.admin), org.users.manager, boss.id);
-    const mine = await app.caller(manager).reports.refreshersDue();
+    await t.app
+      .caller(t.org.users.hr)
+      .staff.update({ id: person.id, data: { managerId: boss.id } });
+    const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
+    const mine = await t.app.caller(manager).reports.refreshersDue();
     expect(mine.map((row) => row.staffName)).toEqual(["Asha Overdue"]);
-    expect(await app.caller(other.users.hr).reports.refreshersDue()).toEqual([]);
-    await expect(app.caller(null).reports.refreshersDue()).rejects.toMatchObject({
+    expect(await t.app.caller(t.other.users.hr).reports.refreshersDue()).toEqual([]);
+    await expect(t.app.caller(null).reports.refreshersDue()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });
@@ -221,31 +214,31 @@ describe("reports.refreshersDue", () => {
 
 describe("reports.neverTrained", () => {
   test("lists active staff who never attended, fully or partly, by department then name", async () => {
-    const housing = createDepartment(hr, "Housing");
-    const adults = createDepartment(hr, "Adult Social Care");
+    const housing = createDepartment(t.hr, "Housing");
+    const adults = createDepartment(t.hr, "Adult Social Care");
     const [noShow, partly, fully, never] = [
-      createStaff(hr, { name: "Asha No-show", departmentId: housing.id }),
-      createStaff(hr, { name: "Ben Partly", departmentId: housing.id }),
-      createStaff(hr, { name: "Cy Fully", departmentId: housing.id }),
-      createStaff(hr, { name: "Zed Never", departmentId: adults.id }),
+      createStaff(t.hr, { name: "Asha No-show", departmentId: housing.id }),
+      createStaff(t.hr, { name: "Ben Partly", departmentId: housing.id }),
+      createStaff(t.hr, { name: "Cy Fully", departmentId: housing.id }),
+      createStaff(t.hr, { name: "Zed Never", departmentId: adults.id }),
     ];
-    createStaff(hr, { name: "Ed Left", departmentId: housing.id, active: false });
-    const session = createSession(hr);
-    const [a, b, c] = createBookings(hr, {
+    createStaff(t.hr, { name: "Ed Left", departmentId: housing.id, active: false });
+    const session = createSession(t.hr);
+    const [a, b, c] = createBookings(t.hr, {
       sessionId: session.id,
       staffIds: [noShow.id, partly.id, fully.id],
     });
     await mark(session.id, [a?.id ?? ""], "no_show");
     await mark(session.id, [b?.id ?? ""], "partially_attended");
     await mark(session.id, [c?.id ?? ""], "fully_attended");
-    const listed = await app.caller(org.users.accreditation_lead).reports.neverTrained();
+    const listed = await t.app.caller(t.org.users.accreditation_lead).reports.neverTrained();
     expect(listed.map((row) => [row.departmentName, row.name])).toEqual([
       ["Adult Social Care", never.name],
       ["Housing", noShow.name],
     ]);
-    expect(await app.caller(other.users.hr).reports.neverTrained()).toEqual([]);
-    expect(await app.caller(org.users.manager).reports.neverTrained()).toEqual([]);
-    await expect(app.caller(null).reports.neverTrained()).rejects.toMatchObject({
+    expect(await t.app.caller(t.other.users.hr).reports.neverTrained()).toEqual([]);
+    expect(await t.app.caller(t.org.users.manager).reports.neverTrained()).toEqual([]);
+    await expect(t.app.caller(null).reports.neverTrained()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });

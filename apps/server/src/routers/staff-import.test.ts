@@ -1,24 +1,10 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { auditLog, departments, staff } from "../db/schema";
-import type { Scope } from "../services/scope";
-import {
-  createDepartment,
-  createStaff,
-  createTwoOrganisations,
-  READ_ONLY_ROLES,
-  scopeAs,
-} from "../test/builders";
-import type { TestApp, TestOrganisation } from "../test/test-app";
+import { createDepartment, createStaff, scopeAs } from "../test/builders";
+import { READ_ONLY_ROLES, useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-let hr: Scope;
-
-beforeEach(async () => {
-  ({ app, org, other, hr } = await createTwoOrganisations());
-});
+const t = useTwoOrganisations();
 
 const HEADER = "Employee Number,Name,Email,Job Title,Department,Manager Employee Number,Active";
 
@@ -32,16 +18,16 @@ const FILE = [
 
 function counts() {
   return {
-    staff: app.db.select().from(staff).all().length,
-    departments: app.db.select().from(departments).all().length,
-    audit: app.db.select().from(auditLog).all().length,
+    staff: t.app.db.select().from(staff).all().length,
+    departments: t.app.db.select().from(departments).all().length,
+    audit: t.app.db.select().from(auditLog).all().length,
   };
 }
 
 describe("staff.importCsv", () => {
   test("adds staff and the departments the file names, managers anywhere in the file", async () => {
-    createDepartment(hr, "Housing");
-    const result = await app.caller(org.users.hr).staff.importCsv({ csv: FILE });
+    createDepartment(t.hr, "Housing");
+    const result = await t.app.caller(t.org.users.hr).staff.importCsv({ csv: FILE });
     expect(result).toEqual({
       dryRun: false,
       written: true,
@@ -49,7 +35,7 @@ describe("staff.importCsv", () => {
       departmentsCreated: ["revenues & benefits"],
       errors: [],
     });
-    const listed = await app.caller(org.users.hr).staff.list({});
+    const listed = await t.app.caller(t.org.users.hr).staff.list({});
     expect(
       listed.items.map((item) => [
         item.name,
@@ -67,7 +53,7 @@ describe("staff.importCsv", () => {
   });
 
   test("importing the same file again changes nothing and writes no audit rows", async () => {
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await caller.staff.importCsv({ csv: FILE });
     const before = counts();
     await expect(caller.staff.importCsv({ csv: FILE })).resolves.toMatchObject({
@@ -84,7 +70,7 @@ describe("staff.importCsv", () => {
   });
 
   test("lists every bad row by line and column, and writes nothing", async () => {
-    createStaff(scopeAs(app, other.users.hr), { employeeNumber: "S1" });
+    createStaff(scopeAs(t.app, t.other.users.hr), { employeeNumber: "S1" });
     const csv = [
       HEADER,
       "N1,Asha Patel,not-an-email,Officer,Housing,,maybe",
@@ -95,7 +81,7 @@ describe("staff.importCsv", () => {
       "N5,Too,Many,Values,Here,,,",
     ].join("\n");
     const before = counts();
-    const result = await app.caller(org.users.hr).staff.importCsv({ csv });
+    const result = await t.app.caller(t.org.users.hr).staff.importCsv({ csv });
     expect(result).toMatchObject({ written: false, dryRun: false });
     expect(result.errors).toEqual([
       {
@@ -129,7 +115,7 @@ describe("staff.importCsv", () => {
   test("a dry run reports what would happen and writes nothing", async () => {
     const before = counts();
     await expect(
-      app.caller(org.users.hr).staff.importCsv({ csv: FILE, dryRun: true }),
+      t.app.caller(t.org.users.hr).staff.importCsv({ csv: FILE, dryRun: true }),
     ).resolves.toEqual({
       dryRun: true,
       written: false,
@@ -141,8 +127,8 @@ describe("staff.importCsv", () => {
   });
 
   test("a file with the wrong header is refused by column name", async () => {
-    const result = await app
-      .caller(org.users.hr)
+    const result = await t.app
+      .caller(t.org.users.hr)
       .staff.importCsv({ csv: "employee_number,name,dept\nN1,Asha,Housing\n" });
     expect(result.errors.map((error) => [error.line, error.column])).toEqual([
       [1, "dept"],
@@ -156,7 +142,7 @@ describe("staff.importCsv", () => {
 
   test("too large a file is refused outright", async () => {
     const csv = `${HEADER}\n${"N1,Asha Patel,,Officer,Housing,,yes\n".repeat(160_000)}`;
-    await expect(app.caller(org.users.hr).staff.importCsv({ csv })).rejects.toMatchObject({
+    await expect(t.app.caller(t.org.users.hr).staff.importCsv({ csv })).rejects.toMatchObject({
       code: "PAYLOAD_TOO_LARGE",
       message:
         "The file is 5.5 MB; the largest file you can import is 5.0 MB. Split it into smaller files.",
@@ -166,14 +152,14 @@ describe("staff.importCsv", () => {
   test("roles and sign-in", async () => {
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        app.caller(org.users[role]).staff.importCsv({ csv: FILE }),
+        t.app.caller(t.org.users[role]).staff.importCsv({ csv: FILE }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(app.caller(null).staff.importCsv({ csv: FILE })).rejects.toMatchObject({
+    await expect(t.app.caller(null).staff.importCsv({ csv: FILE })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
-      app.caller(org.users.hr).staff.importCsv({ csv: 42 as unknown as string }),
+      t.app.caller(t.org.users.hr).staff.importCsv({ csv: 42 as unknown as string }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "csv: must be the text of a CSV file",

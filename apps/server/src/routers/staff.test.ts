@@ -1,43 +1,33 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { auditLog, staff } from "../db/schema";
-import type { Scope } from "../services/scope";
 import {
   createBookings,
   createDepartment,
   createSession,
   createStaff,
-  createTwoOrganisations,
   linkManager,
-  READ_ONLY_ROLES,
   scopeAs,
 } from "../test/builders";
-import type { TestApp, TestOrganisation } from "../test/test-app";
+import { READ_ONLY_ROLES, useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-let hr: Scope;
-
-beforeEach(async () => {
-  ({ app, org, other, hr } = await createTwoOrganisations());
-});
+const t = useTwoOrganisations();
 
 function auditRows(entity: string) {
-  return app.db.select().from(auditLog).where(eq(auditLog.entity, entity)).all();
+  return t.app.db.select().from(auditLog).where(eq(auditLog.entity, entity)).all();
 }
 
 describe("staff departments", () => {
   test("HR adds and renames departments; everyone signed in lists them by name", async () => {
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     const housing = await caller.staff.createDepartment({ name: " Housing " });
     await caller.staff.createDepartment({ name: "Adult Social Care" });
     expect(housing).toEqual({ id: housing.id, name: "Housing" });
     await expect(
       caller.staff.updateDepartment({ id: housing.id, data: { name: "Housing Options" } }),
     ).resolves.toEqual({ id: housing.id, name: "Housing Options" });
-    const listed = await app.caller(org.users.viewer).staff.listDepartments();
+    const listed = await t.app.caller(t.org.users.viewer).staff.listDepartments();
     expect(listed.map((department) => department.name)).toEqual([
       "Adult Social Care",
       "Housing Options",
@@ -50,7 +40,7 @@ describe("staff departments", () => {
   });
 
   test("a name differing only in case is a conflict on the name field", async () => {
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     const housing = await caller.staff.createDepartment({ name: "Housing" });
     const revenues = await caller.staff.createDepartment({ name: "Revenues" });
     await expect(caller.staff.createDepartment({ name: "HOUSING" })).rejects.toMatchObject({
@@ -68,24 +58,28 @@ describe("staff departments", () => {
   });
 
   test("roles, sign-in, tenancy and bad input", async () => {
-    const theirs = createDepartment(scopeAs(app, other.users.hr), "Their department");
+    const theirs = createDepartment(scopeAs(t.app, t.other.users.hr), "Their department");
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        app.caller(org.users[role]).staff.createDepartment({ name: "X" }),
+        t.app.caller(t.org.users[role]).staff.createDepartment({ name: "X" }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(
-        app.caller(org.users[role]).staff.updateDepartment({ id: theirs.id, data: { name: "X" } }),
+        t.app
+          .caller(t.org.users[role])
+          .staff.updateDepartment({ id: theirs.id, data: { name: "X" } }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(app.caller(null).staff.listDepartments()).rejects.toMatchObject({
+    await expect(t.app.caller(null).staff.listDepartments()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
-      app.caller(org.users.hr).staff.updateDepartment({ id: theirs.id, data: { name: "Mine" } }),
+      t.app
+        .caller(t.org.users.hr)
+        .staff.updateDepartment({ id: theirs.id, data: { name: "Mine" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Department not found" });
-    expect(await app.caller(org.users.hr).staff.listDepartments()).toEqual([]);
+    expect(await t.app.caller(t.org.users.hr).staff.listDepartments()).toEqual([]);
     await expect(
-      app.caller(org.users.hr).staff.createDepartment({ name: "  " }),
+      t.app.caller(t.org.users.hr).staff.createDepartment({ name: "  " }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "name: must not be empty" });
     expect(auditRows("department")).toHaveLength(1);
   });
@@ -93,9 +87,9 @@ describe("staff departments", () => {
 
 describe("staff.create and staff.update", () => {
   test("HR adds a member of staff with a manager; the change is audited", async () => {
-    const housing = createDepartment(hr, "Housing");
-    const manager = createStaff(hr, { departmentId: housing.id, name: "Mo Manager" });
-    const created = await app.caller(org.users.hr).staff.create({
+    const housing = createDepartment(t.hr, "Housing");
+    const manager = createStaff(t.hr, { departmentId: housing.id, name: "Mo Manager" });
+    const created = await t.app.caller(t.org.users.hr).staff.create({
       employeeNumber: "N1001",
       name: "Asha Patel",
       email: "Asha.Patel@northshire.example",
@@ -111,15 +105,15 @@ describe("staff.create and staff.update", () => {
       active: true,
     });
     const audit = auditRows("staff").find((row) => row.entityId === created.id);
-    expect(audit).toMatchObject({ action: "create", userId: org.users.hr.id });
+    expect(audit).toMatchObject({ action: "create", userId: t.org.users.hr.id });
   });
 
   test("unknown department, unknown or own manager and a used employee number name the field", async () => {
-    const caller = app.caller(org.users.hr);
-    const housing = createDepartment(hr, "Housing");
-    const theirDepartment = createDepartment(scopeAs(app, other.users.hr));
-    const theirStaff = createStaff(scopeAs(app, other.users.hr));
-    const asha = createStaff(hr, { departmentId: housing.id, employeeNumber: "N1" });
+    const caller = t.app.caller(t.org.users.hr);
+    const housing = createDepartment(t.hr, "Housing");
+    const theirDepartment = createDepartment(scopeAs(t.app, t.other.users.hr));
+    const theirStaff = createStaff(scopeAs(t.app, t.other.users.hr));
+    const asha = createStaff(t.hr, { departmentId: housing.id, employeeNumber: "N1" });
     const base = { employeeNumber: "N2", name: "Ben Ode", jobTitle: "Officer" };
     await expect(
       caller.staff.create({ ...base, departmentId: theirDepartment.id }),
@@ -151,12 +145,12 @@ describe("staff.create and staff.update", () => {
       code: "BAD_REQUEST",
       message: "email: must be an email address, like name@council.gov.uk",
     });
-    expect(app.db.select().from(staff).all()).toHaveLength(2);
+    expect(t.app.db.select().from(staff).all()).toHaveLength(2);
   });
 
   test("update changes only the fields given; the same values again are not audited", async () => {
-    const caller = app.caller(org.users.hr);
-    const asha = createStaff(hr, { name: "Asha Patel", email: "asha@northshire.example" });
+    const caller = t.app.caller(t.org.users.hr);
+    const asha = createStaff(t.hr, { name: "Asha Patel", email: "asha@northshire.example" });
     const updated = await caller.staff.update({
       id: asha.id,
       data: { jobTitle: "Senior Officer", active: false },
@@ -174,24 +168,26 @@ describe("staff.create and staff.update", () => {
   });
 
   test("only admin and HR add or change staff; nobody touches another organisation's", async () => {
-    const theirs = createStaff(scopeAs(app, other.users.hr));
-    const departmentId = createDepartment(hr).id;
+    const theirs = createStaff(scopeAs(t.app, t.other.users.hr));
+    const departmentId = createDepartment(t.hr).id;
     const input = { employeeNumber: "N9", name: "X", jobTitle: "Y", departmentId };
     for (const role of READ_ONLY_ROLES) {
-      await expect(app.caller(org.users[role]).staff.create(input)).rejects.toMatchObject({
+      await expect(t.app.caller(t.org.users[role]).staff.create(input)).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
       await expect(
-        app.caller(org.users[role]).staff.update({ id: theirs.id, data: { name: "Z" } }),
+        t.app.caller(t.org.users[role]).staff.update({ id: theirs.id, data: { name: "Z" } }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(app.caller(null).staff.create(input)).rejects.toMatchObject({
+    await expect(t.app.caller(null).staff.create(input)).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
-      app.caller(org.users.admin).staff.update({ id: theirs.id, data: { name: "Mine now" } }),
+      t.app.caller(t.org.users.admin).staff.update({ id: theirs.id, data: { name: "Mine now" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Staff member not found" });
-    await expect(app.caller(org.users.admin).staff.get({ id: theirs.id })).rejects.toMatchObject({
+    await expect(
+      t.app.caller(t.org.users.admin).staff.get({ id: theirs.id }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
@@ -199,14 +195,14 @@ describe("staff.create and staff.update", () => {
 
 describe("staff.list", () => {
   test("filters by department, manager, active and name or number, a page at a time", async () => {
-    const housing = createDepartment(hr, "Housing");
-    const revenues = createDepartment(hr, "Revenues");
-    const boss = createStaff(hr, { name: "Zed Boss", departmentId: revenues.id });
-    createStaff(hr, { name: "Asha Patel", departmentId: housing.id, employeeNumber: "H-100" });
-    createStaff(hr, { name: "Ben Ode", departmentId: housing.id, active: false });
-    createStaff(hr, { name: "Cat 50% Lee", departmentId: revenues.id, managerId: boss.id });
-    createStaff(scopeAs(app, other.users.hr), { name: "Asha Other" });
-    const caller = app.caller(org.users.viewer);
+    const housing = createDepartment(t.hr, "Housing");
+    const revenues = createDepartment(t.hr, "Revenues");
+    const boss = createStaff(t.hr, { name: "Zed Boss", departmentId: revenues.id });
+    createStaff(t.hr, { name: "Asha Patel", departmentId: housing.id, employeeNumber: "H-100" });
+    createStaff(t.hr, { name: "Ben Ode", departmentId: housing.id, active: false });
+    createStaff(t.hr, { name: "Cat 50% Lee", departmentId: revenues.id, managerId: boss.id });
+    createStaff(scopeAs(t.app, t.other.users.hr), { name: "Asha Other" });
+    const caller = t.app.caller(t.org.users.viewer);
     const names = async (input: Parameters<typeof caller.staff.list>[0]) =>
       (await caller.staff.list(input)).items.map((item) => item.name);
 
@@ -231,13 +227,13 @@ describe("staff.list", () => {
   });
 
   test("a manager sees only the staff they manage; a manager with no staff record sees nobody", async () => {
-    const boss = createStaff(hr, { name: "Mo Manager" });
-    const report = createStaff(hr, { name: "Asha Patel", managerId: boss.id });
-    const stranger = createStaff(hr, { name: "Ben Ode" });
-    const unlinked = app.caller(org.users.manager);
+    const boss = createStaff(t.hr, { name: "Mo Manager" });
+    const report = createStaff(t.hr, { name: "Asha Patel", managerId: boss.id });
+    const stranger = createStaff(t.hr, { name: "Ben Ode" });
+    const unlinked = t.app.caller(t.org.users.manager);
     expect((await unlinked.staff.list({})).items).toEqual([]);
-    const manager = app.caller(
-      linkManager(scopeAs(app, org.users.admin), org.users.manager, boss.id),
+    const manager = t.app.caller(
+      linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id),
     );
     const listed = await manager.staff.list({});
     expect(listed).toMatchObject({ total: 1, items: [{ id: report.id }] });
@@ -248,7 +244,7 @@ describe("staff.list", () => {
   });
 
   test("page sizes over 200 and pages below 1 are refused", async () => {
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await expect(caller.staff.list({ pageSize: 201 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "pageSize: must be at most 200",
@@ -256,36 +252,36 @@ describe("staff.list", () => {
     await expect(caller.staff.list({ page: 0 })).rejects.toMatchObject({
       message: "page: must be at least 1",
     });
-    await expect(app.caller(null).staff.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(t.app.caller(null).staff.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
 
 describe("staff.get", () => {
   test("shows every nomination and the latest full attendance of each course", async () => {
-    const asha = createStaff(hr, { name: "Asha Patel" });
-    const first = createSession(hr, {
+    const asha = createStaff(t.hr, { name: "Asha Patel" });
+    const first = createSession(t.hr, {
       startsAt: "2021-03-01T09:00:00Z",
       endsAt: "2021-03-01T12:00:00Z",
     });
-    const again = createSession(hr, {
+    const again = createSession(t.hr, {
       courseId: first.courseId,
       startsAt: "2022-03-01T09:00:00Z",
       endsAt: "2022-03-01T12:00:00Z",
     });
-    const other = createSession(hr);
-    const caller = app.caller(org.users.hr);
+    const elsewhere = createSession(t.hr);
+    const caller = t.app.caller(t.org.users.hr);
     for (const session of [first, again]) {
-      const [booked] = createBookings(hr, { sessionId: session.id, staffIds: [asha.id] });
+      const [booked] = createBookings(t.hr, { sessionId: session.id, staffIds: [asha.id] });
       await caller.training.markAttendance({
         nominationId: booked?.id ?? "",
         outcome: "fully_attended",
       });
     }
-    createBookings(hr, { sessionId: other.id, staffIds: [asha.id] });
+    createBookings(t.hr, { sessionId: elsewhere.id, staffIds: [asha.id] });
 
-    const record = await app.caller(org.users.viewer).staff.get({ id: asha.id });
+    const record = await t.app.caller(t.org.users.viewer).staff.get({ id: asha.id });
     expect(record.nominations.map((entry) => [entry.sessionId, entry.state])).toEqual([
-      [other.id, "booked"],
+      [elsewhere.id, "booked"],
       [again.id, "fully_attended"],
       [first.id, "fully_attended"],
     ]);

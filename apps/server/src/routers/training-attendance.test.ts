@@ -1,37 +1,27 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { nominationEvents, nominations } from "../db/schema";
-import type { Scope } from "../services/scope";
 import {
   createBookings,
   createNominations,
   createSession,
   createStaff,
-  createTwoOrganisations,
-  READ_ONLY_ROLES,
   scopeAs,
 } from "../test/builders";
-import type { TestApp, TestOrganisation } from "../test/test-app";
+import { READ_ONLY_ROLES, useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-let hr: Scope;
-
-beforeEach(async () => {
-  ({ app, org, other, hr } = await createTwoOrganisations());
-});
+const t = useTwoOrganisations();
 
 function bookedSession(count: number) {
-  const session = createSession(hr, { capacity: count });
-  const staffIds = Array.from({ length: count }, (_, n) => createStaff(hr, { name: `P${n}` }).id);
-  const ids = createBookings(hr, { sessionId: session.id, staffIds }).map((row) => row.id);
+  const session = createSession(t.hr, { capacity: count });
+  const staffIds = Array.from({ length: count }, (_, n) => createStaff(t.hr, { name: `P${n}` }).id);
+  const ids = createBookings(t.hr, { sessionId: session.id, staffIds }).map((row) => row.id);
   return { session, ids };
 }
 
 function historyOf(id: string) {
-  return app.db
+  return t.app.db
     .select()
     .from(nominationEvents)
     .where(eq(nominationEvents.nominationId, id))
@@ -43,7 +33,7 @@ describe("training.markAttendance", () => {
   test("marks a booked person and corrects the mark; the same mark again records nothing", async () => {
     const { ids } = bookedSession(1);
     const id = ids[0] ?? "";
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await expect(
       caller.training.markAttendance({ nominationId: id, outcome: "partially_attended" }),
     ).resolves.toMatchObject({ state: "partially_attended" });
@@ -57,12 +47,12 @@ describe("training.markAttendance", () => {
   });
 
   test("attendance cannot be marked for a cancelled or unbooked nomination", async () => {
-    const session = createSession(hr);
-    const [cancelled, unbooked] = createNominations(hr, {
+    const session = createSession(t.hr);
+    const [cancelled, unbooked] = createNominations(t.hr, {
       sessionId: session.id,
-      staffIds: [createStaff(hr).id, createStaff(hr).id],
+      staffIds: [createStaff(t.hr).id, createStaff(t.hr).id],
     });
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await caller.training.cancel({ id: cancelled?.id ?? "" });
     await expect(
       caller.training.markAttendance({ nominationId: cancelled?.id ?? "", outcome: "no_show" }),
@@ -83,19 +73,21 @@ describe("training.markAttendance", () => {
     const { ids } = bookedSession(1);
     const mark = { nominationId: ids[0] ?? "", outcome: "no_show" as const };
     for (const role of READ_ONLY_ROLES) {
-      await expect(app.caller(org.users[role]).training.markAttendance(mark)).rejects.toMatchObject(
-        { code: "FORBIDDEN" },
-      );
+      await expect(
+        t.app.caller(t.org.users[role]).training.markAttendance(mark),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(app.caller(null).training.markAttendance(mark)).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.markAttendance(mark)).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    await expect(app.caller(other.users.hr).training.markAttendance(mark)).rejects.toMatchObject({
+    await expect(
+      t.app.caller(t.other.users.hr).training.markAttendance(mark),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
-      app
-        .caller(org.users.hr)
+      t.app
+        .caller(t.org.users.hr)
         .training.markAttendance({ ...mark, outcome: "attended" as "no_show" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -119,7 +111,7 @@ describe("training.markAttendanceBulk", () => {
       nominationId,
       outcome: outcomes[n % 4] ?? "no_show",
     }));
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await expect(
       caller.training.markAttendanceBulk({ sessionId: session.id, marks }),
     ).resolves.toEqual({ updated: 32, unchanged: 0 });
@@ -133,7 +125,7 @@ describe("training.markAttendanceBulk", () => {
 
   test("one mark that cannot be made stops the whole register, naming every person at fault", async () => {
     const { session, ids } = bookedSession(3);
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await caller.training.cancel({ id: ids[1] ?? "" });
     await caller.training.cancel({ id: ids[2] ?? "" });
     const marks = ids.map((nominationId) => ({ nominationId, outcome: "fully_attended" as const }));
@@ -151,7 +143,7 @@ describe("training.markAttendanceBulk", () => {
   test("marks must be for nominations on the session, once each", async () => {
     const { session, ids } = bookedSession(1);
     const elsewhere = bookedSession(1);
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     const mark = { nominationId: ids[0] ?? "", outcome: "no_show" as const };
     await expect(
       caller.training.markAttendanceBulk({ sessionId: session.id, marks: [mark, mark] }),
@@ -168,7 +160,7 @@ describe("training.markAttendanceBulk", () => {
     await expect(
       caller.training.markAttendanceBulk({ sessionId: session.id, marks: [] }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "marks: Mark at least one person" });
-    const states = app.db.select({ state: nominations.state }).from(nominations).all();
+    const states = t.app.db.select({ state: nominations.state }).from(nominations).all();
     expect(states.map((row) => row.state)).toEqual(["booked", "booked"]);
   });
 
@@ -180,14 +172,14 @@ describe("training.markAttendanceBulk", () => {
     };
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        app.caller(org.users[role]).training.markAttendanceBulk(input),
+        t.app.caller(t.org.users[role]).training.markAttendanceBulk(input),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(app.caller(null).training.markAttendanceBulk(input)).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.markAttendanceBulk(input)).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
-      app.caller(scopeAs(app, other.users.hr).user).training.markAttendanceBulk(input),
+      t.app.caller(scopeAs(t.app, t.other.users.hr).user).training.markAttendanceBulk(input),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Training session not found" });
   });
 });

@@ -1,19 +1,11 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { auditLog, courses } from "../db/schema";
-import type { Scope } from "../services/scope";
-import { createCourse, createTwoOrganisations, READ_ONLY_ROLES, scopeAs } from "../test/builders";
-import type { TestApp, TestOrganisation } from "../test/test-app";
+import { createCourse, scopeAs } from "../test/builders";
+import { READ_ONLY_ROLES, useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-let hr: Scope;
-
-beforeEach(async () => {
-  ({ app, org, other, hr } = await createTwoOrganisations());
-});
+const t = useTwoOrganisations();
 
 const awareness = {
   title: "Domestic abuse awareness",
@@ -24,38 +16,38 @@ const awareness = {
 
 describe("training courses", () => {
   test("HR adds and changes courses; everyone lists them by level then title", async () => {
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     const course = await caller.training.createCourse(awareness);
     expect(course).toMatchObject({ ...awareness, id: expect.any(String) as string });
     await caller.training.createCourse({ title: "DASH risk assessment", level: 3 });
     await expect(
       caller.training.updateCourse({ id: course.id, data: { refresherIntervalMonths: null } }),
     ).resolves.toMatchObject({ title: awareness.title, refresherIntervalMonths: null });
-    const listed = await app.caller(org.users.manager).training.listCourses();
+    const listed = await t.app.caller(t.org.users.manager).training.listCourses();
     expect(listed.map((item) => [item.title, item.level, item.description])).toEqual([
       ["Domestic abuse awareness", 1, "Half a day, for all staff"],
       ["DASH risk assessment", 3, ""],
     ]);
-    const audits = app.db.select().from(auditLog).where(eq(auditLog.entity, "course")).all();
+    const audits = t.app.db.select().from(auditLog).where(eq(auditLog.entity, "course")).all();
     expect(audits.map((row) => row.action)).toEqual(["create", "create", "update"]);
   });
 
   test("a title already used is a conflict on the title field", async () => {
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await caller.training.createCourse(awareness);
-    const other = await caller.training.createCourse({ ...awareness, title: "Other" });
+    const second = await caller.training.createCourse({ ...awareness, title: "Other" });
     await expect(caller.training.createCourse(awareness)).rejects.toMatchObject({
       code: "CONFLICT",
       message: "A course called Domestic abuse awareness already exists",
       cause: { field: "title" },
     });
     await expect(
-      caller.training.updateCourse({ id: other.id, data: { title: awareness.title } }),
+      caller.training.updateCourse({ id: second.id, data: { title: awareness.title } }),
     ).rejects.toMatchObject({ code: "CONFLICT", cause: { field: "title" } });
   });
 
   test("levels outside 1 to 4 and silly refresher intervals are refused, naming the field", async () => {
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await expect(caller.training.createCourse({ ...awareness, level: 5 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "level: must be a whole number from 1 to 4",
@@ -63,27 +55,29 @@ describe("training courses", () => {
     await expect(
       caller.training.createCourse({ ...awareness, refresherIntervalMonths: 0 }),
     ).rejects.toMatchObject({ message: "refresherIntervalMonths: must be at least 1 month" });
-    expect(app.db.select().from(courses).all()).toEqual([]);
+    expect(t.app.db.select().from(courses).all()).toEqual([]);
   });
 
   test("roles, sign-in and tenancy", async () => {
-    const theirs = createCourse(scopeAs(app, other.users.hr));
-    createCourse(hr);
+    const theirs = createCourse(scopeAs(t.app, t.other.users.hr));
+    createCourse(t.hr);
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        app.caller(org.users[role]).training.createCourse(awareness),
+        t.app.caller(t.org.users[role]).training.createCourse(awareness),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(
-        app.caller(org.users[role]).training.updateCourse({ id: theirs.id, data: { level: 2 } }),
+        t.app
+          .caller(t.org.users[role])
+          .training.updateCourse({ id: theirs.id, data: { level: 2 } }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(app.caller(null).training.listCourses()).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.listCourses()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
-      app.caller(org.users.admin).training.updateCourse({ id: theirs.id, data: { level: 2 } }),
+      t.app.caller(t.org.users.admin).training.updateCourse({ id: theirs.id, data: { level: 2 } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Course not found" });
-    const listed = await app.caller(org.users.admin).training.listCourses();
+    const listed = await t.app.caller(t.org.users.admin).training.listCourses();
     expect(listed.map((course) => course.id)).not.toContain(theirs.id);
     expect(listed).toHaveLength(1);
   });

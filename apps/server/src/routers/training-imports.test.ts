@@ -1,38 +1,32 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
 import { auditLog, nominationEvents, nominations } from "../db/schema";
-import type { Scope } from "../services/scope";
 import type { SessionItem } from "../services/training/session-items";
 import {
   createBookings,
   createNominations,
   createSession,
   createStaff,
-  createTwoOrganisations,
-  READ_ONLY_ROLES,
   scopeAs,
 } from "../test/builders";
-import type { TestApp, TestOrganisation } from "../test/test-app";
+import { READ_ONLY_ROLES, useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-let hr: Scope;
 let session: SessionItem;
 
-beforeEach(async () => {
-  ({ app, org, other, hr } = await createTwoOrganisations());
-  session = createSession(hr, { capacity: 10 });
-  createStaff(hr, { employeeNumber: "N1", name: "Asha Patel" });
-  createStaff(hr, { employeeNumber: "N2", name: "Ben Ode" });
-  createStaff(hr, { employeeNumber: "N3", name: "Cy Gone", active: false });
+const t = useTwoOrganisations();
+
+beforeEach(() => {
+  session = createSession(t.hr, { capacity: 10 });
+  createStaff(t.hr, { employeeNumber: "N1", name: "Asha Patel" });
+  createStaff(t.hr, { employeeNumber: "N2", name: "Ben Ode" });
+  createStaff(t.hr, { employeeNumber: "N3", name: "Cy Gone", active: false });
 });
 
 function written() {
   return {
-    nominations: app.db.select().from(nominations).all().length,
-    history: app.db.select().from(nominationEvents).all().length,
-    audit: app.db.select().from(auditLog).all().length,
+    nominations: t.app.db.select().from(nominations).all().length,
+    history: t.app.db.select().from(nominationEvents).all().length,
+    audit: t.app.db.select().from(auditLog).all().length,
   };
 }
 
@@ -49,7 +43,7 @@ describe("training.importNominationsCsv", () => {
       `N1,${session.id},Front-line housing,yes`,
       `N2,${session.id},"Team lead, safeguarding",`,
     ]);
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await expect(caller.training.importNominationsCsv({ csv: file })).resolves.toEqual({
       dryRun: false,
       written: true,
@@ -74,7 +68,7 @@ describe("training.importNominationsCsv", () => {
   });
 
   test("lists every bad row and nominates nobody", async () => {
-    const theirs = createSession(scopeAs(app, other.users.hr));
+    const theirs = createSession(scopeAs(t.app, t.other.users.hr));
     const file = csv([
       header,
       `N1,${session.id},,perhaps`,
@@ -85,7 +79,7 @@ describe("training.importNominationsCsv", () => {
       ` N2 ,${session.id},again,`,
       `,${session.id},,`,
     ]);
-    const result = await app.caller(org.users.hr).training.importNominationsCsv({ csv: file });
+    const result = await t.app.caller(t.org.users.hr).training.importNominationsCsv({ csv: file });
     expect(result).toMatchObject({ written: false, counts: { created: 1 } });
     expect(result.errors).toEqual([
       { line: 2, column: "mandatory", message: "must be yes or no" },
@@ -109,7 +103,7 @@ describe("training.importNominationsCsv", () => {
   test("a dry run reports what would happen and writes nothing", async () => {
     const file = csv([header, `N1,${session.id},,`]);
     await expect(
-      app.caller(org.users.admin).training.importNominationsCsv({ csv: file, dryRun: true }),
+      t.app.caller(t.org.users.admin).training.importNominationsCsv({ csv: file, dryRun: true }),
     ).resolves.toMatchObject({
       dryRun: true,
       written: false,
@@ -122,14 +116,16 @@ describe("training.importNominationsCsv", () => {
     const file = csv([header, `N1,${session.id},,`]);
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        app.caller(org.users[role]).training.importNominationsCsv({ csv: file }),
+        t.app.caller(t.org.users[role]).training.importNominationsCsv({ csv: file }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      app.caller(null).training.importNominationsCsv({ csv: file }),
+      t.app.caller(null).training.importNominationsCsv({ csv: file }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     // Another organisation's HR cannot reach these people or this session.
-    const result = await app.caller(other.users.hr).training.importNominationsCsv({ csv: file });
+    const result = await t.app
+      .caller(t.other.users.hr)
+      .training.importNominationsCsv({ csv: file });
     expect(result.errors.map((error) => error.column)).toEqual(["employee_number"]);
     expect(written().nominations).toBe(0);
   });
@@ -139,10 +135,10 @@ describe("training.importAttendanceCsv", () => {
   const header = "Employee Number,Session ID,Outcome";
 
   test("marks attendance from a register; the same file again changes nothing", async () => {
-    const people = await app.caller(org.users.hr).staff.list({ active: true });
-    createBookings(hr, { sessionId: session.id, staffIds: people.items.map((item) => item.id) });
+    const people = await t.app.caller(t.org.users.hr).staff.list({ active: true });
+    createBookings(t.hr, { sessionId: session.id, staffIds: people.items.map((item) => item.id) });
     const file = csv([header, `N1,${session.id},Fully attended`, `N2,${session.id},NO-SHOW`]);
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await expect(caller.training.importAttendanceCsv({ csv: file })).resolves.toMatchObject({
       written: true,
       counts: { created: 0, updated: 2, unchanged: 0 },
@@ -161,10 +157,13 @@ describe("training.importAttendanceCsv", () => {
   });
 
   test("lists every bad row and marks nobody", async () => {
-    const [asha, ben] = (await app.caller(org.users.hr).staff.list({ active: true })).items;
-    const [cancelled] = createNominations(hr, { sessionId: session.id, staffIds: [ben?.id ?? ""] });
-    createBookings(hr, { sessionId: createSession(hr).id, staffIds: [asha?.id ?? ""] });
-    await app.caller(org.users.hr).training.cancel({ id: cancelled?.id ?? "" });
+    const [asha, ben] = (await t.app.caller(t.org.users.hr).staff.list({ active: true })).items;
+    const [cancelled] = createNominations(t.hr, {
+      sessionId: session.id,
+      staffIds: [ben?.id ?? ""],
+    });
+    createBookings(t.hr, { sessionId: createSession(t.hr).id, staffIds: [asha?.id ?? ""] });
+    await t.app.caller(t.org.users.hr).training.cancel({ id: cancelled?.id ?? "" });
     const before = written();
     const file = csv([
       header,
@@ -172,7 +171,7 @@ describe("training.importAttendanceCsv", () => {
       `N2,${session.id},fully_attended`,
       `N2,${session.id},attended`,
     ]);
-    const result = await app.caller(org.users.hr).training.importAttendanceCsv({ csv: file });
+    const result = await t.app.caller(t.org.users.hr).training.importAttendanceCsv({ csv: file });
     expect(result.errors).toEqual([
       {
         line: 2,
@@ -202,11 +201,11 @@ describe("training.importAttendanceCsv", () => {
     const file = csv([header, `N1,${session.id},no_show`]);
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        app.caller(org.users[role]).training.importAttendanceCsv({ csv: file }),
+        t.app.caller(t.org.users[role]).training.importAttendanceCsv({ csv: file }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      app.caller(null).training.importAttendanceCsv({ csv: file }),
+      t.app.caller(null).training.importAttendanceCsv({ csv: file }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

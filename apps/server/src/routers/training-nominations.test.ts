@@ -1,48 +1,50 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import type { SessionUser } from "../auth/session-user";
 import { auditLog, nominationEvents, nominations } from "../db/schema";
-import type { Scope } from "../services/scope";
 import type { StaffItem } from "../services/staff/staff-items";
 import {
   createBookings,
   createNominations,
   createSession,
   createStaff,
-  createTwoOrganisations,
   linkManager,
   scopeAs,
 } from "../test/builders";
-import type { TestApp, TestOrganisation } from "../test/test-app";
+import { useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-let hr: Scope;
-
-beforeEach(async () => {
-  ({ app, org, other, hr } = await createTwoOrganisations());
-});
+const t = useTwoOrganisations();
 
 function nominationCount(): number {
-  return app.db.select().from(nominations).all().length;
+  return t.app.db.select().from(nominations).all().length;
 }
 
 // A manager user linked to "Mo Manager", who manages Asha; Ben is someone else's.
 function team(): { manager: SessionUser; asha: StaffItem; ben: StaffItem } {
-  const boss = createStaff(hr, { name: "Mo Manager" });
-  const asha = createStaff(hr, { name: "Asha Patel", managerId: boss.id });
-  const ben = createStaff(hr, { name: "Ben Ode" });
-  const manager = linkManager(scopeAs(app, org.users.admin), org.users.manager, boss.id);
+  const boss = createStaff(t.hr, { name: "Mo Manager" });
+  const asha = createStaff(t.hr, { name: "Asha Patel", managerId: boss.id });
+  const ben = createStaff(t.hr, { name: "Ben Ode" });
+  const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
   return { manager, asha, ben };
+}
+
+// The manager's caller and two nominations for one session: one of their team, one not.
+function teamNominations() {
+  const { manager, asha, ben } = team();
+  const session = createSession(t.hr);
+  const [mine, notMine] = createNominations(t.hr, {
+    sessionId: session.id,
+    staffIds: [asha.id, ben.id],
+  });
+  return { caller: t.app.caller(manager), mine: mine?.id ?? "", notMine: notMine?.id ?? "" };
 }
 
 describe("training.nominate", () => {
   test("nominates several people at once, each with a first history entry and an audit row", async () => {
-    const session = createSession(hr);
-    const [asha, ben] = [createStaff(hr, { name: "Asha Patel" }), createStaff(hr)];
-    const created = await app.caller(org.users.hr).training.nominate({
+    const session = createSession(t.hr);
+    const [asha, ben] = [createStaff(t.hr, { name: "Asha Patel" }), createStaff(t.hr)];
+    const created = await t.app.caller(t.org.users.hr).training.nominate({
       sessionId: session.id,
       staffIds: [asha.id, ben.id, asha.id],
       reason: "Works with families at risk",
@@ -54,26 +56,26 @@ describe("training.nominate", () => {
       state: "nominated",
       reason: "Works with families at risk",
       mandatory: true,
-      nominatedBy: org.users.hr.name,
+      nominatedBy: t.org.users.hr.name,
       courseTitle: session.courseTitle,
     });
-    const events = app.db.select().from(nominationEvents).all();
+    const events = t.app.db.select().from(nominationEvents).all();
     expect(events.map((event) => [event.state, event.note])).toEqual([
       ["nominated", "Works with families at risk"],
       ["nominated", "Works with families at risk"],
     ]);
-    const audits = app.db.select().from(auditLog).where(eq(auditLog.entity, "nomination")).all();
+    const audits = t.app.db.select().from(auditLog).where(eq(auditLog.entity, "nomination")).all();
     expect(audits).toHaveLength(2);
   });
 
   test("nominating someone already nominated names them, and nobody is nominated", async () => {
-    const session = createSession(hr);
-    const asha = createStaff(hr, { name: "Asha Patel" });
-    const ben = createStaff(hr, { name: "Ben Ode" });
-    createNominations(hr, { sessionId: session.id, staffIds: [asha.id] });
+    const session = createSession(t.hr);
+    const asha = createStaff(t.hr, { name: "Asha Patel" });
+    const ben = createStaff(t.hr, { name: "Ben Ode" });
+    createNominations(t.hr, { sessionId: session.id, staffIds: [asha.id] });
     await expect(
-      app
-        .caller(org.users.hr)
+      t.app
+        .caller(t.org.users.hr)
         .training.nominate({ sessionId: session.id, staffIds: [ben.id, asha.id] }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
@@ -84,10 +86,12 @@ describe("training.nominate", () => {
   });
 
   test("people who have left cannot be nominated", async () => {
-    const session = createSession(hr);
-    const left = createStaff(hr, { name: "Cy Gone", active: false });
+    const session = createSession(t.hr);
+    const left = createStaff(t.hr, { name: "Cy Gone", active: false });
     await expect(
-      app.caller(org.users.hr).training.nominate({ sessionId: session.id, staffIds: [left.id] }),
+      t.app
+        .caller(t.org.users.hr)
+        .training.nominate({ sessionId: session.id, staffIds: [left.id] }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "Cy Gone is no longer active, so cannot be nominated",
@@ -96,9 +100,9 @@ describe("training.nominate", () => {
   });
 
   test("a manager nominates their own reports only", async () => {
-    const session = createSession(hr);
+    const session = createSession(t.hr);
     const { manager, asha, ben } = team();
-    const caller = app.caller(manager);
+    const caller = t.app.caller(manager);
     await expect(
       caller.training.nominate({ sessionId: session.id, staffIds: [asha.id, ben.id] }),
     ).rejects.toMatchObject({
@@ -110,27 +114,27 @@ describe("training.nominate", () => {
       caller.training.nominate({ sessionId: session.id, staffIds: [asha.id] }),
     ).resolves.toMatchObject([{ staffId: asha.id, nominatedBy: manager.name }]);
     await expect(
-      app
-        .caller(org.users.manager)
+      t.app
+        .caller(t.org.users.manager)
         .training.nominate({ sessionId: session.id, staffIds: [ben.id] }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   test("roles, sign-in, tenancy and bad input", async () => {
-    const session = createSession(hr);
-    const asha = createStaff(hr);
-    const theirs = createStaff(scopeAs(app, other.users.hr));
-    const theirSession = createSession(scopeAs(app, other.users.hr));
+    const session = createSession(t.hr);
+    const asha = createStaff(t.hr);
+    const theirs = createStaff(scopeAs(t.app, t.other.users.hr));
+    const theirSession = createSession(scopeAs(t.app, t.other.users.hr));
     for (const role of ["viewer", "accreditation_lead"] as const) {
       await expect(
-        app
-          .caller(org.users[role])
+        t.app
+          .caller(t.org.users[role])
           .training.nominate({ sessionId: session.id, staffIds: [asha.id] }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await expect(
-      app.caller(null).training.nominate({ sessionId: session.id, staffIds: [asha.id] }),
+      t.app.caller(null).training.nominate({ sessionId: session.id, staffIds: [asha.id] }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(
       caller.training.nominate({ sessionId: session.id, staffIds: [theirs.id] }),
@@ -150,16 +154,16 @@ describe("training.nominate", () => {
 
 describe("training.listNominations and training.getNomination", () => {
   test("filters by session, course, state, department and person, a page at a time", async () => {
-    const first = createSession(hr, { capacity: 1 });
-    const second = createSession(hr);
-    const [asha, ben] = [createStaff(hr, { name: "Asha Patel" }), createStaff(hr)];
-    createBookings(hr, { sessionId: first.id, staffIds: [asha.id, ben.id] });
-    createNominations(hr, { sessionId: second.id, staffIds: [asha.id] });
-    createNominations(scopeAs(app, other.users.hr), {
-      sessionId: createSession(scopeAs(app, other.users.hr)).id,
-      staffIds: [createStaff(scopeAs(app, other.users.hr)).id],
+    const first = createSession(t.hr, { capacity: 1 });
+    const second = createSession(t.hr);
+    const [asha, ben] = [createStaff(t.hr, { name: "Asha Patel" }), createStaff(t.hr)];
+    createBookings(t.hr, { sessionId: first.id, staffIds: [asha.id, ben.id] });
+    createNominations(t.hr, { sessionId: second.id, staffIds: [asha.id] });
+    createNominations(scopeAs(t.app, t.other.users.hr), {
+      sessionId: createSession(scopeAs(t.app, t.other.users.hr)).id,
+      staffIds: [createStaff(scopeAs(t.app, t.other.users.hr)).id],
     });
-    const caller = app.caller(org.users.viewer);
+    const caller = t.app.caller(t.org.users.viewer);
     const count = async (input: Parameters<typeof caller.training.listNominations>[0]) =>
       (await caller.training.listNominations(input)).total;
     expect(await count({})).toBe(3);
@@ -180,47 +184,41 @@ describe("training.listNominations and training.getNomination", () => {
   });
 
   test("a nomination's history names who changed it, oldest first", async () => {
-    const session = createSession(hr);
-    const [nomination] = createNominations(hr, {
+    const session = createSession(t.hr);
+    const [nomination] = createNominations(t.hr, {
       sessionId: session.id,
-      staffIds: [createStaff(hr).id],
+      staffIds: [createStaff(t.hr).id],
       reason: "Front-line",
     });
     const id = nomination?.id ?? "";
-    await app.caller(org.users.admin).training.approve({ id, note: "Agreed with manager" });
-    await app.caller(org.users.hr).training.book({ id });
-    const got = await app.caller(org.users.viewer).training.getNomination({ id });
+    await t.app.caller(t.org.users.admin).training.approve({ id, note: "Agreed with manager" });
+    await t.app.caller(t.org.users.hr).training.book({ id });
+    const got = await t.app.caller(t.org.users.viewer).training.getNomination({ id });
     expect(got.history).toEqual([
-      expect.objectContaining({ state: "nominated", by: org.users.hr.name, note: "Front-line" }),
+      expect.objectContaining({ state: "nominated", by: t.org.users.hr.name, note: "Front-line" }),
       expect.objectContaining({
         state: "approved",
-        by: org.users.admin.name,
-        byUserId: org.users.admin.id,
+        by: t.org.users.admin.name,
+        byUserId: t.org.users.admin.id,
         note: "Agreed with manager",
       }),
-      expect.objectContaining({ state: "booked", by: org.users.hr.name, note: "" }),
+      expect.objectContaining({ state: "booked", by: t.org.users.hr.name, note: "" }),
     ]);
     expect(got.state).toBe("booked");
   });
 
   test("managers see only their team's nominations; nobody sees another organisation's", async () => {
-    const session = createSession(hr);
-    const { manager, asha, ben } = team();
-    const [mine, notMine] = createNominations(hr, {
-      sessionId: session.id,
-      staffIds: [asha.id, ben.id],
-    });
-    const caller = app.caller(manager);
+    const { caller, mine, notMine } = teamNominations();
     const listed = await caller.training.listNominations();
-    expect(listed.items.map((item) => item.id)).toEqual([mine?.id]);
-    await expect(caller.training.getNomination({ id: notMine?.id ?? "" })).rejects.toMatchObject({
+    expect(listed.items.map((item) => item.id)).toEqual([mine]);
+    await expect(caller.training.getNomination({ id: notMine })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
-      app.caller(other.users.admin).training.getNomination({ id: mine?.id ?? "" }),
+      t.app.caller(t.other.users.admin).training.getNomination({ id: mine }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Nomination not found" });
-    expect((await app.caller(other.users.admin).training.listNominations()).total).toBe(0);
-    await expect(app.caller(null).training.listNominations()).rejects.toMatchObject({
+    expect((await t.app.caller(t.other.users.admin).training.listNominations()).total).toBe(0);
+    await expect(t.app.caller(null).training.listNominations()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });
@@ -228,15 +226,18 @@ describe("training.listNominations and training.getNomination", () => {
 
 describe("approve, decline, book and cancel", () => {
   function nominated(count: number, capacity = 2) {
-    const session = createSession(hr, { capacity });
-    const staffIds = Array.from({ length: count }, (_, n) => createStaff(hr, { name: `P${n}` }).id);
-    const ids = createNominations(hr, { sessionId: session.id, staffIds }).map((row) => row.id);
+    const session = createSession(t.hr, { capacity });
+    const staffIds = Array.from(
+      { length: count },
+      (_, n) => createStaff(t.hr, { name: `P${n}` }).id,
+    );
+    const ids = createNominations(t.hr, { sessionId: session.id, staffIds }).map((row) => row.id);
     return { session, ids };
   }
 
   test("booking into a full session puts the person on the waiting list, with a note", async () => {
     const { ids } = nominated(3, 2);
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     const states = [];
     for (const id of ids) states.push((await caller.training.book({ id })).state);
     expect(states).toEqual(["booked", "booked", "waitlisted"]);
@@ -251,7 +252,7 @@ describe("approve, decline, book and cancel", () => {
   test("cancelling a booked place books the person who joined the waiting list first", async () => {
     const { session, ids } = nominated(4, 1);
     const [placed, nominatedFirst, joinedFirst, joinedSecond] = ids.map((id) => id);
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await caller.training.book({ id: placed ?? "" });
     // Joined the list in the opposite order to their nomination.
     await caller.training.book({ id: joinedFirst ?? "" });
@@ -274,14 +275,14 @@ describe("approve, decline, book and cancel", () => {
 
   test("two bookings for the last place: one gets it, the other waits", async () => {
     const { ids } = nominated(2, 1);
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     const results = await Promise.all(ids.map((id) => caller.training.book({ id })));
     expect(results.map((row) => row.state).sort()).toEqual(["booked", "waitlisted"]);
   });
 
   test("approve and decline; a final state cannot move on", async () => {
     const { ids } = nominated(2);
-    const caller = app.caller(org.users.hr);
+    const caller = t.app.caller(t.org.users.hr);
     await expect(caller.training.approve({ id: ids[0] ?? "" })).resolves.toMatchObject({
       state: "approved",
     });
@@ -296,7 +297,7 @@ describe("approve, decline, book and cancel", () => {
     await expect(caller.training.book({ id: ids[1] ?? "" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    const history = app.db
+    const history = t.app.db
       .select()
       .from(nominationEvents)
       .where(eq(nominationEvents.nominationId, ids[1] ?? ""))
@@ -305,23 +306,17 @@ describe("approve, decline, book and cancel", () => {
   });
 
   test("a manager cancels their own team's nominations only, and cannot approve or book", async () => {
-    const session = createSession(hr);
-    const { manager, asha, ben } = team();
-    const [mine, notMine] = createNominations(hr, {
-      sessionId: session.id,
-      staffIds: [asha.id, ben.id],
-    });
-    const caller = app.caller(manager);
-    await expect(caller.training.cancel({ id: notMine?.id ?? "" })).rejects.toMatchObject({
+    const { caller, mine, notMine } = teamNominations();
+    await expect(caller.training.cancel({ id: notMine })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(caller.training.approve({ id: mine?.id ?? "" })).rejects.toMatchObject({
+    await expect(caller.training.approve({ id: mine })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(caller.training.book({ id: mine?.id ?? "" })).rejects.toMatchObject({
+    await expect(caller.training.book({ id: mine })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(caller.training.cancel({ id: mine?.id ?? "" })).resolves.toMatchObject({
+    await expect(caller.training.cancel({ id: mine })).resolves.toMatchObject({
       nomination: { state: "cancelled" },
     });
   });
@@ -331,39 +326,43 @@ describe("approve, decline, book and cancel", () => {
     const id = ids[0] ?? "";
     for (const role of ["viewer", "accreditation_lead"] as const) {
       for (const action of ["approve", "decline", "book", "cancel"] as const) {
-        await expect(app.caller(org.users[role]).training[action]({ id })).rejects.toMatchObject({
+        await expect(
+          t.app.caller(t.org.users[role]).training[action]({ id }),
+        ).rejects.toMatchObject({
           code: "FORBIDDEN",
         });
       }
     }
     for (const action of ["approve", "decline", "book", "cancel"] as const) {
-      await expect(app.caller(null).training[action]({ id })).rejects.toMatchObject({
+      await expect(t.app.caller(null).training[action]({ id })).rejects.toMatchObject({
         code: "UNAUTHORIZED",
       });
-      await expect(app.caller(other.users.admin).training[action]({ id })).rejects.toMatchObject({
+      await expect(
+        t.app.caller(t.other.users.admin).training[action]({ id }),
+      ).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     }
-    await expect(app.caller(org.users.hr).training.book({ id: "" })).rejects.toMatchObject({
+    await expect(t.app.caller(t.org.users.hr).training.book({ id: "" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "id: must not be empty",
     });
-    const [row] = app.db.select().from(nominations).all();
+    const [row] = t.app.db.select().from(nominations).all();
     expect(row?.state).toBe("nominated");
   });
 });
 
 describe("nomination history", () => {
   test("is append-only: the database refuses to change or remove an entry", () => {
-    const session = createSession(hr);
-    createBookings(hr, { sessionId: session.id, staffIds: [createStaff(hr).id] });
-    expect(() => app.db.update(nominationEvents).set({ note: "rewritten" }).run()).toThrow(
+    const session = createSession(t.hr);
+    createBookings(t.hr, { sessionId: session.id, staffIds: [createStaff(t.hr).id] });
+    expect(() => t.app.db.update(nominationEvents).set({ note: "rewritten" }).run()).toThrow(
       "nomination_events is append-only: UPDATE is not allowed",
     );
-    expect(() => app.db.delete(nominationEvents).run()).toThrow(
+    expect(() => t.app.db.delete(nominationEvents).run()).toThrow(
       "nomination_events is append-only: DELETE is not allowed",
     );
-    const history = app.db.select().from(nominationEvents).all();
+    const history = t.app.db.select().from(nominationEvents).all();
     expect(history.map((event) => [event.state, event.note])).toEqual([
       ["nominated", ""],
       ["booked", ""],

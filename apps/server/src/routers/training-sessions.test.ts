@@ -1,28 +1,18 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { trainingSessions } from "../db/schema";
-import type { Scope } from "../services/scope";
 import {
   createBookings,
   createCourse,
   createNominations,
   createSession,
   createStaff,
-  createTwoOrganisations,
   linkManager,
-  READ_ONLY_ROLES,
   scopeAs,
 } from "../test/builders";
-import type { TestApp, TestOrganisation } from "../test/test-app";
+import { READ_ONLY_ROLES, useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-let hr: Scope;
-
-beforeEach(async () => {
-  ({ app, org, other, hr } = await createTwoOrganisations());
-});
+const t = useTwoOrganisations();
 
 function sessionInput(courseId: string) {
   return {
@@ -36,13 +26,15 @@ function sessionInput(courseId: string) {
 }
 
 function people(count: number): string[] {
-  return Array.from({ length: count }, () => createStaff(hr).id);
+  return Array.from({ length: count }, () => createStaff(t.hr).id);
 }
 
 describe("training sessions", () => {
   test("HR adds a session; times are stored in UTC and places start empty", async () => {
-    const course = createCourse(hr, { title: "Awareness", level: 1 });
-    const session = await app.caller(org.users.hr).training.createSession(sessionInput(course.id));
+    const course = createCourse(t.hr, { title: "Awareness", level: 1 });
+    const session = await t.app
+      .caller(t.org.users.hr)
+      .training.createSession(sessionInput(course.id));
     expect(session).toMatchObject({
       courseTitle: "Awareness",
       courseLevel: 1,
@@ -55,9 +47,9 @@ describe("training sessions", () => {
   });
 
   test("a session must end after it starts and be of a course of the organisation", async () => {
-    const caller = app.caller(org.users.hr);
-    const course = createCourse(hr);
-    const theirCourse = createCourse(scopeAs(app, other.users.hr));
+    const caller = t.app.caller(t.org.users.hr);
+    const course = createCourse(t.hr);
+    const theirCourse = createCourse(scopeAs(t.app, t.other.users.hr));
     await expect(
       caller.training.createSession({
         ...sessionInput(course.id),
@@ -74,28 +66,28 @@ describe("training sessions", () => {
     await expect(
       caller.training.createSession({ ...sessionInput(course.id), capacity: 0 }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "capacity: must be at least 1 place" });
-    expect(app.db.select().from(trainingSessions).all()).toEqual([]);
+    expect(t.app.db.select().from(trainingSessions).all()).toEqual([]);
   });
 
   test("lists sessions by course and date range with booked, waiting and free places", async () => {
-    const course = createCourse(hr);
-    const may = createSession(hr, {
+    const course = createCourse(t.hr);
+    const may = createSession(t.hr, {
       courseId: course.id,
       capacity: 2,
       startsAt: "2022-05-31T09:00:00Z",
       endsAt: "2022-05-31T12:00:00Z",
     });
-    const june = createSession(hr, {
+    const june = createSession(t.hr, {
       courseId: course.id,
       startsAt: "2022-06-30T23:00:00Z",
       endsAt: "2022-07-01T01:00:00Z",
     });
-    createSession(hr, { startsAt: "2022-06-10T09:00:00Z", endsAt: "2022-06-10T12:00:00Z" });
-    createSession(scopeAs(app, other.users.hr));
-    createBookings(hr, { sessionId: may.id, staffIds: people(3) });
-    createNominations(hr, { sessionId: may.id, staffIds: people(1) });
+    createSession(t.hr, { startsAt: "2022-06-10T09:00:00Z", endsAt: "2022-06-10T12:00:00Z" });
+    createSession(scopeAs(t.app, t.other.users.hr));
+    createBookings(t.hr, { sessionId: may.id, staffIds: people(3) });
+    createNominations(t.hr, { sessionId: may.id, staffIds: people(1) });
 
-    const caller = app.caller(org.users.viewer);
+    const caller = t.app.caller(t.org.users.viewer);
     const all = await caller.training.listSessions();
     expect(all.total).toBe(3);
     expect(all.items[0]).toMatchObject({ id: may.id, booked: 2, waitlisted: 1, placesLeft: 0 });
@@ -113,18 +105,18 @@ describe("training sessions", () => {
   });
 
   test("a session lists its people: places first, then the waiting list in order", async () => {
-    const session = createSession(hr, { capacity: 1 });
+    const session = createSession(t.hr, { capacity: 1 });
     const [placed, first, second] = [
-      createStaff(hr, { name: "Zoe Placed" }),
-      createStaff(hr, { name: "Yan First" }),
-      createStaff(hr, { name: "Abe Second" }),
+      createStaff(t.hr, { name: "Zoe Placed" }),
+      createStaff(t.hr, { name: "Yan First" }),
+      createStaff(t.hr, { name: "Abe Second" }),
     ];
-    const nominee = createStaff(hr, { name: "Ann Nominee" });
+    const nominee = createStaff(t.hr, { name: "Ann Nominee" });
     for (const person of [placed, first, second]) {
-      createBookings(hr, { sessionId: session.id, staffIds: [person?.id ?? ""] });
+      createBookings(t.hr, { sessionId: session.id, staffIds: [person?.id ?? ""] });
     }
-    createNominations(hr, { sessionId: session.id, staffIds: [nominee.id] });
-    const got = await app.caller(org.users.hr).training.getSession({ id: session.id });
+    createNominations(t.hr, { sessionId: session.id, staffIds: [nominee.id] });
+    const got = await t.app.caller(t.org.users.hr).training.getSession({ id: session.id });
     expect(got.nominations.map((row) => [row.staffName, row.state, row.waitlistPosition])).toEqual([
       ["Zoe Placed", "booked", null],
       ["Ann Nominee", "nominated", null],
@@ -135,20 +127,20 @@ describe("training sessions", () => {
   });
 
   test("a manager sees a session's counts but only their own team on it", async () => {
-    const boss = createStaff(hr);
-    const mine = createStaff(hr, { managerId: boss.id });
-    const session = createSession(hr);
-    createBookings(hr, { sessionId: session.id, staffIds: [mine.id, ...people(2)] });
-    const manager = linkManager(scopeAs(app, org.users.admin), org.users.manager, boss.id);
-    const got = await app.caller(manager).training.getSession({ id: session.id });
+    const boss = createStaff(t.hr);
+    const mine = createStaff(t.hr, { managerId: boss.id });
+    const session = createSession(t.hr);
+    createBookings(t.hr, { sessionId: session.id, staffIds: [mine.id, ...people(2)] });
+    const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
+    const got = await t.app.caller(manager).training.getSession({ id: session.id });
     expect(got.booked).toBe(3);
     expect(got.nominations.map((row) => row.staffId)).toEqual([mine.id]);
   });
 
   test("capacity cannot drop below the places taken; raising it books the waiting list", async () => {
-    const caller = app.caller(org.users.hr);
-    const session = createSession(hr, { capacity: 2 });
-    const booked = createBookings(hr, { sessionId: session.id, staffIds: people(5) });
+    const caller = t.app.caller(t.org.users.hr);
+    const session = createSession(t.hr, { capacity: 2 });
+    const booked = createBookings(t.hr, { sessionId: session.id, staffIds: people(5) });
     expect(booked.map((row) => row.state)).toEqual([
       "booked",
       "booked",
@@ -173,16 +165,16 @@ describe("training sessions", () => {
     expect(promoted.history.at(-1)).toMatchObject({
       state: "booked",
       note: "A place became free, so booked from the waiting list",
-      by: org.users.hr.name,
+      by: t.org.users.hr.name,
     });
     const lastInQueue = await caller.training.getNomination({ id: booked[4]?.id ?? "" });
     expect(lastInQueue.state).toBe("waitlisted");
   });
 
   test("times are checked against each other after an update, too", async () => {
-    const session = createSession(hr);
+    const session = createSession(t.hr);
     await expect(
-      app.caller(org.users.hr).training.updateSession({
+      t.app.caller(t.org.users.hr).training.updateSession({
         id: session.id,
         data: { endsAt: "2022-05-10T08:00:00Z" },
       }),
@@ -190,23 +182,23 @@ describe("training sessions", () => {
   });
 
   test("roles, sign-in and tenancy", async () => {
-    const course = createCourse(hr);
-    const theirs = createSession(scopeAs(app, other.users.hr));
+    const course = createCourse(t.hr);
+    const theirs = createSession(scopeAs(t.app, t.other.users.hr));
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        app.caller(org.users[role]).training.createSession(sessionInput(course.id)),
+        t.app.caller(t.org.users[role]).training.createSession(sessionInput(course.id)),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(
-        app.caller(org.users[role]).training.updateSession({ id: theirs.id, data: {} }),
+        t.app.caller(t.org.users[role]).training.updateSession({ id: theirs.id, data: {} }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(app.caller(null).training.listSessions()).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.listSessions()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    await expect(app.caller(null).training.getSession({ id: theirs.id })).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.getSession({ id: theirs.id })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    const admin = app.caller(org.users.admin);
+    const admin = t.app.caller(t.org.users.admin);
     await expect(admin.training.getSession({ id: theirs.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: "Training session not found",

@@ -22,7 +22,6 @@ import {
 } from "../services/training/save-session";
 import type { SessionItem } from "../services/training/session-items";
 import { updateUser } from "../services/users/manage-users";
-import { createTestApp, type TestApp, type TestOrganisation } from "./test-app";
 
 // Test data builders that go through the services, so what they make obeys every rule the API
 // does (and is audited). Tests, the demo seed and benchmarks share them. Each takes the scope of
@@ -115,23 +114,3 @@ export function linkManager(adminScope: Scope, manager: SessionUser, staffId: st
   updateUser(adminScope, { id: manager.id, data: { staffId } });
   return { ...manager, staffId };
 }
-
-/** A fresh tracker with two organisations (to prove neither sees the other) and HR's scope. */
-export interface TwoOrganisations {
-  app: TestApp;
-  org: TestOrganisation;
-  other: TestOrganisation;
-  /** HR of `org`, for building data. */
-  hr: Scope;
-}
-
-/** Builds a tracker with the organisations "Northshire" (`org`) and "Southshire" (`other`). */
-export async function createTwoOrganisations(): Promise<TwoOrganisations> {
-  const app = createTestApp();
-  const org = await app.createOrganisation("Northshire");
-  const other = await app.createOrganisation("Southshire");
-  return { app, org, other, hr: scopeAs(app, org.users.hr) };
-}
-
-/** The roles that may read training but not change it. */
-export const READ_ONLY_ROLES = ["accreditation_lead", "manager", "viewer"] as const;

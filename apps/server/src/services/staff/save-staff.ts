@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import { applyPatch, sameFields } from "../patch";
 import type { Scope } from "../scope";
 import { savedUniquely } from "../unique";
-import { getStaffItem, type StaffItem } from "./staff-items";
+import { getStaffItem, staffRecordColumns, type StaffItem } from "./staff-items";
 
 /** The fields of a staff record that people set. */
 export interface StaffValues {
@@ -25,21 +25,10 @@ export interface StaffValues {
 /** A stored staff record: its values and id (what the audit log keeps). */
 export type StaffRecord = StaffValues & { id: string };
 
-const recordColumns = {
-  id: staff.id,
-  employeeNumber: staff.employeeNumber,
-  name: staff.name,
-  email: staff.email,
-  jobTitle: staff.jobTitle,
-  departmentId: staff.departmentId,
-  managerId: staff.managerId,
-  active: staff.active,
-};
-
 /** Every staff record of the organisation (the import compares a file against these). */
 export function allStaffRecords(db: Queryable, scope: Scope): StaffRecord[] {
   return db
-    .select(recordColumns)
+    .select(staffRecordColumns)
     .from(staff)
     .where(eq(staff.organisationId, scope.user.organisationId))
     .all();
@@ -48,7 +37,7 @@ export function allStaffRecords(db: Queryable, scope: Scope): StaffRecord[] {
 function getStaffRecord(db: Queryable, scope: Scope, id: string): StaffRecord {
   return found(
     db
-      .select(recordColumns)
+      .select(staffRecordColumns)
       .from(staff)
       .where(and(eq(staff.organisationId, scope.user.organisationId), eq(staff.id, id)))
       .get(),

@@ -15,18 +15,23 @@ export const departmentOfStaff = and(
   eq(departments.id, staff.departmentId),
 );
 
-/** A member of staff as lists show them: with their department's and manager's names. */
-export const staffItemColumns = {
+/** The fields of a staff record that people set, and its id. */
+export const staffRecordColumns = {
   id: staff.id,
   employeeNumber: staff.employeeNumber,
   name: staff.name,
   email: staff.email,
   jobTitle: staff.jobTitle,
   departmentId: staff.departmentId,
-  departmentName: departments.name,
   managerId: staff.managerId,
-  managerName: manager.name,
   active: staff.active,
+};
+
+/** A member of staff as lists show them: with their department's and manager's names. */
+export const staffItemColumns = {
+  ...staffRecordColumns,
+  departmentName: departments.name,
+  managerName: manager.name,
   createdAt: staff.createdAt,
   updatedAt: staff.updatedAt,
 };

@@ -32,16 +32,27 @@ function page(
   };
 }
 
+// Shown while the first page's code loads, before the layout can be drawn.
+function StartingUp() {
+  return (
+    <p className="govuk-body govuk-width-container" role="status">
+      Loading dapkit…
+    </p>
+  );
+}
+
 /** Every page of the app and who may see it. */
 export const routes: RouteObject[] = [
   {
     Component: SignedOutLayout,
     ErrorBoundary: RouteError,
+    HydrateFallback: StartingUp,
     children: [page("sign-in", async () => (await import("./pages/auth/sign-in-page")).SignInPage)],
   },
   {
     Component: SignedInLayout,
     ErrorBoundary: RouteError,
+    HydrateFallback: StartingUp,
     children: [
       page(undefined, async () => (await import("./pages/dashboard/dashboard-page")).DashboardPage),
       page("training", async () => (await import("./pages/training/sessions-page")).SessionsPage),

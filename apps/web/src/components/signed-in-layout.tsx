@@ -10,7 +10,8 @@ import { QueryState } from "./query-state";
 export function SignedInLayout() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const location = useLocation();
-  if (me.data == null) {
+  // A cached "signed out" is checked again before sending anyone away.
+  if (me.isSuccess && me.data == null && !me.isFetching) {
     const next = `${location.pathname}${location.search}`;
     return (
       <Navigate

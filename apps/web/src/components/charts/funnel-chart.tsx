@@ -8,10 +8,10 @@ export interface FunnelStage {
   kind?: "stage" | "outcome";
 }
 
-const ROW = 34;
-const LABEL_WIDTH = 190;
-const WIDTH = 720;
-const VALUE_SPACE = 60;
+const ROW = 36;
+const LABEL_WIDTH = 170;
+const WIDTH = 520;
+const VALUE_SPACE = 56;
 
 /**
  * The uptake funnel as horizontal bars: each bar's length is its share of the first stage, and

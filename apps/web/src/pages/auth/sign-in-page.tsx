@@ -29,7 +29,9 @@ export function SignInPage() {
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries();
+        // Nothing cached while signed out (above all "nobody is signed in") may outlive sign-in.
+        queryClient.clear();
+        await queryClient.fetchQuery(trpc.auth.me.queryOptions());
         void navigate(safeNext(params.get("next")), { replace: true });
       },
       onError: (error) => {

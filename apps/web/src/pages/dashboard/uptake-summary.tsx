@@ -45,18 +45,33 @@ export function UptakeSummary({ figures }: { figures: FunnelFigures }) {
           <FunnelChart stages={stages} />
         </div>
         <div className="govuk-grid-column-one-third">
-          <h3 className="govuk-heading-s">From nomination to attendance</h3>
-          <dl
-            className="govuk-summary-list govuk-summary-list--no-border"
-            data-testid="funnel-figures"
-          >
-            {stages.map((stage) => (
-              <div className="govuk-summary-list__row" key={stage.label}>
-                <dt className="govuk-summary-list__key">{stage.label}</dt>
-                <dd className="govuk-summary-list__value">{formatCount(stage.value)}</dd>
-              </div>
-            ))}
-          </dl>
+          <table className="govuk-table" data-testid="funnel-figures">
+            <caption className="govuk-table__caption govuk-table__caption--s">
+              From nomination to attendance
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Stage
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Staff
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {stages.map((stage) => (
+                <tr className="govuk-table__row" key={stage.label}>
+                  <th scope="row" className="govuk-table__header">
+                    {stage.label}
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {formatCount(stage.value)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </div>
     </section>

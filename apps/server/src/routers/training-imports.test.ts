@@ -207,5 +207,9 @@ describe("training.importAttendanceCsv", () => {
     await expect(
       t.app.caller(null).training.importAttendanceCsv({ csv: file }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    // Another organisation's HR cannot reach these people or this session.
+    const result = await t.app.caller(t.other.users.hr).training.importAttendanceCsv({ csv: file });
+    expect(result).toMatchObject({ written: false, counts: { updated: 0 } });
+    expect(result.errors.map((error) => error.column)).toEqual(["employee_number"]);
   });
 });

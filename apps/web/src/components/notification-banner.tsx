@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /**
  * A GOV.UK notification banner. The success kind confirms an action ("Attendance saved") and,
@@ -17,7 +17,7 @@ export function NotificationBanner({
   useEffect(() => {
     if (kind === "success") ref.current?.focus();
   }, [kind, children]);
-  const titleId = `notification-banner-title-${kind}`;
+  const titleId = useId();
   return (
     <div
       ref={ref}

@@ -82,7 +82,7 @@ function EvidenceDetails({ evidence, areaName }: { evidence: Evidence; areaName:
         ]}
       />
       {manage && editable ? <UploadEvidenceFile evidenceId={evidence.id} /> : null}
-      {manage ? <ReviewEvidence key={evidence.recordedStatus} evidence={evidence} /> : null}
+      {manage ? <ReviewEvidence evidence={evidence} /> : null}
       <h2 className="govuk-heading-m govuk-!-margin-top-6">History</h2>
       <ol className="app-timeline" aria-label="Status history, oldest first">
         {evidence.history.map((entry) => (

@@ -42,9 +42,14 @@ const DONE: Record<Status, string> = {
 /** The workflow step for an evidence item: send for review, approve or reject with a note. */
 export function ReviewEvidence({ evidence }: { evidence: Evidence }) {
   const choices = NEXT[evidence.recordedStatus];
-  const [to, setTo] = useState<Status | null>(
-    choices.length === 1 ? (choices[0]?.value ?? null) : null,
-  );
+  const [chosen, setTo] = useState<Status | null>(null);
+  // The choice only counts while it is still a way on from the current status; a single way on
+  // is chosen for the user.
+  const to = choices.some((choice) => choice.value === chosen)
+    ? chosen
+    : choices.length === 1
+      ? (choices[0]?.value ?? null)
+      : null;
   const [note, setNote] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const form = useFormErrors({ to: "Decision", note: "Note" });

@@ -28,6 +28,14 @@ async function start(): Promise<void> {
     routes,
     trustProxy: env.DAPKIT_TRUST_PROXY === "on",
   });
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    process.stderr.write(
+      error.code === "EADDRINUSE"
+        ? `Port ${env.PORT} is already in use. Stop the other program or set PORT to a free port.\n`
+        : `dapkit could not listen on ${env.HOST}:${env.PORT}: ${error.code ?? error.message}\n`,
+    );
+    process.exit(1);
+  });
   server.listen(env.PORT, env.HOST, () => {
     const host = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;
     log.info("dapkit is running", { url: `http://${host}:${env.PORT}`, dataDir: app.dataDir });

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 
 import { hashPassword } from "../auth/passwords";
+import type { SessionUser } from "../auth/session-user";
 import type { AppDeps } from "../context";
 import { newId } from "../db/ids";
 import { organisations, users, type UserRole } from "../db/schema";
+import { seedDemoData } from "./demo-data";
 
 /** The fictional organisation a first run creates so there is something to look at. */
 export const DEMO_ORGANISATION = "Northshire Borough Council (demo)";
@@ -37,23 +39,19 @@ export async function seedDemoIfEmpty(
   const passwordHash = await hashPassword(password);
   const now = deps.now().toISOString();
   const organisationId = newId();
-  deps.db.transaction((tx) => {
+  const created = deps.db.transaction((tx) => {
     tx.insert(organisations)
       .values({ id: organisationId, name: DEMO_ORGANISATION, createdAt: now })
       .run();
-    for (const user of DEMO_USERS) {
+    return DEMO_USERS.map((user) => {
+      const sessionUser: SessionUser = { id: newId(), organisationId, ...user, staffId: null };
       tx.insert(users)
-        .values({
-          id: newId(),
-          organisationId,
-          ...user,
-          passwordHash,
-          staffId: null,
-          createdAt: now,
-        })
+        .values({ ...sessionUser, passwordHash, createdAt: now })
         .run();
-    }
+      return [user.role, sessionUser] as const;
+    });
   });
+  await seedDemoData(deps, Object.fromEntries(created) as Record<UserRole, SessionUser>);
   return {
     organisationName: DEMO_ORGANISATION,
     users: DEMO_USERS.map((user) => ({ role: user.role, email: user.email, password })),

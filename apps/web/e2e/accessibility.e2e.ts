@@ -74,11 +74,11 @@ const PAGES: Record<Role, string[]> = {
 };
 
 const DETAIL_LISTS: Record<Role, string[]> = {
-  admin: ["/staff", "/funding"],
-  hr: ["/staff", "/recommendations", "/funding"],
-  lead: ["/accreditation", "/recommendations", "/funding"],
+  admin: ["/staff"],
+  hr: ["/staff"],
+  lead: ["/accreditation"],
   manager: ["/staff"],
-  viewer: ["/recommendations"],
+  viewer: ["/accreditation"],
 };
 
 async function checkPage(page: Page, role: Role, path: string): Promise<void> {

@@ -16,6 +16,8 @@ export interface Fixtures {
   otherTeam: Named[];
   course: { id: string; title: string };
   session: { id: string };
+  recommendation: { id: string };
+  plan: { id: string };
 }
 
 // Unique names keep the fixtures apart from whatever the demo seed holds.
@@ -76,5 +78,62 @@ export async function createFixtures(baseUrl: string): Promise<Fixtures> {
     location: "Civic Centre, Room 2",
     trainer: "Northshire DA Service",
   });
-  return { manager, team, otherTeam, course, session };
+  const recommendation = await admin.mutate<{ id: string }>("recommendations.create", {
+    reference: "ZF1",
+    title: "Make domestic abuse awareness training mandatory for all front-line housing staff",
+    source: `${TAG} strategic review 2026`,
+    owner: "Head of Housing",
+  });
+  await admin.mutate("recommendations.addUpdate", {
+    id: recommendation.id,
+    date: "2026-04-01",
+    note: "Training plan agreed by the partnership board.",
+    status: "in_progress",
+  });
+  const plan = await admin.mutate<{ id: string }>("funding.create", {
+    name: `${TAG} joint commission`,
+    plan: {
+      name: `${TAG} joint commission`,
+      financialYears: ["2025/26", "2026/27"],
+      partners: [
+        { key: "council", name: "Northshire Council", sector: "housing" },
+        { key: "pcc", name: "Police and Crime Commissioner", sector: "criminal_justice" },
+      ],
+      workstreams: [
+        { key: "idva", name: "IDVA service", percent: 60 },
+        { key: "refuge", name: "Refuge", percent: 40 },
+      ],
+      costs: [
+        { financialYear: "2025/26", amountPence: 50_000_000 },
+        { financialYear: "2026/27", amountPence: 52_000_000 },
+      ],
+      contributions: [
+        { partner: "council", financialYear: "2025/26", amountPence: 30_000_000 },
+        { partner: "pcc", financialYear: "2025/26", amountPence: 25_000_000 },
+        { partner: "council", financialYear: "2026/27", amountPence: 30_000_000 },
+      ],
+      grants: [{ name: "Home Office", financialYear: "2026/27", amountPence: 10_000_000 }],
+      carryForwards: [{ from: "2025/26", to: "2026/27", amountPence: 5_000_000 }],
+    },
+    varianceTables: [
+      {
+        title: "Quarter 2 monitoring",
+        rows: [
+          {
+            key: "IDVA service",
+            allocationPence: 30_000_000,
+            forecastPence: 28_000_000,
+            reportedVariancePence: 2_000_000,
+          },
+          {
+            key: "Refuge",
+            allocationPence: 20_000_000,
+            forecastPence: 21_000_000,
+            reportedVariancePence: 1_000_000,
+          },
+        ],
+      },
+    ],
+  });
+  return { manager, team, otherTeam, course, session, recommendation, plan };
 }

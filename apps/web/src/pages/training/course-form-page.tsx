@@ -4,7 +4,8 @@ import { useParams } from "react-router";
 
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
-import { Loading } from "../../components/query-state";
+import { NotFoundContent } from "../../components/error-pages";
+import { QueryState } from "../../components/query-state";
 import { Radios } from "../../components/radios";
 import { BackLink } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
@@ -114,14 +115,18 @@ function CourseForm({ course }: { course: Course | undefined }) {
 export function CourseFormPage() {
   const { courseId } = useParams();
   const courses = useQuery(trpc.training.listCourses.queryOptions());
-  const course = courses.data?.find((item) => item.id === courseId);
   return (
     <>
       <BackLink to="/training/courses">Back to courses</BackLink>
-      {courseId !== undefined && courses.isPending ? (
-        <Loading what="course" />
+      {courseId === undefined ? (
+        <CourseForm course={undefined} />
       ) : (
-        <CourseForm course={course} />
+        <QueryState query={courses} what="course">
+          {(list) => {
+            const found = list.find((item) => item.id === courseId);
+            return found === undefined ? <NotFoundContent /> : <CourseForm course={found} />;
+          }}
+        </QueryState>
       )}
     </>
   );

@@ -37,7 +37,9 @@ describe("writeCsv", () => {
         ],
       ],
     });
-    expect(csv.split("\r\n")[1]).toBe("-1502.49,0,2014-04-01T00:00:00Z,2022-04-05T09:30:15Z,Yes,,,");
+    expect(csv.split("\r\n")[1]).toBe(
+      "-1502.49,0,2014-04-01T00:00:00Z,2022-04-05T09:30:15Z,Yes,,,",
+    );
   });
 
   test("neutralises text a spreadsheet would run as a formula, but not plain negative numbers", () => {

@@ -3,6 +3,7 @@ import type { ExportDefinition } from "./define-export";
 import { evidenceExport } from "./evidence-export";
 import { fundingYearsExport } from "./funding-exports";
 import { recommendationsExport } from "./recommendations-export";
+import { reportsExport } from "./reports-export";
 import { coursesExport, nominationsExport, sessionsExport, staffExport } from "./training-exports";
 
 /** Every export the app offers, each at /api/export/<name>.csv and .xlsx. */
@@ -16,6 +17,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   usersExport,
   auditExport,
   fundingYearsExport,
+  reportsExport,
 ];
 
 /** The export with this name, if there is one. */

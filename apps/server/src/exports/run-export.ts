@@ -57,7 +57,7 @@ export async function runExport(
     if (rest.length > 0) {
       throw new AppError(
         "not_found",
-        `${definition.title} has several sheets, so it comes as a workbook: download ${definition.name}.xlsx`,
+        `The ${definition.title.toLowerCase()} export has several sheets, so it comes as a workbook: download ${definition.name}.xlsx`,
       );
     }
     const csv = writeCsv(await first.load(caller));

@@ -1,19 +1,24 @@
-import { allPages, defineExport } from "./define-export";
+import { allPages, defineExport, type Caller, type Column } from "./define-export";
+
+type StaffRow = Awaited<ReturnType<Caller["staff"]["list"]>>["items"][number];
+
+/** The columns of a list of staff (the staff export, and the never-trained report). */
+export const staffColumns: readonly Column<StaffRow>[] = [
+  { header: "Employee number", value: (person) => person.employeeNumber },
+  { header: "Name", value: (person) => person.name },
+  { header: "Email", value: (person) => person.email },
+  { header: "Job title", value: (person) => person.jobTitle },
+  { header: "Department", value: (person) => person.departmentName },
+  { header: "Manager", value: (person) => person.managerName },
+  { header: "Active", value: (person) => person.active },
+  { header: "Updated", value: (person) => person.updatedAt },
+];
 
 export const staffExport = defineExport({
   name: "staff",
   title: "Staff",
   rows: (caller) => allPages((page) => caller.staff.list(page)),
-  columns: [
-    { header: "Employee number", value: (person) => person.employeeNumber },
-    { header: "Name", value: (person) => person.name },
-    { header: "Email", value: (person) => person.email },
-    { header: "Job title", value: (person) => person.jobTitle },
-    { header: "Department", value: (person) => person.departmentName },
-    { header: "Manager", value: (person) => person.managerName },
-    { header: "Active", value: (person) => person.active },
-    { header: "Updated", value: (person) => person.updatedAt },
-  ],
+  columns: staffColumns,
 });
 
 export const nominationsExport = defineExport({

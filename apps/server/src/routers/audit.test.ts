@@ -1,48 +1,39 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
 import { recordAudit } from "../services/audit/record-audit";
-import {
-  createTestApp,
-  TEST_PASSWORD,
-  type TestApp,
-  type TestOrganisation,
-} from "../test/test-app";
+import { TEST_PASSWORD } from "../test/test-app";
+import { useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
+const t = useTwoOrganisations();
 
 beforeEach(async () => {
-  app = createTestApp();
-  org = await app.createOrganisation("Northshire");
-  other = await app.createOrganisation("Southshire");
-  const admin = app.caller(org.users.admin);
-  await admin.users.update({ id: org.users.viewer.id, data: { name: "Vic Viewer" } });
-  await admin.users.setPassword({ id: org.users.hr.id, password: "a brand new password" });
+  const admin = t.app.caller(t.org.users.admin);
+  await admin.users.update({ id: t.org.users.viewer.id, data: { name: "Vic Viewer" } });
+  await admin.users.setPassword({ id: t.org.users.hr.id, password: "a brand new password" });
   // Both fail: the old password, and an address with no account (so no organisation).
-  for (const email of [org.users.hr.email, "nobody@nowhere.example"]) {
+  for (const email of [t.org.users.hr.email, "nobody@nowhere.example"]) {
     await expect(
-      app.caller(null).auth.signIn({ email, password: TEST_PASSWORD }),
+      t.app.caller(null).auth.signIn({ email, password: TEST_PASSWORD }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   }
-  await app.caller(other.users.admin).users.update({
-    id: other.users.viewer.id,
+  await t.app.caller(t.other.users.admin).users.update({
+    id: t.other.users.viewer.id,
     data: { name: "Southshire secret" },
   });
 });
 
 describe("audit.list", () => {
   test("an admin sees their organisation's log, newest first, with who acted", async () => {
-    const page = await app.caller(org.users.admin).audit.list({ page: 1, pageSize: 50 });
+    const page = await t.app.caller(t.org.users.admin).audit.list({ page: 1, pageSize: 50 });
     expect(page).toMatchObject({ page: 1, pageSize: 50, total: 3 });
     expect(page.items.map((entry) => [entry.action, entry.entity, entry.userName])).toEqual([
-      ["sign_in_failed", "session", org.users.hr.name],
-      ["set_password", "user", org.users.admin.name],
-      ["update", "user", org.users.admin.name],
+      ["sign_in_failed", "session", t.org.users.hr.name],
+      ["set_password", "user", t.org.users.admin.name],
+      ["update", "user", t.org.users.admin.name],
     ]);
     expect(page.items[2]).toMatchObject({
-      entityId: org.users.viewer.id,
-      userId: org.users.admin.id,
+      entityId: t.org.users.viewer.id,
+      userId: t.org.users.admin.id,
       at: "2022-04-05T09:00:00.000Z",
       before: { name: "Northshire viewer" },
       after: { name: "Vic Viewer" },
@@ -53,52 +44,54 @@ describe("audit.list", () => {
   });
 
   test("pages, and filters by kind of record and by user", async () => {
-    const admin = app.caller(org.users.admin);
+    const admin = t.app.caller(t.org.users.admin);
     const second = await admin.audit.list({ page: 2, pageSize: 2 });
     expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(second.items.map((entry) => entry.action)).toEqual(["update"]);
     const byEntity = await admin.audit.list({ entity: "session" });
     expect(byEntity.items.map((entry) => entry.action)).toEqual(["sign_in_failed"]);
-    const byUser = await admin.audit.list({ userId: org.users.admin.id });
+    const byUser = await admin.audit.list({ userId: t.org.users.admin.id });
     expect(byUser.items.map((entry) => entry.action)).toEqual(["set_password", "update"]);
     expect(await admin.audit.list()).toMatchObject({ page: 1, pageSize: 50, total: 3 });
   });
 
   test("another organisation's user shows nothing, not their entries", async () => {
-    const page = await app.caller(org.users.admin).audit.list({ userId: other.users.admin.id });
+    const page = await t.app
+      .caller(t.org.users.admin)
+      .audit.list({ userId: t.other.users.admin.id });
     expect(page).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
   });
 
   test("never shows password hashes, tokens or secrets, even if a service recorded one", async () => {
-    recordAudit(app.db, {
-      actor: { userId: org.users.admin.id, organisationId: org.id },
-      at: app.clock.now,
+    recordAudit(t.app.db, {
+      actor: { userId: t.org.users.admin.id, organisationId: t.org.id },
+      at: t.app.clock.now,
       action: "update",
       entity: "user",
       after: { name: "Ok", passwordHash: "scrypt$1$2", nested: [{ sessionToken: "abc" }] },
     });
-    const [entry] = (await app.caller(org.users.admin).audit.list({ pageSize: 1 })).items;
+    const [entry] = (await t.app.caller(t.org.users.admin).audit.list({ pageSize: 1 })).items;
     expect(entry?.after).toEqual({
       name: "Ok",
       passwordHash: "[redacted]",
       nested: [{ sessionToken: "[redacted]" }],
     });
-    const everything = JSON.stringify(await app.caller(org.users.admin).audit.list());
+    const everything = JSON.stringify(await t.app.caller(t.org.users.admin).audit.list());
     expect(everything).not.toContain("scrypt");
     expect(everything).not.toContain("a brand new password");
   });
 
   test("only admins may read the log; signing in comes first", async () => {
     for (const role of ["hr", "accreditation_lead", "manager", "viewer"] as const) {
-      await expect(app.caller(org.users[role]).audit.list()).rejects.toMatchObject({
+      await expect(t.app.caller(t.org.users[role]).audit.list()).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     }
-    await expect(app.caller(null).audit.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(t.app.caller(null).audit.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   test("bad paging is refused naming the field", async () => {
-    const admin = app.caller(org.users.admin);
+    const admin = t.app.caller(t.org.users.admin);
     await expect(admin.audit.list({ pageSize: 1000 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "pageSize: must be at most 200",

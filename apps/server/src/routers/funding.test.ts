@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { auditLog, fundingPlans } from "../db/schema";
 import {
@@ -8,17 +8,9 @@ import {
   lancashireVarianceTables,
   lancashireYear1Table,
 } from "../seed/lancashire-plan";
-import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+import { useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
-
-beforeEach(async () => {
-  app = createTestApp();
-  org = await app.createOrganisation("Lancashire");
-  other = await app.createOrganisation("Cumbria");
-});
+const t = useTwoOrganisations();
 
 const lancashire = {
   name: LANCASHIRE_PLAN_NAME,
@@ -27,11 +19,11 @@ const lancashire = {
 };
 
 function createLancashire() {
-  return app.caller(org.users.admin).funding.create(lancashire);
+  return t.app.caller(t.org.users.admin).funding.create(lancashire);
 }
 
 function fundingAudit() {
-  return app.db
+  return t.app.db
     .select()
     .from(auditLog)
     .all()
@@ -54,11 +46,11 @@ const yearTwoAndThreeSplit = [7_512_245, 25_541_633, 102_166_532, 15_024_490];
 describe("funding", () => {
   test("get works out the Lancashire plan year by year", async () => {
     const { id } = await createLancashire();
-    const plan = await app.caller(org.users.viewer).funding.get({ id });
+    const plan = await t.app.caller(t.org.users.viewer).funding.get({ id });
     expect(plan).toMatchObject({
       id,
       name: LANCASHIRE_PLAN_NAME,
-      updatedBy: { id: org.users.admin.id, name: org.users.admin.name },
+      updatedBy: { id: t.org.users.admin.id, name: t.org.users.admin.name },
       plan: { financialYears: ["2013/14", "2014/15", "2015/16"] },
     });
     const [year1, year2, year3] = plan.result.years;
@@ -99,7 +91,7 @@ describe("funding", () => {
 
   test("get flags every figure the published Year 1 table gets wrong", async () => {
     const { id } = await createLancashire();
-    const [check] = (await app.caller(org.users.hr).funding.get({ id })).varianceChecks;
+    const [check] = (await t.app.caller(t.org.users.hr).funding.get({ id })).varianceChecks;
     expect(check?.title).toBe("Year 1 (2013/14) allocation, forecast and variance");
     expect(check?.rows.map((row) => [row.key, row.variancePence, row.discrepancyPence])).toEqual([
       ["Work force and coordination", 3_756_400, -734_700],
@@ -124,22 +116,22 @@ describe("funding", () => {
   test("create stores the plan as entered and audits it", async () => {
     const created = await createLancashire();
     expect(created.varianceChecks).toHaveLength(1);
-    const stored = app.db.select().from(fundingPlans).get();
+    const stored = t.app.db.select().from(fundingPlans).get();
     expect(stored).toMatchObject({
-      organisationId: org.id,
+      organisationId: t.org.id,
       name: LANCASHIRE_PLAN_NAME,
-      updatedBy: org.users.admin.id,
+      updatedBy: t.org.users.admin.id,
       createdAt: "2022-04-05T09:00:00.000Z",
     });
     expect(stored?.plan).toMatchObject({ costs: lancashirePlan.costs, grants: [] });
     expect(fundingAudit()).toMatchObject([
-      { action: "create", entityId: created.id, userId: org.users.admin.id, before: null },
+      { action: "create", entityId: created.id, userId: t.org.users.admin.id, before: null },
     ]);
   });
 
   test("list gives each plan's years, total cost and total gap", async () => {
     const { id } = await createLancashire();
-    await expect(app.caller(org.users.accreditation_lead).funding.list()).resolves.toEqual([
+    await expect(t.app.caller(t.org.users.accreditation_lead).funding.list()).resolves.toEqual([
       {
         id,
         name: LANCASHIRE_PLAN_NAME,
@@ -150,13 +142,13 @@ describe("funding", () => {
         updatedAt: "2022-04-05T09:00:00.000Z",
       },
     ]);
-    await expect(app.caller(other.users.admin).funding.list()).resolves.toEqual([]);
+    await expect(t.app.caller(t.other.users.admin).funding.list()).resolves.toEqual([]);
   });
 
   test("update renames and replaces parts, audited with before and after", async () => {
     const { id } = await createLancashire();
-    app.clock.now = new Date("2022-05-01T10:00:00.000Z");
-    const updated = await app.caller(org.users.admin).funding.update({
+    t.app.clock.now = new Date("2022-05-01T10:00:00.000Z");
+    const updated = await t.app.caller(t.org.users.admin).funding.update({
       id,
       data: { name: "Lancashire 2013–16 (revised)", varianceTables: [] },
     });
@@ -173,20 +165,20 @@ describe("funding", () => {
       after: { name: "Lancashire 2013–16 (revised)", varianceTables: [] },
     });
     // Nothing to change: nothing written, nothing audited.
-    await app.caller(org.users.admin).funding.update({ id, data: {} });
+    await t.app.caller(t.org.users.admin).funding.update({ id, data: {} });
     expect(fundingAudit()).toHaveLength(2);
   });
 
   test("reading needs readFunding, changing needs manageFunding, and a signed-in user", async () => {
     const { id } = await createLancashire();
-    await expect(app.caller(org.users.manager).funding.list()).rejects.toMatchObject({
+    await expect(t.app.caller(t.org.users.manager).funding.list()).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(app.caller(org.users.manager).funding.get({ id })).rejects.toMatchObject({
+    await expect(t.app.caller(t.org.users.manager).funding.get({ id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     for (const role of ["hr", "accreditation_lead", "manager", "viewer"] as const) {
-      const caller = app.caller(org.users[role]);
+      const caller = t.app.caller(t.org.users[role]);
       await expect(caller.funding.create({ ...lancashire, name: "Copy" })).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
@@ -194,8 +186,8 @@ describe("funding", () => {
         code: "FORBIDDEN",
       });
     }
-    await expect(app.caller(null).funding.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(app.caller(null).funding.get({ id })).rejects.toMatchObject({
+    await expect(t.app.caller(null).funding.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(t.app.caller(null).funding.get({ id })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     expect(fundingAudit()).toHaveLength(1);
@@ -203,7 +195,7 @@ describe("funding", () => {
 
   test("another organisation's plan is not found, never shown or changed", async () => {
     const { id } = await createLancashire();
-    const outsider = app.caller(other.users.admin);
+    const outsider = t.app.caller(t.other.users.admin);
     await expect(outsider.funding.get({ id })).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: "Funding plan not found",
@@ -211,7 +203,7 @@ describe("funding", () => {
     await expect(outsider.funding.update({ id, data: { name: "Taken" } })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect(app.db.select().from(fundingPlans).get()?.name).toBe(LANCASHIRE_PLAN_NAME);
+    expect(t.app.db.select().from(fundingPlans).get()?.name).toBe(LANCASHIRE_PLAN_NAME);
     // The same name is free in another organisation.
     await expect(outsider.funding.create(lancashire)).resolves.toMatchObject({
       name: LANCASHIRE_PLAN_NAME,
@@ -219,7 +211,7 @@ describe("funding", () => {
   });
 
   test("bad input is refused naming the field, and nothing is written", async () => {
-    const admin = app.caller(org.users.admin);
+    const admin = t.app.caller(t.org.users.admin);
     const workstreams = lancashirePlan.workstreams.map((workstream, index) =>
       index === 2 ? { ...workstream, percent: 168 } : workstream,
     );
@@ -248,7 +240,7 @@ describe("funding", () => {
     const overflow = await refusal(admin.funding.create({ ...lancashire, plan: overflowing }));
     expect(overflow.code).toBe("BAD_REQUEST");
     expect(overflow.message).toMatch(/^The total cost comes to /);
-    expect(app.db.select().from(fundingPlans).all()).toEqual([]);
+    expect(t.app.db.select().from(fundingPlans).all()).toEqual([]);
 
     const { id } = await createLancashire();
     await expect(admin.funding.create(lancashire)).rejects.toMatchObject({
@@ -264,7 +256,7 @@ describe("funding", () => {
     expect(noYears.message).toMatch(
       /^data\.plan\.financialYears: must list at least one financial year\n/,
     );
-    expect(app.db.select().from(fundingPlans).get()?.plan).toMatchObject({
+    expect(t.app.db.select().from(fundingPlans).get()?.plan).toMatchObject({
       costs: lancashirePlan.costs,
     });
     expect(fundingAudit()).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { FundingPlan } from "@dapkit/schemas";
+import { FundingPlanSchema, type FundingPlanInput } from "@dapkit/schemas";
 
 import { newId } from "../../db/ids";
 import { fundingPlans } from "../../db/schema";
@@ -7,7 +7,11 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { savedUniquely } from "../unique";
 import { getStoredPlan, workOut } from "./funding-plan-queries";
-import type { FundingPlanOutput, VarianceTable } from "./funding-schemas";
+import {
+  VarianceTablesSchema,
+  type FundingPlanOutput,
+  type VarianceTableInput,
+} from "./funding-schemas";
 
 /** The message when a plan's name is taken in the organisation. */
 export const NAME_TAKEN = {
@@ -15,20 +19,28 @@ export const NAME_TAKEN = {
   message: "Your organisation already has a funding plan with this name",
 };
 
-/** Stores a new funding plan after checking that it works out. */
+/**
+ * Stores a new funding plan after checking that it works out. The plan and tables may be given as
+ * written (the seed does): they are stored as their schemas read them, defaults filled in.
+ */
 export function createFundingPlan(
   scope: Scope,
-  input: { name: string; plan: FundingPlan; varianceTables: VarianceTable[] },
+  input: { name: string; plan: FundingPlanInput; varianceTables?: VarianceTableInput[] },
 ): FundingPlanOutput {
   const { db, user, now } = scope;
-  const worked = workOut(input.plan, input.varianceTables);
+  const values = {
+    name: input.name,
+    plan: FundingPlanSchema.parse(input.plan),
+    varianceTables: VarianceTablesSchema.parse(input.varianceTables ?? []),
+  };
+  const worked = workOut(values.plan, values.varianceTables);
   const key = { organisationId: user.organisationId, id: newId() };
   const at = now.toISOString();
   return savedUniquely(
     () =>
       db.transaction((tx) => {
         tx.insert(fundingPlans)
-          .values({ ...key, ...input, createdAt: at, updatedAt: at, updatedBy: user.id })
+          .values({ ...key, ...values, createdAt: at, updatedAt: at, updatedBy: user.id })
           .run();
         const created = getStoredPlan(tx, key);
         recordAudit(tx, {

@@ -64,6 +64,8 @@ export const VarianceTableSchema = z
   });
 /** A published variance table as stored with a plan. */
 export type VarianceTable = z.output<typeof VarianceTableSchema>;
+/** A published variance table as written. */
+export type VarianceTableInput = z.input<typeof VarianceTableSchema>;
 
 /** The variance tables stored with a plan; titles are unique so each check can be named. */
 export const VarianceTablesSchema = z

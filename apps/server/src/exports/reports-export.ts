@@ -1,0 +1,65 @@
+import { sheet, type Caller, type Column, type ExportDefinition } from "./define-export";
+import { staffColumns } from "./training-exports";
+
+type Uptake = Awaited<ReturnType<Caller["reports"]["uptake"]>>;
+type Funnel = Uptake["overall"];
+
+const funnelColumns: readonly Column<Funnel>[] = [
+  { header: "Nominated", value: (funnel) => funnel.nominated },
+  { header: "Booked", value: (funnel) => funnel.booked },
+  { header: "Attended", value: (funnel) => funnel.attended },
+  { header: "Fully attended", value: (funnel) => funnel.fullyAttended },
+  { header: "Partially attended", value: (funnel) => funnel.partiallyAttended },
+  { header: "No show", value: (funnel) => funnel.noShow },
+  { header: "Unable to attend", value: (funnel) => funnel.unableToAttend },
+  { header: "Cancelled", value: (funnel) => funnel.cancelled },
+  { header: "Declined", value: (funnel) => funnel.declined },
+  { header: "Waiting list", value: (funnel) => funnel.waitlisted },
+  // A percentage to one decimal place, as the dashboard shows it.
+  {
+    header: "Attendance rate (%)",
+    value: (funnel) => Math.round(funnel.attendanceRate * 1000) / 10,
+  },
+];
+
+function uptakeBy(title: string, group: "byDepartment" | "byManager", heading: string) {
+  return sheet({
+    title,
+    rows: async (caller) => (await caller.reports.uptake())[group],
+    columns: [{ header: heading, value: (row) => row.name }, ...funnelColumns],
+  });
+}
+
+/** The training reports as one workbook, a sheet each (so XLSX only). */
+export const reportsExport: ExportDefinition = {
+  name: "reports",
+  title: "Training reports",
+  sheets: [
+    sheet({
+      title: "Uptake",
+      rows: async (caller) => [(await caller.reports.uptake()).overall],
+      columns: funnelColumns,
+    }),
+    uptakeBy("Uptake by department", "byDepartment", "Department"),
+    uptakeBy("Uptake by manager", "byManager", "Manager"),
+    sheet({
+      title: "Refreshers due",
+      rows: (caller) => caller.reports.refreshersDue(),
+      columns: [
+        { header: "Employee number", value: (due) => due.employeeNumber },
+        { header: "Name", value: (due) => due.staffName },
+        { header: "Department", value: (due) => due.departmentName },
+        { header: "Course", value: (due) => due.courseTitle },
+        { header: "Last completed", value: (due) => due.lastCompletedOn },
+        { header: "Due", value: (due) => due.dueOn },
+        { header: "Status", value: (due) => (due.status === "overdue" ? "Overdue" : "Due soon") },
+        { header: "Days until due", value: (due) => due.daysUntilDue },
+      ],
+    }),
+    sheet({
+      title: "Never trained",
+      rows: (caller) => caller.reports.neverTrained(),
+      columns: staffColumns,
+    }),
+  ],
+};

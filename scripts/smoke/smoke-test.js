@@ -92,11 +92,11 @@ async function smokeTest() {
     }
 
     step("ESM import and a calculation");
-    const calculated = await runCommand("node", ["calculate.mjs"], npm);
+    const calculated = await runCommand("node", ["calculate.js"], npm);
     check(calculated.stdout.trim() === LANCASHIRE_SPLIT, `Unexpected split:\n${calculated.stdout}`);
     const mathsOnly = await runCommand(
       "node",
-      ["--import", "./no-client-hooks.mjs", "maths-only.mjs"],
+      ["--import", "./no-client-hooks.js", "maths-only.js"],
       npm,
     );
     check(mathsOnly.stdout.includes("gap 13500000"), `Unexpected output:\n${mathsOnly.stdout}`);
@@ -158,7 +158,7 @@ async function smokeTest() {
       password,
     });
     try {
-      const called = await runCommand("node", ["tracker.mjs", tracker.url, password], npm);
+      const called = await runCommand("node", ["tracker.js", tracker.url, password], npm);
       step(called.stdout.trim());
     } finally {
       await tracker.stop();

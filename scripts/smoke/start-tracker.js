@@ -38,13 +38,13 @@ export async function startTracker({ repo, dataDir, password }) {
   child.stderr.on("data", (chunk) => (output += String(chunk)));
   const stop = () =>
     new Promise((resolve) => {
-      if (child.exitCode !== null) resolve(undefined);
+      if (child.exitCode != null) resolve(undefined);
       child.once("exit", resolve);
       child.kill("SIGTERM");
     });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The tracker stopped at start-up:\n${output}`);
+    if (child.exitCode != null) throw new Error(`The tracker stopped at start-up:\n${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) return { url, stop };
     } catch {

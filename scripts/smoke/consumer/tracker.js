@@ -3,7 +3,7 @@ import { createTrackerClient, isTrackerError, signInToTracker } from "@dapkit/sd
 
 const [url, password] = process.argv.slice(2);
 const anonymous = createTrackerClient({ url });
-if ((await anonymous.auth.me.query()) !== null) throw new Error("expected nobody signed in");
+if ((await anonymous.auth.me.query()) != null) throw new Error("expected nobody signed in");
 
 const tracker = createTrackerClient({ url });
 await tracker.auth.signIn.mutate({ email: "admin@northshire.example", password });
@@ -21,7 +21,7 @@ try {
   if (!isTrackerError(error) || error.data?.code !== "UNAUTHORIZED") throw error;
 }
 await tracker.auth.signOut.mutate();
-if ((await tracker.auth.me.query()) !== null) throw new Error("expected to be signed out");
+if ((await tracker.auth.me.query()) != null) throw new Error("expected to be signed out");
 console.log(
   `signed in as ${me.name} (${me.role}) and ${user.name} (${user.role}); refused anonymous`,
 );

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { openApp, StartupError } from "./app";
+import { runBackupCommand, USAGE } from "./backup/backup-command";
+import { BackupError } from "./backup/backup-manifest";
 import { EnvError, loadEnv } from "./env";
 import { createHttpServer } from "./http/create-server";
 import { routes } from "./http/routes";
@@ -50,8 +52,20 @@ async function start(): Promise<void> {
   process.once("SIGINT", stop);
 }
 
-start().catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof StartupError) {
+// `dapkit-server` or `dapkit-server start` serves; `backup` and `restore` work on the data directory.
+async function main(argv: readonly string[]): Promise<void> {
+  const [command = "start", ...args] = argv;
+  if (command === "start" && args.length === 0) return start();
+  if (command === "backup" || command === "restore") {
+    const message = await runBackupCommand(command, args, loadEnv().DAPKIT_DATA_DIR);
+    process.stdout.write(`${message}\n`);
+    return;
+  }
+  throw new BackupError(USAGE);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof EnvError || error instanceof StartupError || error instanceof BackupError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

@@ -2,7 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
-const SERVER_DIR = fileURLToPath(new URL("../..", import.meta.url));
+/** The server package's folder: the working directory of every child process. */
+export const SERVER_DIR = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Node's arguments to run src/main.ts from source, as `dapkit-server` runs dist/main.js. */
+export const MAIN_ARGS = ["--conditions=@dapkit/source", "--import", "tsx", "src/main.ts"];
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -31,15 +35,11 @@ export interface RunningServer {
 /** Starts src/main.ts with the given environment and waits until it is listening (or exits). */
 export async function runServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@dapkit/source", "--import", "tsx", "src/main.ts"],
-    {
-      cwd: SERVER_DIR,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, MAIN_ARGS, {
+    cwd: SERVER_DIR,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

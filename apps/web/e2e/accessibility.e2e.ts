@@ -1,32 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
 
 import {
   expectNoAxeViolations,
-  launchBrowser,
   newPage,
   screenshot,
   settled,
   signIn,
   type Role,
 } from "./support/browser";
-import { createFixtures, type Fixtures } from "./support/fixtures";
-import { startServer, type RunningServer } from "./support/server";
+import { journey } from "./support/journey";
 
-let server: RunningServer;
-let browser: Browser;
-let fixtures: Fixtures;
-
-beforeAll(async () => {
-  server = await startServer();
-  fixtures = await createFixtures(server.baseUrl);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const world = journey(null);
 
 /** Follows the first link in the page's first table, if there is one (a record's own page). */
 async function firstRecordOf(page: Page, path: string): Promise<string | null> {
@@ -98,7 +83,7 @@ async function checkPage(
 }
 
 test("the sign-in page, and its error summary, pass axe", async () => {
-  const { context, page } = await newPage(browser, server.baseUrl);
+  const { context, page } = await newPage(world.browser, world.server.baseUrl);
   await page.goto("/sign-in");
   await settled(page);
   await expectNoAxeViolations(page, "sign in");
@@ -118,25 +103,25 @@ test("the sign-in page, and its error summary, pass axe", async () => {
 
 // Record pages, named for their screenshots; which roles see each follows their permissions.
 function recordPages(role: Role): [string, string][] {
-  const session = `/training/sessions/${fixtures.session.id}`;
+  const session = `/training/sessions/${world.fixtures.session.id}`;
   const pages: [string, string][] = [];
   if (role !== "lead" && role !== "viewer") pages.push(["session", session]);
   if (role === "hr")
     pages.push(["nominate", `${session}/nominate`], ["attendance", `${session}/attendance`]);
   if (role !== "manager") {
     pages.push(
-      ["recommendation", `/recommendations/${fixtures.recommendation.id}`],
-      ["funding-plan", `/funding/${fixtures.plan.id}`],
+      ["recommendation", `/recommendations/${world.fixtures.recommendation.id}`],
+      ["funding-plan", `/funding/${world.fixtures.plan.id}`],
     );
   }
   if (role !== "lead" && role !== "viewer")
-    pages.push(["staff-member", `/staff/${fixtures.team[0]?.id ?? ""}`]);
+    pages.push(["staff-member", `/staff/${world.fixtures.team[0]?.id ?? ""}`]);
   return pages;
 }
 
 for (const role of Object.keys(PAGES) as Role[]) {
   test(`every main page passes axe (WCAG 2.2 AA) signed in as ${role}`, async () => {
-    const { context, page } = await newPage(browser, server.baseUrl);
+    const { context, page } = await newPage(world.browser, world.server.baseUrl);
     await signIn(page, role);
     for (const path of PAGES[role]) await checkPage(page, { role, path });
     for (const [name, path] of recordPages(role))

@@ -1,33 +1,12 @@
 import { readFileSync } from "node:fs";
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
 
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-  screenshot,
-  settled,
-  signIn,
-} from "./support/browser";
-import { startServer, type RunningServer } from "./support/server";
+import { expectNoAxeViolations, screenshot, settled } from "./support/browser";
+import { journey } from "./support/journey";
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, server.baseUrl));
-  await signIn(page, "lead");
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const world = journey("lead", { fixtures: false });
 
 // A small but real PDF: the server checks that a file's contents match its type.
 const PDF = Buffer.from(
@@ -50,6 +29,7 @@ async function readiness(target: Page): Promise<Map<string, string>> {
 }
 
 test("the lead adds evidence, uploads a file, approves it and the area turns ready", async () => {
+  const { page } = world;
   const before = await readiness(page);
   await screenshot(page, "readiness-before");
   // An area with no approved evidence yet, other than staff development (which also needs training).
@@ -106,6 +86,7 @@ test("the lead adds evidence, uploads a file, approves it and the area turns rea
 });
 
 test("a rejection needs a note, shown against the note field", async () => {
+  const { page } = world;
   await page.goto("/accreditation/evidence/new");
   await settled(page);
   await page.getByLabel("Priority area").selectOption({ index: 1 });
@@ -137,6 +118,7 @@ test("a rejection needs a note, shown against the note field", async () => {
 });
 
 test("the evidence pack downloads as a ZIP file", async () => {
+  const { page } = world;
   await page.goto("/accreditation");
   await settled(page);
   const [download] = await Promise.all([

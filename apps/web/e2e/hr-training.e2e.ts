@@ -1,35 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
 
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-  screenshot,
-  settled,
-  signIn,
-} from "./support/browser";
+import { expectNoAxeViolations, screenshot, settled } from "./support/browser";
 import { funnelFigures } from "./support/dashboard";
-import { createFixtures, type Fixtures } from "./support/fixtures";
-import { startServer, type RunningServer } from "./support/server";
+import { journey } from "./support/journey";
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let fixtures: Fixtures;
-
-beforeAll(async () => {
-  server = await startServer();
-  fixtures = await createFixtures(server.baseUrl);
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, server.baseUrl));
-  await signIn(page, "hr");
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const world = journey("hr");
 
 // Presses Tab until the focused element matches, as a keyboard user would.
 async function tabTo(
@@ -45,6 +21,7 @@ async function tabTo(
 }
 
 test("a bad form shows the error summary, whose link puts focus on the field", async () => {
+  const { page } = world;
   await page.goto("/training/courses/new");
   await settled(page);
   await page.getByRole("button", { name: "Save course" }).click();
@@ -61,6 +38,7 @@ test("a bad form shows the error summary, whose link puts focus on the field", a
 });
 
 test("HR nominates three people, books them and marks the register with the keyboard alone", async () => {
+  const { page, fixtures } = world;
   const before = await funnelFigures(page);
 
   // Find the session from the training list, as a person would.
@@ -121,6 +99,7 @@ test("HR nominates three people, books them and marks the register with the keyb
 });
 
 test("each nomination keeps its history: who changed it, when and to what", async () => {
+  const { page, fixtures } = world;
   await page.goto(`/training/sessions/${fixtures.session.id}`);
   const name = fixtures.team[1]?.name ?? "";
   await page.getByRole("link", { name }).click();

@@ -1,36 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-  screenshot,
-  settled,
-  signIn,
-} from "./support/browser";
-import { createFixtures, type Fixtures } from "./support/fixtures";
-import { startServer, type RunningServer } from "./support/server";
+import { expectNoAxeViolations, screenshot, settled } from "./support/browser";
+import { journey } from "./support/journey";
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let fixtures: Fixtures;
-
-beforeAll(async () => {
-  server = await startServer();
-  fixtures = await createFixtures(server.baseUrl);
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, server.baseUrl));
-  await signIn(page, "manager");
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
+const world = journey("manager");
 
 test("a manager's navigation offers only what their role allows", async () => {
+  const { page } = world;
   const links = await page
     .getByRole("navigation", { name: "Menu" })
     .getByRole("link")
@@ -42,6 +18,7 @@ test("a manager's navigation offers only what their role allows", async () => {
 });
 
 test("a manager sees their own team and nobody else's", async () => {
+  const { page, fixtures } = world;
   await page.goto("/staff");
   await settled(page);
   const names = await page.locator("table tbody th a").allTextContents();
@@ -51,6 +28,7 @@ test("a manager sees their own team and nobody else's", async () => {
 });
 
 test("a direct link to someone in another team shows page not found", async () => {
+  const { page, fixtures } = world;
   const outsider = fixtures.otherTeam[0];
   if (outsider === undefined) throw new Error("no fixture");
   await page.goto(`/staff/${outsider.id}`);
@@ -61,6 +39,7 @@ test("a direct link to someone in another team shows page not found", async () =
 });
 
 test("a manager can nominate only their own team", async () => {
+  const { page, fixtures } = world;
   await page.goto(`/training/sessions/${fixtures.session.id}/nominate`);
   await settled(page);
   const offered = await page.locator(".govuk-checkboxes__label").allTextContents();
@@ -79,6 +58,7 @@ test("a manager can nominate only their own team", async () => {
 });
 
 test("a manager who opens HR's pages by address is told they have no access", async () => {
+  const { page, fixtures } = world;
   await page.goto(`/training/sessions/${fixtures.session.id}/attendance`);
   await page.getByRole("heading", { name: "You do not have access to this page" }).waitFor();
   await page.goto("/accreditation");

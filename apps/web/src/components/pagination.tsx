@@ -15,6 +15,40 @@ export function pageNumbers(current: number, last: number): (number | "gap")[] {
   return result;
 }
 
+const ARROWS = {
+  prev: "m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z",
+  next: "m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z",
+};
+
+// "Previous page" and "Next page": the arrow goes before or after the words.
+function StepLink({ direction, to }: { direction: "prev" | "next"; to: string }) {
+  const icon = (
+    <svg
+      className={`govuk-pagination__icon govuk-pagination__icon--${direction}`}
+      xmlns="http://www.w3.org/2000/svg"
+      height="13"
+      width="15"
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 15 13"
+    >
+      <path d={ARROWS[direction]} />
+    </svg>
+  );
+  return (
+    <div className={`govuk-pagination__${direction}`}>
+      <Link className="govuk-link govuk-pagination__link" to={to} rel={direction}>
+        {direction === "prev" ? icon : null}
+        <span className="govuk-pagination__link-title">
+          {direction === "prev" ? "Previous" : "Next"}
+          <span className="govuk-visually-hidden"> page</span>
+        </span>
+        {direction === "next" ? icon : null}
+      </Link>
+    </div>
+  );
+}
+
 /** GOV.UK pagination; `hrefFor` builds each page's address so filters are kept. */
 export function Pagination({
   page,
@@ -31,26 +65,7 @@ export function Pagination({
   if (last === 1) return null;
   return (
     <nav className="govuk-pagination" aria-label="Pagination">
-      {page > 1 ? (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={hrefFor(page - 1)} rel="prev">
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--prev"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
-            </svg>
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
+      {page > 1 ? <StepLink direction="prev" to={hrefFor(page - 1)} /> : null}
       <ul className="govuk-pagination__list">
         {pageNumbers(page, last).map((item, index) =>
           item === "gap" ? (
@@ -77,26 +92,7 @@ export function Pagination({
           ),
         )}
       </ul>
-      {page < last ? (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={hrefFor(page + 1)} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
-            </span>
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--next"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-            </svg>
-          </Link>
-        </div>
-      ) : null}
+      {page < last ? <StepLink direction="next" to={hrefFor(page + 1)} /> : null}
     </nav>
   );
 }

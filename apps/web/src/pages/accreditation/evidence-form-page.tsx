@@ -1,11 +1,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { useParams, useSearchParams } from "react-router";
 
-import { Button } from "../../components/button";
 import { DateInput } from "../../components/date-input";
-import { ErrorSummary } from "../../components/error-summary";
 import { QueryState } from "../../components/query-state";
+import { QuestionForm } from "../../components/question-form";
 import { Select } from "../../components/select";
 import { BackLink } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
@@ -13,7 +11,8 @@ import type { FieldError } from "../../lib/api-errors";
 import { isEmptyDate, isoFromParts, partsFromIso, type DateParts } from "../../lib/date-parts";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
-import { required, useFormErrors } from "../../lib/use-form-errors";
+import { useForm } from "../../lib/use-form";
+import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 import { EVIDENCE_KIND_CHOICES } from "./evidence-words";
 
@@ -47,14 +46,18 @@ function EvidenceForm({ evidence }: { evidence: Evidence | undefined }) {
   const flash = useNavigateWithFlash();
   const [params] = useSearchParams();
   const framework = useQuery(trpc.evidence.framework.queryOptions());
-  const [areaId, setAreaId] = useState(evidence?.areaId ?? params.get("area") ?? "");
-  const [title, setTitle] = useState(evidence?.title ?? "");
-  const [kind, setKind] = useState<string>(evidence?.kind ?? "");
-  const [owner, setOwner] = useState(evidence?.owner ?? "");
-  const [effective, setEffective] = useState(partsFromIso(evidence?.effectiveDate));
-  const [review, setReview] = useState(partsFromIso(evidence?.reviewDate));
-  const [expiry, setExpiry] = useState(partsFromIso(evidence?.expiryDate));
-  const form = useFormErrors(LABELS);
+  const form = useForm(
+    {
+      areaId: evidence?.areaId ?? params.get("area") ?? "",
+      title: evidence?.title ?? "",
+      kind: evidence?.kind ?? "",
+      owner: evidence?.owner ?? "",
+      effectiveDate: partsFromIso(evidence?.effectiveDate),
+      reviewDate: partsFromIso(evidence?.reviewDate),
+      expiryDate: partsFromIso(evidence?.expiryDate),
+    },
+    LABELS,
+  );
   const heading = evidence === undefined ? "Add evidence" : "Change evidence details";
   usePageTitle(heading, { error: form.invalid });
 
@@ -72,11 +75,11 @@ function EvidenceForm({ evidence }: { evidence: Evidence | undefined }) {
     trpc.evidence.update.mutationOptions({ onSuccess: done, onError: form.fromServer }),
   );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const effectiveDate = isoFromParts(effective, "Effective date");
-    const reviewDate = optionalDate("reviewDate", review, "Review date");
-    const expiryDate = optionalDate("expiryDate", expiry, "Expiry date");
+  function submit() {
+    const { areaId, title, kind, owner } = form.values;
+    const effectiveDate = isoFromParts(form.values.effectiveDate, "Effective date");
+    const reviewDate = optionalDate("reviewDate", form.values.reviewDate, "Review date");
+    const expiryDate = optionalDate("expiryDate", form.values.expiryDate, "Expiry date");
     const ok = form.check([
       areaId === ""
         ? { field: "areaId", message: "Select the priority area this evidence supports" }
@@ -103,76 +106,52 @@ function EvidenceForm({ evidence }: { evidence: Evidence | undefined }) {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={form.errors} />
-        <h1 className="govuk-heading-l">{heading}</h1>
-        <form onSubmit={submit} noValidate>
-          <Select
-            name="areaId"
-            label="Priority area"
-            value={areaId}
-            onChange={(event) => setAreaId(event.target.value)}
-            error={form.errorFor("areaId")}
-            options={[
-              { value: "", text: "Choose a priority area" },
-              ...(framework.data?.areas ?? []).map((area) => ({ value: area.id, text: area.name })),
-            ]}
-          />
-          <TextInput
-            name="title"
-            label="Title"
-            hint="For example, Domestic abuse policy for tenants 2026"
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            error={form.errorFor("title")}
-          />
-          <Select
-            name="kind"
-            label="Kind of evidence"
-            value={kind}
-            onChange={(event) => setKind(event.target.value)}
-            error={form.errorFor("kind")}
-            options={[{ value: "", text: "Choose a kind" }, ...EVIDENCE_KIND_CHOICES]}
-          />
-          <TextInput
-            name="owner"
-            label="Owner"
-            hint="The person or team who keeps this evidence up to date"
-            value={owner}
-            onChange={(event) => setOwner(event.target.value)}
-            error={form.errorFor("owner")}
-          />
-          <DateInput
-            name="effectiveDate"
-            legend="Effective date"
-            hint="When the evidence came into force, for example 1 4 2026"
-            value={effective}
-            onChange={setEffective}
-            error={form.errorFor("effectiveDate")}
-          />
-          <DateInput
-            name="reviewDate"
-            legend="Review date (optional)"
-            hint="When it should next be reviewed"
-            value={review}
-            onChange={setReview}
-            error={form.errorFor("reviewDate")}
-          />
-          <DateInput
-            name="expiryDate"
-            legend="Expiry date (optional)"
-            hint="After this date it no longer counts as evidence"
-            value={expiry}
-            onChange={setExpiry}
-            error={form.errorFor("expiryDate")}
-          />
-          <Button busy={create.isPending || update.isPending}>
-            {evidence === undefined ? "Add evidence" : "Save changes"}
-          </Button>
-        </form>
-      </div>
-    </div>
+    <QuestionForm
+      heading={heading}
+      errors={form.errors}
+      onSubmit={submit}
+      submitText={evidence === undefined ? "Add evidence" : "Save changes"}
+      busy={create.isPending || update.isPending}
+    >
+      <Select
+        label="Priority area"
+        options={[
+          { value: "", text: "Choose a priority area" },
+          ...(framework.data?.areas ?? []).map((area) => ({ value: area.id, text: area.name })),
+        ]}
+        {...form.text("areaId")}
+      />
+      <TextInput
+        label="Title"
+        hint="For example, Domestic abuse policy for tenants 2026"
+        {...form.text("title")}
+      />
+      <Select
+        label="Kind of evidence"
+        options={[{ value: "", text: "Choose a kind" }, ...EVIDENCE_KIND_CHOICES]}
+        {...form.text("kind")}
+      />
+      <TextInput
+        label="Owner"
+        hint="The person or team who keeps this evidence up to date"
+        {...form.text("owner")}
+      />
+      <DateInput
+        legend="Effective date"
+        hint="When the evidence came into force, for example 1 4 2026"
+        {...form.date("effectiveDate")}
+      />
+      <DateInput
+        legend="Review date (optional)"
+        hint="When it should next be reviewed"
+        {...form.date("reviewDate")}
+      />
+      <DateInput
+        legend="Expiry date (optional)"
+        hint="After this date it no longer counts as evidence"
+        {...form.date("expiryDate")}
+      />
+    </QuestionForm>
   );
 }
 

@@ -1,9 +1,11 @@
 import { Link } from "react-router";
 
+import { DataTable } from "../../components/data-table";
 import { StatusTag } from "../../components/tag";
 import type { Outputs } from "../../trpc";
 
 type Readiness = Outputs["evidence"]["readiness"];
+type Area = Readiness["areas"][number];
 
 /**
  * Readiness by priority area: a tag with words (Ready / Partly ready / Not ready) and the
@@ -17,49 +19,38 @@ export function ReadinessTable({
   caption?: string;
 }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Priority area
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Readiness
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Why
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {readiness.areas.map((area) => (
-          <tr className="govuk-table__row" key={area.areaId}>
-            <th scope="row" className="govuk-table__header">
-              <Link
-                className="govuk-link"
-                to={`/accreditation?area=${encodeURIComponent(area.areaId)}#area-${area.areaId}`}
-              >
-                {area.areaName}
-              </Link>
-            </th>
-            <td className="govuk-table__cell" data-rag={area.rag}>
-              <StatusTag status={area.rag} />
-            </td>
-            <td className="govuk-table__cell">
-              {area.reasons.length === 0 ? (
-                `${area.counts.approved} approved`
-              ) : (
-                <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
-                  {area.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable<Area>
+      caption={caption}
+      rows={readiness.areas}
+      rowKey={(area) => area.areaId}
+      columns={[
+        {
+          header: "Priority area",
+          rowHeader: true,
+          cell: (area) => (
+            <Link
+              className="govuk-link"
+              to={`/accreditation?area=${encodeURIComponent(area.areaId)}`}
+            >
+              {area.areaName}
+            </Link>
+          ),
+        },
+        { header: "Readiness", cell: (area) => <StatusTag status={area.rag} /> },
+        {
+          header: "Why",
+          cell: (area) =>
+            area.reasons.length === 0 ? (
+              `${area.counts.approved} approved`
+            ) : (
+              <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
+                {area.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 
 import { errorStatus } from "../../lib/api-errors";
@@ -8,7 +8,8 @@ import { ErrorSummary } from "../../components/error-summary";
 import { FlashBanner } from "../../components/flash-banner";
 import { TextInput } from "../../components/text-input";
 import { usePageTitle } from "../../lib/page-title";
-import { required, useFormErrors } from "../../lib/use-form-errors";
+import { useForm } from "../../lib/use-form";
+import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc } from "../../trpc";
 
 const LABELS = { email: "Email address", password: "Password" };
@@ -21,9 +22,7 @@ function safeNext(next: string | null): string {
 export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const form = useFormErrors(LABELS);
+  const form = useForm({ email: "", password: "" }, LABELS);
   usePageTitle("Sign in", { error: form.invalid });
 
   const signIn = useMutation(
@@ -35,7 +34,7 @@ export function SignInPage() {
         void navigate(safeNext(params.get("next")), { replace: true });
       },
       onError: (error) => {
-        setPassword("");
+        form.set("password", "");
         // A wrong email or password is one message about both fields; GOV.UK links it to the first.
         if (errorStatus(error) === 401) {
           form.check([{ field: "email", message: error.message }]);
@@ -48,6 +47,7 @@ export function SignInPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const { email, password } = form.values;
     const ok = form.check([
       required("email", email, "Enter your email address"),
       required("password", password, "Enter your password"),
@@ -66,23 +66,17 @@ export function SignInPage() {
         </p>
         <form onSubmit={submit} noValidate>
           <TextInput
-            name="email"
             label="Email address"
             type="email"
             autoComplete="email"
             spellCheck={false}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={form.errorFor("email")}
+            {...form.text("email")}
           />
           <TextInput
-            name="password"
             label="Password"
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={form.errorFor("password")}
+            {...form.text("password")}
           />
           <Button busy={signIn.isPending}>Sign in</Button>
         </form>

@@ -1,4 +1,5 @@
 import { FunnelChart } from "../../components/charts/funnel-chart";
+import { DataTable } from "../../components/data-table";
 import { formatCount, formatPercent } from "../../lib/format";
 
 /** The funnel's figures, as @dapkit/training's uptakeFunnel counts them. */
@@ -45,33 +46,19 @@ export function UptakeSummary({ figures }: { figures: FunnelFigures }) {
           <FunnelChart stages={stages} />
         </div>
         <div className="govuk-grid-column-one-third">
-          <table className="govuk-table" data-testid="funnel-figures">
-            <caption className="govuk-table__caption govuk-table__caption--s">
-              From nomination to attendance
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Stage
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Staff
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {stages.map((stage) => (
-                <tr className="govuk-table__row" key={stage.label}>
-                  <th scope="row" className="govuk-table__header">
-                    {stage.label}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {formatCount(stage.value)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div data-testid="funnel-figures">
+            <DataTable
+              caption="From nomination to attendance"
+              captionSize="s"
+              rows={stages}
+              rowKey={(stage) => stage.label}
+              downloadable={false}
+              columns={[
+                { header: "Stage", rowHeader: true, cell: (stage) => stage.label },
+                { header: "Staff", numeric: true, cell: (stage) => formatCount(stage.value) },
+              ]}
+            />
+          </div>
         </div>
       </div>
     </section>

@@ -13,11 +13,12 @@ import { SummaryList } from "../../components/summary-list";
 import { StatusTag, statusText } from "../../components/tag";
 import { Textarea } from "../../components/textarea";
 import { useCurrentUser } from "../../lib/current-user";
-import { isoFromParts, partsFromIso, type DateParts } from "../../lib/date-parts";
+import { isoFromParts, partsFromIso } from "../../lib/date-parts";
 import { formatDate } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
-import { required, useFormErrors } from "../../lib/use-form-errors";
+import { useForm } from "../../lib/use-form";
+import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Recommendation = Outputs["recommendations"]["get"];
@@ -31,15 +32,15 @@ function todayIso(): string {
 }
 
 function AddUpdateForm({ recommendation }: { recommendation: Recommendation }) {
-  const [date, setDate] = useState<DateParts>(partsFromIso(todayIso()));
-  const [note, setNote] = useState("");
-  const [status, setStatus] = useState<Status>(recommendation.status);
   const [saved, setSaved] = useState<string | null>(null);
-  const form = useFormErrors(LABELS);
+  const form = useForm(
+    { date: partsFromIso(todayIso()), note: "", status: recommendation.status },
+    LABELS,
+  );
   const add = useMutation(
     trpc.recommendations.addUpdate.mutationOptions({
       onSuccess: async () => {
-        setNote("");
+        form.set("note", "");
         setSaved("Progress update added");
         await queryClient.invalidateQueries({ queryKey: trpc.recommendations.pathKey() });
       },
@@ -50,13 +51,15 @@ function AddUpdateForm({ recommendation }: { recommendation: Recommendation }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
+    const { date, note, status } = form.values;
     const parsed = isoFromParts(date, "Date of the update");
     const ok = form.check([
       "error" in parsed ? { field: "date", message: parsed.error } : null,
       required("note", note, "Enter what has happened"),
     ]);
-    if (ok && "iso" in parsed)
-      add.mutate({ id: recommendation.id, date: parsed.iso, note, status });
+    if (ok && "iso" in parsed) {
+      add.mutate({ id: recommendation.id, date: parsed.iso, note, status: status });
+    }
   }
 
   return (
@@ -65,28 +68,16 @@ function AddUpdateForm({ recommendation }: { recommendation: Recommendation }) {
       <ErrorSummary errors={form.errors} />
       <form onSubmit={submit} noValidate>
         <h2 className="govuk-heading-m">Add a progress update</h2>
-        <DateInput
-          name="date"
-          legend="Date of the update"
-          value={date}
-          onChange={setDate}
-          error={form.errorFor("date")}
-        />
+        <DateInput legend="Date of the update" {...form.date("date")} />
         <Textarea
-          name="note"
           label="What has happened"
           hint="Say what was done, by whom, and what is next."
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          error={form.errorFor("note")}
+          {...form.text("note")}
         />
         <Select
-          name="status"
           label="Status after this update"
-          value={status}
-          onChange={(event) => setStatus(event.target.value as Status)}
           options={STATUSES.map((value) => ({ value, text: statusText(value) }))}
-          error={form.errorFor("status")}
+          {...form.text("status")}
         />
         <Button busy={add.isPending}>Add update</Button>
       </form>

@@ -1,11 +1,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 
-import { Button } from "../../components/button";
 import { DateInput } from "../../components/date-input";
-import { ErrorSummary } from "../../components/error-summary";
 import { QueryState } from "../../components/query-state";
+import { QuestionForm } from "../../components/question-form";
 import { Select } from "../../components/select";
 import { BackLink } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
@@ -14,7 +12,8 @@ import { isoFromParts, partsFromIso, EMPTY_DATE } from "../../lib/date-parts";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { isoToLondon, londonToIso, parseTime } from "../../lib/london-time";
 import { usePageTitle } from "../../lib/page-title";
-import { required, useFormErrors } from "../../lib/use-form-errors";
+import { useForm } from "../../lib/use-form";
+import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Session = Outputs["training"]["getSession"];
@@ -39,17 +38,18 @@ function timeError(field: string, text: string, label: string): FieldError | nul
 function SessionForm({ session }: { session: Session | undefined }) {
   const flash = useNavigateWithFlash();
   const courses = useQuery(trpc.training.listCourses.queryOptions());
-  const start = session === undefined ? undefined : isoToLondon(session.startsAt);
-  const [courseId, setCourseId] = useState(session?.courseId ?? "");
-  const [date, setDate] = useState(start === undefined ? EMPTY_DATE : partsFromIso(start.date));
-  const [startTime, setStartTime] = useState(start?.time ?? "");
-  const [endTime, setEndTime] = useState(
-    session === undefined ? "" : isoToLondon(session.endsAt).time,
-  );
-  const [capacity, setCapacity] = useState(session === undefined ? "" : String(session.capacity));
-  const [location, setLocation] = useState(session?.location ?? "");
-  const [trainer, setTrainer] = useState(session?.trainer ?? "");
-  const form = useFormErrors(LABELS);
+  const form = useForm(() => {
+    const start = session === undefined ? undefined : isoToLondon(session.startsAt);
+    return {
+      courseId: session?.courseId ?? "",
+      date: start === undefined ? EMPTY_DATE : partsFromIso(start.date),
+      startsAt: start?.time ?? "",
+      endsAt: session === undefined ? "" : isoToLondon(session.endsAt).time,
+      capacity: session === undefined ? "" : String(session.capacity),
+      location: session?.location ?? "",
+      trainer: session?.trainer ?? "",
+    };
+  }, LABELS);
   const title = session === undefined ? "Add a training session" : "Change a training session";
   usePageTitle(title, { error: form.invalid });
 
@@ -67,8 +67,8 @@ function SessionForm({ session }: { session: Session | undefined }) {
     trpc.training.updateSession.mutationOptions({ onSuccess: done, onError: form.fromServer }),
   );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
+    const { courseId, date, startsAt, endsAt, capacity, location, trainer } = form.values;
     const day = isoFromParts(date, "Date");
     const places = Number(capacity);
     const ok = form.check([
@@ -76,8 +76,8 @@ function SessionForm({ session }: { session: Session | undefined }) {
         ? { field: "courseId", message: "Select a course" }
         : null,
       "error" in day ? { field: "date", message: day.error } : null,
-      timeError("startsAt", startTime, "Start time"),
-      timeError("endsAt", endTime, "End time"),
+      timeError("startsAt", startsAt, "Start time"),
+      timeError("endsAt", endsAt, "End time"),
       capacity.trim() === "" || !Number.isInteger(places) || places < 1
         ? { field: "capacity", message: "Number of places must be a whole number, like 20" }
         : null,
@@ -86,8 +86,8 @@ function SessionForm({ session }: { session: Session | undefined }) {
     ]);
     if (!ok || !("iso" in day)) return;
     const data = {
-      startsAt: londonToIso(day.iso, parseTime(startTime) ?? ""),
-      endsAt: londonToIso(day.iso, parseTime(endTime) ?? ""),
+      startsAt: londonToIso(day.iso, parseTime(startsAt) ?? ""),
+      endsAt: londonToIso(day.iso, parseTime(endsAt) ?? ""),
       capacity: places,
       location,
       trainer,
@@ -97,79 +97,44 @@ function SessionForm({ session }: { session: Session | undefined }) {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={form.errors} />
-        <h1 className="govuk-heading-l">{title}</h1>
-        <form onSubmit={submit} noValidate>
-          {session === undefined ? (
-            <Select
-              name="courseId"
-              label="Course"
-              value={courseId}
-              onChange={(event) => setCourseId(event.target.value)}
-              error={form.errorFor("courseId")}
-              options={[
-                { value: "", text: "Choose a course" },
-                ...(courses.data ?? []).map((course) => ({ value: course.id, text: course.title })),
-              ]}
-            />
-          ) : (
-            <p className="govuk-body">
-              Course: <strong>{session.courseTitle}</strong>
-            </p>
-          )}
-          <DateInput
-            name="date"
-            legend="Date"
-            value={date}
-            onChange={setDate}
-            error={form.errorFor("date")}
-          />
-          <TextInput
-            name="startsAt"
-            label="Start time"
-            hint="For example, 9:30am or 14:00"
-            className="govuk-input--width-5"
-            value={startTime}
-            onChange={(event) => setStartTime(event.target.value)}
-            error={form.errorFor("startsAt")}
-          />
-          <TextInput
-            name="endsAt"
-            label="End time"
-            className="govuk-input--width-5"
-            value={endTime}
-            onChange={(event) => setEndTime(event.target.value)}
-            error={form.errorFor("endsAt")}
-          />
-          <TextInput
-            name="capacity"
-            label="Number of places"
-            inputMode="numeric"
-            className="govuk-input--width-4"
-            value={capacity}
-            onChange={(event) => setCapacity(event.target.value)}
-            error={form.errorFor("capacity")}
-          />
-          <TextInput
-            name="location"
-            label="Location"
-            value={location}
-            onChange={(event) => setLocation(event.target.value)}
-            error={form.errorFor("location")}
-          />
-          <TextInput
-            name="trainer"
-            label="Trainer"
-            value={trainer}
-            onChange={(event) => setTrainer(event.target.value)}
-            error={form.errorFor("trainer")}
-          />
-          <Button busy={create.isPending || update.isPending}>Save session</Button>
-        </form>
-      </div>
-    </div>
+    <QuestionForm
+      heading={title}
+      errors={form.errors}
+      onSubmit={submit}
+      submitText="Save session"
+      busy={create.isPending || update.isPending}
+    >
+      {session === undefined ? (
+        <Select
+          label="Course"
+          options={[
+            { value: "", text: "Choose a course" },
+            ...(courses.data ?? []).map((course) => ({ value: course.id, text: course.title })),
+          ]}
+          {...form.text("courseId")}
+        />
+      ) : (
+        <p className="govuk-body">
+          Course: <strong>{session.courseTitle}</strong>
+        </p>
+      )}
+      <DateInput legend="Date" {...form.date("date")} />
+      <TextInput
+        label="Start time"
+        hint="For example, 9:30am or 14:00"
+        className="govuk-input--width-5"
+        {...form.text("startsAt")}
+      />
+      <TextInput label="End time" className="govuk-input--width-5" {...form.text("endsAt")} />
+      <TextInput
+        label="Number of places"
+        inputMode="numeric"
+        className="govuk-input--width-4"
+        {...form.text("capacity")}
+      />
+      <TextInput label="Location" {...form.text("location")} />
+      <TextInput label="Trainer" {...form.text("trainer")} />
+    </QuestionForm>
   );
 }
 

@@ -26,7 +26,9 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fieldErrors = cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : null;
+    // Keyed by the input's top-level field, for forms that show a message beside each field.
+    const fieldErrors: Record<string, string[] | undefined> | null =
+      cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : null;
     return {
       ...shape,
       data: {

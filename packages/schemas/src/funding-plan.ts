@@ -1,6 +1,7 @@
 import * as z from "zod";
 
 import { IdSchema, LabelSchema, NoteSchema, oneOf, typeError } from "./common";
+import { duplicateIndexes } from "./duplicates";
 import { FinancialYearLabelSchema } from "./financial-year";
 import { NonNegativePenceSchema, PercentSchema } from "./money";
 
@@ -81,19 +82,9 @@ interface Issue {
 // Percentages are compared in millionths so that 33.33 + 33.33 + 33.34 counts as exactly 100.
 const PERCENT_SCALE = 1_000_000;
 
-function findDuplicates(values: readonly string[]): Set<number> {
-  const seen = new Set<string>();
-  const duplicates = new Set<number>();
-  values.forEach((value, index) => {
-    if (seen.has(value)) duplicates.add(index);
-    seen.add(value);
-  });
-  return duplicates;
-}
-
 function checkYears(plan: PlanShape): Issue[] {
   const issues: Issue[] = [];
-  for (const index of findDuplicates(plan.financialYears)) {
+  for (const index of duplicateIndexes(plan.financialYears)) {
     issues.push({ path: ["financialYears", index], message: "is listed twice" });
   }
   plan.financialYears.forEach((label, index) => {
@@ -122,7 +113,7 @@ function checkYears(plan: PlanShape): Issue[] {
       }
     });
   }
-  for (const index of findDuplicates(plan.costs.map((cost) => cost.financialYear))) {
+  for (const index of duplicateIndexes(plan.costs.map((cost) => cost.financialYear))) {
     issues.push({
       path: ["costs", index, "financialYear"],
       message: "has a cost already; give one total cost per financial year",
@@ -149,7 +140,7 @@ function checkYears(plan: PlanShape): Issue[] {
 
 function checkPartnersAndWorkstreams(plan: PlanShape): Issue[] {
   const issues: Issue[] = [];
-  for (const index of findDuplicates(plan.partners.map((partner) => partner.key))) {
+  for (const index of duplicateIndexes(plan.partners.map((partner) => partner.key))) {
     issues.push({ path: ["partners", index, "key"], message: "is used by another partner" });
   }
   const partnerKeys = new Set(plan.partners.map((partner) => partner.key));
@@ -161,7 +152,7 @@ function checkPartnersAndWorkstreams(plan: PlanShape): Issue[] {
       });
     }
   });
-  for (const index of findDuplicates(plan.workstreams.map((workstream) => workstream.key))) {
+  for (const index of duplicateIndexes(plan.workstreams.map((workstream) => workstream.key))) {
     issues.push({ path: ["workstreams", index, "key"], message: "is used by another workstream" });
   }
   if (plan.workstreams.length > 0) {

@@ -50,6 +50,13 @@ export {
   type RecommendationStatus,
   type RecommendationUpdate,
 } from "./recommendation";
+export {
+  VarianceRowSchema,
+  VarianceTableSchema,
+  VarianceTablesSchema,
+  type VarianceTable,
+  type VarianceTableInput,
+} from "./variance-table";
 export { DepartmentSchema, StaffMemberSchema, type Department, type StaffMember } from "./staff";
 export {
   ATTENDANCE_OUTCOMES,

@@ -1,7 +1,7 @@
 import { parseMoney } from "@dapkit/funding";
 import type { FundingPlanInput } from "@dapkit/schemas";
 
-import type { VarianceTable } from "../services/funding/funding-schemas";
+import type { VarianceTable } from "@dapkit/schemas";
 
 // Lancashire County Council, "Strategy for the Joint Commission of Specialist Domestic Abuse
 // Services in Lancashire", report to the Cabinet Member for Adult and Community Services,

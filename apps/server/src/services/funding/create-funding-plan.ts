@@ -1,4 +1,9 @@
-import { FundingPlanSchema, type FundingPlanInput } from "@dapkit/schemas";
+import {
+  FundingPlanSchema,
+  VarianceTablesSchema,
+  type FundingPlanInput,
+  type VarianceTableInput,
+} from "@dapkit/schemas";
 
 import { newId } from "../../db/ids";
 import { fundingPlans } from "../../db/schema";
@@ -7,11 +12,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { savedUniquely } from "../unique";
 import { getStoredPlan, workOut } from "./funding-plan-queries";
-import {
-  VarianceTablesSchema,
-  type FundingPlanOutput,
-  type VarianceTableInput,
-} from "./funding-schemas";
+import type { FundingPlanOutput } from "./funding-schemas";
 
 /** The message when a plan's name is taken in the organisation. */
 export const NAME_TAKEN = {

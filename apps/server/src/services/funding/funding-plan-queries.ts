@@ -6,7 +6,7 @@ import { FundingPlanSchema, type FundingPlan } from "@dapkit/schemas";
 import type { Queryable } from "../../db/client";
 import { fundingPlans, users } from "../../db/schema";
 import { found } from "../../errors";
-import { VarianceTablesSchema, type VarianceTable } from "./funding-schemas";
+import { VarianceTablesSchema, type VarianceTable } from "@dapkit/schemas";
 
 /** Which plan of which organisation. */
 export interface PlanKey {

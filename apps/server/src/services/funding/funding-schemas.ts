@@ -7,79 +7,8 @@ import {
   IsoDateTimeSchema,
   LabelSchema,
   PenceSchema,
+  VarianceTablesSchema,
 } from "@dapkit/schemas";
-
-// Generous for any published table, small enough that one request cannot store an unbounded blob.
-const MAX_VARIANCE_ROWS = 100;
-const MAX_VARIANCE_TABLES = 20;
-
-function duplicateIndexes(values: readonly string[]): number[] {
-  const seen = new Set<string>();
-  return values.flatMap((value, index) => {
-    const duplicate = seen.has(value);
-    seen.add(value);
-    return duplicate ? [index] : [];
-  });
-}
-
-const OptionalPenceSchema = PenceSchema.nullable().optional();
-
-/** One line of a published allocation / forecast / variance table. */
-export const VarianceRowSchema = z.object({
-  key: LabelSchema,
-  allocationPence: PenceSchema,
-  forecastPence: PenceSchema,
-  /** The variance the table printed, if it printed one. */
-  reportedVariancePence: OptionalPenceSchema,
-});
-
-/**
- * A published allocation / forecast / variance table to check against its own arithmetic, with
- * the totals it printed. (It would sit well in @dapkit/schemas beside FundingPlanSchema, for the
- * CLI to share.)
- */
-export const VarianceTableSchema = z
-  .object({
-    title: LabelSchema,
-    rows: z
-      .array(VarianceRowSchema)
-      .min(1, "must have at least one row")
-      .max(MAX_VARIANCE_ROWS, `must have at most ${String(MAX_VARIANCE_ROWS)} rows`),
-    reportedTotals: z
-      .object({
-        allocationPence: OptionalPenceSchema,
-        forecastPence: OptionalPenceSchema,
-        variancePence: OptionalPenceSchema,
-      })
-      .optional(),
-  })
-  .superRefine((table, ctx) => {
-    for (const index of duplicateIndexes(table.rows.map((row) => row.key))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["rows", index, "key"],
-        message: "is used by another row of this table",
-      });
-    }
-  });
-/** A published variance table as stored with a plan. */
-export type VarianceTable = z.output<typeof VarianceTableSchema>;
-/** A published variance table as written. */
-export type VarianceTableInput = z.input<typeof VarianceTableSchema>;
-
-/** The variance tables stored with a plan; titles are unique so each check can be named. */
-export const VarianceTablesSchema = z
-  .array(VarianceTableSchema)
-  .max(MAX_VARIANCE_TABLES, `must have at most ${String(MAX_VARIANCE_TABLES)} tables`)
-  .superRefine((tables, ctx) => {
-    for (const index of duplicateIndexes(tables.map((table) => table.title))) {
-      ctx.addIssue({
-        code: "custom",
-        path: [index, "title"],
-        message: "is used by another table",
-      });
-    }
-  });
 
 /** A new funding plan: its name in the list, the plan itself and any tables to check. */
 export const CreateFundingPlanInputSchema = z.object({

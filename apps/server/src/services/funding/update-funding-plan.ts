@@ -10,7 +10,9 @@ import { savedUniquely } from "../unique";
 import { NAME_TAKEN } from "./create-funding-plan";
 import { readFundingPlan } from "./get-funding-plan";
 import { getStoredPlan, workOut } from "./funding-plan-queries";
-import type { FundingPlanOutput, VarianceTable } from "./funding-schemas";
+import type { VarianceTable } from "@dapkit/schemas";
+
+import type { FundingPlanOutput } from "./funding-schemas";
 
 /** Renames a plan or replaces its plan or variance tables, after checking the result works out. */
 export function updateFundingPlan(

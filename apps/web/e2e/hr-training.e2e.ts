@@ -110,3 +110,49 @@ test("each nomination keeps its history: who changed it, when and to what", asyn
   expect(await history.textContent()).toContain("by Harper Hughes");
   await screenshot(page, "nomination-history");
 });
+
+test("a staff file is checked first: every bad row is listed and nothing is saved until confirmed", async () => {
+  const { page } = world;
+  const header = "employee_number,name,email,job_title,department,manager_employee_number,active";
+  const bad = [
+    header,
+    "ZF9001,Fern Zedfield,fern@northshire.example,Tenancy officer,Zedfield Housing,ZF0001,yes",
+    "ZF9002,,not-an-email,Tenancy officer,Zedfield Housing,,yes",
+    "ZF9003,Gil Zedfield,,Caretaker,Zedfield Housing,NOBODY,maybe",
+  ].join("\n");
+  await page.goto("/staff/import");
+  await settled(page);
+  await page
+    .getByLabel("Upload a CSV file")
+    .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const problems = page.getByRole("table", { name: "Problems in staff.csv" });
+  await problems.waitFor();
+  const rows = await problems.locator("tbody tr").allTextContents();
+  // Lines 3 and 4 are wrong in several columns; every problem is listed with its line.
+  expect(rows.some((row) => row.startsWith("3") && row.includes("name"))).toBe(true);
+  expect(rows.some((row) => row.startsWith("3") && row.includes("email"))).toBe(true);
+  expect(rows.some((row) => row.startsWith("4") && row.includes("active"))).toBe(true);
+  expect(await page.getByRole("button", { name: "Confirm and import" }).count()).toBe(0);
+  await screenshot(page, "staff-import-errors");
+  await expectNoAxeViolations(page, "the staff import preview with errors");
+
+  // Nothing was saved by the check.
+  await page.goto("/staff?search=ZF900");
+  await page.getByText("No staff match these filters.").waitFor();
+
+  const good = [
+    header,
+    "ZF9001,Fern Zedfield,fern@northshire.example,Tenancy officer,Zedfield Housing,ZF0001,yes",
+  ].join("\n");
+  await page.goto("/staff/import");
+  await settled(page);
+  await page
+    .getByLabel("Upload a CSV file")
+    .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByRole("button", { name: "Confirm and import" }).click();
+  await page.getByText("Staff imported: 1 added, 0 changed").waitFor();
+  await page.goto("/staff?search=ZF900");
+  await page.getByRole("link", { name: "Fern Zedfield" }).waitFor();
+});

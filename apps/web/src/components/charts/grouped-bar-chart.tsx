@@ -35,11 +35,14 @@ export function GroupedBarChart({
   const height = groups.length * groupHeight;
   return (
     <figure className="govuk-!-margin-0">
-      <p className="govuk-body" aria-hidden="true">
-        <span className="app-chart__legend-key app-chart__legend-key--primary" /> {series[0]}
-        {"   "}
-        <span className="app-chart__legend-key app-chart__legend-key--secondary" /> {series[1]}
-      </p>
+      <ul className="govuk-list app-chart__legend" aria-hidden="true">
+        <li>
+          <span className="app-chart__legend-key app-chart__legend-key--primary" /> {series[0]}
+        </li>
+        <li>
+          <span className="app-chart__legend-key app-chart__legend-key--secondary" /> {series[1]}
+        </li>
+      </ul>
       <svg className="app-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title}>
         <defs>
           <pattern

@@ -144,8 +144,12 @@ function SessionDetails({ session }: { session: Session }) {
     session.nominations.some((n) => n.state !== "cancelled" && n.state !== "declined");
   return (
     <>
-      <FlashBanner />
-      {message == null ? null : <NotificationBanner kind="success">{message}</NotificationBanner>}
+      {/* The latest success replaces the one this page was opened with. */}
+      {message == null ? (
+        <FlashBanner />
+      ) : (
+        <NotificationBanner kind="success">{message}</NotificationBanner>
+      )}
       <ErrorSummary errors={errors} />
       <PageHeading caption="Training session">
         {session.courseTitle}: {formatDate(session.startsAt)}

@@ -1,0 +1,107 @@
+import { lancashirePlan } from "../seed/lancashire-plan";
+import { evidenceInput } from "../services/evidence/evidence-fixtures";
+import { STAFF_COLUMNS } from "../services/imports/import-staff";
+import { TEST_PASSWORD } from "../test/test-app";
+import type { OrganisationRecords } from "./security-world";
+
+// A well-formed input for every procedure, aimed at one organisation's records. An allowed call
+// may still be refused as a conflict or not found (records change as the matrix runs): the role
+// tests care only whether the role check let it through, the tenancy tests only that nothing of
+// the other organisation comes back or changes.
+
+const SESSION_TIMES = { startsAt: "2022-06-01T09:00:00Z", endsAt: "2022-06-01T12:00:00Z" };
+const NEW_PASSWORD = "a different long password";
+
+/** Builds a procedure's input from the records of the organisation it aims at. */
+export type InputFor = (r: OrganisationRecords) => unknown;
+
+export const PROCEDURE_INPUTS: Record<string, InputFor> = {
+  "audit.list": () => ({}),
+  "auth.signIn": (r) => ({ email: r.users.viewer.email, password: TEST_PASSWORD }),
+  "auth.signOut": () => undefined,
+  "auth.me": () => undefined,
+  "evidence.framework": () => undefined,
+  "evidence.list": () => ({}),
+  "evidence.get": (r) => ({ id: r.evidenceId }),
+  "evidence.create": () => evidenceInput({ title: "Matrix policy" }),
+  "evidence.update": (r) => ({ id: r.evidenceId, data: { owner: "Matrix owner" } }),
+  "evidence.transition": (r) => ({ id: r.evidenceId, to: "in_review" }),
+  "evidence.readiness": () => ({}),
+  "funding.list": () => undefined,
+  "funding.get": (r) => ({ id: r.fundingPlanId }),
+  "funding.create": () => ({ name: "Matrix plan", plan: lancashirePlan }),
+  "funding.update": (r) => ({ id: r.fundingPlanId, data: { name: "Matrix plan renamed" } }),
+  "recommendations.list": () => undefined,
+  "recommendations.get": (r) => ({ id: r.recommendationId }),
+  "recommendations.create": () => ({
+    reference: "M1",
+    title: "Matrix recommendation",
+    source: "Matrix review",
+    owner: "Matrix owner",
+  }),
+  "recommendations.update": (r) => ({ id: r.recommendationId, data: { owner: "Matrix owner" } }),
+  "recommendations.addUpdate": (r) => ({
+    id: r.recommendationId,
+    date: "2022-04-01",
+    note: "Matrix progress",
+  }),
+  "reports.uptake": () => ({}),
+  "reports.refreshersDue": () => ({}),
+  "reports.neverTrained": () => undefined,
+  "staff.listDepartments": () => undefined,
+  "staff.createDepartment": () => ({ name: "Matrix department" }),
+  "staff.updateDepartment": (r) => ({ id: r.departmentId, data: { name: "Matrix renamed" } }),
+  "staff.list": () => ({}),
+  "staff.get": (r) => ({ id: r.reportId }),
+  "staff.create": (r) => ({
+    employeeNumber: "M1",
+    name: "Matrix person",
+    jobTitle: "Officer",
+    departmentId: r.departmentId,
+    managerId: r.managerStaffId,
+  }),
+  "staff.update": (r) => ({ id: r.reportId, data: { jobTitle: "Senior Officer" } }),
+  "staff.importCsv": (r) => ({
+    csv: `${STAFF_COLUMNS.join(",")}\nM2,Matrix Import,,Officer,Matrix,${r.reportEmployeeNumber},yes\n`,
+  }),
+  "training.listCourses": () => undefined,
+  "training.createCourse": () => ({ title: "Matrix course", level: 1 }),
+  "training.updateCourse": (r) => ({ id: r.courseId, data: { level: 2 } }),
+  "training.listSessions": () => ({}),
+  "training.getSession": (r) => ({ id: r.sessionId }),
+  "training.createSession": (r) => ({
+    courseId: r.courseId,
+    ...SESSION_TIMES,
+    capacity: 10,
+    location: "Matrix room",
+    trainer: "Matrix trainer",
+  }),
+  "training.updateSession": (r) => ({ id: r.sessionId, data: { capacity: 30 } }),
+  "training.nominate": (r) => ({ sessionId: r.sessionId, staffIds: [r.reportId] }),
+  "training.listNominations": () => ({}),
+  "training.getNomination": (r) => ({ id: r.nominationId }),
+  "training.approve": (r) => ({ id: r.nominationId }),
+  "training.decline": (r) => ({ id: r.nominationId }),
+  "training.book": (r) => ({ id: r.nominationId }),
+  "training.cancel": (r) => ({ id: r.nominationId }),
+  "training.markAttendance": (r) => ({ nominationId: r.nominationId, outcome: "fully_attended" }),
+  "training.markAttendanceBulk": (r) => ({
+    sessionId: r.sessionId,
+    marks: [{ nominationId: r.nominationId, outcome: "fully_attended" }],
+  }),
+  "training.importNominationsCsv": (r) => ({
+    csv: `employee_number,session_id,reason,mandatory\n${r.reportEmployeeNumber},${r.sessionId},,no\n`,
+  }),
+  "training.importAttendanceCsv": (r) => ({
+    csv: `employee_number,session_id,outcome\n${r.reportEmployeeNumber},${r.sessionId},fully_attended\n`,
+  }),
+  "users.list": () => undefined,
+  "users.create": () => ({
+    email: "matrix-user@example.org",
+    name: "Matrix user",
+    role: "viewer",
+    password: NEW_PASSWORD,
+  }),
+  "users.update": (r) => ({ id: r.spareUserId, data: { name: "Matrix spare" } }),
+  "users.setPassword": (r) => ({ id: r.spareUserId, password: NEW_PASSWORD }),
+};

@@ -1,0 +1,152 @@
+import { sql } from "drizzle-orm";
+
+import type { SessionUser } from "../auth/session-user";
+import type { UserRole } from "../db/schema";
+import { lancashirePlan } from "../seed/lancashire-plan";
+import { evidenceInput, uploadFile } from "../services/evidence/evidence-fixtures";
+import {
+  createBookings,
+  createCourse,
+  createDepartment,
+  createSession,
+  createStaff,
+  linkManager,
+  scopeAs,
+} from "../test/builders";
+import { createTwoOrganisations } from "../test/two-organisations";
+import type { TestApp } from "../test/test-app";
+
+/** The ids of one organisation's records, one of each kind the API reads or changes. */
+export interface OrganisationRecords {
+  id: string;
+  name: string;
+  users: Record<UserRole, SessionUser>;
+  /** A user the users.* procedures may change without touching the role users. */
+  spareUserId: string;
+  departmentId: string;
+  /** The manager user's own staff record. */
+  managerStaffId: string;
+  /** A member of staff the manager user manages. */
+  reportId: string;
+  reportEmployeeNumber: string;
+  courseId: string;
+  sessionId: string;
+  /** The report's booked nomination on `sessionId`. */
+  nominationId: string;
+  evidenceId: string;
+  revisionId: string;
+  recommendationId: string;
+  fundingPlanId: string;
+}
+
+// Every record is named after its organisation, so a leak of one organisation's data into another's
+// responses shows up as that name.
+async function seedOrganisation(
+  app: TestApp,
+  organisation: { id: string; users: Record<UserRole, SessionUser> },
+  name: string,
+): Promise<OrganisationRecords> {
+  const { users } = organisation;
+  const admin = app.caller(users.admin);
+  const adminScope = scopeAs(app, users.admin);
+  const department = createDepartment(adminScope, `${name} Housing`);
+  const manager = createStaff(adminScope, {
+    name: `${name} Manager`,
+    departmentId: department.id,
+  });
+  const report = createStaff(adminScope, {
+    name: `${name} Report`,
+    departmentId: department.id,
+    managerId: manager.id,
+  });
+  const linkedManager = linkManager(adminScope, users.manager, manager.id);
+  const course = createCourse(adminScope, { title: `${name} awareness` });
+  const session = createSession(adminScope, { courseId: course.id, location: `${name} Hall` });
+  const [nomination] = createBookings(adminScope, { sessionId: session.id, staffIds: [report.id] });
+  const item = await app
+    .caller(users.accreditation_lead)
+    .evidence.create(evidenceInput({ title: `${name} policy` }));
+  const revision = await uploadFile(app, {
+    user: users.accreditation_lead,
+    evidenceId: item.id,
+    name: `${name} policy.pdf`,
+  });
+  const recommendation = await app.caller(users.accreditation_lead).recommendations.create({
+    reference: "1",
+    title: `${name} recommendation`,
+    source: `${name} review`,
+    owner: `${name} lead`,
+  });
+  const plan = await admin.funding.create({ name: `${name} plan`, plan: lancashirePlan });
+  const spare = await admin.users.create({
+    email: `spare@${name.toLowerCase()}.example`,
+    name: `${name} spare`,
+    role: "viewer",
+    password: "a long enough password",
+  });
+  return {
+    id: organisation.id,
+    name,
+    users: { ...users, manager: linkedManager },
+    spareUserId: spare.id,
+    departmentId: department.id,
+    managerStaffId: manager.id,
+    reportId: report.id,
+    reportEmployeeNumber: report.employeeNumber,
+    courseId: course.id,
+    sessionId: session.id,
+    nominationId: nomination?.id ?? "",
+    evidenceId: item.id,
+    revisionId: revision.id,
+    recommendationId: recommendation.id,
+    fundingPlanId: plan.id,
+  };
+}
+
+/** Two organisations with a record of every kind: "Northshire" (`a`) and "Southshire" (`b`). */
+export interface SecurityWorld {
+  app: TestApp;
+  a: OrganisationRecords;
+  b: OrganisationRecords;
+}
+
+/** Builds a fresh `SecurityWorld`. */
+export async function createSecurityWorld(): Promise<SecurityWorld> {
+  const { app, org, other } = await createTwoOrganisations();
+  const a = await seedOrganisation(app, org, "Northshire");
+  const b = await seedOrganisation(app, other, "Southshire");
+  return { app, a, b };
+}
+
+/** The tables whose rows belong to an organisation (they have an organisation_id column). */
+export function tenantTables(app: TestApp): string[] {
+  return app.db
+    .all<{ name: string }>(
+      sql`select m.name from sqlite_master m where m.type = 'table'
+          and exists (select 1 from pragma_table_info(m.name) c where c.name = 'organisation_id')
+          order by m.name`,
+    )
+    .map((row) => row.name);
+}
+
+/** Every row an organisation owns, by table: to prove another organisation changed none of it. */
+export function rowsOf(app: TestApp, organisationId: string): Record<string, unknown[]> {
+  return Object.fromEntries(
+    tenantTables(app).map((table) => [
+      table,
+      app.db.all(
+        sql`select * from ${sql.identifier(table)} where organisation_id = ${organisationId} order by rowid`,
+      ),
+    ]),
+  );
+}
+
+/** Every text id of an organisation's rows: none may appear in another organisation's responses. */
+export function idsOf(app: TestApp, organisationId: string): string[] {
+  return Object.values(rowsOf(app, organisationId)).flatMap((rows) =>
+    rows.flatMap((row) => {
+      const id = (row as { id?: unknown }).id;
+      return typeof id === "string" ? [id] : [];
+    }),
+  );
+}

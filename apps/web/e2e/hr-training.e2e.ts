@@ -41,12 +41,13 @@ test("HR nominates three people, books them and marks the register with the keyb
   const { page, fixtures } = world;
   const before = await funnelFigures(page);
 
-  // Find the session from the training list, as a person would.
+  // Find the session as a person would: narrow the list to the course, then open the session.
   await page.goto("/training");
   await page
-    .getByRole("link", { name: new RegExp(fixtures.course.title) })
-    .first()
+    .getByRole("navigation", { name: "Sessions by course" })
+    .getByRole("link", { name: fixtures.course.title, exact: true })
     .click();
+  await page.getByRole("link", { name: new RegExp(`^${fixtures.course.title} on `) }).click();
   await page.getByRole("button", { name: "Nominate staff" }).click();
   await settled(page);
   await page.getByLabel("Search by name or employee number").fill("Zedfield");

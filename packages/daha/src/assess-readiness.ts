@@ -8,6 +8,7 @@ import {
 import { parseIsoDate } from "./calendar-date";
 import { DahaRuleError } from "./daha-rule-error";
 import { evidenceStatusAsOf } from "./evidence-status-as-of";
+import { requireObject, requireRecords, shown } from "./shown";
 
 /**
  * A red, amber or green rating; red is worst.
@@ -210,7 +211,7 @@ function addEvidence(
   if (!EvidenceStatusSchema.safeParse(item.status).success) {
     throw new DahaRuleError(
       "invalid_input",
-      `${label} has status "${String(item.status)}", which is not one of ${EvidenceStatusSchema.options.join(", ")}`,
+      `${label} has status ${shown(item.status)}, which is not one of ${EvidenceStatusSchema.options.join(", ")}`,
     );
   }
   // Both dates are checked whatever the status, so bad data is caught before it matters.
@@ -244,13 +245,13 @@ function checkExtra(check: ReadinessCheck, index: number, framework: ReadinessFr
   if (!framework.areas.some((area) => area.id === check.areaId)) {
     throw new DahaRuleError(
       "unknown_area",
-      `${field}: area "${String(check.areaId)}" is not in framework ${framework.id}`,
+      `${field}: area ${shown(check.areaId)} is not in framework ${framework.id}`,
     );
   }
   if (!Object.hasOwn(RAG_RANK, check.rag)) {
     throw new DahaRuleError(
       "invalid_input",
-      `${field}.rag must be red, amber or green (got ${JSON.stringify(check.rag)})`,
+      `${field}.rag must be red, amber or green (got ${shown(check.rag)})`,
     );
   }
   if (typeof check.reason !== "string" || check.reason.trim() === "") {
@@ -300,7 +301,12 @@ function rateEvidence(counts: ReadinessCounts): { rag: Rag; reason: string | nul
  * //   reasons: ['"Resident DA policy" is due for review on 2025-02-14 (in 14 days)'], … }
  */
 export function assessReadiness(input: ReadinessInput): AreaReadiness[] {
+  requireObject(input, "input");
   const { framework, evidence, asOf, checks = [] } = input;
+  requireObject(framework, "framework");
+  requireRecords(framework.areas, "framework.areas", ["id", "name"]);
+  requireRecords(evidence, "evidence", ["id", "areaId", "title"]);
+  requireRecords(checks, "checks", []);
   const today = parseIsoDate(asOf, "asOf");
   const windowDays = checkWindow(input.reviewWindowDays ?? DEFAULT_REVIEW_WINDOW_DAYS);
   const tallies = tallyAreas(framework);

@@ -1,4 +1,5 @@
 import { DahaRuleError } from "./daha-rule-error";
+import { shown } from "./shown";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -37,7 +38,7 @@ export function parseIsoDate(value: unknown, field: string): number {
   if (match == null) {
     throw new DahaRuleError(
       "invalid_date",
-      `${field} must be a date in the form YYYY-MM-DD (got ${JSON.stringify(value) ?? String(value)})`,
+      `${field} must be a date in the form YYYY-MM-DD (got ${shown(value)})`,
     );
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -1,6 +1,7 @@
 import type { EvidenceItem, EvidenceStatus } from "@dapkit/schemas";
 
 import { parseIsoDate } from "./calendar-date";
+import { requireObject, shown } from "./shown";
 
 /**
  * The fields `evidenceStatusAsOf` reads from an evidence item.
@@ -24,8 +25,9 @@ export type EvidenceDates = Pick<EvidenceItem, "id" | "status" | "expiryDate">;
  * evidenceStatusAsOf(item, "2025-03-31"); // "expired"
  */
 export function evidenceStatusAsOf(item: EvidenceDates, asOf: string): EvidenceStatus {
+  requireObject(item, "item");
   const today = parseIsoDate(asOf, "asOf");
   if (item.status !== "approved" || item.expiryDate == null) return item.status;
-  const expiry = parseIsoDate(item.expiryDate, `Evidence "${item.id}" expiryDate`);
+  const expiry = parseIsoDate(item.expiryDate, `Evidence ${shown(item.id)} expiryDate`);
   return today >= expiry ? "expired" : "approved";
 }

@@ -1,6 +1,7 @@
 import { EvidenceStatusSchema, type EvidenceStatus } from "@dapkit/schemas";
 
 import { DahaRuleError } from "./daha-rule-error";
+import { shown } from "./shown";
 
 /**
  * Where an evidence item may move next from each status; a status not listed is not allowed.
@@ -47,10 +48,15 @@ export function canTransitionEvidence(from: EvidenceStatus, to: EvidenceStatus):
   return isEvidenceStatus(from) && (evidenceTransitions[from] as readonly string[]).includes(to);
 }
 
+// A status by its name; anything else as an error message can show it.
+function statusName(value: unknown): string {
+  return typeof value === "string" ? value : shown(value);
+}
+
 function explainRefusal(from: unknown, to: unknown): string {
   const options = EvidenceStatusSchema.options.join(", ");
-  if (!isEvidenceStatus(from)) return `"${String(from)}" is not an evidence status (${options})`;
-  if (!isEvidenceStatus(to)) return `"${String(to)}" is not an evidence status (${options})`;
+  if (!isEvidenceStatus(from)) return `${shown(from)} is not an evidence status (${options})`;
+  if (!isEvidenceStatus(to)) return `${shown(to)} is not an evidence status (${options})`;
   if (from === to) return `it is already ${from}`;
   if (to === "expired") return "only approved evidence can expire";
   return BLOCKED_REASON[from];
@@ -69,6 +75,6 @@ export function assertEvidenceTransition(from: EvidenceStatus, to: EvidenceStatu
   if (canTransitionEvidence(from, to)) return;
   throw new DahaRuleError(
     "invalid_transition",
-    `Evidence cannot move from ${String(from)} to ${String(to)}: ${explainRefusal(from, to)}`,
+    `Evidence cannot move from ${statusName(from)} to ${statusName(to)}: ${explainRefusal(from, to)}`,
   );
 }

@@ -1,5 +1,6 @@
 import { DahaRuleError } from "./daha-rule-error";
 import { defaultFramework, getFramework, legacyFramework } from "./frameworks";
+import { requireObject, shown } from "./shown";
 
 /**
  * One link between a legacy area and the default area it became, with the basis for the link.
@@ -60,12 +61,13 @@ export const frameworkMapping: {
  * mapAreaId("victim-survivor-led-support", { from: "daha-2022", to: "daha-legacy" }); // []
  */
 export function mapAreaId(areaId: string, options: { from: string; to: string }): string[] {
+  requireObject(options, "options");
   const from = getFramework(options.from);
   const to = getFramework(options.to);
   if (!from.areas.some((area) => area.id === areaId)) {
     throw new DahaRuleError(
       "unknown_area",
-      `Area "${areaId}" is not in framework ${from.id} (its areas are ${from.areas.map((area) => area.id).join(", ")})`,
+      `Area ${shown(areaId)} is not in framework ${from.id} (its areas are ${from.areas.map((area) => area.id).join(", ")})`,
     );
   }
   if (from.id === to.id) return [areaId];

@@ -1,5 +1,6 @@
 import type { ReadinessCheck } from "./assess-readiness";
 import { DahaRuleError } from "./daha-rule-error";
+import { requireObject, shown } from "./shown";
 
 /**
  * The default training-attendance target for Staff Development: 80 %, the "team below 80 %
@@ -41,7 +42,7 @@ function checkFraction(value: unknown, field: string, range: { min: number; max:
   ) {
     throw new DahaRuleError(
       "invalid_input",
-      `${field} must be a fraction from ${String(range.min)} to ${String(range.max)} (got ${String(value)})`,
+      `${field} must be a fraction from ${String(range.min)} to ${String(range.max)} (got ${shown(value)})`,
     );
   }
   return value;
@@ -60,6 +61,7 @@ function checkFraction(value: unknown, field: string, range: { min: number; max:
  * //   reason: "Training attendance 62.2% is below the 80.0% target" }
  */
 export function staffDevelopmentCheck(input: StaffDevelopmentCheckInput): ReadinessCheck {
+  requireObject(input, "input");
   const target = checkFraction(input.target ?? DEFAULT_STAFF_DEVELOPMENT_TARGET, "target", {
     min: 0,
     max: 1,

@@ -7,7 +7,13 @@ import {
   toSafePence,
   unitsAt,
 } from "./exact-arithmetic";
-import { describeValue, requireList, requireNumber, requirePence } from "./input-checks";
+import {
+  describeValue,
+  requireList,
+  requireNumber,
+  requireOptions,
+  requirePence,
+} from "./input-checks";
 
 /**
  * One band of a discount-rate schedule: the rate applied to each year from `fromYear` to `toYear` inclusive.
@@ -103,6 +109,7 @@ interface CheckedSchedule {
 }
 
 function scheduleFor(options: DiscountOptions): CheckedSchedule {
+  requireOptions(options, "options");
   if (options.rate !== undefined && options.schedule !== undefined) {
     throw new FundingInputError(
       "invalid_argument",

@@ -1,6 +1,6 @@
 import { FundingInputError } from "./errors";
 import { divideRoundingHalfAwayFromZero } from "./exact-arithmetic";
-import { requireNumber, requirePence } from "./input-checks";
+import { describeValue, requireNumber, requireOptions, requirePence } from "./input-checks";
 
 /**
  * A default ratio with its unit and published source, so every figure the package uses can be cited.
@@ -129,7 +129,7 @@ export function costPerVictim(costPence: number, victims: number): number {
   if (typeof victims !== "number" || !Number.isSafeInteger(victims) || victims <= 0) {
     throw new FundingInputError(
       "invalid_argument",
-      `victims must be a whole number greater than 0, got ${String(victims)}`,
+      `victims must be a whole number greater than 0, got ${describeValue(victims)}`,
       { field: "victims" },
     );
   }
@@ -151,6 +151,7 @@ export function maracDemand(
   adultFemalePopulation: number,
   overrides: MaracDemandOverrides = {},
 ): MaracDemand {
+  requireOptions(overrides, "overrides");
   const population = requireNumber(adultFemalePopulation, "adultFemalePopulation", {
     bound: "positive",
   });
@@ -184,6 +185,7 @@ export function maracDemand(
  * refugeSpaces(1200000); // 120
  */
 export function refugeSpaces(population: number, overrides: RefugeSpacesOverrides = {}): number {
+  requireOptions(overrides, "overrides");
   const people = requireNumber(population, "population", { bound: "positive" });
   const rate = requireNumber(
     overrides.spacesPer10000People ?? REFUGE_FAMILY_SPACES_PER_10000_PEOPLE.value,

@@ -1,6 +1,6 @@
 import type { FinancialYearLabel } from "@dapkit/schemas";
 import { FundingInputError } from "./errors";
-import { describeValue } from "./input-checks";
+import { describeValue, requireOptions } from "./input-checks";
 
 /**
  * A UK public-sector financial year, 1 April to 31 March, with its canonical label and ISO dates.
@@ -164,6 +164,7 @@ export function formatFinancialYear(
     typeof financialYear === "string"
       ? parseFinancialYear(financialYear)
       : checkFinancialYear(financialYear);
+  requireOptions(options, "options");
   const style = options.style ?? "slash";
   switch (style) {
     case "slash":

@@ -18,6 +18,29 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * Insists that an options argument is an object or left out, naming it if not (internal): a
+ * default parameter stands in for undefined only, so `null` would otherwise fail as a TypeError.
+ *
+ * @example
+ * requireOptions({ style: "pounds" }, "options"); // passes
+ */
+export function requireOptions(value: unknown, field: string): void {
+  if (
+    value === undefined ||
+    (typeof value === "object" && value != null && !Array.isArray(value))
+  ) {
+    return;
+  }
+  throw new FundingInputError(
+    "invalid_argument",
+    `${field} must be an object, got ${describeValue(value)}`,
+    {
+      field,
+    },
+  );
+}
+
+/**
  * Insists on a safe integer number of pence, naming the field if not (internal).
  *
  * @example

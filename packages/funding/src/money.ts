@@ -1,6 +1,6 @@
 import { FundingInputError } from "./errors";
 import { divideRoundingHalfAwayFromZero } from "./exact-arithmetic";
-import { describeValue, requirePence } from "./input-checks";
+import { describeValue, requireOptions, requirePence } from "./input-checks";
 
 /**
  * Options for {@link parseMoney}.
@@ -66,6 +66,7 @@ const EXAMPLES = "such as £1,502,449, £75,122.45, £0.730m, £4,373k or 150244
  * parseMoney("-£30,217", { allowNegative: true }); // -3021700
  */
 export function parseMoney(text: string, options: ParseMoneyOptions = {}): number {
+  requireOptions(options, "options");
   if (typeof text !== "string") {
     throw new FundingInputError(
       "invalid_money",
@@ -146,6 +147,7 @@ function groupThousands(digits: string): string {
  */
 export function formatMoney(pence: number, options: FormatMoneyOptions = {}): string {
   const amount = BigInt(requirePence(pence, "formatMoney's amount", { allowNegative: true }));
+  requireOptions(options, "options");
   const style = options.style ?? "pounds";
   switch (style) {
     case "pounds":

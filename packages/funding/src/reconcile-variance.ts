@@ -1,6 +1,12 @@
 import { FundingInputError } from "./errors";
 import { sumPence, toSafePence } from "./exact-arithmetic";
-import { describeValue, requireList, requirePence, requireUniqueKey } from "./input-checks";
+import {
+  describeValue,
+  requireList,
+  requireOptions,
+  requirePence,
+  requireUniqueKey,
+} from "./input-checks";
 import { describeMoney } from "./money";
 
 /**
@@ -142,6 +148,7 @@ export function reconcileVariance(
   rows: readonly VarianceRowInput[],
   options: ReconcileVarianceOptions = {},
 ): VarianceReconciliation {
+  requireOptions(options, "options");
   const seen = new Set<string>();
   const reconciled = requireList(rows, "rows").map((row, index) =>
     reconcileRow(row, `rows[${String(index)}]`, seen),

@@ -1,4 +1,5 @@
 import { TrainingRuleError } from "./training-rule-error";
+import { shown } from "./shown";
 
 /**
  * A calendar date with no time or zone.
@@ -36,7 +37,7 @@ export function parseIsoDate(value: unknown, field: string): CalendarDate {
   if (match == null) {
     throw new TrainingRuleError(
       "invalid_date",
-      `${field} must be a date in the form YYYY-MM-DD (got ${JSON.stringify(value) ?? String(value)})`,
+      `${field} must be a date in the form YYYY-MM-DD (got ${typeof value === "string" ? JSON.stringify(value) : shown(value)})`,
     );
   }
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };

@@ -1,4 +1,5 @@
 import { TrainingRuleError } from "./training-rule-error";
+import { requireKind, shown } from "./shown";
 
 /**
  * Writes a rate (a fraction, such as `attendanceRate`) as a percentage rounded half up, with one
@@ -10,17 +11,18 @@ import { TrainingRuleError } from "./training-rule-error";
  * formatRate(56 / 90, { decimals: 0 }); // "62%"
  */
 export function formatRate(rate: number, options: { readonly decimals?: number } = {}): string {
+  if (options !== undefined) requireKind(options, "options", "object");
   const { decimals = 1 } = options;
   if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0) {
     throw new TrainingRuleError(
       "invalid_input",
-      `rate must be a finite fraction, 0 or more (got ${String(rate)})`,
+      `rate must be a finite fraction, 0 or more (got ${shown(rate)})`,
     );
   }
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) {
     throw new TrainingRuleError(
       "invalid_input",
-      `decimals must be a whole number from 0 to 6 (got ${String(decimals)})`,
+      `decimals must be a whole number from 0 to 6 (got ${shown(decimals)})`,
     );
   }
   const scale = 10 ** decimals;

@@ -2,6 +2,7 @@ import { NominationStateSchema, type NominationState } from "@dapkit/schemas";
 
 import { isAttendanceOutcome, isNominationState } from "./nomination-states";
 import { TrainingRuleError } from "./training-rule-error";
+import { shown } from "./shown";
 
 const OUTCOMES = ["fully_attended", "partially_attended", "unable_to_attend", "no_show"] as const;
 
@@ -63,10 +64,10 @@ function listOf(states: readonly string[]): string {
 }
 
 function explainRefusal(from: unknown, to: unknown): string {
-  const move = `Cannot move a nomination from ${String(from)} to ${String(to)}`;
+  const move = `Cannot move a nomination from ${shown(from)} to ${shown(to)}`;
   for (const state of [from, to]) {
     if (!isNominationState(state)) {
-      return `${move}: "${String(state)}" is not a nomination state (${NominationStateSchema.options.join(", ")})`;
+      return `${move}: "${shown(state)}" is not a nomination state (${NominationStateSchema.options.join(", ")})`;
     }
   }
   const [was, next] = [from as NominationState, to as NominationState];

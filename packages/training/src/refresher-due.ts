@@ -6,6 +6,7 @@ import {
   type CalendarDate,
 } from "./calendar-date";
 import { TrainingRuleError } from "./training-rule-error";
+import { requireKind, shown } from "./shown";
 
 /**
  * One completion of a course by one member of staff; other fields are allowed and ignored.
@@ -89,7 +90,7 @@ function wholeNumber(value: unknown, field: string, range: { min: number; max: n
       : `${String(range.min)} or more`;
     throw new TrainingRuleError(
       "invalid_input",
-      `${field} must be a whole number ${limits} (got ${String(value)})`,
+      `${field} must be a whole number ${limits} (got ${shown(value)})`,
     );
   }
   return value;
@@ -120,6 +121,8 @@ function wholeNumber(value: unknown, field: string, range: { min: number; max: n
  * //    status: "due_soon", daysUntilDue: 28 }]
  */
 export function refresherDue<C extends Completion>(input: RefresherDueInput<C>): RefresherDue[] {
+  requireKind(input, "input", "object");
+  requireKind(input.completions, "completions", "list");
   const today = toDayNumber(parseIsoDate(input.asOf, "asOf"));
   const intervalMonths = wholeNumber(input.intervalMonths, "intervalMonths", { min: 1, max: 120 });
   const dueWithinDays = wholeNumber(
@@ -134,6 +137,7 @@ export function refresherDue<C extends Completion>(input: RefresherDueInput<C>):
   const latest = new Map<string, { date: CalendarDate; day: number }>();
   input.completions.forEach((completion, index) => {
     const field = `completions[${String(index)}]`;
+    requireKind(completion, field, "object");
     if (typeof completion.staffId !== "string" || completion.staffId.trim() === "") {
       throw new TrainingRuleError(
         "invalid_input",

@@ -2,6 +2,7 @@ import { NominationStateSchema, type NominationState } from "@dapkit/schemas";
 
 import { isNominationState } from "./nomination-states";
 import { TrainingRuleError } from "./training-rule-error";
+import { requireKind, shown } from "./shown";
 
 /**
  * The least a record needs for the funnel: its current state. Any other fields may be grouped by.
@@ -166,15 +167,18 @@ export function uptakeFunnel(
   records: readonly FunnelRecord[],
   options: { readonly groupBy?: string } = {},
 ): UptakeFunnel | GroupedUptakeFunnel<GroupKeyValue> {
+  requireKind(records, "records", "list");
+  if (options !== undefined) requireKind(options, "options", "object");
   const { groupBy } = options;
   const overall = emptyCounts();
   const groups = new Map<GroupKeyValue, { counts: StateCounts; nominated: number }>();
 
   records.forEach((record, index) => {
+    requireKind(record, `records[${String(index)}]`, "object");
     if (!isNominationState(record.state)) {
       throw new TrainingRuleError(
         "invalid_input",
-        `records[${String(index)}].state "${String(record.state)}" is not a nomination state (${NominationStateSchema.options.join(", ")})`,
+        `records[${String(index)}].state "${shown(record.state)}" is not a nomination state (${NominationStateSchema.options.join(", ")})`,
       );
     }
     overall[record.state] += 1;

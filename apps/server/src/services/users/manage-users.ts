@@ -118,9 +118,13 @@ export function updateUser(
     if (input.data.staffId !== undefined) {
       assertStaffInOrganisation(tx, admin.organisationId, input.data.staffId);
     }
-    if (Object.keys(input.data).length > 0) {
+    // A field sent as undefined is left as it is, like one left out (drizzle refuses an empty set).
+    const changes = Object.fromEntries(
+      Object.entries(input.data).filter(([, value]) => value !== undefined),
+    );
+    if (Object.keys(changes).length > 0) {
       tx.update(users)
-        .set(input.data)
+        .set(changes)
         .where(and(eq(users.organisationId, admin.organisationId), eq(users.id, input.id)))
         .run();
     }

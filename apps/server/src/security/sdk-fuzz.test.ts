@@ -1,0 +1,177 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+
+import * as daha from "@dapkit/daha";
+import * as funding from "@dapkit/funding";
+import * as training from "@dapkit/training";
+
+import { lancashirePlan } from "../seed/lancashire-plan";
+import { adversarialValue, mutated } from "./adversarial";
+
+// Every function the domain packages export, called with random and adversarial arguments (or
+// valid arguments with one part spoiled): each returns, or throws its package's one named error
+// with a message. A TypeError or RangeError would reach a council's code, or the server, as a crash.
+
+interface PackageUnderTest {
+  name: string;
+  exports: Record<string, unknown>;
+  error: new (...args: never[]) => Error;
+  /** Valid arguments for each exported function, the starting point for spoiled ones. */
+  samples: Record<string, unknown[]>;
+}
+
+const PACKAGES: PackageUnderTest[] = [
+  {
+    name: "@dapkit/funding",
+    exports: funding,
+    error: funding.FundingInputError,
+    samples: {
+      allocateByPercent: [
+        10_000,
+        [
+          { key: "a", percent: 60 },
+          { key: "b", percent: 40 },
+        ],
+      ],
+      allocateByWeight: [
+        10_000,
+        [
+          { key: "a", weight: 2 },
+          { key: "b", weight: 1 },
+        ],
+      ],
+      applyOptimismBias: [100_000, 20],
+      discountFactor: [3],
+      npv: [
+        [
+          { year: 0, amountPence: 1000 },
+          { year: 1, amountPence: 1000 },
+        ],
+      ],
+      costPerVictim: [1_000_000, 10],
+      maracDemand: [120_000],
+      ratePer: [5, 1000],
+      refugeSpaces: [1_500_000],
+      financialYearOf: ["2022-04-05"],
+      formatFinancialYear: [{ startYear: 2014 }, { style: "dash" }],
+      parseFinancialYear: ["2014/15"],
+      formatMoney: [150_244_900, { style: "millions" }],
+      parseMoney: ["£1,502,449"],
+      partnerShares: [
+        {
+          sectorCosts: [{ sector: "health", costPence: 100 }],
+          sectorToPartner: { health: "nhs" },
+          potPence: 5_000_000,
+        },
+      ],
+      planFunding: [lancashirePlan],
+      reconcileVariance: [
+        [
+          {
+            key: "Perpetrators",
+            allocationPence: 15_025_500,
+            forecastPence: 1_252_100,
+            reportedVariancePence: 13_772_400,
+          },
+        ],
+        { reportedTotals: { forecastPence: 1_252_100 } },
+      ],
+    },
+  },
+  {
+    name: "@dapkit/daha",
+    exports: daha,
+    error: daha.DahaRuleError,
+    samples: {
+      assessReadiness: [
+        {
+          framework: daha.defaultFramework,
+          evidence: [
+            {
+              id: "e1",
+              areaId: "policies-and-procedures",
+              title: "Policy",
+              status: "approved",
+              reviewDate: "2025-04-01",
+              expiryDate: "2028-03-31",
+            },
+          ],
+          asOf: "2024-01-01",
+        },
+      ],
+      evidenceStatusAsOf: [
+        { id: "e1", status: "approved", expiryDate: "2025-03-31" },
+        "2025-01-01",
+      ],
+      canTransitionEvidence: ["draft", "in_review"],
+      assertEvidenceTransition: ["draft", "in_review"],
+      mapAreaId: ["risk-management", { from: "daha-legacy", to: "daha-2022" }],
+      getFramework: ["daha-2022"],
+      staffDevelopmentCheck: [{ attendanceRate: 56 / 90, target: 0.75 }],
+    },
+  },
+  {
+    name: "@dapkit/training",
+    exports: training,
+    error: training.TrainingRuleError,
+    samples: {
+      formatRate: [0.622, { decimals: 1 }],
+      holdsPlace: ["booked"],
+      isAttendanceOutcome: ["no_show"],
+      canTransitionNomination: ["nominated", "approved"],
+      assertNominationTransition: ["nominated", "approved"],
+      refresherDue: [
+        {
+          completions: [{ staffId: "s1", completedOn: "2022-03-14" }],
+          intervalMonths: 36,
+          asOf: "2025-03-01",
+        },
+      ],
+      uptakeFunnel: [[{ state: "booked", department: "Housing" }], { groupBy: "department" }],
+    },
+  },
+];
+
+function functionsOf(pkg: PackageUnderTest): [string, (...args: unknown[]) => unknown][] {
+  return Object.entries(pkg.exports).flatMap(([name, value]) =>
+    typeof value === "function" && value !== pkg.error
+      ? [[name, value as (...args: unknown[]) => unknown]]
+      : [],
+  );
+}
+
+const cases = PACKAGES.flatMap((pkg) =>
+  functionsOf(pkg).map(([name, fn]) => ({ label: `${pkg.name} ${name}`, pkg, name, fn })),
+);
+
+describe("random and adversarial arguments to every SDK function", () => {
+  test("every exported function has valid sample arguments here", () => {
+    for (const pkg of PACKAGES) {
+      expect(
+        functionsOf(pkg)
+          .map(([name]) => name)
+          .sort(),
+      ).toEqual(Object.keys(pkg.samples).sort());
+    }
+  });
+
+  test.each(cases)("$label", ({ pkg, name, fn }) => {
+    const sample = pkg.samples[name] ?? [];
+    const args = fc.oneof(
+      fc.array(adversarialValue, { maxLength: 3 }),
+      // Spoiling the argument list as a whole gives one argument, not a list.
+      mutated(sample).map((spoiled): unknown[] => (Array.isArray(spoiled) ? spoiled : [spoiled])),
+    );
+    fc.assert(
+      fc.property(args, (values) => {
+        try {
+          fn(...values);
+        } catch (error) {
+          expect(error, String(error)).toBeInstanceOf(pkg.error);
+          expect((error as Error).message).not.toBe("");
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -66,12 +66,13 @@ test("HR nominates three people, books them and marks the register with the keyb
   await screenshot(page, "session");
   await expectNoAxeViolations(page, "the session page");
 
-  // The register, with the keyboard only: Tab to the shortcut, Enter, arrow keys, Tab, Enter.
+  // The register, with the keyboard only: Tab to the shortcut, Space, arrow keys, Tab, Enter.
   await page.goto(`/training/sessions/${fixtures.session.id}/attendance`);
   await settled(page);
   expect(await page.title()).toBe("Mark attendance – dapkit – GOV.UK style");
   await tabTo(page, (element) => element.textContent === "Mark all as fully attended");
-  await page.keyboard.press("Enter");
+  // Space presses a focused button, as Enter does.
+  await page.keyboard.press("Space");
   await page.getByText("3 fully attended, 0 partially attended").waitFor();
   // Into the first person's radio group (focus lands on the checked radio), then one to the right.
   await page.keyboard.press("Tab");

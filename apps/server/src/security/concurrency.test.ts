@@ -5,6 +5,7 @@ import { canTransitionNomination } from "@dapkit/training";
 import { newDataDir } from "../test/data-dir";
 import { callProcedure } from "../test/http-client";
 import { runServer, type RunningServer } from "../test/run-server";
+import { procedureTypes } from "./http-calls";
 
 // Two server processes on one data directory, as two instances behind a load balancer (or a
 // server and the CLI) would be: SQLite's locks are the only thing keeping them apart. Requests
@@ -24,10 +25,9 @@ async function call<T>(
   side: 0 | 1,
   path: string,
   input?: unknown,
-  mutation = true,
 ): Promise<{ status: number; data: T | undefined }> {
   const response = await callProcedure(servers[side].baseUrl, path, {
-    mutation,
+    mutation: procedureTypes().get(path) === "mutation",
     cookie: cookies[side],
     ...(input === undefined ? {} : { input }),
   });
@@ -51,14 +51,12 @@ beforeAll(async () => {
   const second = await runServer({ DAPKIT_DATA_DIR: dataDir, DAPKIT_DEMO: "off" });
   servers = [first, second];
   cookies = [await signIn(first), await signIn(second)];
-  const staff = await call<{ items: { id: string; active: boolean }[] }>(
-    0,
-    "staff.list",
-    { pageSize: 50, active: true },
-    false,
-  );
+  const staff = await call<{ items: { id: string; active: boolean }[] }>(0, "staff.list", {
+    pageSize: 50,
+    active: true,
+  });
   staffIds = (staff.data?.items ?? []).map((item) => item.id);
-  const courses = await call<{ id: string }[]>(0, "training.listCourses", undefined, false);
+  const courses = await call<{ id: string }[]>(0, "training.listCourses");
   courseId = courses.data?.[0]?.id ?? "";
   expect(staffIds.length).toBeGreaterThan(20);
 }, 60_000);
@@ -114,7 +112,6 @@ describe("concurrency across two server processes", () => {
       1,
       "training.getSession",
       { id: results[0]?.data?.sessionId },
-      false,
     );
     expect(session.data).toMatchObject({ booked: 5, waitlisted: 15, placesLeft: 0 });
   });
@@ -136,7 +133,6 @@ describe("concurrency across two server processes", () => {
       1,
       "training.getNomination",
       { id },
-      false,
     );
     const history = (nomination.data?.history ?? []).map((event) => event.state);
     // The current state is the last entry, and every entry is an allowed move from the one before.

@@ -53,4 +53,34 @@ describe("createDb", () => {
       }),
     );
   });
+
+  test("reuses compiled statements, returning rows as objects or arrays as each query asks", () => {
+    const db = createDb(":memory:");
+    db.insert(organisations)
+      .values({ id: "o1", name: "Org", createdAt: "2022-01-01T00:00:00Z" })
+      .run();
+    const query = sql`select id, name from organisations`;
+    // Drizzle reads selected columns as raw arrays; a plain query then wants objects again.
+    expect(
+      db.select({ id: organisations.id, name: organisations.name }).from(organisations).all(),
+    ).toEqual([{ id: "o1", name: "Org" }]);
+    expect(db.all(query)).toEqual([{ id: "o1", name: "Org" }]);
+    expect(db.values(query)).toEqual([["o1", "Org"]]);
+    expect(db.all(query)).toEqual([{ id: "o1", name: "Org" }]);
+    expect(db.$client.prepare("select 1 as one")).toBe(db.$client.prepare("select 1 as one"));
+  });
+
+  test("a reused statement writes inside the open transaction and rolls back with it", () => {
+    const db = createDb(":memory:");
+    const insert = (id: string) =>
+      db.insert(organisations).values({ id, name: id, createdAt: "2022-01-01T00:00:00Z" }).run();
+    insert("o1");
+    expect(() =>
+      db.transaction((tx) => {
+        tx.insert(organisations).values({ id: "o2", name: "o2", createdAt: "2022-01-01" }).run();
+        throw new Error("rolled back");
+      }),
+    ).toThrow("rolled back");
+    expect(db.select({ id: organisations.id }).from(organisations).all()).toEqual([{ id: "o1" }]);
+  });
 });

@@ -141,11 +141,11 @@ describe("staff.importCsv", () => {
   });
 
   test("too large a file is refused outright", async () => {
-    const csv = `${HEADER}\n${"N1,Asha Patel,,Officer,Housing,,yes\n".repeat(160_000)}`;
+    const csv = `${HEADER}\n${"N1,Asha Patel,,Officer,Housing,,yes\n".repeat(480_000)}`;
     await expect(t.app.caller(t.org.users.hr).staff.importCsv({ csv })).rejects.toMatchObject({
       code: "PAYLOAD_TOO_LARGE",
       message:
-        "The file is 5.5 MB; the largest file you can import is 5.0 MB. Split it into smaller files.",
+        "The file is 16.5 MB; the largest file you can import is 16.0 MB. Split it into smaller files.",
     });
   });
 

@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 import type { NominationState } from "@dapkit/schemas";
 import { assertNominationTransition, TrainingRuleError } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
+import { preparedStatement } from "../../db/prepared";
 import { nominationEvents, nominations } from "../../db/schema";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
@@ -18,36 +19,79 @@ export interface NewNomination {
   mandatory: boolean;
 }
 
+// Imports and registers write these once per row, so each is compiled once per connection.
+const insertEvent = preparedStatement((db) =>
+  db
+    .insert(nominationEvents)
+    .values({
+      organisationId: sql.placeholder("organisationId"),
+      nominationId: sql.placeholder("nominationId"),
+      state: sql.placeholder("state"),
+      at: sql.placeholder("at"),
+      byUserId: sql.placeholder("byUserId"),
+      note: sql.placeholder("note"),
+    })
+    .prepare(),
+);
+
+const insertNominationRow = preparedStatement((db) =>
+  db
+    .insert(nominations)
+    .values({
+      id: sql.placeholder("id"),
+      organisationId: sql.placeholder("organisationId"),
+      staffId: sql.placeholder("staffId"),
+      sessionId: sql.placeholder("sessionId"),
+      nominatedBy: sql.placeholder("nominatedBy"),
+      reason: sql.placeholder("reason"),
+      mandatory: sql.placeholder("mandatory"),
+      state: sql.placeholder("state"),
+      stateChangedAt: sql.placeholder("stateChangedAt"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .prepare(),
+);
+
+const updateState = preparedStatement((db) =>
+  db
+    .update(nominations)
+    // Update values are typed as values or SQL, so the placeholders go in as SQL (text, unencoded).
+    .set({ state: sql`${sql.placeholder("state")}`, stateChangedAt: sql`${sql.placeholder("at")}` })
+    .where(
+      and(
+        eq(nominations.organisationId, sql.placeholder("organisationId")),
+        eq(nominations.id, sql.placeholder("id")),
+      ),
+    )
+    .prepare(),
+);
+
 function appendEvent(
   tx: Queryable,
   scope: Scope,
   event: { nominationId: string; state: NominationState; note: string },
 ): void {
-  tx.insert(nominationEvents)
-    .values({
-      ...event,
-      organisationId: scope.user.organisationId,
-      at: scope.now.toISOString(),
-      byUserId: scope.user.id,
-    })
-    .run();
+  insertEvent(tx).run({
+    ...event,
+    organisationId: scope.user.organisationId,
+    at: scope.now.toISOString(),
+    byUserId: scope.user.id,
+  });
 }
 
 /** Adds a nomination in the nominated state, with its first history entry, and audits it. */
 export function insertNomination(tx: Queryable, scope: Scope, input: NewNomination): string {
   const id = newId();
   const at = scope.now.toISOString();
-  tx.insert(nominations)
-    .values({
-      ...input,
-      id,
-      organisationId: scope.user.organisationId,
-      nominatedBy: scope.user.id,
-      state: "nominated",
-      stateChangedAt: at,
-      createdAt: at,
-    })
-    .run();
+  insertNominationRow(tx).run({
+    ...input,
+    id,
+    organisationId: scope.user.organisationId,
+    nominatedBy: scope.user.id,
+    state: "nominated",
+    stateChangedAt: at,
+    createdAt: at,
+  });
   appendEvent(tx, scope, { nominationId: id, state: "nominated", note: input.reason });
   recordAudit(tx, {
     actor: actorOf(scope.user),
@@ -76,15 +120,12 @@ export interface StateChange {
 export function moveNomination(tx: Queryable, scope: Scope, change: StateChange): void {
   const { nomination, to, note } = change;
   assertNominationTransition(nomination.state, to);
-  tx.update(nominations)
-    .set({ state: to, stateChangedAt: scope.now.toISOString() })
-    .where(
-      and(
-        eq(nominations.organisationId, scope.user.organisationId),
-        eq(nominations.id, nomination.id),
-      ),
-    )
-    .run();
+  updateState(tx).run({
+    state: to,
+    at: scope.now.toISOString(),
+    organisationId: scope.user.organisationId,
+    id: nomination.id,
+  });
   appendEvent(tx, scope, { nominationId: nomination.id, state: to, note });
   recordAudit(tx, {
     actor: actorOf(scope.user),

@@ -7,7 +7,8 @@ export type AppErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
-  | "too_many_requests";
+  | "too_many_requests"
+  | "insufficient_storage";
 
 /** An expected failure with a message fit to show a user, optionally tied to one input field. */
 export class AppError extends Error {

@@ -9,6 +9,7 @@ import type { Context } from "./context";
 import type { UserRole } from "./db/schema";
 import { AppError, type AppErrorCode } from "./errors";
 import { domainErrorCode } from "./domain-errors";
+import { storageFullError } from "./storage-full";
 
 // The one table that turns an application error code into a tRPC (and so HTTP) error code.
 const APP_ERROR_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -20,6 +21,8 @@ const APP_ERROR_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   payload_too_large: "PAYLOAD_TOO_LARGE",
   unsupported_media_type: "UNSUPPORTED_MEDIA_TYPE",
   too_many_requests: "TOO_MANY_REQUESTS",
+  // tRPC has no 507; the message says what is wrong.
+  insufficient_storage: "SERVICE_UNAVAILABLE",
 };
 
 const t = initTRPC.context<Context>().create({
@@ -52,8 +55,13 @@ const mapErrors = t.middleware(async ({ next }) => {
     // Invalid input reads as "field: problem" lines rather than a JSON dump of zod issues.
     throw new TRPCError({ code: "BAD_REQUEST", message: formatIssues(cause).join("\n"), cause });
   }
-  if (cause instanceof AppError) {
-    throw new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
+  const appError = cause instanceof AppError ? cause : storageFullError(cause);
+  if (appError !== undefined) {
+    throw new TRPCError({
+      code: APP_ERROR_CODES[appError.code],
+      message: appError.message,
+      cause: appError,
+    });
   }
   const domainCode = cause === undefined ? undefined : domainErrorCode(cause);
   if (domainCode !== undefined && cause instanceof Error) {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync, type ReadStream } from "node:fs";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { Transform, type Readable } from "node:stream";
+import { Transform, type Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 import { AppError } from "../errors";
@@ -47,6 +47,11 @@ export class FileStore {
     return createReadStream(this.pathOf(sha256));
   }
 
+  /** Opens a file in `tmp` to write an upload to (a test makes it fail as a full disk would). */
+  protected openTmp(path: string): Writable {
+    return createWriteStream(path);
+  }
+
   /** Stores a stream, refusing it once it passes `maxBytes` and when it is empty. */
   async put(source: Readable, options: { maxBytes: number }): Promise<StoredFile> {
     await mkdir(this.tmpDir, { recursive: true });
@@ -70,7 +75,7 @@ export class FileStore {
       },
     });
     try {
-      await pipeline(source, meter, createWriteStream(tmpPath));
+      await pipeline(source, meter, this.openTmp(tmpPath));
       if (sizeBytes === 0)
         throw new AppError("bad_request", "The file is empty", { field: "file" });
       const handle = await open(tmpPath, "r");

@@ -5,6 +5,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 
 import { AppError, type AppErrorCode } from "../errors";
 import { log } from "../log";
+import { storageFullError } from "../storage-full";
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -15,6 +16,7 @@ const STATUS: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  insufficient_storage: 507,
 };
 
 /** Sends a JSON body with a status. */
@@ -30,12 +32,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
  * Sends an error from a plain HTTP route as `{ error: { code, message, field } }`. Expected
  * errors keep their message; anything else is logged and reported without internals.
  */
-export function sendError(res: ServerResponse, error: unknown): void {
+export function sendError(res: ServerResponse, failure: unknown): void {
   if (res.headersSent) {
     // Part of a file was already sent; all that can be done is to cut the response short.
-    res.destroy(error instanceof Error ? error : undefined);
+    res.destroy(failure instanceof Error ? failure : undefined);
     return;
   }
+  const error = storageFullError(failure) ?? failure;
   if (error instanceof AppError) {
     sendJson(res, STATUS[error.code], {
       error: { code: error.code, message: error.message, field: error.field ?? null },

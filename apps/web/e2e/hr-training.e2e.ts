@@ -58,6 +58,10 @@ test("HR nominates three people, books them and marks the register with the keyb
   await expectNoAxeViolations(page, "the nominate page");
   await page.getByRole("button", { name: "Nominate selected staff" }).click();
   await page.getByText("3 people nominated").waitFor();
+  // The success banner takes focus, so a screen reader announces it first.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
+    "3 people nominated",
+  );
 
   for (const person of fixtures.team) {
     await page.getByRole("button", { name: `Book ${person.name}` }).click();

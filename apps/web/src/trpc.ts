@@ -1,11 +1,11 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 import type { AppRouter } from "@dapkit/server";
 
-import { isNetworkFailure } from "./lib/api-errors";
+import { errorStatus, isNetworkFailure } from "./lib/api-errors";
 import { CSRF_HEADERS } from "./lib/csrf";
 
 /** Everything the API returns, by procedure path, for typing components. */
@@ -13,8 +13,17 @@ export type Outputs = inferRouterOutputs<AppRouter>;
 /** Everything the API accepts, by procedure path. */
 export type Inputs = inferRouterInputs<AppRouter>;
 
+// A session can end while a page is open (it expired, or someone signed out in another tab).
+// Asking again who is signed in lets the signed-in layout send the person to sign in.
+function onError(error: unknown): void {
+  if (errorStatus(error) === 401)
+    void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+}
+
 /** The one query cache of the app. */
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       // Council staff often keep a tab open all day; refetch on focus keeps numbers current

@@ -63,6 +63,8 @@ function useFocusOnNavigation(): React.RefObject<HTMLDivElement | null> {
       first.current = false;
       return;
     }
+    // A success banner or error summary on the new page takes focus itself; leave it there.
+    if (document.activeElement?.closest("main") != null) return;
     ref.current?.focus();
   }, [pathname]);
   return ref;

@@ -47,6 +47,12 @@ function normaliseHeader(name: string): string {
     .replace(/[\s_-]+/g, "_");
 }
 
+// A file saved in another encoding (Excel's "CSV" is Windows-1252) has bytes that are not UTF-8;
+// reading it as UTF-8, as browsers do, turns each into U+FFFD, which must not reach a record.
+const REPLACEMENT_CHARACTER = "\uFFFD";
+const NOT_UTF8 =
+  "This line has characters that are not UTF-8 (shown as \uFFFD). In Excel, save the file as “CSV UTF-8 (Comma delimited)” and import it again";
+
 function sizeLabel(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
@@ -146,6 +152,11 @@ export function parseCsv<const C extends string>(
     if (record.length !== header.length) {
       const message = `This line has ${record.length} values but the header has ${header.length} columns`;
       issues.push({ line, column: null, message });
+      return;
+    }
+    const garbled = record.findIndex((value) => value.includes(REPLACEMENT_CHARACTER));
+    if (garbled !== -1) {
+      issues.push({ line, column: order[garbled] ?? null, message: NOT_UTF8 });
       return;
     }
     const values = Object.fromEntries(

@@ -42,7 +42,7 @@ test("the lead adds evidence, uploads a file, approves it and the area turns rea
   await page.goto("/accreditation");
   await settled(page);
   await page.getByRole("button", { name: "Add evidence" }).click();
-  await settled(page);
+  await page.getByRole("heading", { level: 1, name: "Add evidence" }).waitFor();
 
   // A bad submit first: the summary lists each problem and its link puts focus on the field.
   await page.getByRole("button", { name: "Add evidence" }).click();
@@ -63,11 +63,32 @@ test("the lead adds evidence, uploads a file, approves it and the area turns rea
   await page.getByRole("button", { name: "Add evidence" }).click();
   await page.getByText("Domestic abuse publicity campaign 2026 added as a draft").waitFor();
 
+  // A scanned plan of about 600 KB over a slow connection, so the upload takes a few seconds
+  // and its progress shows (Chromium throttles the upload through the DevTools protocol).
+  const scanned = Buffer.concat([PDF, Buffer.from(`%${"x".repeat(600 * 1024)}\n%%EOF\n`)]);
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 200 * 1024,
+  });
   await page
     .getByLabel("Upload a file", { exact: true })
-    .setInputFiles({ name: "campaign-plan.pdf", mimeType: "application/pdf", buffer: PDF });
+    .setInputFiles({ name: "campaign-plan.pdf", mimeType: "application/pdf", buffer: scanned });
   await page.getByRole("button", { name: "Upload file" }).click();
+  const progress = page.locator("progress#upload-progress");
+  await progress.waitFor();
+  await page.getByText(/^Uploading: \d+% \(/).waitFor();
+  await screenshot(page, "evidence-upload-progress");
   await page.getByText(/campaign-plan\.pdf uploaded/).waitFor();
+  await devtools.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  expect(await progress.count()).toBe(0);
   await page.getByRole("link", { name: "campaign-plan.pdf" }).waitFor();
 
   await page.getByLabel("Send for review").check();

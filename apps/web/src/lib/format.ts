@@ -76,6 +76,10 @@ export function formatBytes(bytes: number): string {
 
 /** Words for a stored code: "unable_to_attend" → "Unable to attend". */
 export function humanise(code: string): string {
-  const words = code.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return sentenceCase(code.replace(/_/g, " "));
+}
+
+/** A message with its first letter in capitals, as GOV.UK sentences start: "must be yes or no" → "Must be yes or no". */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

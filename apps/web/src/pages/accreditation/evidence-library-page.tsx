@@ -93,7 +93,8 @@ export function EvidenceLibraryPage() {
         {(loaded) => (
           <>
             <nav aria-label="Priority areas" className="govuk-!-margin-bottom-6">
-              <h2 className="govuk-heading-s">Priority areas of the {loaded.name}</h2>
+              <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Priority areas</h2>
+              <p className="govuk-body-s">{loaded.name}</p>
               <ul className="govuk-list">
                 {loaded.areas.map((area) => (
                   <li key={area.id}>

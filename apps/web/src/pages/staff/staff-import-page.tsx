@@ -15,7 +15,7 @@ import {
 import { SummaryList } from "../../components/summary-list";
 import type { FormErrors } from "../../lib/api-errors";
 import { useNavigateWithFlash } from "../../lib/flash";
-import { formatBytes, plural } from "../../lib/format";
+import { formatBytes, plural, sentenceCase } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
@@ -59,7 +59,7 @@ function Preview({ result, fileName }: { result: ImportResult; fileName: string 
             columns={[
               { header: "Line", numeric: true, rowHeader: true, cell: (row) => row.line },
               { header: "Column", cell: (row) => row.column ?? "Whole row" },
-              { header: "Problem", cell: (row) => row.message },
+              { header: "Problem", cell: (row) => sentenceCase(row.message) },
             ]}
           />
         </>

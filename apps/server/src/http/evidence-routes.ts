@@ -58,7 +58,7 @@ function setDownloadHeaders(
   res.setHeader("Content-Type", file.mediaType);
   res.setHeader("Content-Disposition", attachmentDisposition(file.fileName));
   res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+  res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
   res.setHeader("Cache-Control", "private, no-store");
 }
 

@@ -168,5 +168,5 @@ describe("backup and restore", () => {
     } finally {
       await restored.stop();
     }
-  });
+  }, 60_000);
 });

@@ -106,33 +106,33 @@ describe("assessReadiness: amber", () => {
     const result = area([item({ reviewDate: "2025-01-19" })]);
     expect(result.rag).toBe("amber");
     expect(result.reasons).toEqual([
-      '"Resident DA policy" was due for review on 2025-01-19 (12 days ago)',
+      '"Resident DA policy" was due for review on 19 January 2025 (12 days ago)',
     ]);
     expect(result.counts).toMatchObject({ approved: 1, dueForReview: 1 });
   });
 
   test("says 1 day, today and in N days", () => {
     expect(area([item({ reviewDate: "2025-01-30" })]).reasons).toEqual([
-      '"Resident DA policy" was due for review on 2025-01-30 (1 day ago)',
+      '"Resident DA policy" was due for review on 30 January 2025 (1 day ago)',
     ]);
     expect(area([item({ reviewDate: "2025-01-31" })]).reasons).toEqual([
-      '"Resident DA policy" is due for review today (2025-01-31)',
+      '"Resident DA policy" is due for review today (31 January 2025)',
     ]);
     expect(area([item({ reviewDate: "2025-02-01" })]).reasons).toEqual([
-      '"Resident DA policy" is due for review on 2025-02-01 (in 1 day)',
+      '"Resident DA policy" is due for review on 1 February 2025 (in 1 day)',
     ]);
     expect(area([item({ reviewDate: "2025-02-14" })]).reasons).toEqual([
-      '"Resident DA policy" is due for review on 2025-02-14 (in 14 days)',
+      '"Resident DA policy" is due for review on 14 February 2025 (in 14 days)',
     ]);
   });
 
   test("names an item that expires within the window", () => {
     const result = area([item({ expiryDate: "2025-02-01" })]);
     expect(result.rag).toBe("amber");
-    expect(result.reasons).toEqual(['"Resident DA policy" expires on 2025-02-01 (in 1 day)']);
+    expect(result.reasons).toEqual(['"Resident DA policy" expires on 1 February 2025 (in 1 day)']);
     expect(result.counts).toMatchObject({ approved: 1, expiringSoon: 1, expired: 0 });
     expect(area([item({ expiryDate: "2025-02-20" })]).reasons).toEqual([
-      '"Resident DA policy" expires on 2025-02-20 (in 20 days)',
+      '"Resident DA policy" expires on 20 February 2025 (in 20 days)',
     ]);
   });
 
@@ -153,11 +153,11 @@ describe("assessReadiness: amber", () => {
       item({ id: "d", title: "C policy", reviewDate: "2025-01-01" }),
     ];
     const expected = [
-      '"C policy" was due for review on 2025-01-01 (30 days ago)',
-      '"C policy" was due for review on 2025-01-01 (30 days ago)',
-      '"A policy" expires on 2025-02-05 (in 5 days)',
-      '"A policy" is due for review on 2025-02-10 (in 10 days)',
-      '"B policy" is due for review on 2025-02-10 (in 10 days)',
+      '"C policy" was due for review on 1 January 2025 (30 days ago)',
+      '"C policy" was due for review on 1 January 2025 (30 days ago)',
+      '"A policy" expires on 5 February 2025 (in 5 days)',
+      '"A policy" is due for review on 10 February 2025 (in 10 days)',
+      '"B policy" is due for review on 10 February 2025 (in 10 days)',
     ];
     expect(area(evidence).reasons).toEqual(expected);
     expect(area([...evidence].reverse()).reasons).toEqual(expected);

@@ -5,7 +5,7 @@ import {
   type PriorityArea,
 } from "@dapkit/schemas";
 
-import { parseIsoDate } from "./calendar-date";
+import { formatUkDate, parseIsoDate } from "./calendar-date";
 import { DahaRuleError } from "./daha-rule-error";
 import { evidenceStatusAsOf } from "./evidence-status-as-of";
 import { requireObject, requireRecords, shown } from "./shown";
@@ -157,9 +157,10 @@ function daysAgo(days: number): string {
 }
 
 function reviewFinding(title: string, reviewDate: string, daysLeft: number): string {
-  if (daysLeft < 0) return `"${title}" was due for review on ${reviewDate} (${daysAgo(-daysLeft)})`;
-  if (daysLeft === 0) return `"${title}" is due for review today (${reviewDate})`;
-  return `"${title}" is due for review on ${reviewDate} (${inDays(daysLeft)})`;
+  const on = formatUkDate(reviewDate);
+  if (daysLeft < 0) return `"${title}" was due for review on ${on} (${daysAgo(-daysLeft)})`;
+  if (daysLeft === 0) return `"${title}" is due for review today (${on})`;
+  return `"${title}" is due for review on ${on} (${inDays(daysLeft)})`;
 }
 
 function checkWindow(reviewWindowDays: unknown): number {
@@ -235,7 +236,7 @@ function addEvidence(
     tally.counts.expiringSoon += 1;
     tally.findings.push({
       day: expiry,
-      text: `"${item.title}" expires on ${item.expiryDate} (${inDays(expiry - dates.today)})`,
+      text: `"${item.title}" expires on ${formatUkDate(item.expiryDate)} (${inDays(expiry - dates.today)})`,
     });
   }
 }
@@ -298,7 +299,7 @@ function rateEvidence(counts: ReadinessCounts): { rag: Rag; reason: string | nul
  *   ],
  * });
  * readiness[0]; // { areaId: "policies-and-procedures", rag: "amber",
- * //   reasons: ['"Resident DA policy" is due for review on 2025-02-14 (in 14 days)'], … }
+ * //   reasons: ['"Resident DA policy" is due for review on 14 February 2025 (in 14 days)'], … }
  */
 export function assessReadiness(input: ReadinessInput): AreaReadiness[] {
   requireObject(input, "input");

@@ -47,3 +47,29 @@ export function parseIsoDate(value: unknown, field: string): number {
   }
   return daysFromCivil(year, month, day);
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * Writes a valid ISO date the way GOV.UK services show dates to people, e.g. `14 February 2025`.
+ *
+ * @example
+ * formatUkDate("2016-04-01"); // "1 April 2016"
+ */
+export function formatUkDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+  return `${String(Number(day))} ${String(MONTHS[Number(month) - 1])} ${String(year)}`;
+}

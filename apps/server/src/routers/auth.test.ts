@@ -117,6 +117,7 @@ describe("auth.signOut and auth.me", () => {
     );
     await expect(signedIn.auth.me()).resolves.toEqual({
       ...org.users.hr,
+      organisationName: "Northshire",
       permissions: [
         "readTraining",
         "manageStaff",

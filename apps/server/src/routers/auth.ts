@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import * as z from "zod";
 
 import { EmailSchema } from "@dapkit/schemas";
@@ -7,6 +8,7 @@ import { clearSessionCookie, setSessionCookie } from "../auth/cookie";
 import { PERMISSION_NAMES, permissionsOf } from "../auth/permissions";
 import { deleteSession } from "../auth/session-store";
 import { actorOf } from "../services/actor";
+import { organisations } from "../db/schema";
 import { recordAudit } from "../services/audit/record-audit";
 import { signIn } from "../services/auth/sign-in";
 import { authedProcedure, publicProcedure } from "../trpc";
@@ -49,11 +51,23 @@ export const authRouter = {
   /** The signed-in user and what their role may do (the web app shows only those parts). */
   me: publicProcedure
     .output(
-      SessionUserOutputSchema.extend({ permissions: z.array(z.enum(PERMISSION_NAMES)) }).nullable(),
+      SessionUserOutputSchema.extend({
+        organisationName: z.string(),
+        permissions: z.array(z.enum(PERMISSION_NAMES)),
+      }).nullable(),
     )
     .query(({ ctx }) => {
       if (ctx.session == null) return null;
       const { user } = ctx.session;
-      return { ...user, permissions: permissionsOf(user.role) };
+      const organisation = ctx.db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, user.organisationId))
+        .get();
+      return {
+        ...user,
+        organisationName: organisation?.name ?? "",
+        permissions: permissionsOf(user.role),
+      };
     }),
 } satisfies TRPCRouterRecord;

@@ -366,7 +366,7 @@ describe("evidence.readiness", () => {
     const later = await lead().evidence.readiness({ asOf: "2024-03-20" });
     expect(later.areas[0]).toMatchObject({
       rag: "amber",
-      reasons: ['"Resident domestic abuse policy" is due for review on 2024-04-01 (in 12 days)'],
+      reasons: ['"Resident domestic abuse policy" is due for review on 1 April 2024 (in 12 days)'],
     });
     await expect(lead().evidence.readiness({ asOf: "2024-02-30" })).rejects.toMatchObject({
       code: "BAD_REQUEST",

@@ -19,7 +19,12 @@ function renderHeader(user: CurrentUser, path = "/") {
   return within(screen.getByRole("navigation", { name: "Menu" }));
 }
 
-const base = { id: "u1", organisationId: "o1", staffId: null } as const;
+const base = {
+  id: "u1",
+  organisationId: "o1",
+  organisationName: "Northshire Borough Council",
+  staffId: null,
+} as const;
 
 test("a manager sees training and staff only, and sign out", () => {
   const nav = renderHeader({
@@ -35,6 +40,7 @@ test("a manager sees training and staff only, and sign out", () => {
     "Staff",
   ]);
   expect(nav.getByRole("button", { name: "Sign out (Morgan Ellis)" })).toBeTruthy();
+  expect(screen.getByText("Northshire Borough Council")).toBeTruthy();
 });
 
 test("the accreditation lead sees accreditation, and the current section is marked", () => {

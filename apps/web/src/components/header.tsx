@@ -20,10 +20,10 @@ function useIsDesktop(): boolean {
 }
 
 function organisationNameOf(user: CurrentUser | null): string {
-  // auth.me may carry the organisation's name; until it does the header says whose service it is.
-  const name: unknown =
-    user == null ? undefined : (user as Record<string, unknown>).organisationName;
-  return typeof name === "string" && name !== "" ? name : "Domestic abuse partnership";
+  // Signed out, the header says what the service is rather than whose it is.
+  return user == null || user.organisationName === ""
+    ? "Domestic abuse partnership"
+    : user.organisationName;
 }
 
 /**

@@ -118,6 +118,32 @@ describe("reports.uptake", () => {
     });
   });
 
+  test("all-time figures (kept as running counts) match counting every session, after people move", async () => {
+    const { housing, revenues, lead } = await ninetyNominated();
+    const caller = t.app.caller(t.org.users.hr);
+    const everySession = { from: "2000-01-01", to: "2099-12-31" };
+    expect(await caller.reports.uptake()).toEqual(await caller.reports.uptake(everySession));
+    // Move someone with nominations to the other department and under the manager, and another
+    // from under the manager to no manager: their nominations move with them.
+    const report = await caller.reports.uptake();
+    const [mover] = await caller.staff
+      .list({ departmentId: revenues.id, pageSize: 1 })
+      .then((page) => page.items);
+    const [leaver] = await caller.staff
+      .list({ departmentId: housing.id, pageSize: 2 })
+      .then((page) => page.items.filter((person) => person.id !== lead.id));
+    if (mover === undefined || leaver === undefined) throw new Error("fixture has no staff");
+    await caller.staff.update({
+      id: mover.id,
+      data: { departmentId: housing.id, managerId: lead.id },
+    });
+    await caller.staff.update({ id: leaver.id, data: { managerId: null } });
+    const moved = await caller.reports.uptake();
+    expect(moved).toEqual(await caller.reports.uptake(everySession));
+    expect(moved.overall).toEqual(report.overall);
+    expect(moved.byDepartment).not.toEqual(report.byDepartment);
+  });
+
   test("a manager sees only their team; another organisation sees none of it", async () => {
     const { lead } = await ninetyNominated();
     const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, lead.id);

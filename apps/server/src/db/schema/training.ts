@@ -3,6 +3,7 @@ import {
   foreignKey,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -106,6 +107,28 @@ export const nominationEvents = sqliteTable(
     foreignKey({
       columns: [table.nominationId],
       foreignColumns: [nominations.id],
+    }),
+  ],
+);
+
+/**
+ * How many nominations are in each state for each department and line manager, kept up to date by
+ * triggers on nominations and staff (see the migrations), so the uptake report reads thousands of
+ * counts instead of every nomination. `managerKey` is the manager's staff id, or '' for people
+ * with no manager: a key column cannot be NULL and still match itself.
+ */
+export const nominationTallies = sqliteTable(
+  "nomination_tallies",
+  {
+    organisationId: text().notNull(),
+    departmentId: text().notNull(),
+    managerKey: text().notNull(),
+    state: text({ enum: NOMINATION_STATES }).notNull(),
+    nominations: integer().notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [table.organisationId, table.departmentId, table.managerKey, table.state],
     }),
   ],
 );

@@ -1,8 +1,8 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 
 import type { UptakeFunnel } from "@dapkit/training";
 
-import { nominations, staff, trainingSessions } from "../../db/schema";
+import { nominations, nominationTallies, staff, trainingSessions } from "../../db/schema";
 import type { Scope } from "../scope";
 import { listDepartments } from "../staff/departments";
 import { visibleStaff } from "../staff/staff-scope";
@@ -52,17 +52,40 @@ function managerNames(scope: Scope, ids: string[]): Map<string, string> {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-/**
- * Nominated → booked → attended for the sessions starting in a date range, over the nominations
- * the user may see (a manager: their team's). SQLite counts the nominations in each state for each
- * department and manager in one pass over the indexes, so a report over a million nominations
- * reads thousands of counts rather than a million rows; @dapkit/training's funnel turns the
- * counts into figures. Without a date range the sessions need not be read at all.
- */
-export function uptakeReport(scope: Scope, range: DateRange): UptakeReport {
-  const { db, user } = scope;
-  const dates = withinDays(trainingSessions.startsAt, range);
-  const grouped = db
+/** Counts of nominations by department, manager and state. */
+type CountRow = StateCount & { departmentId: string; managerId: string | null };
+
+// Over all time the counts are kept in nomination_tallies, one row per department, manager and
+// state, so the report reads thousands of rows, however many nominations there are.
+function talliedCounts(scope: Scope): CountRow[] {
+  const { user } = scope;
+  let team: SQL | undefined;
+  if (user.role === "manager") {
+    // As visibleStaff: a manager not linked to a staff record manages nobody.
+    team = user.staffId == null ? sql`0` : eq(nominationTallies.managerKey, user.staffId);
+  }
+  return scope.db
+    .select({
+      departmentId: nominationTallies.departmentId,
+      managerId: sql<string | null>`nullif(${nominationTallies.managerKey}, '')`,
+      state: nominationTallies.state,
+      count: nominationTallies.nominations,
+    })
+    .from(nominationTallies)
+    .where(
+      and(
+        eq(nominationTallies.organisationId, user.organisationId),
+        gt(nominationTallies.nominations, 0),
+        team,
+      ),
+    )
+    .all();
+}
+
+// For a date range SQLite counts the nominations of the sessions in it, in one grouped query.
+function rangeCounts(scope: Scope, dates: SQL): CountRow[] {
+  const { user } = scope;
+  return scope.db
     .select({
       departmentId: staff.departmentId,
       managerId: staff.managerId,
@@ -70,13 +93,21 @@ export function uptakeReport(scope: Scope, range: DateRange): UptakeReport {
       count: count(),
     })
     .from(nominations)
-    .innerJoin(staff, staffOfNomination);
-  const rows = (
-    dates === undefined ? grouped : grouped.innerJoin(trainingSessions, sessionOfNomination)
-  )
+    .innerJoin(staff, staffOfNomination)
+    .innerJoin(trainingSessions, sessionOfNomination)
     .where(and(eq(nominations.organisationId, user.organisationId), visibleStaff(user), dates))
     .groupBy(staff.departmentId, staff.managerId, nominations.state)
     .all();
+}
+
+/**
+ * Nominated → booked → attended for the sessions starting in a date range (or all time), over the
+ * nominations the user may see (a manager: their team's): nominations counted by department,
+ * manager and state in SQL, turned into figures by @dapkit/training's funnel.
+ */
+export function uptakeReport(scope: Scope, range: DateRange): UptakeReport {
+  const dates = withinDays(trainingSessions.startsAt, range);
+  const rows = dates === undefined ? talliedCounts(scope) : rangeCounts(scope, dates);
   const overall = new Map<string, StateCount>();
   const byDepartment = new Map<string, StateCount[]>();
   const byManager = new Map<string | null, StateCount[]>();

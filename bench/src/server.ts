@@ -28,3 +28,5 @@ export {
 } from "../../apps/server/src/services/training/nomination-actions";
 export { createSession } from "../../apps/server/src/services/training/save-session";
 export { writeCsv } from "../../apps/server/src/csv/write-csv";
+export { nominate } from "../../apps/server/src/services/training/nominate";
+export type { FileStore } from "../../apps/server/src/files/file-store";

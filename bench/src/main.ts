@@ -1,0 +1,66 @@
+import { rmSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname } from "node:path";
+
+import { readOptions } from "./args";
+import { openContext } from "./context";
+import { cacheDirFor } from "./generate/cache";
+import { cachedGeneration, workingCopy } from "./generate/generate";
+import { say } from "./progress";
+import { writeResults } from "./report";
+import type { Measurement } from "./results";
+import { measureImports } from "./suites/csv-import";
+import { measureEvidencePack } from "./suites/evidence-pack";
+import { measureHttp } from "./suites/http";
+import { measureQueries } from "./suites/queries";
+import { measureSdkMaths } from "./suites/sdk-maths";
+
+// `pnpm bench`: builds (or reuses) each organisation size, measures every operation of the issue
+// against its naive baseline and writes bench/results/latest.{json,md}. Not part of `pnpm test`.
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const options = readOptions(argv);
+  const measurements: Measurement[] = [];
+  for (const size of options.sizes) {
+    if (options.fresh) rmSync(cacheDirFor(size), { recursive: true, force: true });
+    const { dir, generated } = await cachedGeneration(size);
+    const dataDir = workingCopy(dir);
+    say(`Measuring the ${size.name} organisation on a working copy in ${dataDir}`);
+    const context = await openContext(generated, { dataDir, runs: options.runs });
+    try {
+      if (measurements.length === 0) {
+        say("SDK maths");
+        measurements.push(...(await measureSdkMaths(context)));
+      }
+      say("Reports, lists and records");
+      measurements.push(...(await measureQueries(context)));
+      say("Evidence pack");
+      measurements.push(...(await measureEvidencePack(context)));
+      say("CSV imports");
+      measurements.push(...(await measureImports(context)));
+      say("HTTP throughput and the server's memory during an import");
+      measurements.push(...(await measureHttp(context)));
+    } finally {
+      context.app.db.$client.close();
+      rmSync(dirname(dataDir), { recursive: true, force: true });
+    }
+  }
+  const markdown = writeResults(measurements, {
+    finishedAt: new Date().toISOString(),
+    machine: `${String(cpus().length)} × ${cpus()[0]?.model ?? "CPU"}, ${String(Math.round(totalmem() / 2 ** 30))} GiB`,
+    arguments: argv.join(" "),
+    sizes: options.sizes.map((size) => size.name),
+  });
+  process.stdout.write(`\n${markdown}`);
+  const missed = measurements.flatMap((m) =>
+    m.targets.filter((t) => !t.met).map((t) => `${m.size}: ${m.name}: ${t.text}`),
+  );
+  if (missed.length > 0) say(`Targets missed:\n  ${missed.join("\n  ")}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

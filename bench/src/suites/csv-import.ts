@@ -1,0 +1,207 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import type { BenchContext } from "../context";
+import { addDays, BENCH_NOW } from "../generate/clock";
+import { NOMINATIONS_PER_SESSION } from "../generate/training";
+import { summarise, time } from "../measure";
+import { say } from "../progress";
+import { withRatio, type Measurement } from "../results";
+import {
+  createCourse,
+  createSession,
+  importNominationsCsv,
+  nominate,
+  tables,
+  writeCsv,
+  type Scope,
+} from "../server";
+import { importRows } from "../sizes";
+
+/** Sessions for one import file's rows, created through the session service. */
+function importSessions(scope: Scope, count: number, label: string): string[] {
+  const courseId = createCourse(scope, {
+    title: `Imported course ${label}`,
+    level: 1,
+    refresherIntervalMonths: 36,
+    description: "",
+  }).id;
+  const ids: string[] = [];
+  scope.db.$client.transaction(() => {
+    for (let i = 0; i < count; i += 1) {
+      const startsAt = addDays(BENCH_NOW, 30 + (i % 200));
+      ids.push(
+        createSession(scope, {
+          courseId,
+          startsAt: startsAt.toISOString(),
+          endsAt: addDays(startsAt, 0.125).toISOString(),
+          capacity: NOMINATIONS_PER_SESSION,
+          location: "Council Chamber",
+          trainer: "Refuge trainer",
+        }).id,
+      );
+    }
+  })();
+  return ids;
+}
+
+/** A nominations file of `rows` rows for new sessions: every row a new nomination. */
+export function nominationsFile(
+  context: BenchContext,
+  options: { rows: number; label: string; badLastRow?: boolean },
+): string {
+  const scope = context.scopeOf(context.generated.organisation.users.hr);
+  const numbers = context.app.db
+    .select({ number: tables.staff.employeeNumber, active: tables.staff.active })
+    .from(tables.staff)
+    .all()
+    .filter((row) => row.active)
+    .map((row) => row.number);
+  const sessions = importSessions(
+    scope,
+    Math.ceil(options.rows / NOMINATIONS_PER_SESSION),
+    options.label,
+  );
+  const rows = Array.from({ length: options.rows }, (_, i) => [
+    numbers[i % numbers.length] ?? "",
+    sessions[Math.floor(i / NOMINATIONS_PER_SESSION)] ?? "",
+    i % 7 === 0 ? "New safeguarding role" : "",
+    i % 2 === 0 ? "yes" : "no",
+  ]);
+  if (options.badLastRow === true) {
+    const last = rows.at(-1);
+    if (last !== undefined) last[0] = "E9999999";
+  }
+  return writeCsv({ header: ["employee_number", "session_id", "reason", "mandatory"], rows });
+}
+
+/** The sha256 of the database file once the write-ahead log is folded into it. */
+export function databaseHash(context: BenchContext): string {
+  context.app.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  return createHash("sha256")
+    .update(readFileSync(join(context.dataDir, "dapkit.db")))
+    .digest("hex");
+}
+
+// Thrown to roll a transaction back on purpose.
+class RollBack extends Error {}
+
+/**
+ * A 100,000-row nominations import (all or nothing) and the same file with one bad row at the
+ * end, which must leave the database file byte for byte as it was. Baselines: one `nominate` call
+ * (one transaction) per row, timed on a slice and scaled up; and for the failing file, writing
+ * every row and rolling the transaction back, the naive way to be all or nothing.
+ */
+export async function measureImports(context: BenchContext): Promise<Measurement[]> {
+  const size = context.generated.size;
+  const rows = importRows(size);
+  const hr = context.generated.organisation.users.hr;
+  const caller = context.callerOf(hr);
+  const scope = context.scopeOf(hr);
+  const runs = context.runs.heavy;
+  say(`  preparing ${String(runs + 1)} import files of ${rows.toLocaleString("en-GB")} rows`);
+  const files = Array.from({ length: runs + 1 }, (_, i) =>
+    nominationsFile(context, { rows, label: `good ${String(i)}` }),
+  );
+  const imported = await time(
+    async (run) => {
+      const result = await caller.training.importNominationsCsv({ csv: files[run + 1] ?? "" });
+      if (!result.written || result.counts.created !== rows)
+        throw new Error("The import benchmark's file was refused");
+    },
+    { runs },
+  );
+
+  const sliceRows = Math.min(2_000, rows);
+  const slice = nominationsFile(context, { rows: sliceRows, label: "row by row" })
+    .split("\r\n")
+    .slice(1, -1);
+  const rowByRow = await time(
+    () => {
+      for (const line of slice) {
+        const [employeeNumber, sessionId] = line.split(",");
+        const person = context.app.db
+          .select({ id: tables.staff.id })
+          .from(tables.staff)
+          .where(eq(tables.staff.employeeNumber, employeeNumber ?? ""))
+          .get();
+        nominate(scope, {
+          sessionId: sessionId ?? "",
+          staffIds: [person?.id ?? ""],
+          reason: "",
+          mandatory: false,
+        });
+      }
+    },
+    { runs: 1, warmup: 0 },
+  );
+  const scale = rows / sliceRows;
+  const rowByRowScaled = {
+    ...rowByRow,
+    median: rowByRow.median * scale,
+    p95: rowByRow.p95 * scale,
+    min: rowByRow.min * scale,
+    max: rowByRow.max * scale,
+  };
+
+  const bad = Array.from({ length: runs }, (_, i) =>
+    nominationsFile(context, { rows, label: `bad ${String(i)}`, badLastRow: true }),
+  );
+  // Each refused file is timed on its own; the database is hashed before and after, untimed.
+  let unchanged = true;
+  const refusals: number[] = [];
+  for (const csv of bad) {
+    const before = databaseHash(context);
+    const started = performance.now();
+    const result = await caller.training.importNominationsCsv({ csv });
+    refusals.push(performance.now() - started);
+    if (result.written || result.errors.length !== 1)
+      throw new Error("The bad row was not reported");
+    unchanged &&= databaseHash(context) === before;
+  }
+  const refused = summarise(refusals);
+  const goodForRollback = nominationsFile(context, { rows, label: "rolled back" });
+  const rolledBack = await time(
+    () => {
+      try {
+        context.app.db.$client.transaction(() => {
+          importNominationsCsv(scope, { csv: goodForRollback, dryRun: false });
+          throw new RollBack();
+        })();
+      } catch (error) {
+        if (!(error instanceof RollBack)) throw error;
+      }
+    },
+    { runs: 1, warmup: 0 },
+  );
+  const large = size.name === "large";
+  return [
+    withRatio({
+      size: size.name,
+      name: `CSV import of ${rows.toLocaleString("en-GB")} nomination rows, all or nothing`,
+      unit: "ms",
+      result: imported,
+      baseline: {
+        name: "one nominate call (one transaction) per row",
+        result: rowByRowScaled,
+        extrapolated: `timed on ${sliceRows.toLocaleString("en-GB")} rows, scaled ×${scale.toFixed(0)}`,
+      },
+      targets: large ? [{ text: "< 3 s", met: imported.p95 < 3_000 }] : [],
+    }),
+    withRatio({
+      size: size.name,
+      name: `The same file with one bad row at the end (refused)`,
+      unit: "ms",
+      result: refused,
+      baseline: { name: "write every row, then roll the transaction back", result: rolledBack },
+      targets: [
+        {
+          text: "database file byte-for-byte unchanged (sha256 after a WAL checkpoint)",
+          met: unchanged,
+        },
+      ],
+    }),
+  ];
+}

@@ -1,0 +1,162 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+import autocannon from "autocannon";
+
+import type { BenchContext } from "../context";
+import { BENCH_PASSWORD } from "../generate/organisation";
+import { summarise, type Timing } from "../measure";
+import { say } from "../progress";
+import { withRatio, type Measurement } from "../results";
+import { importRows } from "../sizes";
+import { nominationsFile } from "./csv-import";
+
+const SERVER_MAIN = fileURLToPath(new URL("../../../apps/server/src/main.ts", import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+// The server's peak resident set so far (VmHWM), in megabytes, from Linux's /proc.
+function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(pid)}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+async function startServer(dataDir: string) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--conditions=@dapkit/source", "--import", "tsx", SERVER_MAIN],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(port),
+        DAPKIT_DATA_DIR: dataDir,
+        DAPKIT_DEMO: "off",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  while (!output.includes('"dapkit is running"')) {
+    if (child.exitCode != null) throw new Error(`The server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { baseUrl: `http://127.0.0.1:${String(port)}`, pid: child.pid ?? 0, stop };
+}
+
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-dapkit-request": "1" },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  const cookie = response.headers.getSetCookie()[0]?.split(";")[0];
+  if (!response.ok || cookie === undefined)
+    throw new Error(`Sign-in failed: ${String(response.status)}`);
+  return cookie;
+}
+
+async function load(url: string, options: { cookie: string; seconds: number }): Promise<Timing> {
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration: options.seconds,
+    headers: { cookie: options.cookie },
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url} answered ${String(result.non2xx)} errors under load`);
+  // Requests per second are sampled each second: the median second, and in the p95 column the
+  // slowest 2.5 % of seconds (autocannon's nearest percentile), so both read "at least this fast".
+  const { p50, p2_5 } = result.requests;
+  return {
+    runs: options.seconds,
+    median: p50,
+    p95: p2_5,
+    min: result.requests.min,
+    max: result.requests.max,
+  };
+}
+
+/**
+ * The real server as a child process on a working copy of the data: requests per second for the
+ * dashboard's uptake query over loopback at 10 connections (against the bare /healthz route, the
+ * most the HTTP stack can answer), then the 100,000-row import posted to it while its peak RSS is
+ * read from /proc.
+ */
+export async function measureHttp(context: BenchContext): Promise<Measurement[]> {
+  const size = context.generated.size.name;
+  const large = size === "large";
+  const server = await startServer(context.dataDir);
+  try {
+    const cookie = await signIn(server.baseUrl, context.generated.organisation.users.hr.email);
+    const dashboard = `${server.baseUrl}/trpc/reports.uptake?input=${encodeURIComponent("{}")}`;
+    say(
+      `  loading the dashboard query for ${String(context.runs.loadSeconds)} s at 10 connections`,
+    );
+    await load(dashboard, { cookie, seconds: 1 });
+    const dashboardRps = await load(dashboard, { cookie, seconds: context.runs.loadSeconds });
+    const healthRps = await load(`${server.baseUrl}/healthz`, {
+      cookie,
+      seconds: context.runs.loadSeconds,
+    });
+
+    const rows = importRows(context.generated.size);
+    const csv = nominationsFile(context, { rows, label: "over HTTP" });
+    const before = peakRssMb(server.pid);
+    const started = performance.now();
+    const response = await fetch(`${server.baseUrl}/trpc/training.importNominationsCsv`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-dapkit-request": "1", cookie },
+      body: JSON.stringify({ csv }),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (!response.ok) throw new Error(`The import over HTTP failed: ${await response.text()}`);
+    const peak = peakRssMb(server.pid);
+    return [
+      withRatio({
+        size,
+        name: "Dashboard (reports.uptake) over HTTP, 10 connections",
+        unit: "req/s",
+        result: dashboardRps,
+        baseline: {
+          name: "bare /healthz on the same server (the ceiling, not a naive version)",
+          result: healthRps,
+        },
+        targets: large ? [{ text: "≥ 1,000 req/s", met: dashboardRps.median >= 1_000 }] : [],
+      }),
+      {
+        size,
+        name: `Server peak RSS during a ${rows.toLocaleString("en-GB")}-row import over HTTP`,
+        unit: "MB",
+        result: summarise([peak]),
+        targets: large ? [{ text: "< 500 MB", met: peak < 500 }] : [],
+        notes: `peak before the import ${before.toFixed(0)} MB; the import took ${seconds.toFixed(1)} s over HTTP`,
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}

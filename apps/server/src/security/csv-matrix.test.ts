@@ -1,15 +1,11 @@
-import type { Server } from "node:http";
-
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { auditLog, nominations, staff } from "../db/schema";
-import { CSRF_HEADER, createHttpServer } from "../http/create-server";
-import { routes } from "../http/routes";
+import { CSRF_HEADER } from "../http/create-server";
 import { STAFF_COLUMNS } from "../services/imports/import-staff";
-import { close, listen } from "../test/http-client";
 import { exportRequest, sendAs } from "./http-calls";
-import { createSecurityWorld, type SecurityWorld } from "./security-world";
+import { serveSecurityWorld } from "./served-world";
 
 // A matrix of bad CSV files, each sent to the import it is meant for: every one is answered with
 // errors that name the line (and the column, where there is one), and writes nothing at all.
@@ -17,22 +13,10 @@ import { createSecurityWorld, type SecurityWorld } from "./security-world";
 const HEADER = STAFF_COLUMNS.join(",");
 const GOOD = "N100,Asha Patel,asha@northshire.example,Housing Officer,Housing,,yes";
 
-let world: SecurityWorld;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  world = await createSecurityWorld();
-  server = createHttpServer(world.app.deps, { webRoot: "/nonexistent", routes, trustProxy: false });
-  baseUrl = await listen(server);
-});
-
-afterAll(async () => {
-  await close(server);
-});
+const served = serveSecurityWorld();
 
 function counts() {
-  const { db } = world.app;
+  const { db } = served.world.app;
   return {
     staff: db.select().from(staff).all().length,
     nominations: db.select().from(nominations).all().length,
@@ -119,21 +103,22 @@ const BAD_FILES: BadFile[] = [
   {
     name: "a member of staff who is nowhere",
     import: "nominations",
-    csv: () => `employee_number,session_id,reason,mandatory\nNOBODY,${world.a.sessionId},,no\n`,
+    csv: () =>
+      `employee_number,session_id,reason,mandatory\nNOBODY,${served.world.a.sessionId},,no\n`,
     first: { line: 2, column: "employee_number" },
   },
   {
     name: "a session given as a date instead of its id",
     import: "nominations",
     csv: () =>
-      `employee_number,session_id,reason,mandatory\n${world.a.reportEmployeeNumber},10/05/2022,,no\n`,
+      `employee_number,session_id,reason,mandatory\n${served.world.a.reportEmployeeNumber},10/05/2022,,no\n`,
     first: { line: 2, column: "session_id" },
   },
   {
     name: "an outcome that is not one",
     import: "attendance",
     csv: () =>
-      `employee_number,session_id,outcome\n${world.a.reportEmployeeNumber},${world.a.sessionId},attended-ish\n`,
+      `employee_number,session_id,outcome\n${served.world.a.reportEmployeeNumber},${served.world.a.sessionId},attended-ish\n`,
     first: { line: 2, column: "outcome" },
   },
   {
@@ -158,7 +143,7 @@ const BAD_FILES: BadFile[] = [
 ];
 
 async function runImport(kind: Import, csv: string) {
-  const { staff: s, training } = world.app.caller(world.a.users.hr);
+  const { staff: s, training } = served.world.app.caller(served.world.a.users.hr);
   if (kind === "staff") return s.importCsv({ csv });
   if (kind === "nominations") return training.importNominationsCsv({ csv });
   return training.importAttendanceCsv({ csv });
@@ -189,7 +174,7 @@ describe("CSV imports refuse bad files by line and write nothing", () => {
       Buffer.from([0xe9]),
       Buffer.from(' Dupont,,Officer,Housing,,yes\\n"}'),
     ]);
-    const response = await fetch(`${baseUrl}/trpc/staff.importCsv`, {
+    const response = await fetch(`${served.baseUrl}/trpc/staff.importCsv`, {
       method: "POST",
       headers: { "content-type": "application/json", [CSRF_HEADER]: "1", ...(await hrCookie()) },
       body,
@@ -203,7 +188,7 @@ describe("CSV imports refuse bad files by line and write nothing", () => {
   });
 
   test("a file with or without a byte order mark, and with any line endings, imports the same", async () => {
-    const { importCsv } = world.app.caller(world.a.users.hr).staff;
+    const { importCsv } = served.world.app.caller(served.world.a.users.hr).staff;
     const rows = ["B1,Bom Person,,Officer,Housing,,yes", "B2,Other Person,,Officer,Housing,,yes"];
     const withBom = await importCsv({
       csv: `\uFEFF${HEADER}\r\n${rows.join("\r\n")}\r\n`,
@@ -219,7 +204,11 @@ describe("CSV imports refuse bad files by line and write nothing", () => {
 
 async function hrCookie(): Promise<{ cookie: string }> {
   const { createSession } = await import("../auth/session-store");
-  const { token } = createSession(world.app.db, world.a.users.hr, world.app.clock.now);
+  const { token } = createSession(
+    served.world.app.db,
+    served.world.a.users.hr,
+    served.world.app.clock.now,
+  );
   return { cookie: `dapkit_session=${token}` };
 }
 
@@ -230,11 +219,11 @@ describe("formula injection", () => {
     const csv = `${HEADER}\n${FORMULAS.map(
       (formula, index) => `F${String(index)},"${formula}",,Officer,Formula Dept,,yes`,
     ).join("\n")}\n`;
-    const result = await world.app.caller(world.a.users.hr).staff.importCsv({ csv });
+    const result = await served.world.app.caller(served.world.a.users.hr).staff.importCsv({ csv });
     expect(result).toMatchObject({ written: true, errors: [] });
 
-    const exported = await sendAs(baseUrl, world.app, {
-      user: world.a.users.hr,
+    const exported = await sendAs(served.baseUrl, served.world.app, {
+      user: served.world.a.users.hr,
       request: exportRequest("staff", "csv"),
     });
     const lines = Buffer.from(exported.body).toString("utf8").split("\r\n");
@@ -246,8 +235,8 @@ describe("formula injection", () => {
       expect(cells, formula).not.toContain(stored);
     }
 
-    const workbook = await sendAs(baseUrl, world.app, {
-      user: world.a.users.hr,
+    const workbook = await sendAs(served.baseUrl, served.world.app, {
+      user: served.world.a.users.hr,
       request: exportRequest("staff", "xlsx"),
     });
     const xml = Object.values(unzipSync(workbook.body))

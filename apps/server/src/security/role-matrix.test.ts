@@ -1,13 +1,9 @@
-import type { Server } from "node:http";
-
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import type { SessionUser } from "../auth/session-user";
 import type { UserRole } from "../db/schema";
 import { EXPORTS } from "../exports/registry";
-import { createHttpServer } from "../http/create-server";
 import { routes } from "../http/routes";
-import { close, listen } from "../test/http-client";
 import {
   callAs,
   EVIDENCE_ROUTE_REQUESTS,
@@ -17,7 +13,7 @@ import {
   type RouteRequest,
 } from "./http-calls";
 import { PROCEDURE_INPUTS } from "./procedure-inputs";
-import { createSecurityWorld, type SecurityWorld } from "./security-world";
+import { serveSecurityWorld } from "./served-world";
 
 // The access policy, written out by hand: who may call what. It is deliberately not derived from
 // auth/permissions.ts, so that a change to the policy there must be made here too, on purpose.
@@ -116,22 +112,10 @@ const EXPORT_POLICY: Record<string, readonly Who[]> = {
   audit: ADMIN,
 };
 
-let world: SecurityWorld;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  world = await createSecurityWorld();
-  server = createHttpServer(world.app.deps, { webRoot: "/nonexistent", routes, trustProxy: false });
-  baseUrl = await listen(server);
-});
-
-afterAll(async () => {
-  await close(server);
-});
+const served = serveSecurityWorld();
 
 function userOf(who: Who): SessionUser | null {
-  return who === "signed_out" ? null : world.a.users[who];
+  return who === "signed_out" ? null : served.world.a.users[who];
 }
 
 /** "allowed", or how the call was refused: 401 for the signed out, 403 for a role without access. */
@@ -153,7 +137,7 @@ describe("the role × procedure matrix", () => {
     );
     // Each plain route answers exactly one row of the tables, so a new route needs a new row.
     const samples: RouteRequest[] = [
-      ...Object.values(EVIDENCE_ROUTE_REQUESTS).map((request) => request(world.a)),
+      ...Object.values(EVIDENCE_ROUTE_REQUESTS).map((request) => request(served.world.a)),
       exportRequest("staff", "csv"),
     ];
     for (const route of routes) {
@@ -168,8 +152,12 @@ describe("the role × procedure matrix", () => {
     const results: Record<string, string> = {};
     const wanted: Record<string, string> = {};
     for (const [path, policy] of Object.entries(PROCEDURE_POLICY)) {
-      const input = PROCEDURE_INPUTS[path]?.(world.a);
-      const answer = await callAs(baseUrl, world.app, { user: userOf(who), path, input });
+      const input = PROCEDURE_INPUTS[path]?.(served.world.a);
+      const answer = await callAs(served.baseUrl, served.world.app, {
+        user: userOf(who),
+        path,
+        input,
+      });
       // Whatever the outcome, nothing fails inside the server.
       expect(answer.status, `${path}: ${answer.text}`).toBeLessThan(500);
       results[path] = outcome(answer.status);
@@ -186,7 +174,7 @@ describe("the role × procedure matrix", () => {
       const requests: [string, RouteRequest, readonly Who[]][] = [
         ...Object.entries(EVIDENCE_ROUTE_REQUESTS).map(
           ([name, request]) =>
-            [name, request(world.a), EVIDENCE_ROUTE_POLICY[name] ?? []] as [
+            [name, request(served.world.a), EVIDENCE_ROUTE_POLICY[name] ?? []] as [
               string,
               RouteRequest,
               readonly Who[],
@@ -204,7 +192,10 @@ describe("the role × procedure matrix", () => {
         ),
       ];
       for (const [name, request, policy] of requests) {
-        const answer = await sendAs(baseUrl, world.app, { user: userOf(who), request });
+        const answer = await sendAs(served.baseUrl, served.world.app, {
+          user: userOf(who),
+          request,
+        });
         expect(answer.status, name).toBeLessThan(500);
         results[name] = outcome(answer.status);
         wanted[name] = expected(policy, who);

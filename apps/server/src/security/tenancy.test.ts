@@ -1,12 +1,7 @@
-import type { Server } from "node:http";
-
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { EXPORTS } from "../exports/registry";
-import { createHttpServer } from "../http/create-server";
-import { routes } from "../http/routes";
-import { close, listen } from "../test/http-client";
 import {
   callAs,
   EVIDENCE_ROUTE_REQUESTS,
@@ -15,34 +10,23 @@ import {
   sendAs,
 } from "./http-calls";
 import { PROCEDURE_INPUTS } from "./procedure-inputs";
-import { createSecurityWorld, idsOf, rowsOf, type SecurityWorld } from "./security-world";
+import { idsOf, rowsOf } from "./security-world";
+import { serveSecurityWorld } from "./served-world";
 
 // Northshire's admin, the widest role, aims every procedure and route at Southshire's records
 // (their ids in the input). Nothing of Southshire's may come back, and none of it may change.
 
-let world: SecurityWorld;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  world = await createSecurityWorld();
-  server = createHttpServer(world.app.deps, { webRoot: "/nonexistent", routes, trustProxy: false });
-  baseUrl = await listen(server);
-});
-
-afterAll(async () => {
-  await close(server);
-});
+const served = serveSecurityWorld();
 
 /** Southshire's name or any id of theirs that the request did not itself carry. */
 function leaks(text: string, request: string): string[] {
-  const secrets = [world.b.name, ...idsOf(world.app, world.b.id)];
+  const secrets = [served.world.b.name, ...idsOf(served.world.app, served.world.b.id)];
   return secrets.filter((secret) => text.includes(secret) && !request.includes(secret));
 }
 
 /** Southshire's rows, less the audit entries of failed sign-ins to their accounts (theirs to see). */
 function southshireRows(): Record<string, unknown[]> {
-  const rows = rowsOf(world.app, world.b.id);
+  const rows = rowsOf(served.world.app, served.world.b.id);
   const audit = (rows.audit_log ?? []) as { action: string }[];
   return { ...rows, audit_log: audit.filter((row) => row.action !== "sign_in_failed") };
 }
@@ -64,9 +48,13 @@ describe("tenancy: one organisation gets nothing from another", () => {
       // Signing in with the other organisation's address but not their password gets nothing.
       const input =
         path === "auth.signIn"
-          ? { email: world.b.users.admin.email, password: "a guess at the password" }
-          : PROCEDURE_INPUTS[path]?.(world.b);
-      const answer = await callAs(baseUrl, world.app, { user: world.a.users.admin, path, input });
+          ? { email: served.world.b.users.admin.email, password: "a guess at the password" }
+          : PROCEDURE_INPUTS[path]?.(served.world.b);
+      const answer = await callAs(served.baseUrl, served.world.app, {
+        user: served.world.a.users.admin,
+        path,
+        input,
+      });
       expect(answer.status, `${path}: ${answer.text}`).toBeLessThan(500);
       expect(leaks(answer.text, JSON.stringify(input ?? null)), path).toEqual([]);
       outcomes[path] = answer.status;
@@ -74,9 +62,10 @@ describe("tenancy: one organisation gets nothing from another", () => {
     expect(southshireRows()).toEqual(before);
     // Every procedure that names one of Southshire's records finds nothing there.
     const aimed = [...procedureTypes().keys()].filter((path) => {
-      const input = JSON.stringify(PROCEDURE_INPUTS[path]?.(world.b) ?? null);
+      const input = JSON.stringify(PROCEDURE_INPUTS[path]?.(served.world.b) ?? null);
       return (
-        path !== "auth.signIn" && idsOf(world.app, world.b.id).some((id) => input.includes(id))
+        path !== "auth.signIn" &&
+        idsOf(served.world.app, served.world.b.id).some((id) => input.includes(id))
       );
     });
     expect(aimed.length).toBeGreaterThan(20);
@@ -90,19 +79,22 @@ describe("tenancy: one organisation gets nothing from another", () => {
 
   test("no evidence route or export carries another organisation's records", async () => {
     const before = southshireRows();
-    const user = world.a.users.admin;
+    const user = served.world.a.users.admin;
     for (const [name, request] of Object.entries(EVIDENCE_ROUTE_REQUESTS)) {
-      const answer = await sendAs(baseUrl, world.app, { user, request: request(world.b) });
-      const aimed = request(world.b).path !== request(world.a).path;
+      const answer = await sendAs(served.baseUrl, served.world.app, {
+        user,
+        request: request(served.world.b),
+      });
+      const aimed = request(served.world.b).path !== request(served.world.a).path;
       // A file or item of another organisation is simply not there.
       expect([name, answer.status]).toEqual([name, aimed ? 404 : 200]);
-      expect(leaks(downloadText(answer.body), request(world.b).path), name).toEqual([]);
+      expect(leaks(downloadText(answer.body), request(served.world.b).path), name).toEqual([]);
     }
     for (const definition of EXPORTS) {
       for (const format of ["csv", "xlsx"] as const) {
         if (format === "csv" && definition.sheets.length > 1) continue;
         const request = exportRequest(definition.name, format);
-        const answer = await sendAs(baseUrl, world.app, { user, request });
+        const answer = await sendAs(served.baseUrl, served.world.app, { user, request });
         expect([definition.name, answer.status]).toEqual([definition.name, 200]);
         const text = downloadText(answer.body);
         // The organisation's own records are there, so an empty export cannot pass by accident.

@@ -1,6 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import type { RequestListener, Server } from "node:http";
 import { request } from "node:http";
+import { createServer as createHttpsServer, request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -12,7 +14,12 @@ import { CSRF_HEADER, createHttpServer } from "../http/create-server";
 import { routes } from "../http/routes";
 import { evidenceInput, uploadFile } from "../services/evidence/evidence-fixtures";
 import { close, listen } from "../test/http-client";
-import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+import {
+  createTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrganisation,
+} from "../test/test-app";
 
 // The HTTP surface as a browser, or an attacker with curl, meets it: the headers on every kind of
 // response, downloads that never render, CSRF on the plain routes, and malformed requests that
@@ -202,6 +209,68 @@ describe("malformed requests are refused, never a server failure", () => {
       const response = await raw(path);
       expect(response.body, path).not.toContain("outside the web root");
       expect(response.status, path).toBeLessThan(500);
+    }
+  });
+});
+
+describe("served directly over HTTPS", () => {
+  /** A throwaway self-signed certificate for 127.0.0.1, made with openssl for this test only. */
+  function selfSigned(): { key: Buffer; cert: Buffer } {
+    const dir = mkdtempSync(join(tmpdir(), "dapkit-tls-"));
+    const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+    execFileSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        .concat(["-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"])
+        .concat(["-addext", "subjectAltName=IP:127.0.0.1"]),
+      { stdio: "ignore" },
+    );
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  }
+
+  test("the session cookie is Secure and HSTS is sent, with no proxy involved", async () => {
+    const tls = selfSigned();
+    const plain = createHttpServer(app.deps, {
+      webRoot: "/nonexistent",
+      routes,
+      trustProxy: false,
+    });
+    const handler = plain.listeners("request")[0] as RequestListener;
+    const secure = createHttpsServer(tls, handler);
+    await new Promise<void>((resolve) => secure.listen(0, "127.0.0.1", resolve));
+    const { port } = secure.address() as { port: number };
+    try {
+      const answer = await new Promise<{ status: number; headers: Record<string, unknown> }>(
+        (resolve, reject) => {
+          const req = httpsRequest(
+            {
+              host: "127.0.0.1",
+              port,
+              path: "/trpc/auth.signIn",
+              method: "POST",
+              ca: tls.cert,
+              headers: { "content-type": "application/json", [CSRF_HEADER]: "1" },
+            },
+            (res) => {
+              res.resume();
+              res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+            },
+          );
+          req.on("error", reject);
+          req.end(JSON.stringify({ email: org.users.viewer.email, password: TEST_PASSWORD }));
+        },
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.headers["set-cookie"]).toEqual([
+        expect.stringMatching(
+          /^dapkit_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure$/,
+        ),
+      ]);
+      expect(answer.headers["strict-transport-security"]).toBe(
+        "max-age=31536000; includeSubDomains",
+      );
+    } finally {
+      await new Promise((resolve) => secure.close(resolve));
     }
   });
 });

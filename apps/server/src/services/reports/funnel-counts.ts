@@ -17,16 +17,26 @@ export interface StateCount {
   count: number;
 }
 
+// Each state's funnel as numbers in FIELDS order, so adding up thousands of groups is arithmetic.
+const VECTORS = new Map(
+  [...ONE_OF_EACH].map(([state, funnel]) => [state, FIELDS.map((field) => funnel[field])]),
+);
+
 /** The same funnel `uptakeFunnel` gives for the records, from how many are in each state. */
 export function funnelFromCounts(counts: Iterable<StateCount>): UptakeFunnel {
-  const total = Object.fromEntries(FIELDS.map((field) => [field, 0])) as Record<CountField, number>;
+  const totals = FIELDS.map(() => 0);
   for (const { state, count } of counts) {
-    const one = ONE_OF_EACH.get(state);
-    if (one === undefined) continue;
-    for (const field of FIELDS) total[field] += one[field] * count;
+    const vector = VECTORS.get(state);
+    if (vector === undefined) continue;
+    for (let i = 0; i < totals.length; i += 1)
+      totals[i] = (totals[i] ?? 0) + (vector[i] ?? 0) * count;
   }
+  const funnel = Object.fromEntries(FIELDS.map((field, i) => [field, totals[i] ?? 0])) as Record<
+    CountField,
+    number
+  >;
   return {
-    ...total,
-    attendanceRate: total.nominated === 0 ? 0 : total.attended / total.nominated,
+    ...funnel,
+    attendanceRate: funnel.nominated === 0 ? 0 : funnel.attended / funnel.nominated,
   };
 }

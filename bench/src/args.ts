@@ -44,6 +44,6 @@ export function readOptions(argv: readonly string[]): BenchOptions {
   }
   const runs: RunCounts = values.quick
     ? { queries: 10, heavy: 2, loadSeconds: 3 }
-    : { queries: 30, heavy: 3, loadSeconds: 10 };
+    : { queries: 20, heavy: 3, loadSeconds: 10 };
   return { sizes, runs, fresh: values.fresh };
 }

@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { dirname } from "node:path";
 
 import { readOptions } from "./args";
@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const options = readOptions(argv);
   const measurements: Measurement[] = [];
+  // Other work on the machine slows every figure: the load is recorded with the results.
+  const loadAtStart = loadavg()[0] ?? 0;
   for (const size of options.sizes) {
     if (options.fresh) rmSync(cacheDirFor(size), { recursive: true, force: true });
     const { dir, generated } = await cachedGeneration(size);
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     machine: `${String(cpus().length)} × ${cpus()[0]?.model ?? "CPU"}, ${String(Math.round(totalmem() / 2 ** 30))} GiB`,
     arguments: argv.join(" "),
+    loadAverage: `${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end (1-minute)`,
     sizes: options.sizes.map((size) => size.name),
   });
   process.stdout.write(`\n${markdown}`);

@@ -16,8 +16,10 @@ function figure(value: number, unit: Measurement["unit"]): string {
 }
 
 function ratio(measurement: Measurement): string {
-  if (measurement.ratio === undefined) return "–";
-  return `${measurement.ratio >= 10 ? measurement.ratio.toFixed(0) : measurement.ratio.toFixed(1)}×`;
+  const value = measurement.ratio;
+  if (value === undefined || !Number.isFinite(value)) return "–";
+  if (value >= 10) return `${value.toFixed(0)}×`;
+  return `${value >= 1 ? value.toFixed(1) : value.toPrecision(2)}×`;
 }
 
 function targets(measurement: Measurement): string {
@@ -77,7 +79,7 @@ export function writeResults(
   const header = [
     "# dapkit benchmarks: latest run",
     "",
-    `Run ${String(meta.finishedAt)} on ${String(meta.machine)}, Node ${process.version}; \`pnpm bench ${String(meta.arguments)}\`.`,
+    `Run ${String(meta.finishedAt)} on ${String(meta.machine)}, Node ${process.version}; \`pnpm bench ${String(meta.arguments)}\`; load average ${String(meta.loadAverage)}.`,
     "Ratios are naive baseline ÷ dapkit for times (higher is better); for requests per second, dapkit ÷ the bare /healthz ceiling.",
   ].join("\n");
   const markdown = markdownTable(measurements, header);

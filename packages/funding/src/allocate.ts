@@ -207,7 +207,10 @@ export function splitByLargestRemainder<T>(
   // When every product total × weight is a safe integer, plain numbers give the same exact
   // quotients and remainders as bigints, several times faster (10,000 partners in about a
   // millisecond); otherwise the bigints keep it exact whatever the sizes.
-  const exactInNumbers = magnitude * weightSum <= BigInt(Number.MAX_SAFE_INTEGER);
+  // The sum must fit too: with a total of 0 the product says nothing, and a weight sum past
+  // Number.MAX_VALUE would become Infinity (0 × Infinity is NaN).
+  const safe = BigInt(Number.MAX_SAFE_INTEGER);
+  const exactInNumbers = weightSum <= safe && magnitude * weightSum <= safe;
   const parts = exactInNumbers
     ? splitInNumbers(Number(magnitude), weights, Number(weightSum))
     : splitInBigints(magnitude, weights, weightSum);

@@ -145,6 +145,17 @@ const cases = PACKAGES.flatMap((pkg) =>
 );
 
 describe("random and adversarial arguments to every SDK function", () => {
+  // Found by @dapkit/funding's own property test: weights so far apart that their sum, held as a
+  // number, overflowed to Infinity when the total was 0 (a RangeError).
+  test("allocateByWeight with a total of 0 and weights 300 orders of magnitude apart", () => {
+    const shares = [
+      { key: "a", weight: 5e-324 },
+      { key: "b", weight: 1.797693134862316e-16 },
+    ];
+    expect(funding.allocateByWeight(0, shares).map((part) => part.amountPence)).toEqual([0, 0]);
+    expect(funding.allocateByWeight(7, shares).map((part) => part.amountPence)).toEqual([0, 7]);
+  });
+
   test("every exported function has valid sample arguments here", () => {
     for (const pkg of PACKAGES) {
       expect(

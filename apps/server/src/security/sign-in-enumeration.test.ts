@@ -71,8 +71,6 @@ describe("sign-in gives nothing away about which accounts exist", () => {
         .catch(() => undefined);
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
-    const median = (values: number[]) =>
-      values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     const known: number[] = [];
     const unknown: number[] = [];
     for (let round = 0; round < 4; round += 1) {
@@ -81,8 +79,9 @@ describe("sign-in gives nothing away about which accounts exist", () => {
         await time(`nobody${String(round)}@northshire.example`, `10.2.0.${String(round)}`),
       );
     }
-    // Generous bounds: scrypt dominates both; a skipped hash would be ten times faster.
-    const ratio = median(unknown) / median(known);
+    // The quickest of each, since a busy machine only ever adds time; generous bounds, as scrypt
+    // dominates both and a skipped hash would be ten times faster.
+    const ratio = Math.min(...unknown) / Math.min(...known);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });

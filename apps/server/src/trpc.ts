@@ -52,8 +52,12 @@ const mapErrors = t.middleware(async ({ next }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof z.ZodError && result.error.code === "BAD_REQUEST") {
-    // Invalid input reads as "field: problem" lines rather than a JSON dump of zod issues.
-    throw new TRPCError({ code: "BAD_REQUEST", message: formatIssues(cause).join("\n"), cause });
+    // Invalid input reads as "field: problem" lines rather than a JSON dump of zod issues; an
+    // input that is not even an object has no field of its own, so it is named "input".
+    const lines = formatIssues(cause).map((line, index) =>
+      cause.issues[index]?.path.length === 0 ? `input: ${line}` : line,
+    );
+    throw new TRPCError({ code: "BAD_REQUEST", message: lines.join("\n"), cause });
   }
   const appError = cause instanceof AppError ? cause : storageFullError(cause);
   if (appError !== undefined) {

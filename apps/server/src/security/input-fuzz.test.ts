@@ -43,11 +43,14 @@ function problemWith(error: unknown): string | null {
   if (error.code !== "BAD_REQUEST") return null;
   const { cause } = error;
   if (cause instanceof z.ZodError) {
-    // An input that is not even an object has no field to name; anything inside one does.
-    const unnamed = cause.issues.filter((issue) => issue.path.length === 0);
-    const rootOnly = unnamed.length === cause.issues.length && cause.issues.length === 1;
-    if (unnamed.length > 0 && !rootOnly) return `issues without a field: ${error.message}`;
-    return error.message.trim() === "" ? "an empty message" : null;
+    // One "field: problem" line per issue; an input that is not an object is named "input".
+    const lines = error.message.split("\n");
+    const named = cause.issues.every((issue, index) => {
+      const line = lines[index] ?? "";
+      const field = issue.path.length === 0 ? "input" : issue.path.map(String).join(".");
+      return line.startsWith(`${field}: `) && line.length > field.length + 2;
+    });
+    return named && lines.length === cause.issues.length ? null : `unnamed: ${error.message}`;
   }
   if (cause instanceof AppError) {
     return cause.field == null ? `no field named: ${cause.message}` : null;

@@ -169,5 +169,6 @@ describe("a data directory the server cannot use", () => {
       );
       expect(existsSync(uncreatable)).toBe(false);
     },
+    60_000,
   );
 });

@@ -12,7 +12,8 @@ export function shown(value: unknown): string {
   if (value == null || (typeof value !== "object" && typeof value !== "function")) {
     return String(value);
   }
-  return Array.isArray(value) ? "a list" : `a ${typeof value}`;
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "function" ? "a function" : "an object";
 }
 
 /**

@@ -21,7 +21,7 @@ describe("requireObject and requireRecords", () => {
       new DahaRuleError("invalid_input", "input must be an object (got null)"),
     );
     expect(() => requireRecords({}, "areas", ["id"])).toThrow(
-      "areas must be a list (got a object)",
+      "areas must be a list (got an object)",
     );
     expect(() => requireRecords([{ id: 1 }], "areas", ["id"])).toThrow(
       "areas[0].id must be text (got 1)",

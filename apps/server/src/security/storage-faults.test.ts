@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, onTestFinished, test } from "vitest";
 
 import { openApp, StartupError } from "../app";
 import { evidenceRevisions, staff } from "../db/schema";
@@ -14,7 +14,9 @@ import { evidenceInput, PDF_BYTES } from "../services/evidence/evidence-fixtures
 import { STAFF_COLUMNS } from "../services/imports/import-staff";
 import { newDataDir } from "../test/data-dir";
 import { close, listen } from "../test/http-client";
+import { reachableByOthers } from "../test/reachable-by-others";
 import { runCommand } from "../test/run-command";
+import { SERVER_DIR } from "../test/run-server";
 import { createTestApp } from "../test/test-app";
 import { callAs, sendAs } from "./http-calls";
 
@@ -154,6 +156,8 @@ describe("a data directory the server cannot use", () => {
       chmodSync(dirname(readOnly), 0o755);
       chmodSync(readOnly, 0o555);
       const nobody = { uid: 65534, gid: 65534 };
+      const restore = reachableByOthers(SERVER_DIR);
+      onTestFinished(restore);
       const refused = await runCommand([], { DAPKIT_DATA_DIR: readOnly }, nobody);
       expect(refused.code).toBe(1);
       expect(refused.output).toContain(

@@ -23,6 +23,14 @@ async function main(): Promise<void> {
   const measurements: Measurement[] = [];
   // Other work on the machine slows every figure: the load is recorded with the results.
   const loadAtStart = loadavg()[0] ?? 0;
+  const write = () =>
+    writeResults(measurements, {
+      finishedAt: new Date().toISOString(),
+      machine: `${String(cpus().length)} × ${cpus()[0]?.model ?? "CPU"}, ${String(Math.round(totalmem() / 2 ** 30))} GiB`,
+      arguments: argv.join(" "),
+      loadAverage: `${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end (1-minute)`,
+      sizes: options.sizes.map((size) => size.name),
+    });
   for (const size of options.sizes) {
     if (options.fresh) rmSync(cacheDirFor(size), { recursive: true, force: true });
     const { dir, generated } = await cachedGeneration(size);
@@ -42,18 +50,14 @@ async function main(): Promise<void> {
       measurements.push(...(await measureImports(context)));
       say("HTTP throughput and the server's memory during an import");
       measurements.push(...(await measureHttp(context)));
+      // Written after each size too, so a failure later keeps what was measured.
+      write();
     } finally {
       context.app.db.$client.close();
       rmSync(dirname(dataDir), { recursive: true, force: true });
     }
   }
-  const markdown = writeResults(measurements, {
-    finishedAt: new Date().toISOString(),
-    machine: `${String(cpus().length)} × ${cpus()[0]?.model ?? "CPU"}, ${String(Math.round(totalmem() / 2 ** 30))} GiB`,
-    arguments: argv.join(" "),
-    loadAverage: `${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end (1-minute)`,
-    sizes: options.sizes.map((size) => size.name),
-  });
+  const markdown = write();
   process.stdout.write(`\n${markdown}`);
   const missed = measurements.flatMap((m) =>
     m.targets.filter((t) => !t.met).map((t) => `${m.size}: ${m.name}: ${t.text}`),

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 
 import type { BenchContext } from "../context";
@@ -80,9 +80,18 @@ export function nominationsFile(
 /** The sha256 of the database file once the write-ahead log is folded into it. */
 export function databaseHash(context: BenchContext): string {
   context.app.db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  return createHash("sha256")
-    .update(readFileSync(join(context.dataDir, "dapkit.db")))
-    .digest("hex");
+  // Read in pieces: the large organisation's file is bigger than one Buffer may be.
+  const hash = createHash("sha256");
+  const buffer = Buffer.alloc(8 * 1024 * 1024);
+  const fd = openSync(join(context.dataDir, "dapkit.db"), "r");
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+      hash.update(buffer.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest("hex");
 }
 
 // Thrown to roll a transaction back on purpose.

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import type { NominationState } from "@dapkit/schemas";
 
@@ -50,8 +50,11 @@ export function getStaff(
     .innerJoin(trainingSessions, sessionOfNomination)
     .innerJoin(courses, courseOfSession)
     .where(and(eq(nominations.organisationId, user.organisationId), eq(nominations.staffId, id)))
-    .orderBy(desc(trainingSessions.startsAt))
-    .all();
+    .all()
+    // Sorted here, not by ORDER BY: to return sessions in start order SQLite would walk every
+    // session of the organisation by date (tens of thousands) instead of the person's few
+    // nominations by the staff index, and a training record would slow as the council grows.
+    .sort((a, b) => (a.startsAt === b.startsAt ? 0 : a.startsAt < b.startsAt ? 1 : -1));
   // Entries run latest first, so the first full attendance of each course is the latest.
   const completions = new Map<string, Completion>();
   for (const entry of entries) {

@@ -1,11 +1,12 @@
 import {
+  formatUkDate,
   EvidenceStatusSchema,
   type EvidenceItem,
   type EvidenceStatus,
   type PriorityArea,
 } from "@dapkit/schemas";
 
-import { formatUkDate, parseIsoDate } from "./calendar-date";
+import { parseIsoDate } from "./calendar-date";
 import { DahaRuleError } from "./daha-rule-error";
 import { evidenceStatusAsOf } from "./evidence-status-as-of";
 import { requireObject, requireRecords, shown } from "./shown";

@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 
-import { formatUkDate, parseIsoDate } from "./calendar-date";
+import { parseIsoDate } from "./calendar-date";
 import { DahaRuleError } from "./daha-rule-error";
 
 describe("parseIsoDate", () => {
@@ -57,12 +57,5 @@ describe("parseIsoDate against the platform calendar", () => {
         expect(parseIsoDate(iso, "d")).toBe(day);
       }),
     );
-  });
-});
-
-describe("formatUkDate", () => {
-  test("writes dates as GOV.UK services show them", () => {
-    expect(formatUkDate("2016-04-01")).toBe("1 April 2016");
-    expect(formatUkDate("2025-12-31")).toBe("31 December 2025");
   });
 });

@@ -7,6 +7,14 @@ export {
   NoteSchema,
   oneOf,
 } from "./common";
+export {
+  addMonths,
+  formatIsoDate,
+  formatUkDate,
+  readIsoDate,
+  toDayNumber,
+  type CalendarDate,
+} from "./calendar-date";
 export { FinancialYearLabelSchema, type FinancialYearLabel } from "./financial-year";
 export { formatIssues } from "./format-issues";
 export {

@@ -1,29 +1,6 @@
+import { readIsoDate, type CalendarDate } from "@dapkit/schemas";
+
 import { TrainingRuleError } from "./training-rule-error";
-import { shown } from "./shown";
-
-/**
- * A calendar date with no time or zone.
- *
- * @example
- * const date: CalendarDate = { year: 2024, month: 2, day: 29 };
- */
-export interface CalendarDate {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  // 31 days in odd months up to July and in even months from August.
-  return 30 + ((month + Math.floor(month / 8)) % 2);
-}
 
 /**
  * Reads an ISO `YYYY-MM-DD` date; throws `invalid_date` naming `field` for anything else,
@@ -33,66 +10,7 @@ function daysInMonth(year: number, month: number): number {
  * parseIsoDate("2024-02-29", "asOf"); // { year: 2024, month: 2, day: 29 }
  */
 export function parseIsoDate(value: unknown, field: string): CalendarDate {
-  const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
-  if (match == null) {
-    throw new TrainingRuleError(
-      "invalid_date",
-      `${field} must be a date in the form YYYY-MM-DD (got ${typeof value === "string" ? JSON.stringify(value) : shown(value)})`,
-    );
-  }
-  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (
-    date.month < 1 ||
-    date.month > 12 ||
-    date.day < 1 ||
-    date.day > daysInMonth(date.year, date.month)
-  ) {
-    throw new TrainingRuleError(
-      "invalid_date",
-      `${field} is not a real date (got "${String(value)}")`,
-    );
-  }
+  const { date, problem } = readIsoDate(value, field);
+  if (date == null) throw new TrainingRuleError("invalid_date", problem);
   return date;
-}
-
-/**
- * Days since 1970-01-01, so that dates subtract as plain integers. Civil-date arithmetic (Howard
- * Hinnant's days_from_civil) rather than `Date`, so no time zone or daylight saving can move a day.
- *
- * @example
- * toDayNumber({ year: 1970, month: 1, day: 2 }); // 1
- */
-export function toDayNumber({ year, month, day }: CalendarDate): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-/**
- * Adds whole months, clamping to the end of a shorter month: 31 January plus one month is
- * 28 February (29 in a leap year), the rule HR systems and people both expect for "one month on".
- *
- * @example
- * addMonths({ year: 2023, month: 1, day: 31 }, 1); // { year: 2023, month: 2, day: 28 }
- */
-export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  const monthIndex = date.year * 12 + (date.month - 1) + months;
-  const year = Math.floor(monthIndex / 12);
-  const month = monthIndex - year * 12 + 1;
-  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
-}
-
-/**
- * Writes a date as ISO `YYYY-MM-DD`.
- *
- * @example
- * formatIsoDate({ year: 2024, month: 2, day: 9 }); // "2024-02-09"
- */
-export function formatIsoDate({ year, month, day }: CalendarDate): string {
-  const pad = (value: number, width: number) => String(value).padStart(width, "0");
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }

@@ -1,10 +1,6 @@
-import {
-  addMonths,
-  formatIsoDate,
-  parseIsoDate,
-  toDayNumber,
-  type CalendarDate,
-} from "./calendar-date";
+import { addMonths, formatIsoDate, toDayNumber, type CalendarDate } from "@dapkit/schemas";
+
+import { parseIsoDate } from "./calendar-date";
 import { TrainingRuleError } from "./training-rule-error";
 import { requireKind, shown } from "./shown";
 

@@ -41,13 +41,17 @@ async function main(): Promise<void> {
       if (measurements.length === 0) {
         say("SDK maths");
         measurements.push(...(await measureSdkMaths(context)));
+        write();
       }
       say("Reports, lists and records");
       measurements.push(...(await measureQueries(context)));
+      write();
       say("Evidence pack");
       measurements.push(...(await measureEvidencePack(context)));
+      write();
       say("CSV imports");
       measurements.push(...(await measureImports(context)));
+      write();
       say("HTTP throughput and the server's memory during an import");
       measurements.push(...(await measureHttp(context)));
       // Written after each size too, so a failure later keeps what was measured.

@@ -136,6 +136,17 @@ describe("uptakeFunnel", () => {
     expect(() => uptakeFunnel(typed, { groupBy: "tags" })).toThrow(TrainingRuleError);
   });
 
+  test("rejects a groupBy that is not a field name, saying what it got", () => {
+    const records = [{ state: "booked" as NominationState, team: "a" }];
+    const notText = Object.create(null) as "team";
+    expect(() => uptakeFunnel(records, { groupBy: notText })).toThrow(
+      new TrainingRuleError(
+        "invalid_input",
+        "options.groupBy must be the name of a field (got object)",
+      ),
+    );
+  });
+
   test("rejects a record whose state is unknown, naming it", () => {
     expect(() =>
       uptakeFunnel([{ state: "booked" }, { state: "attended" as NominationState }]),

@@ -170,6 +170,13 @@ export function uptakeFunnel(
   requireKind(records, "records", "list");
   if (options !== undefined) requireKind(options, "options", "object");
   const { groupBy } = options;
+  // groupBy names a field; anything else (an object, say) would fail later with a TypeError.
+  if (groupBy !== undefined && typeof groupBy !== "string") {
+    throw new TrainingRuleError(
+      "invalid_input",
+      `options.groupBy must be the name of a field (got ${shown(groupBy)})`,
+    );
+  }
   const overall = emptyCounts();
   const groups = new Map<GroupKeyValue, { counts: StateCounts; nominated: number }>();
 

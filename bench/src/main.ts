@@ -2,8 +2,8 @@ import { rmSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname } from "node:path";
 
-import { readOptions } from "./args";
-import { openContext } from "./context";
+import { readOptions, type SuiteName } from "./args";
+import { openContext, type BenchContext } from "./context";
 import { cacheDirFor } from "./generate/cache";
 import { cachedGeneration, workingCopy } from "./generate/generate";
 import { say } from "./progress";
@@ -14,6 +14,14 @@ import { measureEvidencePack } from "./suites/evidence-pack";
 import { measureHttp } from "./suites/http";
 import { measureQueries } from "./suites/queries";
 import { measureSdkMaths } from "./suites/sdk-maths";
+
+const SUITES: [SuiteName, string, (context: BenchContext) => Promise<Measurement[]>][] = [
+  ["sdk", "SDK maths", measureSdkMaths],
+  ["queries", "Reports, lists and records", measureQueries],
+  ["pack", "Evidence pack", measureEvidencePack],
+  ["imports", "CSV imports", measureImports],
+  ["http", "HTTP throughput and the server's memory during an import", measureHttp],
+];
 
 // `pnpm bench`: builds (or reuses) each organisation size, measures every operation of the issue
 // against its naive baseline and writes bench/results/latest.{json,md}. Not part of `pnpm test`.
@@ -38,24 +46,14 @@ async function main(): Promise<void> {
     say(`Measuring the ${size.name} organisation on a working copy in ${dataDir}`);
     const context = await openContext(generated, { dataDir, runs: options.runs });
     try {
-      if (measurements.length === 0) {
-        say("SDK maths");
-        measurements.push(...(await measureSdkMaths(context)));
+      for (const [suite, title, measure] of SUITES) {
+        // The SDK maths use no organisation: measured once, with the first size.
+        if (!options.suites.has(suite) || (suite === "sdk" && measurements.length > 0)) continue;
+        say(title);
+        measurements.push(...(await measure(context)));
+        // Written after each suite, so a failure later keeps what was measured.
         write();
       }
-      say("Reports, lists and records");
-      measurements.push(...(await measureQueries(context)));
-      write();
-      say("Evidence pack");
-      measurements.push(...(await measureEvidencePack(context)));
-      write();
-      say("CSV imports");
-      measurements.push(...(await measureImports(context)));
-      write();
-      say("HTTP throughput and the server's memory during an import");
-      measurements.push(...(await measureHttp(context)));
-      // Written after each size too, so a failure later keeps what was measured.
-      write();
     } finally {
       context.app.db.$client.close();
       rmSync(dirname(dataDir), { recursive: true, force: true });

@@ -1,8 +1,16 @@
-import { sheet, type Caller, type Column, type ExportDefinition } from "./define-export";
+import {
+  allPages,
+  sheet,
+  type Caller,
+  type Column,
+  type ExportDefinition,
+  type SheetDeclaration,
+} from "./define-export";
 import { staffColumns } from "./training-exports";
 
 type Uptake = Awaited<ReturnType<Caller["reports"]["uptake"]>>;
 type Funnel = Uptake["overall"];
+type NamedFunnel = Uptake["byDepartment"][number];
 
 const funnelColumns: readonly Column<Funnel>[] = [
   { header: "Nominated", value: (funnel) => funnel.nominated },
@@ -22,10 +30,10 @@ const funnelColumns: readonly Column<Funnel>[] = [
   },
 ];
 
-function uptakeBy(title: string, group: "byDepartment" | "byManager", heading: string) {
+function uptakeBy(title: string, heading: string, rows: SheetDeclaration<NamedFunnel>["rows"]) {
   return sheet({
     title,
-    rows: async (caller) => (await caller.reports.uptake())[group],
+    rows,
     columns: [{ header: heading, value: (row) => row.name }, ...funnelColumns],
   });
 }
@@ -40,8 +48,14 @@ export const reportsExport: ExportDefinition = {
       rows: async (caller) => [(await caller.reports.uptake()).overall],
       columns: funnelColumns,
     }),
-    uptakeBy("Uptake by department", "byDepartment", "Department"),
-    uptakeBy("Uptake by manager", "byManager", "Manager"),
+    uptakeBy(
+      "Uptake by department",
+      "Department",
+      async (caller) => (await caller.reports.uptake()).byDepartment,
+    ),
+    uptakeBy("Uptake by manager", "Manager", (caller) =>
+      allPages((page) => caller.reports.uptakeByManager(page)),
+    ),
     sheet({
       title: "Refreshers due",
       rows: (caller) => caller.reports.refreshersDue(),

@@ -186,6 +186,10 @@ describe("GET /api/export/:name.csv and .xlsx", () => {
     expect(parts["xl/worksheets/sheet1.xml"]).toContain(
       '<c r="A2"><v>2</v></c><c r="B2"><v>2</v></c><c r="C2"><v>0</v></c>',
     );
+    // By manager is fetched page by page: a heading row and a row for each manager.
+    const managers = await t.app.caller(t.org.users.hr).reports.uptakeByManager();
+    expect(managers.total).toBeGreaterThan(0);
+    expect(parts["xl/worksheets/sheet3.xml"]?.match(/<row /g)).toHaveLength(managers.total + 1);
     expect(parts["xl/worksheets/sheet5.xml"]?.match(/<row /g)).toHaveLength(5);
     const csv = await download("reports.csv", t.org.users.hr);
     expect(csv.response.status).toBe(404);

@@ -93,10 +93,14 @@ describe("reports.uptake", () => {
       [housing.id, "Housing", 50],
       [revenues.id, "Revenues", 40],
     ]);
-    expect(report.byManager.map((group) => [group.key, group.name, group.nominated])).toEqual([
+    const byManager = await t.app.caller(t.org.users.viewer).reports.uptakeByManager();
+    expect(byManager.items.map((group) => [group.key, group.name, group.nominated])).toEqual([
       [lead.id, "Mo Manager", 50],
       [null, "No manager", 40],
     ]);
+    expect(byManager.items[0]?.attended).toBe(
+      report.byDepartment.find((group) => group.key === housing.id)?.attended,
+    );
     const sum = report.byDepartment.reduce((total, group) => total + group.attended, 0);
     expect(sum).toBe(56);
   });
@@ -142,6 +146,33 @@ describe("reports.uptake", () => {
     expect(moved).toEqual(await caller.reports.uptake(everySession));
     expect(moved.overall).toEqual(report.overall);
     expect(moved.byDepartment).not.toEqual(report.byDepartment);
+    expect(await caller.reports.uptakeByManager()).toEqual(
+      await caller.reports.uptakeByManager(everySession),
+    );
+  });
+
+  test("by manager comes a page at a time in order of name, with the total", async () => {
+    const { lead } = await ninetyNominated();
+    const caller = t.app.caller(t.org.users.hr);
+    const first = await caller.reports.uptakeByManager({ pageSize: 1 });
+    expect(first).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(first.items.map((group) => group.key)).toEqual([lead.id]);
+    const second = await caller.reports.uptakeByManager({ page: 2, pageSize: 1 });
+    expect(second.items.map((group) => [group.name, group.nominated])).toEqual([
+      ["No manager", 40],
+    ]);
+    const ranged = await caller.reports.uptakeByManager({ from: "2022-03-01" });
+    expect(ranged.items.map((group) => [group.name, group.nominated])).toEqual([
+      ["No manager", 30],
+    ]);
+    expect((await caller.reports.uptakeByManager({ page: 3, pageSize: 1 })).items).toEqual([]);
+    await expect(caller.reports.uptakeByManager({ pageSize: 0 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "pageSize: must be at least 1",
+    });
+    await expect(
+      caller.reports.uptakeByManager({ from: "2022-03-01", to: "2022-02-01" }),
+    ).rejects.toMatchObject({ message: "to: must not be before the from date" });
   });
 
   test("a manager sees only their team; another organisation sees none of it", async () => {
@@ -149,13 +180,17 @@ describe("reports.uptake", () => {
     const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, lead.id);
     const mine = await t.app.caller(manager).reports.uptake();
     expect(mine.overall.nominated).toBe(50);
-    expect(mine.byManager.map((group) => group.name)).toEqual(["Mo Manager"]);
-    const theirs = await t.app.caller(t.other.users.admin).reports.uptake();
-    expect(theirs).toEqual({
+    expect(mine.byDepartment.map((group) => [group.name, group.nominated])).toEqual([
+      ["Housing", 50],
+    ]);
+    const myManagers = await t.app.caller(manager).reports.uptakeByManager();
+    expect(myManagers.items.map((group) => group.name)).toEqual(["Mo Manager"]);
+    const other = t.app.caller(t.other.users.admin);
+    expect(await other.reports.uptake()).toEqual({
       overall: expect.objectContaining({ nominated: 0, attendanceRate: 0 }) as object,
       byDepartment: [],
-      byManager: [],
     });
+    expect(await other.reports.uptakeByManager()).toMatchObject({ items: [], total: 0 });
     await expect(t.app.caller(null).reports.uptake()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });

@@ -5,7 +5,8 @@ import { IsoDateSchema } from "@dapkit/schemas";
 
 import { neverTrained } from "../services/reports/never-trained";
 import { refreshersDue } from "../services/reports/refreshers-due";
-import { uptakeReport } from "../services/reports/uptake";
+import { uptakeByManager, uptakeSummary } from "../services/reports/uptake";
+import { pageSchema, PageInputSchema } from "../services/pagination";
 import { scopeOf } from "../services/scope";
 import { permittedProcedure } from "../trpc";
 import { StaffOutputSchema } from "./staff-schemas";
@@ -29,12 +30,21 @@ const FunnelSchema = z.object({
 
 const NamedFunnelSchema = FunnelSchema.extend({ key: z.string().nullable(), name: z.string() });
 
-const UptakeInputSchema = z
-  .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() })
-  .refine((range) => range.from === undefined || range.to === undefined || range.from <= range.to, {
-    path: ["to"],
-    message: "must not be before the from date",
-  })
+const DateRangeSchema = z.object({
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+});
+
+function inOrder(range: z.output<typeof DateRangeSchema>): boolean {
+  return range.from === undefined || range.to === undefined || range.from <= range.to;
+}
+
+const notBeforeFrom = { path: ["to"], message: "must not be before the from date" };
+
+const UptakeInputSchema = DateRangeSchema.refine(inOrder, notBeforeFrom).prefault({});
+
+const UptakeByManagerInputSchema = DateRangeSchema.extend(PageInputSchema.shape)
+  .refine(inOrder, notBeforeFrom)
   .prefault({});
 
 const RefreshersInputSchema = z
@@ -68,10 +78,14 @@ export const reportsRouter = {
       z.object({
         overall: FunnelSchema,
         byDepartment: z.array(NamedFunnelSchema),
-        byManager: z.array(NamedFunnelSchema),
       }),
     )
-    .query(({ ctx, input }) => uptakeReport(scopeOf(ctx), input)),
+    .query(({ ctx, input }) => uptakeSummary(scopeOf(ctx), input)),
+
+  uptakeByManager: readProcedure
+    .input(UptakeByManagerInputSchema)
+    .output(pageSchema(NamedFunnelSchema))
+    .query(({ ctx, input }) => uptakeByManager(scopeOf(ctx), input)),
 
   refreshersDue: readProcedure
     .input(RefreshersInputSchema)

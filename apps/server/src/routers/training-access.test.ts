@@ -54,6 +54,7 @@ function calls(user: SessionUser | null) {
     "training.importNominationsCsv": () => training.importNominationsCsv(csv),
     "training.importAttendanceCsv": () => training.importAttendanceCsv(csv),
     "reports.uptake": () => reports.uptake(),
+    "reports.uptakeByManager": () => reports.uptakeByManager(),
     "reports.refreshersDue": () => reports.refreshersDue(),
     "reports.neverTrained": () => reports.neverTrained(),
   };
@@ -69,6 +70,7 @@ const READS = [
   "training.listNominations",
   "training.getNomination",
   "reports.uptake",
+  "reports.uptakeByManager",
   "reports.refreshersDue",
   "reports.neverTrained",
 ];

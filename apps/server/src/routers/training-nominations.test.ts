@@ -6,6 +6,7 @@ import { auditLog, nominationEvents, nominations } from "../db/schema";
 import type { StaffItem } from "../services/staff/staff-items";
 import {
   createBookings,
+  createDepartment,
   createNominations,
   createSession,
   createStaff,
@@ -181,6 +182,46 @@ describe("training.listNominations and training.getNomination", () => {
       code: "BAD_REQUEST",
       message: expect.stringMatching(/^state: must be one of nominated/) as string,
     });
+  });
+
+  test("a department's page lists the latest session first, then by name, with every row counted", async () => {
+    const housing = createDepartment(t.hr, "Housing");
+    const inHousing = (name: string) => createStaff(t.hr, { name, departmentId: housing.id });
+    const [cy, asha, ben] = [inHousing("Cy Evans"), inHousing("Asha Patel"), inHousing("Ben Ode")];
+    const elsewhere = createStaff(t.hr, { name: "Aaron Elsewhere" });
+    const on = (day: string) => ({
+      startsAt: `${day}T09:00:00.000Z`,
+      endsAt: `${day}T12:00:00.000Z`,
+    });
+    const early = createSession(t.hr, on("2022-05-01"));
+    const late = createSession(t.hr, on("2022-06-01"));
+    const everyone = [cy.id, asha.id, ben.id, elsewhere.id];
+    createNominations(t.hr, { sessionId: early.id, staffIds: everyone });
+    const [declined] = createNominations(t.hr, { sessionId: late.id, staffIds: everyone });
+    await t.app.caller(t.org.users.hr).training.decline({ id: declined?.id ?? "" });
+    const caller = t.app.caller(t.org.users.viewer);
+    const filter = { departmentId: housing.id, state: "nominated" as const };
+    const rows = async (page: number) => {
+      const listed = await caller.training.listNominations({ ...filter, page, pageSize: 3 });
+      return { total: listed.total, rows: listed.items.map((i) => [i.startsAt, i.staffName]) };
+    };
+    expect(await rows(1)).toEqual({
+      total: 5,
+      rows: [
+        ["2022-06-01T09:00:00.000Z", "Asha Patel"],
+        ["2022-06-01T09:00:00.000Z", "Ben Ode"],
+        ["2022-05-01T09:00:00.000Z", "Asha Patel"],
+      ],
+    });
+    expect(await rows(2)).toEqual({
+      total: 5,
+      rows: [
+        ["2022-05-01T09:00:00.000Z", "Ben Ode"],
+        ["2022-05-01T09:00:00.000Z", "Cy Evans"],
+      ],
+    });
+    const { total } = await caller.training.listNominations({ departmentId: housing.id });
+    expect(total).toBe(6);
   });
 
   test("a nomination's history names who changed it, oldest first", async () => {

@@ -46,6 +46,7 @@ export const PROCEDURE_INPUTS: Record<string, InputFor> = {
     note: "Matrix progress",
   }),
   "reports.uptake": () => ({}),
+  "reports.uptakeByManager": () => ({}),
   "reports.refreshersDue": () => ({}),
   "reports.neverTrained": () => undefined,
   "staff.listDepartments": () => undefined,

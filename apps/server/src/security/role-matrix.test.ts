@@ -58,6 +58,7 @@ const PROCEDURE_POLICY: Record<string, readonly Who[]> = {
   "recommendations.update": ADMIN_LEAD,
   "recommendations.addUpdate": ADMIN_LEAD,
   "reports.uptake": SIGNED_IN,
+  "reports.uptakeByManager": SIGNED_IN,
   "reports.refreshersDue": SIGNED_IN,
   "reports.neverTrained": SIGNED_IN,
   "staff.listDepartments": SIGNED_IN,

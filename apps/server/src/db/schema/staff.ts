@@ -40,7 +40,13 @@ export const staff = sqliteTable(
   (table) => [
     uniqueIndex("staff_employee_number_uq").on(table.organisationId, table.employeeNumber),
     uniqueIndex("staff_tenant_uq").on(table.organisationId, table.id),
-    index("staff_department_idx").on(table.organisationId, table.departmentId),
+    // With the id and name, a department's people are listed and sorted from the index alone.
+    index("staff_department_idx").on(
+      table.organisationId,
+      table.departmentId,
+      table.id,
+      table.name,
+    ),
     index("staff_manager_idx").on(table.organisationId, table.managerId),
     foreignKey({
       columns: [table.organisationId, table.departmentId],

@@ -75,7 +75,14 @@ export const nominations = sqliteTable(
       table.staffId,
     ),
     index("nominations_session_state_idx").on(table.organisationId, table.sessionId, table.state),
-    index("nominations_staff_idx").on(table.organisationId, table.staffId),
+    // Covering: a page of a department's nominations in one state is found without reading rows.
+    index("nominations_staff_idx").on(
+      table.organisationId,
+      table.staffId,
+      table.state,
+      table.sessionId,
+      table.id,
+    ),
     index("nominations_state_idx").on(table.organisationId, table.state),
     foreignKey({
       columns: [table.organisationId, table.staffId],
@@ -130,5 +137,23 @@ export const nominationTallies = sqliteTable(
     primaryKey({
       columns: [table.organisationId, table.departmentId, table.managerKey, table.state],
     }),
+    // A manager's own report reads only their team's rows.
+    index("nomination_tallies_manager_idx").on(table.organisationId, table.managerKey),
   ],
+);
+
+/**
+ * nomination_tallies added up over managers: nominations in each state per department, kept up to
+ * date by triggers on nomination_tallies, so the organisation's dashboard reads a few hundred rows
+ * rather than a row for every manager.
+ */
+export const departmentTallies = sqliteTable(
+  "department_tallies",
+  {
+    organisationId: text().notNull(),
+    departmentId: text().notNull(),
+    state: text({ enum: NOMINATION_STATES }).notNull(),
+    nominations: integer().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.departmentId, table.state] })],
 );

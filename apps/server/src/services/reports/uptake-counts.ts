@@ -1,0 +1,98 @@
+import { and, count, eq, gt, sql, type SQL } from "drizzle-orm";
+
+import type { SessionUser } from "../../auth/session-user";
+import {
+  departmentTallies,
+  nominations,
+  nominationTallies,
+  staff,
+  trainingSessions,
+} from "../../db/schema";
+import type { Scope } from "../scope";
+import { visibleStaff } from "../staff/staff-scope";
+import { withinDays, type DateRange } from "../training/date-range";
+import { sessionOfNomination, staffOfNomination } from "../training/nomination-items";
+import type { StateCount } from "./funnel-counts";
+
+/** How many nominations are in a state for one department and manager. */
+export type CountRow = StateCount & { departmentId: string; managerId: string | null };
+
+/** The nomination_tallies rows a user may see: as visibleStaff, a manager sees their team's. */
+export function visibleTallies(user: SessionUser): SQL {
+  const organisation = eq(nominationTallies.organisationId, user.organisationId);
+  if (user.role !== "manager") return organisation;
+  // A manager not linked to a staff record manages nobody.
+  const team = user.staffId == null ? sql`0` : eq(nominationTallies.managerKey, user.staffId);
+  return and(organisation, team) ?? organisation;
+}
+
+// Over all time the counts are kept in nomination_tallies, one row per department, manager and
+// state, so a report reads thousands of rows, however many nominations there are.
+function talliedCounts(scope: Scope): CountRow[] {
+  return scope.db
+    .select({
+      departmentId: nominationTallies.departmentId,
+      managerId: sql<string | null>`nullif(${nominationTallies.managerKey}, '')`,
+      state: nominationTallies.state,
+      count: nominationTallies.nominations,
+    })
+    .from(nominationTallies)
+    .where(and(visibleTallies(scope.user), gt(nominationTallies.nominations, 0)))
+    .all();
+}
+
+// For a date range SQLite counts the nominations of the sessions in it, in one grouped query.
+function rangeCounts(scope: Scope, dates: SQL): CountRow[] {
+  const { user } = scope;
+  return scope.db
+    .select({
+      departmentId: staff.departmentId,
+      managerId: staff.managerId,
+      state: nominations.state,
+      count: count(),
+    })
+    .from(nominations)
+    .innerJoin(staff, staffOfNomination)
+    .innerJoin(trainingSessions, sessionOfNomination)
+    .where(and(eq(nominations.organisationId, user.organisationId), visibleStaff(user), dates))
+    .groupBy(staff.departmentId, staff.managerId, nominations.state)
+    .all();
+}
+
+/**
+ * Nominations counted by department, manager and state, for the sessions starting in a date range
+ * (or all time), over the nominations the user may see (a manager: their team's).
+ */
+export function uptakeCounts(scope: Scope, range: DateRange): CountRow[] {
+  const dates = withinDays(trainingSessions.startsAt, range);
+  return dates === undefined ? talliedCounts(scope) : rangeCounts(scope, dates);
+}
+
+/**
+ * Nominations counted by department and state, as `uptakeCounts` but without the managers. Over
+ * all time for a user who sees the whole organisation this reads department_tallies, a few
+ * hundred rows: it is the dashboard's query, asked on every visit.
+ */
+export function departmentCounts(
+  scope: Scope,
+  range: DateRange,
+): (StateCount & { departmentId: string })[] {
+  const { user } = scope;
+  if (user.role === "manager" || withinDays(trainingSessions.startsAt, range) !== undefined) {
+    return uptakeCounts(scope, range);
+  }
+  return scope.db
+    .select({
+      departmentId: departmentTallies.departmentId,
+      state: departmentTallies.state,
+      count: departmentTallies.nominations,
+    })
+    .from(departmentTallies)
+    .where(
+      and(
+        eq(departmentTallies.organisationId, user.organisationId),
+        gt(departmentTallies.nominations, 0),
+      ),
+    )
+    .all();
+}

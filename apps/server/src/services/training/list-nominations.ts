@@ -1,10 +1,16 @@
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, sql, type AnyColumn } from "drizzle-orm";
 
 import type { NominationState } from "@dapkit/schemas";
 
-import { nominations, nominationTallies, staff, trainingSessions } from "../../db/schema";
+import {
+  departmentTallies,
+  nominations,
+  nominationTallies,
+  staff,
+  trainingSessions,
+} from "../../db/schema";
 import { visibleTallies } from "../reports/uptake-counts";
-import { pageOf, pageWindow, type Page, type PageRequest } from "../pagination";
+import { pageOf, type Page, type PageRequest } from "../pagination";
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import {
@@ -13,6 +19,7 @@ import {
   staffOfNomination,
   type NominationItem,
 } from "./nomination-items";
+import { nominationPageIds, type PageQuery } from "./nomination-page-ids";
 
 /** What a list of nominations can be narrowed to. */
 export interface NominationFilters {
@@ -27,50 +34,44 @@ function optional<T>(value: T | undefined, condition: (value: T) => ReturnType<t
   return value === undefined ? undefined : condition(value);
 }
 
-// Without a department the planner's choice of index is good; with one, SQLite (which keeps no
-// statistics here) would read every nomination in the state and look up each person's department,
-// seconds at a million nominations. Starting from the department's people (CROSS JOIN fixes the
-// order) reads their nominations from a covering index instead.
-function pageIds(scope: Scope, input: NominationFilters & PageRequest, where: SQL | undefined) {
-  const { limit, offset } = pageWindow(input);
-  const joined =
-    input.departmentId === undefined
-      ? scope.db
-          .select({ id: nominations.id })
-          .from(nominations)
-          .innerJoin(staff, staffOfNomination)
-          .innerJoin(trainingSessions, sessionOfNomination)
-          .where(where)
-      : scope.db
-          .select({ id: nominations.id })
-          .from(staff)
-          .crossJoin(nominations)
-          .crossJoin(trainingSessions)
-          .where(and(staffOfNomination, sessionOfNomination, where));
-  return joined
-    .orderBy(desc(trainingSessions.startsAt), asc(staff.name), asc(nominations.id))
-    .limit(limit)
-    .offset(offset)
-    .all()
-    .map((row) => row.id);
-}
-
-// Narrowed by no more than department and state, the total is a sum of the running counts the
-// uptake report keeps, rather than a count of thousands of nominations on every page.
-function talliedTotal(scope: Scope, input: NominationFilters): number | undefined {
-  if (input.sessionId ?? input.courseId ?? input.staffId) return undefined;
+// The running counts the uptake report keeps, summed: rows per department and state, or for a
+// manager, per department, manager and state.
+function talliedSum(scope: Scope, input: NominationFilters, user = scope.user): number {
+  const state = (column: AnyColumn) => optional(input.state, (value) => eq(column, value));
+  const department = (column: AnyColumn) => optional(input.departmentId, (id) => eq(column, id));
+  const [table, where] =
+    user.role === "manager"
+      ? [
+          nominationTallies,
+          and(
+            visibleTallies(user),
+            department(nominationTallies.departmentId),
+            state(nominationTallies.state),
+          ),
+        ]
+      : [
+          departmentTallies,
+          and(
+            eq(departmentTallies.organisationId, user.organisationId),
+            department(departmentTallies.departmentId),
+            state(departmentTallies.state),
+          ),
+        ];
   const row = scope.db
-    .select({ total: sql<number | null>`sum(${nominationTallies.nominations})` })
-    .from(nominationTallies)
-    .where(
-      and(
-        visibleTallies(scope.user),
-        optional(input.departmentId, (id) => eq(nominationTallies.departmentId, id)),
-        optional(input.state, (state) => eq(nominationTallies.state, state)),
-      ),
-    )
+    .select({ total: sql<number | null>`sum(${table.nominations})` })
+    .from(table)
+    .where(where)
     .get();
   return row?.total ?? 0;
+}
+
+// Narrowed by no more than department and state, how many match and how many there are come from
+// the running counts, rather than counting thousands of nominations for every page.
+function talliedShare(scope: Scope, input: NominationFilters): PageQuery["share"] {
+  if (input.sessionId ?? input.courseId ?? input.staffId) return undefined;
+  // The organisation's nominations, whoever is asking: a page may read any of them on its way.
+  const everyone = { ...scope.user, role: "hr" as const };
+  return { matching: talliedSum(scope, input), all: talliedSum(scope, {}, everyone) };
 }
 
 /** One page of the nominations the user may see, latest session first, then by name. */
@@ -87,8 +88,9 @@ export function listNominations(
     optional(input.departmentId, (id) => eq(staff.departmentId, id)),
     optional(input.staffId, (id) => eq(nominations.staffId, id)),
   );
+  const share = talliedShare(scope, input);
   const total =
-    talliedTotal(scope, input) ??
+    share?.matching ??
     db
       .select({ total: count() })
       .from(nominations)
@@ -97,6 +99,7 @@ export function listNominations(
       .where(where)
       .get()?.total ??
     0;
-  const items = nominationItemsById(db, user, pageIds(scope, input, where));
+  const query = { where, byDepartment: input.departmentId !== undefined, share };
+  const items = nominationItemsById(db, user, nominationPageIds(scope, query, input));
   return pageOf(input, { items, total });
 }

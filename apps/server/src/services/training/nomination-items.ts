@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { SessionUser } from "../../auth/session-user";
@@ -76,15 +76,15 @@ export function getNominationItem(db: Queryable, user: SessionUser, id: string):
   return found(nominationItems(db, user, eq(nominations.id, id))[0], "Nomination");
 }
 
-/** The nominations with these ids that the user may see, in the order of `ids`. */
+/**
+ * The nominations with these ids that the user may see, in the order of `ids`. One lookup by id
+ * each: given an IN list of more than a few ids, SQLite (which keeps no statistics here) walks
+ * every nomination of the organisation instead, a third of a second at a million nominations.
+ */
 export function nominationItemsById(
   db: Queryable,
   user: SessionUser,
   ids: readonly string[],
 ): NominationItem[] {
-  if (ids.length === 0) return [];
-  const byId = new Map(
-    nominationItems(db, user, inArray(nominations.id, [...ids])).map((item) => [item.id, item]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return ids.flatMap((id) => nominationItems(db, user, eq(nominations.id, id)));
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 
 import type { Queryable } from "../../db/client";
+import { jsonBatches, jsonRows, rowField, sharedField } from "../../db/json-rows";
 import { preparedStatement } from "../../db/prepared";
 import { auditLog } from "../../db/schema";
 
@@ -21,6 +22,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** What differs between entries recorded together: which record, and its fields. */
+export type AuditedChange = Pick<AuditEntry, "entityId" | "before" | "after">;
+
 // `before` and `after` are passed as JSON text (or null) through raw placeholders: the JSON
 // column's own encoder would store a missing value as the text "null".
 const insertAudit = preparedStatement((db) =>
@@ -36,6 +40,29 @@ const insertAudit = preparedStatement((db) =>
       after: sql`${sql.placeholder("after")}`,
       at: sql.placeholder("at"),
     })
+    .prepare(),
+);
+
+// The same for many entries at once (an import's thousands in one statement, see jsonRows); a
+// single entry is cheaper through insertAudit.
+const insertAudits = preparedStatement((db) =>
+  db
+    .insert(auditLog)
+    .select((qb) =>
+      qb
+        .select({
+          id: sql`null`.as("id"),
+          organisationId: sharedField("organisationId"),
+          userId: sharedField("userId"),
+          action: sharedField("action"),
+          entity: sharedField("entity"),
+          entityId: rowField("entityId"),
+          before: rowField("before"),
+          after: rowField("after"),
+          at: sharedField("at"),
+        })
+        .from(jsonRows("changes")),
+    )
     .prepare(),
 );
 
@@ -55,4 +82,31 @@ export function recordAudit(db: Queryable, entry: AuditEntry): void {
     after: json(entry.after),
     at: entry.at.toISOString(),
   });
+}
+
+/**
+ * Appends a row to the audit log for each change, in order, all by the same actor at the same
+ * time with the same action on the same kind of record, in the caller's transaction.
+ */
+export function recordAudits(
+  db: Queryable,
+  entry: Omit<AuditEntry, keyof AuditedChange>,
+  changes: readonly AuditedChange[],
+): void {
+  for (const batch of jsonBatches(changes)) {
+    insertAudits(db).run({
+      organisationId: entry.actor.organisationId,
+      userId: entry.actor.userId,
+      action: entry.action,
+      entity: entry.entity,
+      at: entry.at.toISOString(),
+      changes: JSON.stringify(
+        batch.map((change) => ({
+          entityId: change.entityId ?? null,
+          before: json(change.before),
+          after: json(change.after),
+        })),
+      ),
+    });
+  }
 }

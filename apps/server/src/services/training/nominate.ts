@@ -5,7 +5,7 @@ import { nominations, staff } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Scope } from "../scope";
 import { nominationItemsById, staffOfNomination, type NominationItem } from "./nomination-items";
-import { insertNomination, WRITE_LOCK } from "./nomination-writes";
+import { insertNominations, WRITE_LOCK } from "./nomination-writes";
 import { sessionPlaces } from "./session-places";
 
 /** A request to nominate several people for one session. */
@@ -87,13 +87,15 @@ export function nominate(scope: Scope, input: NominateInput): NominationItem[] {
     sessionPlaces(tx, scope, input.sessionId);
     assertNominees(tx, scope, staffIds);
     assertNotNominated(tx, scope, { ...input, staffIds });
-    const ids = staffIds.map((staffId) =>
-      insertNomination(tx, scope, {
+    const ids = insertNominations(
+      tx,
+      scope,
+      staffIds.map((staffId) => ({
         staffId,
         sessionId: input.sessionId,
         reason: input.reason,
         mandatory: input.mandatory,
-      }),
+      })),
     );
     return nominationItemsById(tx, scope.user, ids);
   }, WRITE_LOCK);

@@ -5,10 +5,11 @@ import { assertNominationTransition, TrainingRuleError } from "@dapkit/training"
 
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
+import { jsonBatches, jsonRows, rowField, sharedField } from "../../db/json-rows";
 import { preparedStatement } from "../../db/prepared";
 import { nominationEvents, nominations } from "../../db/schema";
 import { actorOf } from "../actor";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit, recordAudits } from "../audit/record-audit";
 import type { Scope } from "../scope";
 
 /** What a new nomination says. */
@@ -19,7 +20,8 @@ export interface NewNomination {
   mandatory: boolean;
 }
 
-// Imports and registers write these once per row, so each is compiled once per connection.
+// State changes (a register, an attendance import) write these once per row, so each is compiled
+// once per connection.
 const insertEvent = preparedStatement((db) =>
   db
     .insert(nominationEvents)
@@ -34,21 +36,46 @@ const insertEvent = preparedStatement((db) =>
     .prepare(),
 );
 
-const insertNominationRow = preparedStatement((db) =>
+// An import adds thousands of nominations at once, so each table takes them in one statement (see
+// jsonRows): the nominations, then the first history entry of each, from the same rows.
+const insertNominationRows = preparedStatement((db) =>
   db
     .insert(nominations)
-    .values({
-      id: sql.placeholder("id"),
-      organisationId: sql.placeholder("organisationId"),
-      staffId: sql.placeholder("staffId"),
-      sessionId: sql.placeholder("sessionId"),
-      nominatedBy: sql.placeholder("nominatedBy"),
-      reason: sql.placeholder("reason"),
-      mandatory: sql.placeholder("mandatory"),
-      state: sql.placeholder("state"),
-      stateChangedAt: sql.placeholder("stateChangedAt"),
-      createdAt: sql.placeholder("createdAt"),
-    })
+    .select((qb) =>
+      qb
+        .select({
+          id: rowField("id"),
+          organisationId: sharedField("organisationId"),
+          staffId: rowField("staffId"),
+          sessionId: rowField("sessionId"),
+          nominatedBy: sharedField("userId"),
+          reason: rowField("reason"),
+          mandatory: rowField("mandatory"),
+          state: sql`'nominated'`.as("state"),
+          stateChangedAt: sharedField("at"),
+          createdAt: sharedField("at"),
+        })
+        .from(jsonRows("nominations")),
+    )
+    .prepare(),
+);
+
+const insertFirstEvents = preparedStatement((db) =>
+  db
+    .insert(nominationEvents)
+    .select((qb) =>
+      qb
+        .select({
+          id: sql`null`.as("eventId"),
+          organisationId: sharedField("organisationId"),
+          nominationId: rowField("id"),
+          state: sql`'nominated'`.as("state"),
+          at: sharedField("at"),
+          byUserId: sharedField("userId"),
+          note: rowField("reason"),
+        })
+        .from(jsonRows("nominations")),
+    )
     .prepare(),
 );
 
@@ -79,29 +106,44 @@ function appendEvent(
   });
 }
 
-/** Adds a nomination in the nominated state, with its first history entry, and audits it. */
-export function insertNomination(tx: Queryable, scope: Scope, input: NewNomination): string {
-  const id = newId();
-  const at = scope.now.toISOString();
-  insertNominationRow(tx).run({
-    ...input,
-    id,
+/**
+ * Adds nominations in the nominated state, each with its first history entry and audited, in
+ * the order given; returns their ids in that order.
+ */
+export function insertNominations(
+  tx: Queryable,
+  scope: Scope,
+  inputs: readonly NewNomination[],
+): string[] {
+  const created = inputs.map((input) => ({ id: newId(), input }));
+  const shared = {
     organisationId: scope.user.organisationId,
-    nominatedBy: scope.user.id,
-    state: "nominated",
-    stateChangedAt: at,
-    createdAt: at,
-  });
-  appendEvent(tx, scope, { nominationId: id, state: "nominated", note: input.reason });
-  recordAudit(tx, {
-    actor: actorOf(scope.user),
-    at: scope.now,
-    action: "create",
-    entity: "nomination",
-    entityId: id,
-    after: { ...input, state: "nominated" },
-  });
-  return id;
+    userId: scope.user.id,
+    at: scope.now.toISOString(),
+  };
+  for (const batch of jsonBatches(created)) {
+    const rows = {
+      ...shared,
+      // Object literals rather than spread copies, which JSON.stringify takes several times longer.
+      nominations: JSON.stringify(
+        batch.map(({ id, input }) => ({
+          id,
+          staffId: input.staffId,
+          sessionId: input.sessionId,
+          reason: input.reason,
+          mandatory: input.mandatory,
+        })),
+      ),
+    };
+    insertNominationRows(tx).run(rows);
+    insertFirstEvents(tx).run(rows);
+  }
+  recordAudits(
+    tx,
+    { actor: actorOf(scope.user), at: scope.now, action: "create", entity: "nomination" },
+    created.map(({ id, input }) => ({ entityId: id, after: { ...input, state: "nominated" } })),
+  );
+  return created.map(({ id }) => id);
 }
 
 /** A change of a nomination's state; `action` names it in the audit log. */

@@ -137,12 +137,14 @@ export function insertNominations(
     };
     insertNominationRows(tx).run(rows);
     insertFirstEvents(tx).run(rows);
+    // A batch's audit entries are built and written with it, so a large import never holds an
+    // audit entry for every row at once.
+    recordAudits(
+      tx,
+      { actor: actorOf(scope.user), at: scope.now, action: "create", entity: "nomination" },
+      batch.map(({ id, input }) => ({ entityId: id, after: { ...input, state: "nominated" } })),
+    );
   }
-  recordAudits(
-    tx,
-    { actor: actorOf(scope.user), at: scope.now, action: "create", entity: "nomination" },
-    created.map(({ id, input }) => ({ entityId: id, after: { ...input, state: "nominated" } })),
-  );
   return created.map(({ id }) => id);
 }
 

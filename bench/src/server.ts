@@ -30,3 +30,4 @@ export { createSession } from "../../apps/server/src/services/training/save-sess
 export { writeCsv } from "../../apps/server/src/csv/write-csv";
 export { nominate } from "../../apps/server/src/services/training/nominate";
 export type { FileStore } from "../../apps/server/src/files/file-store";
+export { runServer } from "../../apps/server/src/test/run-server";

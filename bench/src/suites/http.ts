@@ -1,7 +1,4 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 
 import autocannon from "autocannon";
 
@@ -9,26 +6,10 @@ import type { BenchContext } from "../context";
 import { BENCH_PASSWORD } from "../generate/organisation";
 import { summarise, type Timing } from "../measure";
 import { say } from "../progress";
+import { runServer } from "../server";
 import { withRatio, type Measurement } from "../results";
 import { importRows } from "../sizes";
 import { nominationsFile } from "./csv-import";
-
-const SERVER_MAIN = fileURLToPath(new URL("../../../apps/server/src/main.ts", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 // The server's peak resident set so far (VmHWM), in megabytes, from Linux's /proc.
 function peakRssMb(pid: number): number {
@@ -36,35 +17,13 @@ function peakRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
+// The real server as a child process, as the server's own process tests start it.
 async function startServer(dataDir: string) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@dapkit/source", "--import", "tsx", SERVER_MAIN],
-    {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        PORT: String(port),
-        DAPKIT_DATA_DIR: dataDir,
-        DAPKIT_DEMO: "off",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  while (!output.includes('"dapkit is running"')) {
-    if (child.exitCode != null) throw new Error(`The server did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const server = await runServer({ DAPKIT_DATA_DIR: dataDir, DAPKIT_DEMO: "off" });
+  if (server.child.exitCode != null || server.child.pid === undefined) {
+    throw new Error(`The server did not start:\n${server.output()}`);
   }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-  return { baseUrl: `http://127.0.0.1:${String(port)}`, pid: child.pid ?? 0, stop };
+  return { ...server, pid: server.child.pid };
 }
 
 async function signIn(baseUrl: string, email: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { and, count, eq, sql, type AnyColumn } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 
 import type { NominationState } from "@dapkit/schemas";
 
@@ -34,33 +34,25 @@ function optional<T>(value: T | undefined, condition: (value: T) => ReturnType<t
   return value === undefined ? undefined : condition(value);
 }
 
-// The running counts the uptake report keeps, summed: rows per department and state, or for a
-// manager, per department, manager and state.
-function talliedSum(scope: Scope, input: NominationFilters, user = scope.user): number {
-  const state = (column: AnyColumn) => optional(input.state, (value) => eq(column, value));
-  const department = (column: AnyColumn) => optional(input.departmentId, (id) => eq(column, id));
-  const [table, where] =
-    user.role === "manager"
-      ? [
-          nominationTallies,
-          and(
-            visibleTallies(user),
-            department(nominationTallies.departmentId),
-            state(nominationTallies.state),
-          ),
-        ]
-      : [
-          departmentTallies,
-          and(
-            eq(departmentTallies.organisationId, user.organisationId),
-            department(departmentTallies.departmentId),
-            state(departmentTallies.state),
-          ),
-        ];
-  const row = scope.db
-    .select({ total: sql<number | null>`sum(${table.nominations})` })
-    .from(table)
-    .where(where)
+type Tally = typeof departmentTallies | typeof nominationTallies;
+
+// The running counts the uptake report keeps, summed over the rows of `tally` that `rows` picks,
+// narrowed by department and state.
+function tallySum(
+  db: Scope["db"],
+  { tally, rows }: { tally: Tally; rows: SQL },
+  input: NominationFilters,
+): number {
+  const row = db
+    .select({ total: sql<number | null>`sum(${tally.nominations})` })
+    .from(tally)
+    .where(
+      and(
+        rows,
+        optional(input.departmentId, (id) => eq(tally.departmentId, id)),
+        optional(input.state, (state) => eq(tally.state, state)),
+      ),
+    )
     .get();
   return row?.total ?? 0;
 }
@@ -69,9 +61,15 @@ function talliedSum(scope: Scope, input: NominationFilters, user = scope.user): 
 // the running counts, rather than counting thousands of nominations for every page.
 function talliedShare(scope: Scope, input: NominationFilters): PageQuery["share"] {
   if (input.sessionId ?? input.courseId ?? input.staffId) return undefined;
-  // The organisation's nominations, whoever is asking: a page may read any of them on its way.
-  const everyone = { ...scope.user, role: "hr" as const };
-  return { matching: talliedSum(scope, input), all: talliedSum(scope, {}, everyone) };
+  const { db, user } = scope;
+  const organisation = eq(departmentTallies.organisationId, user.organisationId);
+  // A manager's count is of their team, which only the per-manager counts know.
+  const matching =
+    user.role === "manager"
+      ? tallySum(db, { tally: nominationTallies, rows: visibleTallies(user) }, input)
+      : tallySum(db, { tally: departmentTallies, rows: organisation }, input);
+  // The whole organisation's, whoever is asking: a page may read any nomination on its way.
+  return { matching, all: tallySum(db, { tally: departmentTallies, rows: organisation }, {}) };
 }
 
 /** One page of the nominations the user may see, latest session first, then by name. */

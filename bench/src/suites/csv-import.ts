@@ -116,7 +116,7 @@ export async function measureImports(context: BenchContext): Promise<Measurement
   );
   const imported = await time(
     async (run) => {
-      const result = await caller.training.importNominationsCsv({ csv: files[run + 1] ?? "" });
+      const result = await caller.training.nominations.importCsv({ csv: files[run + 1] ?? "" });
       if (!result.written || result.counts.created !== rows)
         throw new Error("The import benchmark's file was refused");
     },
@@ -164,7 +164,7 @@ export async function measureImports(context: BenchContext): Promise<Measurement
   for (const csv of bad) {
     const before = databaseHash(context);
     const started = performance.now();
-    const result = await caller.training.importNominationsCsv({ csv });
+    const result = await caller.training.nominations.importCsv({ csv });
     refusals.push(performance.now() - started);
     if (result.written || result.errors.length !== 1)
       throw new Error("The bad row was not reported");

@@ -85,7 +85,7 @@ export async function measureHttp(context: BenchContext): Promise<Measurement[]>
     const csv = nominationsFile(context, { rows, label: "over HTTP" });
     const before = peakRssMb(server.pid);
     const started = performance.now();
-    const response = await fetch(`${server.baseUrl}/trpc/training.importNominationsCsv`, {
+    const response = await fetch(`${server.baseUrl}/trpc/training.nominations.importCsv`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-dapkit-request": "1", cookie },
       body: JSON.stringify({ csv }),

@@ -50,7 +50,7 @@ export async function measureQueries(context: BenchContext): Promise<Measurement
   const byManager = await time(() => hr.reports.uptakeByManager({}), { runs: queries });
 
   const listInput = { departmentId, state: "fully_attended" as const, page: 3, pageSize: 50 };
-  const list = await time(() => hr.training.listNominations(listInput), { runs: queries });
+  const list = await time(() => hr.training.nominations.list(listInput), { runs: queries });
   const listNaive = await time(() => naiveListPage(db, { organisationId, ...listInput }), {
     runs: heavy,
   });

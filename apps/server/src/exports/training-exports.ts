@@ -24,7 +24,7 @@ export const staffExport = defineExport({
 export const nominationsExport = defineExport({
   name: "nominations",
   title: "Nominations",
-  rows: (caller) => allPages((page) => caller.training.listNominations(page)),
+  rows: (caller) => allPages((page) => caller.training.nominations.list(page)),
   columns: [
     { header: "Employee number", value: (nomination) => nomination.employeeNumber },
     { header: "Name", value: (nomination) => nomination.staffName },
@@ -43,7 +43,7 @@ export const nominationsExport = defineExport({
 export const sessionsExport = defineExport({
   name: "sessions",
   title: "Training sessions",
-  rows: (caller) => allPages((page) => caller.training.listSessions(page)),
+  rows: (caller) => allPages((page) => caller.training.sessions.list(page)),
   columns: [
     { header: "Course", value: (session) => session.courseTitle },
     { header: "Level", value: (session) => session.courseLevel },
@@ -61,7 +61,7 @@ export const sessionsExport = defineExport({
 export const coursesExport = defineExport({
   name: "courses",
   title: "Courses",
-  rows: (caller) => caller.training.listCourses(),
+  rows: (caller) => caller.training.courses.list(),
   columns: [
     { header: "Title", value: (course) => course.title },
     { header: "Level", value: (course) => course.level },

@@ -23,7 +23,7 @@ function staffIds(count: number, values: Partial<StaffValues>): string[] {
 }
 
 async function mark(sessionId: string, ids: string[], outcome: AttendanceOutcome) {
-  await t.app.caller(t.org.users.hr).training.markAttendanceBulk({
+  await t.app.caller(t.org.users.hr).training.attendance.markMany({
     sessionId,
     marks: ids.map((nominationId) => ({ nominationId, outcome })),
   });
@@ -51,10 +51,10 @@ async function ninetyNominated() {
     createNominations(t.hr, { sessionId: session.id, staffIds: people.slice(n * 30, n * 30 + 30) }),
   );
   const caller = t.app.caller(t.org.users.hr);
-  for (const nomination of ids.slice(0, 5)) await caller.training.decline({ id: nomination.id });
-  for (const nomination of ids.slice(5, 10)) await caller.training.cancel({ id: nomination.id });
+  for (const nomination of ids.slice(0, 5)) await caller.training.nominations.decline({ id: nomination.id });
+  for (const nomination of ids.slice(5, 10)) await caller.training.nominations.cancel({ id: nomination.id });
   const booked = ids.slice(10);
-  for (const nomination of booked) await caller.training.book({ id: nomination.id });
+  for (const nomination of booked) await caller.training.nominations.book({ id: nomination.id });
   const outcomes: [number, AttendanceOutcome][] = [
     [50, "fully_attended"],
     [6, "partially_attended"],

@@ -21,13 +21,13 @@ function auditRows(entity: string) {
 describe("staff departments", () => {
   test("HR adds and renames departments; everyone signed in lists them by name", async () => {
     const caller = t.app.caller(t.org.users.hr);
-    const housing = await caller.staff.createDepartment({ name: " Housing " });
-    await caller.staff.createDepartment({ name: "Adult Social Care" });
+    const housing = await caller.staff.departments.create({ name: " Housing " });
+    await caller.staff.departments.create({ name: "Adult Social Care" });
     expect(housing).toEqual({ id: housing.id, name: "Housing" });
     await expect(
-      caller.staff.updateDepartment({ id: housing.id, data: { name: "Housing Options" } }),
+      caller.staff.departments.update({ id: housing.id, data: { name: "Housing Options" } }),
     ).resolves.toEqual({ id: housing.id, name: "Housing Options" });
-    const listed = await t.app.caller(t.org.users.viewer).staff.listDepartments();
+    const listed = await t.app.caller(t.org.users.viewer).staff.departments.list();
     expect(listed.map((department) => department.name)).toEqual([
       "Adult Social Care",
       "Housing Options",
@@ -41,19 +41,19 @@ describe("staff departments", () => {
 
   test("a name differing only in case is a conflict on the name field", async () => {
     const caller = t.app.caller(t.org.users.hr);
-    const housing = await caller.staff.createDepartment({ name: "Housing" });
-    const revenues = await caller.staff.createDepartment({ name: "Revenues" });
-    await expect(caller.staff.createDepartment({ name: "HOUSING" })).rejects.toMatchObject({
+    const housing = await caller.staff.departments.create({ name: "Housing" });
+    const revenues = await caller.staff.departments.create({ name: "Revenues" });
+    await expect(caller.staff.departments.create({ name: "HOUSING" })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "A department called HOUSING already exists",
       cause: { field: "name" },
     });
     await expect(
-      caller.staff.updateDepartment({ id: revenues.id, data: { name: "housing" } }),
+      caller.staff.departments.update({ id: revenues.id, data: { name: "housing" } }),
     ).rejects.toMatchObject({ code: "CONFLICT", cause: { field: "name" } });
     // Renaming to its own name, or a change of case of its own name, is fine.
     await expect(
-      caller.staff.updateDepartment({ id: housing.id, data: { name: "HOUSING" } }),
+      caller.staff.departments.update({ id: housing.id, data: { name: "HOUSING" } }),
     ).resolves.toMatchObject({ name: "HOUSING" });
   });
 
@@ -61,25 +61,25 @@ describe("staff departments", () => {
     const theirs = createDepartment(scopeAs(t.app, t.other.users.hr), "Their department");
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        t.app.caller(t.org.users[role]).staff.createDepartment({ name: "X" }),
+        t.app.caller(t.org.users[role]).staff.departments.create({ name: "X" }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(
         t.app
           .caller(t.org.users[role])
-          .staff.updateDepartment({ id: theirs.id, data: { name: "X" } }),
+          .staff.departments.update({ id: theirs.id, data: { name: "X" } }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(t.app.caller(null).staff.listDepartments()).rejects.toMatchObject({
+    await expect(t.app.caller(null).staff.departments.list()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
       t.app
         .caller(t.org.users.hr)
-        .staff.updateDepartment({ id: theirs.id, data: { name: "Mine" } }),
+        .staff.departments.update({ id: theirs.id, data: { name: "Mine" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Department not found" });
-    expect(await t.app.caller(t.org.users.hr).staff.listDepartments()).toEqual([]);
+    expect(await t.app.caller(t.org.users.hr).staff.departments.list()).toEqual([]);
     await expect(
-      t.app.caller(t.org.users.hr).staff.createDepartment({ name: "  " }),
+      t.app.caller(t.org.users.hr).staff.departments.create({ name: "  " }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "name: must not be empty" });
     expect(auditRows("department")).toHaveLength(1);
   });
@@ -272,7 +272,7 @@ describe("staff.get", () => {
     const caller = t.app.caller(t.org.users.hr);
     for (const session of [first, again]) {
       const [booked] = createBookings(t.hr, { sessionId: session.id, staffIds: [asha.id] });
-      await caller.training.markAttendance({
+      await caller.training.attendance.mark({
         nominationId: booked?.id ?? "",
         outcome: "fully_attended",
       });

@@ -26,19 +26,21 @@ const readProcedure = permittedProcedure("readTraining");
 const manageProcedure = permittedProcedure("manageStaff");
 
 export const staffRouter = {
-  listDepartments: readProcedure
-    .output(z.array(DepartmentOutputSchema))
-    .query(({ ctx }) => listDepartments(scopeOf(ctx))),
+  departments: {
+    list: readProcedure
+      .output(z.array(DepartmentOutputSchema))
+      .query(({ ctx }) => listDepartments(scopeOf(ctx))),
 
-  createDepartment: manageProcedure
-    .input(DepartmentInputSchema)
-    .output(DepartmentOutputSchema)
-    .mutation(({ ctx, input }) => createDepartment(scopeOf(ctx), input)),
+    create: manageProcedure
+      .input(DepartmentInputSchema)
+      .output(DepartmentOutputSchema)
+      .mutation(({ ctx, input }) => createDepartment(scopeOf(ctx), input)),
 
-  updateDepartment: manageProcedure
-    .input(z.object({ id: IdSchema, data: DepartmentInputSchema.partial() }))
-    .output(DepartmentOutputSchema)
-    .mutation(({ ctx, input }) => updateDepartment(scopeOf(ctx), input)),
+    update: manageProcedure
+      .input(z.object({ id: IdSchema, data: DepartmentInputSchema.partial() }))
+      .output(DepartmentOutputSchema)
+      .mutation(({ ctx, input }) => updateDepartment(scopeOf(ctx), input)),
+  },
 
   list: readProcedure
     .input(ListStaffInputSchema)

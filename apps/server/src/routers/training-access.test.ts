@@ -13,22 +13,22 @@ const csv = { csv: "employee_number\n" };
 function calls(user: SessionUser | null) {
   const { staff, training, reports } = t.app.caller(user);
   return {
-    "staff.listDepartments": () => staff.listDepartments(),
-    "staff.createDepartment": () => staff.createDepartment({ name: "Housing" }),
-    "staff.updateDepartment": () => staff.updateDepartment({ id, data: { name: "Housing" } }),
+    "staff.departments.list": () => staff.departments.list(),
+    "staff.departments.create": () => staff.departments.create({ name: "Housing" }),
+    "staff.departments.update": () => staff.departments.update({ id, data: { name: "Housing" } }),
     "staff.list": () => staff.list({}),
     "staff.get": () => staff.get({ id }),
     "staff.create": () =>
       staff.create({ employeeNumber: "N1", name: "A", jobTitle: "B", departmentId: id }),
     "staff.update": () => staff.update({ id, data: { name: "A" } }),
     "staff.importCsv": () => staff.importCsv(csv),
-    "training.listCourses": () => training.listCourses(),
-    "training.createCourse": () => training.createCourse({ title: "A", level: 1 }),
-    "training.updateCourse": () => training.updateCourse({ id, data: { level: 2 } }),
-    "training.listSessions": () => training.listSessions(),
-    "training.getSession": () => training.getSession({ id }),
-    "training.createSession": () =>
-      training.createSession({
+    "training.courses.list": () => training.courses.list(),
+    "training.courses.create": () => training.courses.create({ title: "A", level: 1 }),
+    "training.courses.update": () => training.courses.update({ id, data: { level: 2 } }),
+    "training.sessions.list": () => training.sessions.list(),
+    "training.sessions.get": () => training.sessions.get({ id }),
+    "training.sessions.create": () =>
+      training.sessions.create({
         courseId: id,
         startsAt: "2022-05-10T09:00:00Z",
         endsAt: "2022-05-10T12:00:00Z",
@@ -36,23 +36,23 @@ function calls(user: SessionUser | null) {
         location: "A",
         trainer: "B",
       }),
-    "training.updateSession": () => training.updateSession({ id, data: { capacity: 2 } }),
-    "training.nominate": () => training.nominate({ sessionId: id, staffIds: [id] }),
-    "training.listNominations": () => training.listNominations(),
-    "training.getNomination": () => training.getNomination({ id }),
-    "training.approve": () => training.approve({ id }),
-    "training.decline": () => training.decline({ id }),
-    "training.book": () => training.book({ id }),
-    "training.cancel": () => training.cancel({ id }),
-    "training.markAttendance": () =>
-      training.markAttendance({ nominationId: id, outcome: "no_show" }),
-    "training.markAttendanceBulk": () =>
-      training.markAttendanceBulk({
+    "training.sessions.update": () => training.sessions.update({ id, data: { capacity: 2 } }),
+    "training.nominations.create": () => training.nominations.create({ sessionId: id, staffIds: [id] }),
+    "training.nominations.list": () => training.nominations.list(),
+    "training.nominations.get": () => training.nominations.get({ id }),
+    "training.nominations.approve": () => training.nominations.approve({ id }),
+    "training.nominations.decline": () => training.nominations.decline({ id }),
+    "training.nominations.book": () => training.nominations.book({ id }),
+    "training.nominations.cancel": () => training.nominations.cancel({ id }),
+    "training.attendance.mark": () =>
+      training.attendance.mark({ nominationId: id, outcome: "no_show" }),
+    "training.attendance.markMany": () =>
+      training.attendance.markMany({
         sessionId: id,
         marks: [{ nominationId: id, outcome: "no_show" }],
       }),
-    "training.importNominationsCsv": () => training.importNominationsCsv(csv),
-    "training.importAttendanceCsv": () => training.importAttendanceCsv(csv),
+    "training.nominations.importCsv": () => training.nominations.importCsv(csv),
+    "training.attendance.importCsv": () => training.attendance.importCsv(csv),
     "reports.uptake": () => reports.uptake(),
     "reports.uptakeByManager": () => reports.uptakeByManager(),
     "reports.refreshersDue": () => reports.refreshersDue(),
@@ -61,14 +61,14 @@ function calls(user: SessionUser | null) {
 }
 
 const READS = [
-  "staff.listDepartments",
+  "staff.departments.list",
   "staff.list",
   "staff.get",
-  "training.listCourses",
-  "training.listSessions",
-  "training.getSession",
-  "training.listNominations",
-  "training.getNomination",
+  "training.courses.list",
+  "training.sessions.list",
+  "training.sessions.get",
+  "training.nominations.list",
+  "training.nominations.get",
   "reports.uptake",
   "reports.uptakeByManager",
   "reports.refreshersDue",
@@ -104,12 +104,12 @@ describe("access to staff, training and reports", () => {
     for (const call of [
       () => staff.get({ id: "" }),
       () => staff.update({ id: "", data: {} }),
-      () => staff.updateDepartment({ id: "", data: {} }),
-      () => training.getSession({ id: "" }),
-      () => training.updateSession({ id: "", data: {} }),
-      () => training.updateCourse({ id: "", data: {} }),
-      () => training.getNomination({ id: "" }),
-      () => training.cancel({ id: "" }),
+      () => staff.departments.update({ id: "", data: {} }),
+      () => training.sessions.get({ id: "" }),
+      () => training.sessions.update({ id: "", data: {} }),
+      () => training.courses.update({ id: "", data: {} }),
+      () => training.nominations.get({ id: "" }),
+      () => training.nominations.cancel({ id: "" }),
     ]) {
       await expect(call()).rejects.toMatchObject({
         code: "BAD_REQUEST",

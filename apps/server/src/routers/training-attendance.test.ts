@@ -29,20 +29,20 @@ function historyOf(id: string) {
     .map((event) => event.state);
 }
 
-describe("training.markAttendance", () => {
+describe("training.attendance.mark", () => {
   test("marks a booked person and corrects the mark; the same mark again records nothing", async () => {
     const { ids } = bookedSession(1);
     const id = ids[0] ?? "";
     const caller = t.app.caller(t.org.users.hr);
     await expect(
-      caller.training.markAttendance({ nominationId: id, outcome: "partially_attended" }),
+      caller.training.attendance.mark({ nominationId: id, outcome: "partially_attended" }),
     ).resolves.toMatchObject({ state: "partially_attended" });
-    await caller.training.markAttendance({
+    await caller.training.attendance.mark({
       nominationId: id,
       outcome: "fully_attended",
       note: "Stayed for the afternoon after all",
     });
-    await caller.training.markAttendance({ nominationId: id, outcome: "fully_attended" });
+    await caller.training.attendance.mark({ nominationId: id, outcome: "fully_attended" });
     expect(historyOf(id)).toEqual(["nominated", "booked", "partially_attended", "fully_attended"]);
   });
 
@@ -53,15 +53,15 @@ describe("training.markAttendance", () => {
       staffIds: [createStaff(t.hr).id, createStaff(t.hr).id],
     });
     const caller = t.app.caller(t.org.users.hr);
-    await caller.training.cancel({ id: cancelled?.id ?? "" });
+    await caller.training.nominations.cancel({ id: cancelled?.id ?? "" });
     await expect(
-      caller.training.markAttendance({ nominationId: cancelled?.id ?? "", outcome: "no_show" }),
+      caller.training.attendance.mark({ nominationId: cancelled?.id ?? "", outcome: "no_show" }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Cannot mark attendance for a cancelled nomination",
     });
     await expect(
-      caller.training.markAttendance({ nominationId: unbooked?.id ?? "", outcome: "no_show" }),
+      caller.training.attendance.mark({ nominationId: unbooked?.id ?? "", outcome: "no_show" }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Cannot mark attendance for a nominated nomination: it must be booked first",
@@ -74,21 +74,21 @@ describe("training.markAttendance", () => {
     const mark = { nominationId: ids[0] ?? "", outcome: "no_show" as const };
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        t.app.caller(t.org.users[role]).training.markAttendance(mark),
+        t.app.caller(t.org.users[role]).training.attendance.mark(mark),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(t.app.caller(null).training.markAttendance(mark)).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.attendance.mark(mark)).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
-      t.app.caller(t.other.users.hr).training.markAttendance(mark),
+      t.app.caller(t.other.users.hr).training.attendance.mark(mark),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
       t.app
         .caller(t.org.users.hr)
-        .training.markAttendance({ ...mark, outcome: "attended" as "no_show" }),
+        .training.attendance.mark({ ...mark, outcome: "attended" as "no_show" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message:
@@ -98,7 +98,7 @@ describe("training.markAttendance", () => {
   });
 });
 
-describe("training.markAttendanceBulk", () => {
+describe("training.attendance.markMany", () => {
   test("marks a register of 32 people in one call", async () => {
     const { session, ids } = bookedSession(32);
     const outcomes = [
@@ -113,24 +113,24 @@ describe("training.markAttendanceBulk", () => {
     }));
     const caller = t.app.caller(t.org.users.hr);
     await expect(
-      caller.training.markAttendanceBulk({ sessionId: session.id, marks }),
+      caller.training.attendance.markMany({ sessionId: session.id, marks }),
     ).resolves.toEqual({ updated: 32, unchanged: 0 });
     // Sent again (a double-click, a retry), nothing changes.
     await expect(
-      caller.training.markAttendanceBulk({ sessionId: session.id, marks }),
+      caller.training.attendance.markMany({ sessionId: session.id, marks }),
     ).resolves.toEqual({ updated: 0, unchanged: 32 });
-    const got = await caller.training.getSession({ id: session.id });
+    const got = await caller.training.sessions.get({ id: session.id });
     expect(got.nominations.filter((row) => row.state === "fully_attended")).toHaveLength(8);
   });
 
   test("one mark that cannot be made stops the whole register, naming every person at fault", async () => {
     const { session, ids } = bookedSession(3);
     const caller = t.app.caller(t.org.users.hr);
-    await caller.training.cancel({ id: ids[1] ?? "" });
-    await caller.training.cancel({ id: ids[2] ?? "" });
+    await caller.training.nominations.cancel({ id: ids[1] ?? "" });
+    await caller.training.nominations.cancel({ id: ids[2] ?? "" });
     const marks = ids.map((nominationId) => ({ nominationId, outcome: "fully_attended" as const }));
     await expect(
-      caller.training.markAttendanceBulk({ sessionId: session.id, marks }),
+      caller.training.attendance.markMany({ sessionId: session.id, marks }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message:
@@ -146,10 +146,10 @@ describe("training.markAttendanceBulk", () => {
     const caller = t.app.caller(t.org.users.hr);
     const mark = { nominationId: ids[0] ?? "", outcome: "no_show" as const };
     await expect(
-      caller.training.markAttendanceBulk({ sessionId: session.id, marks: [mark, mark] }),
+      caller.training.attendance.markMany({ sessionId: session.id, marks: [mark, mark] }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Mark each person once" });
     await expect(
-      caller.training.markAttendanceBulk({
+      caller.training.attendance.markMany({
         sessionId: session.id,
         marks: [mark, { ...mark, nominationId: elsewhere.ids[0] ?? "" }],
       }),
@@ -158,7 +158,7 @@ describe("training.markAttendanceBulk", () => {
       message: "A nomination in the register is not on this session",
     });
     await expect(
-      caller.training.markAttendanceBulk({ sessionId: session.id, marks: [] }),
+      caller.training.attendance.markMany({ sessionId: session.id, marks: [] }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "marks: Mark at least one person" });
     const states = t.app.db.select({ state: nominations.state }).from(nominations).all();
     expect(states.map((row) => row.state)).toEqual(["booked", "booked"]);
@@ -172,14 +172,14 @@ describe("training.markAttendanceBulk", () => {
     };
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        t.app.caller(t.org.users[role]).training.markAttendanceBulk(input),
+        t.app.caller(t.org.users[role]).training.attendance.markMany(input),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(t.app.caller(null).training.markAttendanceBulk(input)).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.attendance.markMany(input)).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
-      t.app.caller(scopeAs(t.app, t.other.users.hr).user).training.markAttendanceBulk(input),
+      t.app.caller(scopeAs(t.app, t.other.users.hr).user).training.attendance.markMany(input),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Training session not found" });
   });
 });

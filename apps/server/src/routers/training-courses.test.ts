@@ -17,13 +17,13 @@ const awareness = {
 describe("training courses", () => {
   test("HR adds and changes courses; everyone lists them by level then title", async () => {
     const caller = t.app.caller(t.org.users.hr);
-    const course = await caller.training.createCourse(awareness);
+    const course = await caller.training.courses.create(awareness);
     expect(course).toMatchObject({ ...awareness, id: expect.any(String) as string });
-    await caller.training.createCourse({ title: "DASH risk assessment", level: 3 });
+    await caller.training.courses.create({ title: "DASH risk assessment", level: 3 });
     await expect(
-      caller.training.updateCourse({ id: course.id, data: { refresherIntervalMonths: null } }),
+      caller.training.courses.update({ id: course.id, data: { refresherIntervalMonths: null } }),
     ).resolves.toMatchObject({ title: awareness.title, refresherIntervalMonths: null });
-    const listed = await t.app.caller(t.org.users.manager).training.listCourses();
+    const listed = await t.app.caller(t.org.users.manager).training.courses.list();
     expect(listed.map((item) => [item.title, item.level, item.description])).toEqual([
       ["Domestic abuse awareness", 1, "Half a day, for all staff"],
       ["DASH risk assessment", 3, ""],
@@ -34,26 +34,26 @@ describe("training courses", () => {
 
   test("a title already used is a conflict on the title field", async () => {
     const caller = t.app.caller(t.org.users.hr);
-    await caller.training.createCourse(awareness);
-    const second = await caller.training.createCourse({ ...awareness, title: "Other" });
-    await expect(caller.training.createCourse(awareness)).rejects.toMatchObject({
+    await caller.training.courses.create(awareness);
+    const second = await caller.training.courses.create({ ...awareness, title: "Other" });
+    await expect(caller.training.courses.create(awareness)).rejects.toMatchObject({
       code: "CONFLICT",
       message: "A course called Domestic abuse awareness already exists",
       cause: { field: "title" },
     });
     await expect(
-      caller.training.updateCourse({ id: second.id, data: { title: awareness.title } }),
+      caller.training.courses.update({ id: second.id, data: { title: awareness.title } }),
     ).rejects.toMatchObject({ code: "CONFLICT", cause: { field: "title" } });
   });
 
   test("levels outside 1 to 4 and silly refresher intervals are refused, naming the field", async () => {
     const caller = t.app.caller(t.org.users.hr);
-    await expect(caller.training.createCourse({ ...awareness, level: 5 })).rejects.toMatchObject({
+    await expect(caller.training.courses.create({ ...awareness, level: 5 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "level: must be a whole number from 1 to 4",
     });
     await expect(
-      caller.training.createCourse({ ...awareness, refresherIntervalMonths: 0 }),
+      caller.training.courses.create({ ...awareness, refresherIntervalMonths: 0 }),
     ).rejects.toMatchObject({ message: "refresherIntervalMonths: must be at least 1 month" });
     expect(t.app.db.select().from(courses).all()).toEqual([]);
   });
@@ -63,21 +63,21 @@ describe("training courses", () => {
     createCourse(t.hr);
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        t.app.caller(t.org.users[role]).training.createCourse(awareness),
+        t.app.caller(t.org.users[role]).training.courses.create(awareness),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(
         t.app
           .caller(t.org.users[role])
-          .training.updateCourse({ id: theirs.id, data: { level: 2 } }),
+          .training.courses.update({ id: theirs.id, data: { level: 2 } }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(t.app.caller(null).training.listCourses()).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.courses.list()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(
-      t.app.caller(t.org.users.admin).training.updateCourse({ id: theirs.id, data: { level: 2 } }),
+      t.app.caller(t.org.users.admin).training.courses.update({ id: theirs.id, data: { level: 2 } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Course not found" });
-    const listed = await t.app.caller(t.org.users.admin).training.listCourses();
+    const listed = await t.app.caller(t.org.users.admin).training.courses.list();
     expect(listed.map((course) => course.id)).not.toContain(theirs.id);
     expect(listed).toHaveLength(1);
   });

@@ -34,7 +34,7 @@ function csv(lines: string[]): string {
   return lines.join("\n");
 }
 
-describe("training.importNominationsCsv", () => {
+describe("training.nominations.importCsv", () => {
   const header = "employee_number,session_id,reason,mandatory";
 
   test("nominates from a file; the same file again changes nothing", async () => {
@@ -44,24 +44,24 @@ describe("training.importNominationsCsv", () => {
       `N2,${session.id},"Team lead, safeguarding",`,
     ]);
     const caller = t.app.caller(t.org.users.hr);
-    await expect(caller.training.importNominationsCsv({ csv: file })).resolves.toEqual({
+    await expect(caller.training.nominations.importCsv({ csv: file })).resolves.toEqual({
       dryRun: false,
       written: true,
       counts: { created: 2, updated: 0, unchanged: 0 },
       errors: [],
     });
-    const listed = await caller.training.listNominations({ sessionId: session.id });
+    const listed = await caller.training.nominations.list({ sessionId: session.id });
     expect(listed.items.map((item) => [item.staffName, item.reason, item.mandatory])).toEqual([
       ["Asha Patel", "Front-line housing", true],
       ["Ben Ode", "Team lead, safeguarding", false],
     ]);
     const before = written();
-    await expect(caller.training.importNominationsCsv({ csv: file })).resolves.toMatchObject({
+    await expect(caller.training.nominations.importCsv({ csv: file })).resolves.toMatchObject({
       counts: { created: 0, updated: 0, unchanged: 2 },
     });
     expect(written()).toEqual(before);
     await expect(
-      caller.training.importNominationsCsv({ csv: file.replace(",yes", ",no") }),
+      caller.training.nominations.importCsv({ csv: file.replace(",yes", ",no") }),
     ).resolves.toMatchObject({ counts: { created: 0, updated: 1, unchanged: 1 } });
     // A changed reason is audited but is not a change of state, so history is untouched.
     expect(written()).toEqual({ ...before, audit: before.audit + 2 });
@@ -79,7 +79,7 @@ describe("training.importNominationsCsv", () => {
       ` N2 ,${session.id},again,`,
       `,${session.id},,`,
     ]);
-    const result = await t.app.caller(t.org.users.hr).training.importNominationsCsv({ csv: file });
+    const result = await t.app.caller(t.org.users.hr).training.nominations.importCsv({ csv: file });
     expect(result).toMatchObject({ written: false, counts: { created: 1 } });
     expect(result.errors).toEqual([
       { line: 2, column: "mandatory", message: "must be yes or no" },
@@ -103,7 +103,7 @@ describe("training.importNominationsCsv", () => {
   test("a dry run reports what would happen and writes nothing", async () => {
     const file = csv([header, `N1,${session.id},,`]);
     await expect(
-      t.app.caller(t.org.users.admin).training.importNominationsCsv({ csv: file, dryRun: true }),
+      t.app.caller(t.org.users.admin).training.nominations.importCsv({ csv: file, dryRun: true }),
     ).resolves.toMatchObject({
       dryRun: true,
       written: false,
@@ -116,22 +116,22 @@ describe("training.importNominationsCsv", () => {
     const file = csv([header, `N1,${session.id},,`]);
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        t.app.caller(t.org.users[role]).training.importNominationsCsv({ csv: file }),
+        t.app.caller(t.org.users[role]).training.nominations.importCsv({ csv: file }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      t.app.caller(null).training.importNominationsCsv({ csv: file }),
+      t.app.caller(null).training.nominations.importCsv({ csv: file }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     // Another organisation's HR cannot reach these people or this session.
     const result = await t.app
       .caller(t.other.users.hr)
-      .training.importNominationsCsv({ csv: file });
+      .training.nominations.importCsv({ csv: file });
     expect(result.errors.map((error) => error.column)).toEqual(["employee_number"]);
     expect(written().nominations).toBe(0);
   });
 });
 
-describe("training.importAttendanceCsv", () => {
+describe("training.attendance.importCsv", () => {
   const header = "Employee Number,Session ID,Outcome";
 
   test("marks attendance from a register; the same file again changes nothing", async () => {
@@ -139,18 +139,18 @@ describe("training.importAttendanceCsv", () => {
     createBookings(t.hr, { sessionId: session.id, staffIds: people.items.map((item) => item.id) });
     const file = csv([header, `N1,${session.id},Fully attended`, `N2,${session.id},NO-SHOW`]);
     const caller = t.app.caller(t.org.users.hr);
-    await expect(caller.training.importAttendanceCsv({ csv: file })).resolves.toMatchObject({
+    await expect(caller.training.attendance.importCsv({ csv: file })).resolves.toMatchObject({
       written: true,
       counts: { created: 0, updated: 2, unchanged: 0 },
       errors: [],
     });
-    const got = await caller.training.getSession({ id: session.id });
+    const got = await caller.training.sessions.get({ id: session.id });
     expect(got.nominations.map((row) => [row.staffName, row.state])).toEqual([
       ["Asha Patel", "fully_attended"],
       ["Ben Ode", "no_show"],
     ]);
     const before = written();
-    await expect(caller.training.importAttendanceCsv({ csv: file })).resolves.toMatchObject({
+    await expect(caller.training.attendance.importCsv({ csv: file })).resolves.toMatchObject({
       counts: { created: 0, updated: 0, unchanged: 2 },
     });
     expect(written()).toEqual(before);
@@ -163,7 +163,7 @@ describe("training.importAttendanceCsv", () => {
       staffIds: [ben?.id ?? ""],
     });
     createBookings(t.hr, { sessionId: createSession(t.hr).id, staffIds: [asha?.id ?? ""] });
-    await t.app.caller(t.org.users.hr).training.cancel({ id: cancelled?.id ?? "" });
+    await t.app.caller(t.org.users.hr).training.nominations.cancel({ id: cancelled?.id ?? "" });
     const before = written();
     const file = csv([
       header,
@@ -171,7 +171,7 @@ describe("training.importAttendanceCsv", () => {
       `N2,${session.id},fully_attended`,
       `N2,${session.id},attended`,
     ]);
-    const result = await t.app.caller(t.org.users.hr).training.importAttendanceCsv({ csv: file });
+    const result = await t.app.caller(t.org.users.hr).training.attendance.importCsv({ csv: file });
     expect(result.errors).toEqual([
       {
         line: 2,
@@ -201,14 +201,14 @@ describe("training.importAttendanceCsv", () => {
     const file = csv([header, `N1,${session.id},no_show`]);
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        t.app.caller(t.org.users[role]).training.importAttendanceCsv({ csv: file }),
+        t.app.caller(t.org.users[role]).training.attendance.importCsv({ csv: file }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      t.app.caller(null).training.importAttendanceCsv({ csv: file }),
+      t.app.caller(null).training.attendance.importCsv({ csv: file }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     // Another organisation's HR cannot reach these people or this session.
-    const result = await t.app.caller(t.other.users.hr).training.importAttendanceCsv({ csv: file });
+    const result = await t.app.caller(t.other.users.hr).training.attendance.importCsv({ csv: file });
     expect(result).toMatchObject({ written: false, counts: { updated: 0 } });
     expect(result.errors.map((error) => error.column)).toEqual(["employee_number"]);
   });

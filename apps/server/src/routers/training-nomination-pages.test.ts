@@ -36,7 +36,7 @@ async function manySessions() {
     const who = people.filter((_, i) => (i + n) % 3 !== 0).map((person) => person.id);
     const [first] = createNominations(t.hr, { sessionId: session.id, staffIds: who });
     // Some declined, so a state narrows the list.
-    if (n % 4 === 0) await t.app.caller(t.org.users.hr).training.decline({ id: first?.id ?? "" });
+    if (n % 4 === 0) await t.app.caller(t.org.users.hr).training.nominations.decline({ id: first?.id ?? "" });
   }
   const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
   return { course, housing, manager };
@@ -49,21 +49,21 @@ function inListOrder(a: NominationItem, b: NominationItem): number {
   return a.id < b.id ? -1 : 1;
 }
 
-type Filters = Parameters<ReturnType<typeof t.app.caller>["training"]["listNominations"]>[0];
+type Filters = Parameters<ReturnType<typeof t.app.caller>["training"]["nominations"]["list"]>[0];
 
 async function everyPage(user: SessionUser, filters: Filters) {
   const caller = t.app.caller(user);
-  const first = await caller.training.listNominations({ ...filters, pageSize: 7 });
+  const first = await caller.training.nominations.list({ ...filters, pageSize: 7 });
   const items = [...first.items];
   for (let page = 2; items.length < first.total; page += 1) {
-    const next = await caller.training.listNominations({ ...filters, page, pageSize: 7 });
+    const next = await caller.training.nominations.list({ ...filters, page, pageSize: 7 });
     if (next.items.length === 0) throw new Error(`page ${String(page)} is empty`);
     items.push(...next.items);
   }
   return { total: first.total, items };
 }
 
-describe("training.listNominations pages over many sessions", () => {
+describe("training.nominations.list pages over many sessions", () => {
   test("every page, however the list is narrowed, holds the next rows in order, each once", async () => {
     const { course, housing, manager } = await manySessions();
     const all = (await everyPage(t.org.users.hr, { courseId: course.id })).items;
@@ -95,7 +95,7 @@ describe("training.listNominations pages over many sessions", () => {
   test("a page past the end is empty, with the total still given", async () => {
     await manySessions();
     const caller = t.app.caller(t.org.users.hr);
-    const past = await caller.training.listNominations({ page: 40, pageSize: 7 });
+    const past = await caller.training.nominations.list({ page: 40, pageSize: 7 });
     expect(past).toMatchObject({ items: [], total: 45 * 4, page: 40 });
   });
 });

@@ -41,11 +41,11 @@ function teamNominations() {
   return { caller: t.app.caller(manager), mine: mine?.id ?? "", notMine: notMine?.id ?? "" };
 }
 
-describe("training.nominate", () => {
+describe("training.nominations.create", () => {
   test("nominates several people at once, each with a first history entry and an audit row", async () => {
     const session = createSession(t.hr);
     const [asha, ben] = [createStaff(t.hr, { name: "Asha Patel" }), createStaff(t.hr)];
-    const created = await t.app.caller(t.org.users.hr).training.nominate({
+    const created = await t.app.caller(t.org.users.hr).training.nominations.create({
       sessionId: session.id,
       staffIds: [asha.id, ben.id, asha.id],
       reason: "Works with families at risk",
@@ -77,7 +77,7 @@ describe("training.nominate", () => {
     await expect(
       t.app
         .caller(t.org.users.hr)
-        .training.nominate({ sessionId: session.id, staffIds: [ben.id, asha.id] }),
+        .training.nominations.create({ sessionId: session.id, staffIds: [ben.id, asha.id] }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Asha Patel is already nominated for this session",
@@ -92,7 +92,7 @@ describe("training.nominate", () => {
     await expect(
       t.app
         .caller(t.org.users.hr)
-        .training.nominate({ sessionId: session.id, staffIds: [left.id] }),
+        .training.nominations.create({ sessionId: session.id, staffIds: [left.id] }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "Cy Gone is no longer active, so cannot be nominated",
@@ -105,19 +105,19 @@ describe("training.nominate", () => {
     const { manager, asha, ben } = team();
     const caller = t.app.caller(manager);
     await expect(
-      caller.training.nominate({ sessionId: session.id, staffIds: [asha.id, ben.id] }),
+      caller.training.nominations.create({ sessionId: session.id, staffIds: [asha.id, ben.id] }),
     ).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "You can only nominate staff you manage",
     });
     expect(nominationCount()).toBe(0);
     await expect(
-      caller.training.nominate({ sessionId: session.id, staffIds: [asha.id] }),
+      caller.training.nominations.create({ sessionId: session.id, staffIds: [asha.id] }),
     ).resolves.toMatchObject([{ staffId: asha.id, nominatedBy: manager.name }]);
     await expect(
       t.app
         .caller(t.org.users.manager)
-        .training.nominate({ sessionId: session.id, staffIds: [ben.id] }),
+        .training.nominations.create({ sessionId: session.id, staffIds: [ben.id] }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -130,21 +130,21 @@ describe("training.nominate", () => {
       await expect(
         t.app
           .caller(t.org.users[role])
-          .training.nominate({ sessionId: session.id, staffIds: [asha.id] }),
+          .training.nominations.create({ sessionId: session.id, staffIds: [asha.id] }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const caller = t.app.caller(t.org.users.hr);
     await expect(
-      t.app.caller(null).training.nominate({ sessionId: session.id, staffIds: [asha.id] }),
+      t.app.caller(null).training.nominations.create({ sessionId: session.id, staffIds: [asha.id] }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(
-      caller.training.nominate({ sessionId: session.id, staffIds: [theirs.id] }),
+      caller.training.nominations.create({ sessionId: session.id, staffIds: [theirs.id] }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Staff member not found" });
     await expect(
-      caller.training.nominate({ sessionId: theirSession.id, staffIds: [asha.id] }),
+      caller.training.nominations.create({ sessionId: theirSession.id, staffIds: [asha.id] }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Training session not found" });
     await expect(
-      caller.training.nominate({ sessionId: session.id, staffIds: [] }),
+      caller.training.nominations.create({ sessionId: session.id, staffIds: [] }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "staffIds: Choose at least one member of staff",
@@ -153,7 +153,7 @@ describe("training.nominate", () => {
   });
 });
 
-describe("training.listNominations and training.getNomination", () => {
+describe("training.nominations.list and training.nominations.get", () => {
   test("filters by session, course, state, department and person, a page at a time", async () => {
     const first = createSession(t.hr, { capacity: 1 });
     const second = createSession(t.hr);
@@ -165,19 +165,19 @@ describe("training.listNominations and training.getNomination", () => {
       staffIds: [createStaff(scopeAs(t.app, t.other.users.hr)).id],
     });
     const caller = t.app.caller(t.org.users.viewer);
-    const count = async (input: Parameters<typeof caller.training.listNominations>[0]) =>
-      (await caller.training.listNominations(input)).total;
+    const count = async (input: Parameters<typeof caller.training.nominations.list>[0]) =>
+      (await caller.training.nominations.list(input)).total;
     expect(await count({})).toBe(3);
     expect(await count({ sessionId: first.id })).toBe(2);
     expect(await count({ courseId: second.courseId })).toBe(1);
     expect(await count({ state: "waitlisted" })).toBe(1);
     expect(await count({ departmentId: asha.departmentId })).toBe(3);
     expect(await count({ staffId: asha.id })).toBe(2);
-    const page = await caller.training.listNominations({ pageSize: 2, page: 2 });
+    const page = await caller.training.nominations.list({ pageSize: 2, page: 2 });
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page.items).toHaveLength(1);
     await expect(
-      caller.training.listNominations({ state: "attended" as "booked" }),
+      caller.training.nominations.list({ state: "attended" as "booked" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/^state: must be one of nominated/) as string,
@@ -198,11 +198,11 @@ describe("training.listNominations and training.getNomination", () => {
     const everyone = [cy.id, asha.id, ben.id, elsewhere.id];
     createNominations(t.hr, { sessionId: early.id, staffIds: everyone });
     const [declined] = createNominations(t.hr, { sessionId: late.id, staffIds: everyone });
-    await t.app.caller(t.org.users.hr).training.decline({ id: declined?.id ?? "" });
+    await t.app.caller(t.org.users.hr).training.nominations.decline({ id: declined?.id ?? "" });
     const caller = t.app.caller(t.org.users.viewer);
     const filter = { departmentId: housing.id, state: "nominated" as const };
     const rows = async (page: number) => {
-      const listed = await caller.training.listNominations({ ...filter, page, pageSize: 3 });
+      const listed = await caller.training.nominations.list({ ...filter, page, pageSize: 3 });
       return { total: listed.total, rows: listed.items.map((i) => [i.startsAt, i.staffName]) };
     };
     expect(await rows(1)).toEqual({
@@ -220,7 +220,7 @@ describe("training.listNominations and training.getNomination", () => {
         ["2022-05-01T09:00:00.000Z", "Cy Evans"],
       ],
     });
-    const { total } = await caller.training.listNominations({ departmentId: housing.id });
+    const { total } = await caller.training.nominations.list({ departmentId: housing.id });
     expect(total).toBe(6);
   });
 
@@ -232,9 +232,9 @@ describe("training.listNominations and training.getNomination", () => {
       reason: "Front-line",
     });
     const id = nomination?.id ?? "";
-    await t.app.caller(t.org.users.admin).training.approve({ id, note: "Agreed with manager" });
-    await t.app.caller(t.org.users.hr).training.book({ id });
-    const got = await t.app.caller(t.org.users.viewer).training.getNomination({ id });
+    await t.app.caller(t.org.users.admin).training.nominations.approve({ id, note: "Agreed with manager" });
+    await t.app.caller(t.org.users.hr).training.nominations.book({ id });
+    const got = await t.app.caller(t.org.users.viewer).training.nominations.get({ id });
     expect(got.history).toEqual([
       expect.objectContaining({ state: "nominated", by: t.org.users.hr.name, note: "Front-line" }),
       expect.objectContaining({
@@ -250,16 +250,16 @@ describe("training.listNominations and training.getNomination", () => {
 
   test("managers see only their team's nominations; nobody sees another organisation's", async () => {
     const { caller, mine, notMine } = teamNominations();
-    const listed = await caller.training.listNominations();
+    const listed = await caller.training.nominations.list();
     expect(listed.items.map((item) => item.id)).toEqual([mine]);
-    await expect(caller.training.getNomination({ id: notMine })).rejects.toMatchObject({
+    await expect(caller.training.nominations.get({ id: notMine })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
-      t.app.caller(t.other.users.admin).training.getNomination({ id: mine }),
+      t.app.caller(t.other.users.admin).training.nominations.get({ id: mine }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Nomination not found" });
-    expect((await t.app.caller(t.other.users.admin).training.listNominations()).total).toBe(0);
-    await expect(t.app.caller(null).training.listNominations()).rejects.toMatchObject({
+    expect((await t.app.caller(t.other.users.admin).training.nominations.list()).total).toBe(0);
+    await expect(t.app.caller(null).training.nominations.list()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });
@@ -280,11 +280,11 @@ describe("approve, decline, book and cancel", () => {
     const { ids } = nominated(3, 2);
     const caller = t.app.caller(t.org.users.hr);
     const states = [];
-    for (const id of ids) states.push((await caller.training.book({ id })).state);
+    for (const id of ids) states.push((await caller.training.nominations.book({ id })).state);
     expect(states).toEqual(["booked", "booked", "waitlisted"]);
-    const waiting = await caller.training.getNomination({ id: ids[2] ?? "" });
+    const waiting = await caller.training.nominations.get({ id: ids[2] ?? "" });
     expect(waiting.history.at(-1)?.note).toBe("This session is full, so added to the waiting list");
-    await expect(caller.training.book({ id: ids[2] ?? "" })).rejects.toMatchObject({
+    await expect(caller.training.nominations.book({ id: ids[2] ?? "" })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "This session is full: P2 stays on the waiting list",
     });
@@ -294,15 +294,15 @@ describe("approve, decline, book and cancel", () => {
     const { session, ids } = nominated(4, 1);
     const [placed, nominatedFirst, joinedFirst, joinedSecond] = ids.map((id) => id);
     const caller = t.app.caller(t.org.users.hr);
-    await caller.training.book({ id: placed ?? "" });
+    await caller.training.nominations.book({ id: placed ?? "" });
     // Joined the list in the opposite order to their nomination.
-    await caller.training.book({ id: joinedFirst ?? "" });
-    await caller.training.book({ id: nominatedFirst ?? "" });
-    await caller.training.book({ id: joinedSecond ?? "" });
-    const cancelled = await caller.training.cancel({ id: placed ?? "", note: "Off sick" });
+    await caller.training.nominations.book({ id: joinedFirst ?? "" });
+    await caller.training.nominations.book({ id: nominatedFirst ?? "" });
+    await caller.training.nominations.book({ id: joinedSecond ?? "" });
+    const cancelled = await caller.training.nominations.cancel({ id: placed ?? "", note: "Off sick" });
     expect(cancelled.nomination.state).toBe("cancelled");
     expect(cancelled.promoted.map((row) => row.id)).toEqual([joinedFirst]);
-    const got = await caller.training.getSession({ id: session.id });
+    const got = await caller.training.sessions.get({ id: session.id });
     expect(got.nominations.map((row) => [row.id, row.state, row.waitlistPosition])).toEqual([
       [joinedFirst, "booked", null],
       [nominatedFirst, "waitlisted", 1],
@@ -310,32 +310,32 @@ describe("approve, decline, book and cancel", () => {
       [placed, "cancelled", null],
     ]);
     // Cancelling someone who held no place frees nothing.
-    const fromList = await caller.training.cancel({ id: joinedSecond ?? "" });
+    const fromList = await caller.training.nominations.cancel({ id: joinedSecond ?? "" });
     expect(fromList.promoted).toEqual([]);
   });
 
   test("two bookings for the last place: one gets it, the other waits", async () => {
     const { ids } = nominated(2, 1);
     const caller = t.app.caller(t.org.users.hr);
-    const results = await Promise.all(ids.map((id) => caller.training.book({ id })));
+    const results = await Promise.all(ids.map((id) => caller.training.nominations.book({ id })));
     expect(results.map((row) => row.state).sort()).toEqual(["booked", "waitlisted"]);
   });
 
   test("approve and decline; a final state cannot move on", async () => {
     const { ids } = nominated(2);
     const caller = t.app.caller(t.org.users.hr);
-    await expect(caller.training.approve({ id: ids[0] ?? "" })).resolves.toMatchObject({
+    await expect(caller.training.nominations.approve({ id: ids[0] ?? "" })).resolves.toMatchObject({
       state: "approved",
     });
     await expect(
-      caller.training.decline({ id: ids[1] ?? "", note: "Not front-line" }),
+      caller.training.nominations.decline({ id: ids[1] ?? "", note: "Not front-line" }),
     ).resolves.toMatchObject({ state: "declined" });
-    await expect(caller.training.approve({ id: ids[1] ?? "" })).rejects.toMatchObject({
+    await expect(caller.training.nominations.approve({ id: ids[1] ?? "" })).rejects.toMatchObject({
       code: "CONFLICT",
       message:
         "Cannot move a declined nomination to approved: declined is final; nominate the member of staff again instead",
     });
-    await expect(caller.training.book({ id: ids[1] ?? "" })).rejects.toMatchObject({
+    await expect(caller.training.nominations.book({ id: ids[1] ?? "" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     const history = t.app.db
@@ -348,16 +348,16 @@ describe("approve, decline, book and cancel", () => {
 
   test("a manager cancels their own team's nominations only, and cannot approve or book", async () => {
     const { caller, mine, notMine } = teamNominations();
-    await expect(caller.training.cancel({ id: notMine })).rejects.toMatchObject({
+    await expect(caller.training.nominations.cancel({ id: notMine })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(caller.training.approve({ id: mine })).rejects.toMatchObject({
+    await expect(caller.training.nominations.approve({ id: mine })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(caller.training.book({ id: mine })).rejects.toMatchObject({
+    await expect(caller.training.nominations.book({ id: mine })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(caller.training.cancel({ id: mine })).resolves.toMatchObject({
+    await expect(caller.training.nominations.cancel({ id: mine })).resolves.toMatchObject({
       nomination: { state: "cancelled" },
     });
   });
@@ -368,23 +368,23 @@ describe("approve, decline, book and cancel", () => {
     for (const role of ["viewer", "accreditation_lead"] as const) {
       for (const action of ["approve", "decline", "book", "cancel"] as const) {
         await expect(
-          t.app.caller(t.org.users[role]).training[action]({ id }),
+          t.app.caller(t.org.users[role]).training.nominations[action]({ id }),
         ).rejects.toMatchObject({
           code: "FORBIDDEN",
         });
       }
     }
     for (const action of ["approve", "decline", "book", "cancel"] as const) {
-      await expect(t.app.caller(null).training[action]({ id })).rejects.toMatchObject({
+      await expect(t.app.caller(null).training.nominations[action]({ id })).rejects.toMatchObject({
         code: "UNAUTHORIZED",
       });
       await expect(
-        t.app.caller(t.other.users.admin).training[action]({ id }),
+        t.app.caller(t.other.users.admin).training.nominations[action]({ id }),
       ).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     }
-    await expect(t.app.caller(t.org.users.hr).training.book({ id: "" })).rejects.toMatchObject({
+    await expect(t.app.caller(t.org.users.hr).training.nominations.book({ id: "" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "id: must not be empty",
     });

@@ -34,7 +34,7 @@ describe("training sessions", () => {
     const course = createCourse(t.hr, { title: "Awareness", level: 1 });
     const session = await t.app
       .caller(t.org.users.hr)
-      .training.createSession(sessionInput(course.id));
+      .training.sessions.create(sessionInput(course.id));
     expect(session).toMatchObject({
       courseTitle: "Awareness",
       courseLevel: 1,
@@ -51,7 +51,7 @@ describe("training sessions", () => {
     const course = createCourse(t.hr);
     const theirCourse = createCourse(scopeAs(t.app, t.other.users.hr));
     await expect(
-      caller.training.createSession({
+      caller.training.sessions.create({
         ...sessionInput(course.id),
         endsAt: "2022-06-01T08:00:00Z",
       }),
@@ -60,11 +60,11 @@ describe("training sessions", () => {
       message: "The session must end after it starts",
       cause: { field: "endsAt" },
     });
-    await expect(caller.training.createSession(sessionInput(theirCourse.id))).rejects.toMatchObject(
+    await expect(caller.training.sessions.create(sessionInput(theirCourse.id))).rejects.toMatchObject(
       { code: "BAD_REQUEST", message: "Choose a course", cause: { field: "courseId" } },
     );
     await expect(
-      caller.training.createSession({ ...sessionInput(course.id), capacity: 0 }),
+      caller.training.sessions.create({ ...sessionInput(course.id), capacity: 0 }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "capacity: must be at least 1 place" });
     expect(t.app.db.select().from(trainingSessions).all()).toEqual([]);
   });
@@ -88,17 +88,17 @@ describe("training sessions", () => {
     createNominations(t.hr, { sessionId: may.id, staffIds: people(1) });
 
     const caller = t.app.caller(t.org.users.viewer);
-    const all = await caller.training.listSessions();
+    const all = await caller.training.sessions.list();
     expect(all.total).toBe(3);
     expect(all.items[0]).toMatchObject({ id: may.id, booked: 2, waitlisted: 1, placesLeft: 0 });
-    const ofCourse = await caller.training.listSessions({ courseId: course.id });
+    const ofCourse = await caller.training.sessions.list({ courseId: course.id });
     expect(ofCourse.items.map((item) => item.id)).toEqual([may.id, june.id]);
-    const inJune = await caller.training.listSessions({ from: "2022-06-01", to: "2022-06-30" });
+    const inJune = await caller.training.sessions.list({ from: "2022-06-01", to: "2022-06-30" });
     expect(inJune.items.map((item) => item.startsAt)).toEqual([
       "2022-06-10T09:00:00.000Z",
       "2022-06-30T23:00:00.000Z",
     ]);
-    await expect(caller.training.listSessions({ from: "1 June" })).rejects.toMatchObject({
+    await expect(caller.training.sessions.list({ from: "1 June" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "from: must be a date in the form YYYY-MM-DD",
     });
@@ -116,7 +116,7 @@ describe("training sessions", () => {
       createBookings(t.hr, { sessionId: session.id, staffIds: [person?.id ?? ""] });
     }
     createNominations(t.hr, { sessionId: session.id, staffIds: [nominee.id] });
-    const got = await t.app.caller(t.org.users.hr).training.getSession({ id: session.id });
+    const got = await t.app.caller(t.org.users.hr).training.sessions.get({ id: session.id });
     expect(got.nominations.map((row) => [row.staffName, row.state, row.waitlistPosition])).toEqual([
       ["Zoe Placed", "booked", null],
       ["Ann Nominee", "nominated", null],
@@ -132,7 +132,7 @@ describe("training sessions", () => {
     const session = createSession(t.hr);
     createBookings(t.hr, { sessionId: session.id, staffIds: [mine.id, ...people(2)] });
     const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
-    const got = await t.app.caller(manager).training.getSession({ id: session.id });
+    const got = await t.app.caller(manager).training.sessions.get({ id: session.id });
     expect(got.booked).toBe(3);
     expect(got.nominations.map((row) => row.staffId)).toEqual([mine.id]);
   });
@@ -149,32 +149,32 @@ describe("training sessions", () => {
       "waitlisted",
     ]);
     await expect(
-      caller.training.updateSession({ id: session.id, data: { capacity: 1 } }),
+      caller.training.sessions.update({ id: session.id, data: { capacity: 1 } }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Capacity cannot be less than the 2 places already booked",
       cause: { field: "capacity" },
     });
-    const grown = await caller.training.updateSession({
+    const grown = await caller.training.sessions.update({
       id: session.id,
       data: { capacity: 4, location: "Library" },
     });
     expect(grown).toMatchObject({ capacity: 4, booked: 4, waitlisted: 1, location: "Library" });
-    const promoted = await caller.training.getNomination({ id: booked[2]?.id ?? "" });
+    const promoted = await caller.training.nominations.get({ id: booked[2]?.id ?? "" });
     expect(promoted.state).toBe("booked");
     expect(promoted.history.at(-1)).toMatchObject({
       state: "booked",
       note: "A place became free, so booked from the waiting list",
       by: t.org.users.hr.name,
     });
-    const lastInQueue = await caller.training.getNomination({ id: booked[4]?.id ?? "" });
+    const lastInQueue = await caller.training.nominations.get({ id: booked[4]?.id ?? "" });
     expect(lastInQueue.state).toBe("waitlisted");
   });
 
   test("times are checked against each other after an update, too", async () => {
     const session = createSession(t.hr);
     await expect(
-      t.app.caller(t.org.users.hr).training.updateSession({
+      t.app.caller(t.org.users.hr).training.sessions.update({
         id: session.id,
         data: { endsAt: "2022-05-10T08:00:00Z" },
       }),
@@ -186,26 +186,26 @@ describe("training sessions", () => {
     const theirs = createSession(scopeAs(t.app, t.other.users.hr));
     for (const role of READ_ONLY_ROLES) {
       await expect(
-        t.app.caller(t.org.users[role]).training.createSession(sessionInput(course.id)),
+        t.app.caller(t.org.users[role]).training.sessions.create(sessionInput(course.id)),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(
-        t.app.caller(t.org.users[role]).training.updateSession({ id: theirs.id, data: {} }),
+        t.app.caller(t.org.users[role]).training.sessions.update({ id: theirs.id, data: {} }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(t.app.caller(null).training.listSessions()).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.sessions.list()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    await expect(t.app.caller(null).training.getSession({ id: theirs.id })).rejects.toMatchObject({
+    await expect(t.app.caller(null).training.sessions.get({ id: theirs.id })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     const admin = t.app.caller(t.org.users.admin);
-    await expect(admin.training.getSession({ id: theirs.id })).rejects.toMatchObject({
+    await expect(admin.training.sessions.get({ id: theirs.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: "Training session not found",
     });
     await expect(
-      admin.training.updateSession({ id: theirs.id, data: { capacity: 100 } }),
+      admin.training.sessions.update({ id: theirs.id, data: { capacity: 100 } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await admin.training.listSessions()).items).toEqual([]);
+    expect((await admin.training.sessions.list()).items).toEqual([]);
   });
 });

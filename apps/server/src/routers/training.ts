@@ -51,92 +51,100 @@ const manageProcedure = permittedProcedure("manageTraining");
 const ById = z.object({ id: IdSchema });
 
 export const trainingRouter = {
-  listCourses: readProcedure
-    .output(z.array(CourseOutputSchema))
-    .query(({ ctx }) => listCourses(scopeOf(ctx))),
+  courses: {
+    list: readProcedure
+      .output(z.array(CourseOutputSchema))
+      .query(({ ctx }) => listCourses(scopeOf(ctx))),
 
-  createCourse: setUpProcedure
-    .input(CreateCourseInputSchema)
-    .output(CourseOutputSchema)
-    .mutation(({ ctx, input }) => createCourse(scopeOf(ctx), input)),
+    create: setUpProcedure
+      .input(CreateCourseInputSchema)
+      .output(CourseOutputSchema)
+      .mutation(({ ctx, input }) => createCourse(scopeOf(ctx), input)),
 
-  updateCourse: setUpProcedure
-    .input(UpdateCourseInputSchema)
-    .output(CourseOutputSchema)
-    .mutation(({ ctx, input }) => updateCourse(scopeOf(ctx), input)),
+    update: setUpProcedure
+      .input(UpdateCourseInputSchema)
+      .output(CourseOutputSchema)
+      .mutation(({ ctx, input }) => updateCourse(scopeOf(ctx), input)),
+  },
 
-  listSessions: readProcedure
-    .input(ListSessionsInputSchema)
-    .output(pageSchema(SessionOutputSchema))
-    .query(({ ctx, input }) => listSessions(scopeOf(ctx), input)),
+  sessions: {
+    list: readProcedure
+      .input(ListSessionsInputSchema)
+      .output(pageSchema(SessionOutputSchema))
+      .query(({ ctx, input }) => listSessions(scopeOf(ctx), input)),
 
-  getSession: readProcedure
-    .input(ById)
-    .output(SessionWithNominationsOutputSchema)
-    .query(({ ctx, input }) => getSession(scopeOf(ctx), input.id)),
+    get: readProcedure
+      .input(ById)
+      .output(SessionWithNominationsOutputSchema)
+      .query(({ ctx, input }) => getSession(scopeOf(ctx), input.id)),
 
-  createSession: setUpProcedure
-    .input(CreateSessionInputSchema)
-    .output(SessionOutputSchema)
-    .mutation(({ ctx, input }) => createSession(scopeOf(ctx), input)),
+    create: setUpProcedure
+      .input(CreateSessionInputSchema)
+      .output(SessionOutputSchema)
+      .mutation(({ ctx, input }) => createSession(scopeOf(ctx), input)),
 
-  updateSession: setUpProcedure
-    .input(UpdateSessionInputSchema)
-    .output(SessionOutputSchema)
-    .mutation(({ ctx, input }) => updateSession(scopeOf(ctx), input)),
+    update: setUpProcedure
+      .input(UpdateSessionInputSchema)
+      .output(SessionOutputSchema)
+      .mutation(({ ctx, input }) => updateSession(scopeOf(ctx), input)),
+  },
 
-  nominate: nominateProcedure
-    .input(NominateInputSchema)
-    .output(z.array(NominationOutputSchema))
-    .mutation(({ ctx, input }) => nominate(scopeOf(ctx), input)),
+  nominations: {
+    list: readProcedure
+      .input(ListNominationsInputSchema)
+      .output(pageSchema(NominationOutputSchema))
+      .query(({ ctx, input }) => listNominations(scopeOf(ctx), input)),
 
-  listNominations: readProcedure
-    .input(ListNominationsInputSchema)
-    .output(pageSchema(NominationOutputSchema))
-    .query(({ ctx, input }) => listNominations(scopeOf(ctx), input)),
+    get: readProcedure
+      .input(ById)
+      .output(NominationWithHistoryOutputSchema)
+      .query(({ ctx, input }) => getNomination(scopeOf(ctx), input.id)),
 
-  getNomination: readProcedure
-    .input(ById)
-    .output(NominationWithHistoryOutputSchema)
-    .query(({ ctx, input }) => getNomination(scopeOf(ctx), input.id)),
+    create: nominateProcedure
+      .input(NominateInputSchema)
+      .output(z.array(NominationOutputSchema))
+      .mutation(({ ctx, input }) => nominate(scopeOf(ctx), input)),
 
-  approve: manageProcedure
-    .input(NominationNoteInputSchema)
-    .output(NominationOutputSchema)
-    .mutation(({ ctx, input }) => approveNomination(scopeOf(ctx), input)),
+    approve: manageProcedure
+      .input(NominationNoteInputSchema)
+      .output(NominationOutputSchema)
+      .mutation(({ ctx, input }) => approveNomination(scopeOf(ctx), input)),
 
-  decline: manageProcedure
-    .input(NominationNoteInputSchema)
-    .output(NominationOutputSchema)
-    .mutation(({ ctx, input }) => declineNomination(scopeOf(ctx), input)),
+    decline: manageProcedure
+      .input(NominationNoteInputSchema)
+      .output(NominationOutputSchema)
+      .mutation(({ ctx, input }) => declineNomination(scopeOf(ctx), input)),
 
-  book: manageProcedure
-    .input(NominationNoteInputSchema)
-    .output(NominationOutputSchema)
-    .mutation(({ ctx, input }) => bookNomination(scopeOf(ctx), input)),
+    book: manageProcedure
+      .input(NominationNoteInputSchema)
+      .output(NominationOutputSchema)
+      .mutation(({ ctx, input }) => bookNomination(scopeOf(ctx), input)),
 
-  cancel: cancelProcedure
-    .input(NominationNoteInputSchema)
-    .output(CancelOutputSchema)
-    .mutation(({ ctx, input }) => cancelNomination(scopeOf(ctx), input)),
+    cancel: cancelProcedure
+      .input(NominationNoteInputSchema)
+      .output(CancelOutputSchema)
+      .mutation(({ ctx, input }) => cancelNomination(scopeOf(ctx), input)),
 
-  markAttendance: manageProcedure
-    .input(MarkAttendanceInputSchema)
-    .output(NominationOutputSchema)
-    .mutation(({ ctx, input }) => markAttendance(scopeOf(ctx), input)),
+    importCsv: manageProcedure
+      .input(ImportInputSchema)
+      .output(ImportResultSchema)
+      .mutation(({ ctx, input }) => importNominationsCsv(scopeOf(ctx), input)),
+  },
 
-  markAttendanceBulk: manageProcedure
-    .input(MarkAttendanceBulkInputSchema)
-    .output(z.object({ updated: z.int(), unchanged: z.int() }))
-    .mutation(({ ctx, input }) => markAttendanceBulk(scopeOf(ctx), input)),
+  attendance: {
+    mark: manageProcedure
+      .input(MarkAttendanceInputSchema)
+      .output(NominationOutputSchema)
+      .mutation(({ ctx, input }) => markAttendance(scopeOf(ctx), input)),
 
-  importNominationsCsv: manageProcedure
-    .input(ImportInputSchema)
-    .output(ImportResultSchema)
-    .mutation(({ ctx, input }) => importNominationsCsv(scopeOf(ctx), input)),
+    markMany: manageProcedure
+      .input(MarkAttendanceBulkInputSchema)
+      .output(z.object({ updated: z.int(), unchanged: z.int() }))
+      .mutation(({ ctx, input }) => markAttendanceBulk(scopeOf(ctx), input)),
 
-  importAttendanceCsv: manageProcedure
-    .input(ImportInputSchema)
-    .output(ImportResultSchema)
-    .mutation(({ ctx, input }) => importAttendanceCsv(scopeOf(ctx), input)),
+    importCsv: manageProcedure
+      .input(ImportInputSchema)
+      .output(ImportResultSchema)
+      .mutation(({ ctx, input }) => importAttendanceCsv(scopeOf(ctx), input)),
+  },
 } satisfies TRPCRouterRecord;

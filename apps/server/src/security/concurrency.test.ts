@@ -56,7 +56,7 @@ beforeAll(async () => {
     active: true,
   });
   staffIds = (staff.data?.items ?? []).map((item) => item.id);
-  const courses = await call<{ id: string }[]>(0, "training.listCourses");
+  const courses = await call<{ id: string }[]>(0, "training.courses.list");
   courseId = courses.data?.[0]?.id ?? "";
   expect(staffIds.length).toBeGreaterThan(20);
 }, 60_000);
@@ -70,7 +70,7 @@ let day = 0;
 async function sessionWith(capacity: number, people: number): Promise<string[]> {
   day += 1;
   const date = `2023-03-${String(day).padStart(2, "0")}`;
-  const session = await call<{ id: string }>(0, "training.createSession", {
+  const session = await call<{ id: string }>(0, "training.sessions.create", {
     courseId,
     startsAt: `${date}T09:00:00Z`,
     endsAt: `${date}T12:00:00Z`,
@@ -78,7 +78,7 @@ async function sessionWith(capacity: number, people: number): Promise<string[]> 
     location: "Race room",
     trainer: "Race trainer",
   });
-  const nominated = await call<{ id: string }[]>(0, "training.nominate", {
+  const nominated = await call<{ id: string }[]>(0, "training.nominations.create", {
     sessionId: session.data?.id,
     staffIds: staffIds.slice(0, people),
   });
@@ -90,8 +90,8 @@ describe("concurrency across two server processes", () => {
     for (let round = 0; round < 5; round += 1) {
       const [first, second] = await sessionWith(1, 2);
       const results = await Promise.all([
-        call<{ state: string }>(0, "training.book", { id: first }),
-        call<{ state: string }>(1, "training.book", { id: second }),
+        call<{ state: string }>(0, "training.nominations.book", { id: first }),
+        call<{ state: string }>(1, "training.nominations.book", { id: second }),
       ]);
       expect(results.map((result) => result.status)).toEqual([200, 200]);
       expect(results.map((result) => result.data?.state).sort()).toEqual(["booked", "waitlisted"]);
@@ -102,7 +102,7 @@ describe("concurrency across two server processes", () => {
     const nominations = await sessionWith(5, 20);
     const results = await Promise.all(
       nominations.map((id, index) =>
-        call<{ state: string; sessionId: string }>((index % 2) as 0 | 1, "training.book", { id }),
+        call<{ state: string; sessionId: string }>((index % 2) as 0 | 1, "training.nominations.book", { id }),
       ),
     );
     const states = results.map((result) => result.data?.state);
@@ -110,7 +110,7 @@ describe("concurrency across two server processes", () => {
     expect(states.filter((state) => state === "waitlisted")).toHaveLength(15);
     const session = await call<{ booked: number; waitlisted: number; placesLeft: number }>(
       1,
-      "training.getSession",
+      "training.sessions.get",
       { id: results[0]?.data?.sessionId },
     );
     expect(session.data).toMatchObject({ booked: 5, waitlisted: 15, placesLeft: 0 });
@@ -118,11 +118,11 @@ describe("concurrency across two server processes", () => {
 
   test("attendance marked on one nomination from both servers at once keeps a consistent history", async () => {
     const [id] = await sessionWith(1, 1);
-    await call(0, "training.book", { id });
+    await call(0, "training.nominations.book", { id });
     const outcomes = ["fully_attended", "no_show", "partially_attended", "unable_to_attend"];
     const marks = await Promise.all(
       Array.from({ length: 24 }, (_, index) =>
-        call((index % 2) as 0 | 1, "training.markAttendance", {
+        call((index % 2) as 0 | 1, "training.attendance.mark", {
           nominationId: id,
           outcome: outcomes[index % outcomes.length],
         }),
@@ -131,7 +131,7 @@ describe("concurrency across two server processes", () => {
     expect(marks.map((mark) => mark.status)).toEqual(marks.map(() => 200));
     const nomination = await call<{ state: string; history: { state: string }[] }>(
       1,
-      "training.getNomination",
+      "training.nominations.get",
       { id },
     );
     const history = (nomination.data?.history ?? []).map((event) => event.state);

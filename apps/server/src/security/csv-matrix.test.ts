@@ -145,8 +145,8 @@ const BAD_FILES: BadFile[] = [
 async function runImport(kind: Import, csv: string) {
   const { staff: s, training } = served.world.app.caller(served.world.a.users.hr);
   if (kind === "staff") return s.importCsv({ csv });
-  if (kind === "nominations") return training.importNominationsCsv({ csv });
-  return training.importAttendanceCsv({ csv });
+  if (kind === "nominations") return training.nominations.importCsv({ csv });
+  return training.attendance.importCsv({ csv });
 }
 
 describe("CSV imports refuse bad files by line and write nothing", () => {

@@ -71,7 +71,7 @@ describe("the demo organisation", () => {
   test("tracks the nine review recommendations, upcoming sessions and the Lancashire plan", async () => {
     const { as } = await seededApp();
     expect(await as("viewer").recommendations.list()).toHaveLength(9);
-    const upcoming = await as("hr").training.listSessions({
+    const upcoming = await as("hr").training.sessions.list({
       from: "2026-11-24",
       page: 1,
       pageSize: 50,

@@ -37,8 +37,8 @@ function inDays(days: number, hour: number): string {
  */
 export async function createFixtures(baseUrl: string): Promise<Fixtures> {
   const admin = await apiAs(baseUrl, USERS.admin);
-  const housing = await admin.mutate<Named>("staff.createDepartment", { name: `${TAG} Housing` });
-  const finance = await admin.mutate<Named>("staff.createDepartment", { name: `${TAG} Finance` });
+  const housing = await admin.mutate<Named>("staff.departments.create", { name: `${TAG} Housing` });
+  const finance = await admin.mutate<Named>("staff.departments.create", { name: `${TAG} Finance` });
   let number = 0;
   const person = (name: string, departmentId: string, managerId: string | null) =>
     admin.mutate<Named>("staff.create", {
@@ -64,13 +64,13 @@ export async function createFixtures(baseUrl: string): Promise<Fixtures> {
   const managerUser = users.find((user) => user.email === USERS.manager);
   if (managerUser === undefined) throw new Error("The demo manager user is missing");
   await admin.mutate("users.update", { id: managerUser.id, data: { staffId: manager.id } });
-  const course = await admin.mutate<{ id: string; title: string }>("training.createCourse", {
+  const course = await admin.mutate<{ id: string; title: string }>("training.courses.create", {
     title: `${TAG} domestic abuse awareness`,
     level: 1,
     refresherIntervalMonths: 12,
     description: "Recognising domestic abuse and responding safely.",
   });
-  const session = await admin.mutate<{ id: string }>("training.createSession", {
+  const session = await admin.mutate<{ id: string }>("training.sessions.create", {
     courseId: course.id,
     startsAt: inDays(-1, 9),
     endsAt: inDays(-1, 13),

@@ -30,7 +30,7 @@ function Filters({
   filters: ReturnType<typeof useFilters<(typeof FILTERS)[number]>>;
 }) {
   const [draft, setDraft] = useState(filters.values);
-  const departments = useQuery(trpc.staff.listDepartments.queryOptions());
+  const departments = useQuery(trpc.staff.departments.list.queryOptions());
   const managers = useManagers();
   function apply(event: FormEvent) {
     event.preventDefault();

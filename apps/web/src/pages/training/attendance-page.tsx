@@ -26,7 +26,7 @@ import {
   type Outcome,
 } from "./attendance-register";
 
-type Session = Outputs["training"]["getSession"];
+type Session = Outputs["training"]["sessions"]["get"];
 
 function Register({ session }: { session: Session }) {
   const flash = useNavigateWithFlash();
@@ -35,7 +35,7 @@ function Register({ session }: { session: Session }) {
   const form = useFormErrors({ marks: "Register" });
   usePageTitle("Mark attendance", { error: form.invalid });
   const save = useMutation(
-    trpc.training.markAttendanceBulk.mutationOptions({
+    trpc.training.attendance.markMany.mutationOptions({
       onSuccess: async (result) => {
         await queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
@@ -144,7 +144,7 @@ function Register({ session }: { session: Session }) {
 
 export function AttendancePage() {
   const { sessionId = "" } = useParams();
-  const query = useQuery(trpc.training.getSession.queryOptions({ id: sessionId }));
+  const query = useQuery(trpc.training.sessions.get.queryOptions({ id: sessionId }));
   return (
     <>
       <BackLink to={`/training/sessions/${sessionId}`}>Back to the session</BackLink>

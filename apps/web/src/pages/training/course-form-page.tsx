@@ -14,7 +14,7 @@ import { useForm } from "../../lib/use-form";
 import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
-type Course = Outputs["training"]["listCourses"][number];
+type Course = Outputs["training"]["courses"]["list"][number];
 
 const LABELS = {
   title: "Course title",
@@ -42,10 +42,10 @@ function CourseForm({ course }: { course: Course | undefined }) {
     flash("/training/courses", `${saved.title} ${course === undefined ? "added" : "saved"}`);
   };
   const create = useMutation(
-    trpc.training.createCourse.mutationOptions({ onSuccess: done, onError: form.fromServer }),
+    trpc.training.courses.create.mutationOptions({ onSuccess: done, onError: form.fromServer }),
   );
   const update = useMutation(
-    trpc.training.updateCourse.mutationOptions({ onSuccess: done, onError: form.fromServer }),
+    trpc.training.courses.update.mutationOptions({ onSuccess: done, onError: form.fromServer }),
   );
 
   function submit() {
@@ -97,7 +97,7 @@ function CourseForm({ course }: { course: Course | undefined }) {
 
 export function CourseFormPage() {
   const { courseId } = useParams();
-  const courses = useQuery(trpc.training.listCourses.queryOptions());
+  const courses = useQuery(trpc.training.courses.list.queryOptions());
   return (
     <>
       <BackLink to="/training/courses">Back to courses</BackLink>

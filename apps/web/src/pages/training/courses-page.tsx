@@ -11,13 +11,13 @@ import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
 
-type Course = Outputs["training"]["listCourses"][number];
+type Course = Outputs["training"]["courses"]["list"][number];
 
 export function CoursesPage() {
   usePageTitle("Courses");
   const user = useCurrentUser();
   const manage = can(user, "manageStaff");
-  const query = useQuery(trpc.training.listCourses.queryOptions());
+  const query = useQuery(trpc.training.courses.list.queryOptions());
   return (
     <>
       <BackLink to="/training">Back to training sessions</BackLink>

@@ -16,7 +16,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
-type Session = Outputs["training"]["getSession"];
+type Session = Outputs["training"]["sessions"]["get"];
 
 // Enough for a whole team on one screen; a search narrows a large department.
 const SHOWN = 100;
@@ -43,7 +43,7 @@ function NominateForm({ session }: { session: Session }) {
     session.nominations.map((nomination) => [nomination.staffId, nomination.state]),
   );
   const nominate = useMutation(
-    trpc.training.nominate.mutationOptions({
+    trpc.training.nominations.create.mutationOptions({
       onSuccess: async (created) => {
         await queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
@@ -170,7 +170,7 @@ function NominateForm({ session }: { session: Session }) {
 
 export function NominatePage() {
   const { sessionId = "" } = useParams();
-  const query = useQuery(trpc.training.getSession.queryOptions({ id: sessionId }));
+  const query = useQuery(trpc.training.sessions.get.queryOptions({ id: sessionId }));
   return (
     <>
       <BackLink to={`/training/sessions/${sessionId}`}>Back to the session</BackLink>

@@ -11,7 +11,7 @@ import { trpc } from "../../trpc";
 
 export function NominationPage() {
   const { nominationId = "" } = useParams();
-  const query = useQuery(trpc.training.getNomination.queryOptions({ id: nominationId }));
+  const query = useQuery(trpc.training.nominations.get.queryOptions({ id: nominationId }));
   usePageTitle(
     query.data === undefined
       ? "Nomination history"

@@ -16,7 +16,7 @@ import { useForm } from "../../lib/use-form";
 import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
-type Session = Outputs["training"]["getSession"];
+type Session = Outputs["training"]["sessions"]["get"];
 
 const LABELS = {
   courseId: "Course",
@@ -37,7 +37,7 @@ function timeError(field: string, text: string, label: string): FieldError | nul
 
 function SessionForm({ session }: { session: Session | undefined }) {
   const flash = useNavigateWithFlash();
-  const courses = useQuery(trpc.training.listCourses.queryOptions());
+  const courses = useQuery(trpc.training.courses.list.queryOptions());
   const form = useForm(() => {
     const start = session === undefined ? undefined : isoToLondon(session.startsAt);
     return {
@@ -61,10 +61,10 @@ function SessionForm({ session }: { session: Session | undefined }) {
     );
   };
   const create = useMutation(
-    trpc.training.createSession.mutationOptions({ onSuccess: done, onError: form.fromServer }),
+    trpc.training.sessions.create.mutationOptions({ onSuccess: done, onError: form.fromServer }),
   );
   const update = useMutation(
-    trpc.training.updateSession.mutationOptions({ onSuccess: done, onError: form.fromServer }),
+    trpc.training.sessions.update.mutationOptions({ onSuccess: done, onError: form.fromServer }),
   );
 
   function submit() {
@@ -139,7 +139,7 @@ function SessionForm({ session }: { session: Session | undefined }) {
 }
 
 function EditSession({ id }: { id: string }) {
-  const query = useQuery(trpc.training.getSession.queryOptions({ id }));
+  const query = useQuery(trpc.training.sessions.get.queryOptions({ id }));
   return (
     <QueryState query={query} what="session">
       {(session) => <SessionForm session={session} />}

@@ -18,7 +18,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { can, type CurrentUser } from "../../lib/permissions";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
-type Session = Outputs["training"]["getSession"];
+type Session = Outputs["training"]["sessions"]["get"];
 type Nomination = Session["nominations"][number];
 type Action = "approve" | "decline" | "book" | "cancel";
 
@@ -77,10 +77,10 @@ function useNominationAction(
     },
     onError: (error: unknown) => onError(formErrorsFrom(error)),
   });
-  const approve = useMutation(trpc.training.approve.mutationOptions(options("approve")));
-  const decline = useMutation(trpc.training.decline.mutationOptions(options("decline")));
-  const book = useMutation(trpc.training.book.mutationOptions(options("book")));
-  const cancel = useMutation(trpc.training.cancel.mutationOptions(options("cancel")));
+  const approve = useMutation(trpc.training.nominations.approve.mutationOptions(options("approve")));
+  const decline = useMutation(trpc.training.nominations.decline.mutationOptions(options("decline")));
+  const book = useMutation(trpc.training.nominations.book.mutationOptions(options("book")));
+  const cancel = useMutation(trpc.training.nominations.cancel.mutationOptions(options("cancel")));
   const mutations = { approve, decline, book, cancel };
   return {
     busy: Object.values(mutations).some((mutation) => mutation.isPending),
@@ -253,7 +253,7 @@ function SessionDetails({ session }: { session: Session }) {
 
 export function SessionPage() {
   const { sessionId = "" } = useParams();
-  const query = useQuery(trpc.training.getSession.queryOptions({ id: sessionId }));
+  const query = useQuery(trpc.training.sessions.get.queryOptions({ id: sessionId }));
   usePageTitle(
     query.data === undefined
       ? "Training session"

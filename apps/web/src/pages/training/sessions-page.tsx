@@ -14,7 +14,7 @@ import { can } from "../../lib/permissions";
 import { useFilters } from "../../lib/search-params";
 import { trpc, type Outputs } from "../../trpc";
 
-type Session = Outputs["training"]["listSessions"]["items"][number];
+type Session = Outputs["training"]["sessions"]["list"]["items"][number];
 
 const PAGE_SIZE = 25;
 
@@ -22,10 +22,10 @@ export function SessionsPage() {
   usePageTitle("Training sessions");
   const user = useCurrentUser();
   const filters = useFilters(["course"] as const);
-  const courses = useQuery(trpc.training.listCourses.queryOptions());
+  const courses = useQuery(trpc.training.courses.list.queryOptions());
   const course = filters.values.course;
   const query = useQuery({
-    ...trpc.training.listSessions.queryOptions({
+    ...trpc.training.sessions.list.queryOptions({
       page: filters.page,
       pageSize: PAGE_SIZE,
       ...(course === "" ? {} : { courseId: course }),

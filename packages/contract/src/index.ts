@@ -1,0 +1,25 @@
+/**
+ * The tracker's API contract: one entry per procedure with its input and output schemas and the
+ * permission it needs. The server builds its procedures from it, the web app validates forms with
+ * it and the SDK's client takes its types from it, so the three cannot drift apart.
+ *
+ * @packageDocumentation
+ */
+export type { ApiErrorData, ApiIssue } from "./api-error";
+export {
+  isProcedure,
+  mutation,
+  query,
+  type Access,
+  type ContractTree,
+  type ProcedureContract,
+} from "./define-procedure";
+export {
+  PERMISSION_NAMES,
+  PERMISSIONS,
+  USER_ROLES,
+  permissionsOf,
+  roleCan,
+  type Permission,
+  type UserRole,
+} from "./roles";

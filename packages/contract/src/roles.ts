@@ -1,0 +1,55 @@
+/** Every role a tracker user can have. */
+export const USER_ROLES = ["admin", "hr", "accreditation_lead", "manager", "viewer"] as const;
+
+/** A tracker user's role. */
+export type UserRole = (typeof USER_ROLES)[number];
+
+const ALL: readonly UserRole[] = USER_ROLES;
+
+/**
+ * Which roles may do what. Every procedure and HTTP route names a permission from here rather than
+ * listing roles, so the whole policy reads in one place, and the web app shows only what a role may
+ * do. Managers are further limited, by the server, to the staff they manage.
+ */
+export const PERMISSIONS = {
+  /** Departments, staff, courses, sessions, nominations and the uptake reports. */
+  readTraining: ALL,
+  /** Add and change departments, staff, courses and sessions; import staff. */
+  manageStaff: ["admin", "hr"],
+  /** Nominate staff for a session (managers: their own reports only). */
+  nominate: ["admin", "hr", "manager"],
+  /** Withdraw a nomination before attendance is marked (managers: their own reports only). */
+  cancelNomination: ["admin", "hr", "manager"],
+  /** Approve, decline, book, mark attendance, import nominations and attendance. */
+  manageTraining: ["admin", "hr"],
+  /** Evidence, readiness and the evidence pack. */
+  readEvidence: ["admin", "hr", "accreditation_lead", "viewer"],
+  /** Add and change evidence, upload files, send for review, approve or reject. */
+  manageEvidence: ["admin", "accreditation_lead"],
+  /** Review recommendations and their progress. */
+  readRecommendations: ["admin", "hr", "accreditation_lead", "viewer"],
+  /** Add recommendations, change their status and owner, record progress. */
+  manageRecommendations: ["admin", "accreditation_lead"],
+  /** Stored funding plans and their computed results. */
+  readFunding: ["admin", "hr", "accreditation_lead", "viewer"],
+  /** Add and change funding plans. */
+  manageFunding: ["admin"],
+  /** Users, roles and the audit log. */
+  administer: ["admin"],
+} as const satisfies Record<string, readonly UserRole[]>;
+
+/** The name of one permission. */
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Every permission's name. */
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
+
+/** True when `role` has `permission`. */
+export function roleCan(role: UserRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly UserRole[]).includes(role);
+}
+
+/** The permissions a role has. */
+export function permissionsOf(role: UserRole): Permission[] {
+  return PERMISSION_NAMES.filter((permission) => roleCan(role, permission));
+}

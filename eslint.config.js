@@ -4,6 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const DOMAIN_PACKAGES = [
+  "packages/contract",
   "packages/schemas",
   "packages/funding",
   "packages/daha",

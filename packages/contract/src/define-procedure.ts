@@ -18,9 +18,10 @@ export interface ProcedureContract<
   Kind extends "query" | "mutation" = "query" | "mutation",
   Input extends z.ZodType | undefined = z.ZodType | undefined,
   Output extends z.ZodType = z.ZodType,
+  Who extends Access = Access,
 > {
   readonly kind: Kind;
-  readonly access: Access;
+  readonly access: Who;
   readonly input: Input;
   readonly output: Output;
 }
@@ -30,8 +31,12 @@ export interface ContractTree {
   readonly [name: string]: ProcedureContract | ContractTree;
 }
 
-interface Definition<Input extends z.ZodType | undefined, Output extends z.ZodType> {
-  readonly access: Access;
+interface Definition<
+  Input extends z.ZodType | undefined,
+  Output extends z.ZodType,
+  Who extends Access,
+> {
+  readonly access: Who;
   readonly input?: Input;
   readonly output: Output;
 }
@@ -42,9 +47,11 @@ interface Definition<Input extends z.ZodType | undefined, Output extends z.ZodTy
  * @example
  * const list = query({ access: "readTraining", output: z.array(CourseSchema) });
  */
-export function query<Output extends z.ZodType, Input extends z.ZodType | undefined = undefined>(
-  definition: Definition<Input, Output>,
-): ProcedureContract<"query", Input, Output> {
+export function query<
+  Output extends z.ZodType,
+  Input extends z.ZodType | undefined = undefined,
+  Who extends Access = Access,
+>(definition: Definition<Input, Output, Who>): ProcedureContract<"query", Input, Output, Who> {
   return { kind: "query", ...definition, input: definition.input as Input };
 }
 
@@ -54,9 +61,11 @@ export function query<Output extends z.ZodType, Input extends z.ZodType | undefi
  * @example
  * const create = mutation({ access: "manageStaff", input: NewCourseSchema, output: CourseSchema });
  */
-export function mutation<Output extends z.ZodType, Input extends z.ZodType | undefined = undefined>(
-  definition: Definition<Input, Output>,
-): ProcedureContract<"mutation", Input, Output> {
+export function mutation<
+  Output extends z.ZodType,
+  Input extends z.ZodType | undefined = undefined,
+  Who extends Access = Access,
+>(definition: Definition<Input, Output, Who>): ProcedureContract<"mutation", Input, Output, Who> {
   return { kind: "mutation", ...definition, input: definition.input as Input };
 }
 

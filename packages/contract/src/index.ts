@@ -6,6 +6,20 @@
  * @packageDocumentation
  */
 export type { ApiErrorData, ApiIssue } from "./api-error";
+export * from "./audit";
+export * from "./auth";
+export * from "./by-id";
+export { contract, type Contract } from "./contract";
+export * from "./evidence";
+export * from "./funding";
+export * from "./imports";
+export * from "./pagination";
+export * from "./recommendations";
+export * from "./reports";
+export * from "./staff";
+export * from "./training";
+export * from "./users";
+export { CSRF_HEADER, CSRF_HEADERS } from "./csrf";
 export {
   isProcedure,
   mutation,

@@ -1,0 +1,29 @@
+import { audit } from "./audit";
+import { auth } from "./auth";
+import { evidence } from "./evidence";
+import { funding } from "./funding";
+import { recommendations } from "./recommendations";
+import { reports } from "./reports";
+import { staff } from "./staff";
+import { training } from "./training";
+import { users } from "./users";
+
+/**
+ * Every procedure of the tracker's API, nested as the API names them (`training.sessions.list`).
+ * The server builds one procedure from each entry and an architecture test holds it to exactly
+ * these.
+ */
+export const contract = {
+  audit,
+  auth,
+  evidence,
+  funding,
+  recommendations,
+  reports,
+  staff,
+  training,
+  users,
+};
+
+/** The shape of the whole contract. */
+export type Contract = typeof contract;

@@ -1,0 +1,121 @@
+import * as z from "zod";
+
+import { IdSchema, LabelSchema, NominationStateSchema, StaffMemberSchema } from "@dapkit/schemas";
+
+import { ByIdInputSchema } from "./by-id";
+import { mutation, query } from "./define-procedure";
+import { ImportInputSchema, StaffImportResultSchema } from "./imports";
+import { PageInputSchema, pageSchema } from "./pagination";
+
+export const DepartmentOutputSchema = z.object({ id: z.string(), name: z.string() });
+
+export const DepartmentInputSchema = z.object({ name: LabelSchema });
+
+/** A department's new name. */
+export const UpdateDepartmentInputSchema = z.object({
+  id: IdSchema,
+  data: DepartmentInputSchema.partial(),
+});
+
+const staffFields = StaffMemberSchema.omit({ id: true });
+
+/** A new member of staff: email and manager may be left out, and they start active. */
+export const CreateStaffInputSchema = staffFields.extend({
+  email: staffFields.shape.email.default(null),
+  managerId: staffFields.shape.managerId.default(null),
+  active: staffFields.shape.active.default(true),
+});
+
+/** The fields to change; those left out keep their values (so no defaults here). */
+export const UpdateStaffInputSchema = z.object({ id: IdSchema, data: staffFields.partial() });
+
+export const ListStaffInputSchema = PageInputSchema.extend({
+  departmentId: IdSchema.optional(),
+  managerId: IdSchema.optional(),
+  active: z.boolean({ error: "must be true or false" }).optional(),
+  search: z
+    .string({ error: "must be text" })
+    .trim()
+    .max(200, "must be at most 200 characters")
+    .optional(),
+}).prefault({});
+
+export const StaffOutputSchema = z.object({
+  id: z.string(),
+  employeeNumber: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  jobTitle: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  managerId: z.string().nullable(),
+  managerName: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const StaffRecordOutputSchema = StaffOutputSchema.extend({
+  nominations: z.array(
+    z.object({
+      nominationId: z.string(),
+      sessionId: z.string(),
+      courseId: z.string(),
+      courseTitle: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      state: NominationStateSchema,
+      stateChangedAt: z.string(),
+    }),
+  ),
+  completions: z.array(
+    z.object({
+      courseId: z.string(),
+      courseTitle: z.string(),
+      sessionId: z.string(),
+      completedOn: z.string(),
+    }),
+  ),
+});
+
+/** Departments and staff: the people who are nominated for training. */
+export const staff = {
+  departments: {
+    list: query({ access: "readTraining", output: z.array(DepartmentOutputSchema) }),
+    create: mutation({
+      access: "manageStaff",
+      input: DepartmentInputSchema,
+      output: DepartmentOutputSchema,
+    }),
+    update: mutation({
+      access: "manageStaff",
+      input: UpdateDepartmentInputSchema,
+      output: DepartmentOutputSchema,
+    }),
+  },
+  list: query({
+    access: "readTraining",
+    input: ListStaffInputSchema,
+    output: pageSchema(StaffOutputSchema),
+  }),
+  get: query({
+    access: "readTraining",
+    input: ByIdInputSchema,
+    output: StaffRecordOutputSchema,
+  }),
+  create: mutation({
+    access: "manageStaff",
+    input: CreateStaffInputSchema,
+    output: StaffOutputSchema,
+  }),
+  update: mutation({
+    access: "manageStaff",
+    input: UpdateStaffInputSchema,
+    output: StaffOutputSchema,
+  }),
+  importCsv: mutation({
+    access: "manageStaff",
+    input: ImportInputSchema,
+    output: StaffImportResultSchema,
+  }),
+};

@@ -1,0 +1,251 @@
+import * as z from "zod";
+
+import {
+  AttendanceOutcomeSchema,
+  CourseSchema,
+  IdSchema,
+  IsoDateSchema,
+  NominationStateSchema,
+  NoteSchema,
+  TrainingSessionSchema,
+} from "@dapkit/schemas";
+
+import { ByIdInputSchema } from "./by-id";
+import { mutation, query } from "./define-procedure";
+import { ImportInputSchema, ImportResultSchema } from "./imports";
+import { PageInputSchema, pageSchema } from "./pagination";
+
+const courseFields = CourseSchema.omit({ id: true });
+
+export const CreateCourseInputSchema = courseFields.extend({
+  refresherIntervalMonths: courseFields.shape.refresherIntervalMonths.default(null),
+  description: courseFields.shape.description.default(""),
+});
+
+export const UpdateCourseInputSchema = z.object({ id: IdSchema, data: courseFields.partial() });
+
+export const CourseOutputSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  level: z.int(),
+  refresherIntervalMonths: z.int().nullable(),
+  description: z.string(),
+  createdAt: z.string(),
+});
+
+// TrainingSessionSchema carries a refinement (ends after it starts), which zod will not omit
+// fields from; its shape is reused and the services check the order of the times.
+const { id: _id, ...sessionShape } = TrainingSessionSchema.shape;
+
+export const CreateSessionInputSchema = z.object(sessionShape);
+
+export const UpdateSessionInputSchema = z.object({
+  id: IdSchema,
+  data: z.object(sessionShape).omit({ courseId: true }).partial(),
+});
+
+export const ListSessionsInputSchema = PageInputSchema.extend({
+  courseId: IdSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+}).prefault({});
+
+export const SessionOutputSchema = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  courseLevel: z.int(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.int(),
+  location: z.string(),
+  trainer: z.string(),
+  booked: z.int(),
+  waitlisted: z.int(),
+  placesLeft: z.int(),
+});
+
+export const SessionWithNominationsOutputSchema = SessionOutputSchema.extend({
+  nominations: z.array(
+    z.object({
+      id: z.string(),
+      staffId: z.string(),
+      staffName: z.string(),
+      employeeNumber: z.string(),
+      departmentName: z.string(),
+      state: NominationStateSchema,
+      mandatory: z.boolean(),
+      stateChangedAt: z.string(),
+      waitlistPosition: z.int().nullable(),
+    }),
+  ),
+});
+
+export const NominateInputSchema = z.object({
+  sessionId: IdSchema,
+  staffIds: z
+    .array(IdSchema, { error: "must be a list of staff" })
+    .min(1, "Choose at least one member of staff")
+    .max(500, "must list at most 500 people at once"),
+  reason: NoteSchema.default(""),
+  mandatory: z.boolean({ error: "must be true or false" }).default(false),
+});
+
+export const ListNominationsInputSchema = PageInputSchema.extend({
+  sessionId: IdSchema.optional(),
+  courseId: IdSchema.optional(),
+  state: NominationStateSchema.optional(),
+  departmentId: IdSchema.optional(),
+  staffId: IdSchema.optional(),
+}).prefault({});
+
+/** Approve, decline, book or cancel: which nomination, and a note for its history. */
+export const NominationNoteInputSchema = z.object({ id: IdSchema, note: NoteSchema.default("") });
+
+export const MarkAttendanceInputSchema = z.object({
+  nominationId: IdSchema,
+  outcome: AttendanceOutcomeSchema,
+  note: NoteSchema.default(""),
+});
+
+export const MarkAttendanceBulkInputSchema = z.object({
+  sessionId: IdSchema,
+  marks: z
+    .array(z.object({ nominationId: IdSchema, outcome: AttendanceOutcomeSchema }))
+    .min(1, "Mark at least one person")
+    .max(1000, "must list at most 1,000 people"),
+});
+
+export const NominationOutputSchema = z.object({
+  id: z.string(),
+  staffId: z.string(),
+  staffName: z.string(),
+  employeeNumber: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  startsAt: z.string(),
+  state: NominationStateSchema,
+  reason: z.string(),
+  mandatory: z.boolean(),
+  nominatedBy: z.string(),
+  stateChangedAt: z.string(),
+  createdAt: z.string(),
+});
+
+export const NominationWithHistoryOutputSchema = NominationOutputSchema.extend({
+  history: z.array(
+    z.object({
+      state: NominationStateSchema,
+      at: z.string(),
+      byUserId: z.string(),
+      by: z.string(),
+      note: z.string(),
+    }),
+  ),
+});
+
+export const CancelOutputSchema = z.object({
+  nomination: NominationOutputSchema,
+  promoted: z.array(NominationOutputSchema),
+});
+
+/** Courses, their sessions, nominations for them and who attended. */
+export const training = {
+  courses: {
+    list: query({ access: "readTraining", output: z.array(CourseOutputSchema) }),
+    create: mutation({
+      access: "manageStaff",
+      input: CreateCourseInputSchema,
+      output: CourseOutputSchema,
+    }),
+    update: mutation({
+      access: "manageStaff",
+      input: UpdateCourseInputSchema,
+      output: CourseOutputSchema,
+    }),
+  },
+  sessions: {
+    list: query({
+      access: "readTraining",
+      input: ListSessionsInputSchema,
+      output: pageSchema(SessionOutputSchema),
+    }),
+    get: query({
+      access: "readTraining",
+      input: ByIdInputSchema,
+      output: SessionWithNominationsOutputSchema,
+    }),
+    create: mutation({
+      access: "manageStaff",
+      input: CreateSessionInputSchema,
+      output: SessionOutputSchema,
+    }),
+    update: mutation({
+      access: "manageStaff",
+      input: UpdateSessionInputSchema,
+      output: SessionOutputSchema,
+    }),
+  },
+  nominations: {
+    list: query({
+      access: "readTraining",
+      input: ListNominationsInputSchema,
+      output: pageSchema(NominationOutputSchema),
+    }),
+    get: query({
+      access: "readTraining",
+      input: ByIdInputSchema,
+      output: NominationWithHistoryOutputSchema,
+    }),
+    create: mutation({
+      access: "nominate",
+      input: NominateInputSchema,
+      output: z.array(NominationOutputSchema),
+    }),
+    approve: mutation({
+      access: "manageTraining",
+      input: NominationNoteInputSchema,
+      output: NominationOutputSchema,
+    }),
+    decline: mutation({
+      access: "manageTraining",
+      input: NominationNoteInputSchema,
+      output: NominationOutputSchema,
+    }),
+    book: mutation({
+      access: "manageTraining",
+      input: NominationNoteInputSchema,
+      output: NominationOutputSchema,
+    }),
+    cancel: mutation({
+      access: "cancelNomination",
+      input: NominationNoteInputSchema,
+      output: CancelOutputSchema,
+    }),
+    importCsv: mutation({
+      access: "manageTraining",
+      input: ImportInputSchema,
+      output: ImportResultSchema,
+    }),
+  },
+  attendance: {
+    mark: mutation({
+      access: "manageTraining",
+      input: MarkAttendanceInputSchema,
+      output: NominationOutputSchema,
+    }),
+    markMany: mutation({
+      access: "manageTraining",
+      input: MarkAttendanceBulkInputSchema,
+      output: z.object({ updated: z.int(), unchanged: z.int() }),
+    }),
+    importCsv: mutation({
+      access: "manageTraining",
+      input: ImportInputSchema,
+      output: ImportResultSchema,
+    }),
+  },
+};

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import type { AppDeps } from "../context";
 import { AppError } from "../errors";
 import { log } from "../log";
@@ -11,9 +13,6 @@ import type { Route } from "./route";
 import { setSecurityHeaders } from "./security-headers";
 import { sendError, sendJson } from "./send";
 import { serveWebApp } from "./static-files";
-
-/** The header every state-changing request must carry (the web client and SDK send it). */
-export const CSRF_HEADER = "x-dapkit-request";
 
 // Large enough for a 100,000-row CSV import, small enough that a runaway client cannot exhaust memory.
 const MAX_TRPC_BODY_BYTES = 32 * 1024 * 1024;

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import { SESSION_COOKIE } from "../auth/cookie";
 import { createSession } from "../auth/session-store";
 import type { SessionUser } from "../auth/session-user";
@@ -13,7 +15,7 @@ import { evidenceInput, PDF_BYTES } from "../services/evidence/evidence-fixtures
 import { MAX_EVIDENCE_FILE_BYTES } from "../services/evidence/upload-policy";
 import { close, listen } from "../test/http-client";
 import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
-import { CSRF_HEADER, createHttpServer } from "./create-server";
+import { createHttpServer } from "./create-server";
 import { evidenceRoutes } from "./evidence-routes";
 
 let app: TestApp;

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { CSRF_HEADER } from "../http/create-server";
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import { STAFF_COLUMNS } from "../services/imports/import-staff";
 import { integrityCheck, newDataDir } from "../test/data-dir";
 import { callProcedure } from "../test/http-client";

@@ -1,8 +1,9 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, test } from "vitest";
 
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import { auditLog, nominations, staff } from "../db/schema";
-import { CSRF_HEADER } from "../http/create-server";
 import { STAFF_COLUMNS } from "../services/imports/import-staff";
 import { exportRequest, sendAs } from "./http-calls";
 import { serveSecurityWorld } from "./served-world";

@@ -1,7 +1,8 @@
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import { SESSION_COOKIE } from "../auth/cookie";
 import { createSession } from "../auth/session-store";
 import type { SessionUser } from "../auth/session-user";
-import { CSRF_HEADER } from "../http/create-server";
 import { appRouter } from "../router";
 import { PDF_BYTES } from "../services/evidence/evidence-fixtures";
 import { callProcedure } from "../test/http-client";

@@ -8,9 +8,11 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import { SESSION_COOKIE } from "../auth/cookie";
 import { createSession } from "../auth/session-store";
-import { CSRF_HEADER, createHttpServer } from "../http/create-server";
+import { createHttpServer } from "../http/create-server";
 import { routes } from "../http/routes";
 import { evidenceInput, uploadFile } from "../services/evidence/evidence-fixtures";
 import { close, listen } from "../test/http-client";

@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { CSRF_HEADER } from "@dapkit/contract";
+
 /** A running server's base URL. */
 export function baseUrlOf(server: Server): string {
   const { port } = server.address() as AddressInfo;
@@ -38,7 +40,7 @@ export async function callProcedure(
   let response: Response;
   if (options.mutation === true) {
     headers["content-type"] = "application/json";
-    headers["x-dapkit-request"] ??= "1";
+    headers[CSRF_HEADER] ??= "1";
     response = await fetch(`${baseUrl}/trpc/${path}`, {
       method: "POST",
       headers,

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 
 import { createDb } from "./client";
+import { preparedStatement } from "./prepared";
 import { auditLog, organisations } from "./schema";
 
 describe("createDb", () => {
@@ -54,33 +55,49 @@ describe("createDb", () => {
     );
   });
 
-  test("reuses compiled statements, returning rows as objects or arrays as each query asks", () => {
+  test("a prepared statement is compiled once per handle and returns fresh rows each run", () => {
     const db = createDb(":memory:");
+    let builds = 0;
+    const byId = preparedStatement((handle) => {
+      builds += 1;
+      return handle
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, sql.placeholder("id")))
+        .prepare();
+    });
+    expect(byId(db).get({ id: "o1" })).toBeUndefined();
     db.insert(organisations)
       .values({ id: "o1", name: "Org", createdAt: "2022-01-01T00:00:00Z" })
       .run();
-    const query = sql`select id, name from organisations`;
-    // Drizzle reads selected columns as raw arrays; a plain query then wants objects again.
-    expect(
-      db.select({ id: organisations.id, name: organisations.name }).from(organisations).all(),
-    ).toEqual([{ id: "o1", name: "Org" }]);
-    expect(db.all(query)).toEqual([{ id: "o1", name: "Org" }]);
-    expect(db.values(query)).toEqual([["o1", "Org"]]);
-    expect(db.all(query)).toEqual([{ id: "o1", name: "Org" }]);
-    expect(db.$client.prepare("select 1 as one")).toBe(db.$client.prepare("select 1 as one"));
+    expect(byId(db).get({ id: "o1" })).toEqual({ id: "o1", name: "Org" });
+    expect(builds).toBe(1);
+    // Another database gets its own statement, reading its own rows.
+    expect(byId(createDb(":memory:")).get({ id: "o1" })).toBeUndefined();
+    expect(builds).toBe(2);
   });
 
-  test("a reused statement writes inside the open transaction and rolls back with it", () => {
+  test("a statement prepared on the database writes inside the open transaction and rolls back with it", () => {
     const db = createDb(":memory:");
-    const insert = (id: string) =>
-      db.insert(organisations).values({ id, name: id, createdAt: "2022-01-01T00:00:00Z" }).run();
-    insert("o1");
+    const insert = preparedStatement((handle) =>
+      handle
+        .insert(organisations)
+        .values({ id: sql.placeholder("id"), name: "Org", createdAt: "2022-01-01T00:00:00Z" })
+        .prepare(),
+    );
+    insert(db).run({ id: "o1" });
     expect(() =>
-      db.transaction((tx) => {
-        tx.insert(organisations).values({ id: "o2", name: "o2", createdAt: "2022-01-01" }).run();
+      db.transaction(() => {
+        insert(db).run({ id: "o2" });
         throw new Error("rolled back");
       }),
     ).toThrow("rolled back");
-    expect(db.select({ id: organisations.id }).from(organisations).all()).toEqual([{ id: "o1" }]);
+    db.transaction((tx) => {
+      insert(tx).run({ id: "o3" });
+    });
+    expect(db.select({ id: organisations.id }).from(organisations).all()).toEqual([
+      { id: "o1" },
+      { id: "o3" },
+    ]);
   });
 });

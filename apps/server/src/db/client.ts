@@ -12,31 +12,6 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Anything that can run queries: the database or a transaction. */
 export type Queryable = Db | Tx;
 
-// Drizzle sends every query to better-sqlite3's prepare(), so SQLite compiles the same SQL again
-// on every call: for a one-row lookup that costs more than running it. Values are always bound as
-// parameters, so the SQL text names the statement and a compiled statement can be reused.
-const STATEMENT_CACHE_SIZE = 1_000;
-
-function reuseStatements(sqlite: Database.Database): void {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const statements = new Map<string, Database.Statement>();
-  sqlite.prepare = ((source: string) => {
-    const cached = statements.get(source);
-    if (cached !== undefined) {
-      // Drizzle turns raw (array) rows on when it wants them and never off again.
-      if (cached.reader) cached.raw(false);
-      return cached;
-    }
-    const statement = prepare(source);
-    if (statements.size >= STATEMENT_CACHE_SIZE) {
-      const oldest = statements.keys().next().value;
-      if (oldest !== undefined) statements.delete(oldest);
-    }
-    statements.set(source, statement);
-    return statement;
-  }) as typeof sqlite.prepare;
-}
-
 function openDrizzle(sqlite: Database.Database) {
   return drizzle(sqlite, { schema, casing: "snake_case" });
 }
@@ -56,7 +31,6 @@ export function createDb(path: string): Db {
   // pages all over tables of a million rows, and with the default cache nearly every insert read
   // its pages back from the file (the benchmarks measured about 40 % off such an import).
   sqlite.pragma("cache_size = -65536");
-  reuseStatements(sqlite);
   const db = openDrizzle(sqlite);
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;

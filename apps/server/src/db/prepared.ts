@@ -1,26 +1,21 @@
 import type { Queryable } from "./client";
 
-// The better-sqlite3 connection a database handle runs on. Drizzle keeps it on the handle's
-// session, which a transaction shares with its database.
-function connectionOf(db: Queryable): object {
-  return (db as unknown as { session: { client: object } }).session.client;
-}
-
 /**
- * A statement built by drizzle and compiled by SQLite once per connection, then run with new
- * values through `sql.placeholder`s. Drizzle otherwise builds the SQL text and SQLite compiles it
- * on every call, which costs several times more than a one-row insert itself: this is for the
- * statements that imports and bulk actions run once per row. A statement prepared on a database
- * runs inside whatever transaction is open on its connection.
+ * A statement built by drizzle and compiled by SQLite once for each database or transaction handle
+ * it is run on (drizzle's own `.prepare()`), then run with new values through `sql.placeholder`s.
+ * Drizzle otherwise builds the SQL text and SQLite compiles it on every call, which costs more than
+ * a one-row lookup or insert itself: this is for the session lookup and the dashboard's read
+ * (prepared once on the database) and for the statements that imports and bulk actions run once
+ * per row (prepared once per transaction). better-sqlite3 has one connection, so a statement
+ * prepared on the database runs inside whatever transaction is open on it.
  */
 export function preparedStatement<T>(build: (db: Queryable) => T): (db: Queryable) => T {
-  const byConnection = new WeakMap<object, T>();
+  const byHandle = new WeakMap<Queryable, T>();
   return (db) => {
-    const connection = connectionOf(db);
-    let prepared = byConnection.get(connection);
+    let prepared = byHandle.get(db);
     if (prepared === undefined) {
       prepared = build(db);
-      byConnection.set(connection, prepared);
+      byHandle.set(db, prepared);
     }
     return prepared;
   };

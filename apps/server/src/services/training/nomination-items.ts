@@ -1,8 +1,9 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { SessionUser } from "../../auth/session-user";
 import type { Queryable } from "../../db/client";
+import { preparedStatement } from "../../db/prepared";
 import { courses, departments, nominations, staff, trainingSessions, users } from "../../db/schema";
 import { found } from "../../errors";
 import { departmentOfStaff } from "../staff/staff-items";
@@ -76,6 +77,22 @@ export function getNominationItem(db: Queryable, user: SessionUser, id: string):
   return found(nominationItems(db, user, eq(nominations.id, id))[0], "Nomination");
 }
 
+// A page's rows are looked up one at a time (see nominationItemsById): compiled once per handle
+// rather than once per row.
+const itemInOrganisation = and(
+  eq(nominations.organisationId, sql.placeholder("organisationId")),
+  eq(staff.organisationId, sql.placeholder("organisationId")),
+  eq(nominations.id, sql.placeholder("id")),
+);
+const organisationItemById = preparedStatement((db) =>
+  selectNominationItems(db).where(itemInOrganisation).prepare(),
+);
+const teamItemById = preparedStatement((db) =>
+  selectNominationItems(db)
+    .where(and(itemInOrganisation, eq(staff.managerId, sql.placeholder("managerId"))))
+    .prepare(),
+);
+
 /**
  * The nominations with these ids that the user may see, in the order of `ids`. One lookup by id
  * each: given an IN list of more than a few ids, SQLite (which keeps no statistics here) walks
@@ -86,5 +103,9 @@ export function nominationItemsById(
   user: SessionUser,
   ids: readonly string[],
 ): NominationItem[] {
-  return ids.flatMap((id) => nominationItems(db, user, eq(nominations.id, id)));
+  // A manager sees their team (visibleStaff); one not linked to a staff record has no team, and
+  // `manager_id = null` matches nobody.
+  const lookup = user.role === "manager" ? teamItemById(db) : organisationItemById(db);
+  const values = { organisationId: user.organisationId, managerId: user.staffId ?? null };
+  return ids.flatMap((id) => lookup.all({ ...values, id }));
 }

@@ -1,5 +1,5 @@
 // @ts-check
-import { afterEach, beforeEach, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
 
 // A test that writes an error or warning to the console is hiding a problem; fail it unless the
 // test mocks the console itself.
@@ -11,6 +11,26 @@ beforeEach(() => {
   }
 });
 
+// So is one that makes Node warn (a listener leak, a deprecated API, an unhandled rejection
+// handled late): Node prints those to stderr, where they scroll past unread. A warning arrives on
+// a later tick than the code that caused it, so it fails the test it arrived in, or the file.
+/** @type {Error[]} */
+const warnings = [];
+process.on("warning", (warning) => {
+  warnings.push(warning);
+});
+
+function failOnWarnings() {
+  const arrived = warnings.splice(0);
+  if (arrived.length > 0) {
+    const lines = arrived.map((warning) => `${warning.name}: ${warning.message}`);
+    throw new Error(`Node emitted a process warning:\n${lines.join("\n")}`);
+  }
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
+  failOnWarnings();
 });
+
+afterAll(failOnWarnings);

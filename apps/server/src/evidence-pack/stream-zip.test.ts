@@ -51,6 +51,25 @@ describe("streamZip", () => {
     expect(mostBuffered()).toBeLessThan(256 * 1024);
   });
 
+  test("leaves no listeners behind however often the reader falls behind", async () => {
+    const { sink } = slowSink();
+    const before = { close: sink.listenerCount("close"), error: sink.listenerCount("error") };
+    const finished = new Promise((resolve) => sink.on("finish", resolve));
+    await streamZip(sink, {
+      modifiedAt: new Date("2022-04-05T09:00:00Z"),
+      // 32 MB stored uncompressed through a 64 kB buffer: the sink fills hundreds of times.
+      sources: Array.from({ length: 32 }, (_, n) => ({
+        path: `files/${String(n)}.bin`,
+        open: () => megabyteFile(n),
+        compress: false,
+      })),
+    });
+    await finished;
+    expect(sink.listenerCount("drain")).toBe(0);
+    expect(sink.listenerCount("close")).toBe(before.close);
+    expect(sink.listenerCount("error")).toBe(before.error);
+  });
+
   test("stops and destroys the output when a file cannot be read", async () => {
     const { sink } = slowSink();
     const failing = new Readable({

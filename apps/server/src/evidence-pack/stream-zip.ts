@@ -7,6 +7,20 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from "ffl
 export type ZipSource =
   { path: string; text: string } | { path: string; open: () => Readable; compress: boolean };
 
+// Waits until `out` can take more or has closed. Whichever happens first, the listeners for the
+// other are removed: left behind, one more would pile up on `out` each time it filled.
+async function roomOrClose(out: Writable): Promise<void> {
+  const stop = new AbortController();
+  try {
+    await Promise.race([
+      once(out, "drain", { signal: stop.signal }),
+      once(out, "close", { signal: stop.signal }),
+    ]);
+  } finally {
+    stop.abort();
+  }
+}
+
 /**
  * Writes a ZIP to `out` one file at a time, reading each file as a stream and waiting whenever
  * `out` is full, so memory stays flat however many files there are. Ends `out` when done; a
@@ -24,7 +38,7 @@ export async function streamZip(
       return;
     }
     if (!out.write(chunk) && full === undefined) {
-      full = Promise.race([once(out, "drain"), once(out, "close")]).finally(() => {
+      full = roomOrClose(out).finally(() => {
         full = undefined;
       });
     }

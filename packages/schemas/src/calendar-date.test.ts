@@ -29,10 +29,10 @@ describe("parseIsoDate", () => {
     expect(() => parseIsoDate("29/02/2024", "asOf")).toThrow(
       'asOf must be a date in the form YYYY-MM-DD (got "29/02/2024")',
     );
-    expect(() => parseIsoDate(Object.create(null), "asOf")).toThrow("(got object)");
+    expect(() => parseIsoDate(Object.create(null), "asOf")).toThrow("(got an object)");
     expect(() => parseIsoDate(20240229, "asOf")).toThrow("(got 20240229)");
     expect(() => parseIsoDate(undefined, "asOf")).toThrow(
-      "asOf must be a date in the form YYYY-MM-DD (got undefined)",
+      "asOf must be a date in the form YYYY-MM-DD (got nothing)",
     );
     expect(() => parseIsoDate("2024-02-29T00:00:00Z", "asOf")).toThrow("asOf must be a date");
   });

@@ -1,3 +1,5 @@
+import { describeValue } from "./describe-value";
+
 /**
  * A calendar date with no time or zone.
  *
@@ -37,15 +39,6 @@ function daysInMonth(year: number, month: number): number {
   return 30 + ((month + Math.floor(month / 8)) % 2);
 }
 
-// A value as an error message can show it without throwing (`String()` fails on an object
-// without a prototype).
-function shown(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  return ["number", "boolean", "bigint"].includes(typeof value) || value == null
-    ? String(value)
-    : typeof value;
-}
-
 /**
  * Reads an ISO `YYYY-MM-DD` date, or says in a sentence naming `field` why it cannot: not in that
  * form, or a date that does not exist (`2023-02-29`). The domain packages throw their own named
@@ -61,7 +54,9 @@ export function readIsoDate(
 ): { date: CalendarDate; problem?: never } | { date?: never; problem: string } {
   const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
   if (match == null) {
-    return { problem: `${field} must be a date in the form YYYY-MM-DD (got ${shown(value)})` };
+    return {
+      problem: `${field} must be a date in the form YYYY-MM-DD (got ${describeValue(value)})`,
+    };
   }
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   if (

@@ -15,6 +15,21 @@ export {
   toDayNumber,
   type CalendarDate,
 } from "./calendar-date";
+export { describeValue } from "./describe-value";
+export { formatCount, plural } from "./format-count";
+export {
+  formatDate,
+  formatDateTime,
+  formatTime,
+  LONDON_TIME_ZONE,
+  LondonTimeError,
+  londonInstant,
+  londonToday,
+  londonWallClock,
+  parseClockTime,
+  type LondonTimeErrorCode,
+  type LondonWallClock,
+} from "./london-time";
 export { FinancialYearLabelSchema, type FinancialYearLabel } from "./financial-year";
 export { formatIssues } from "./format-issues";
 export {
@@ -58,6 +73,7 @@ export {
   type RecommendationStatus,
   type RecommendationUpdate,
 } from "./recommendation";
+export { RECOMMENDATION_STATUS_LABELS } from "./recommendation-words";
 export {
   VarianceRowSchema,
   VarianceTableSchema,

@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
 import { MIGRATIONS_FOLDER } from "../paths";
 import * as schema from "./schema";
+import { verifyMigrationHistory, verifySchema } from "./verify-schema";
 
 /** The server's database handle: drizzle over one better-sqlite3 connection. */
 export type Db = ReturnType<typeof openDrizzle>;
@@ -18,7 +19,9 @@ function openDrizzle(sqlite: Database.Database) {
 
 /**
  * Opens (or creates) the database at `path` — a file, or `:memory:` for tests — with the pragmas
- * the server relies on, and applies the committed migrations. Nothing opens a database on import.
+ * the server relies on, and applies the committed migrations. Throws SchemaMismatchError if the
+ * database's schema, triggers or migrations are not exactly those the code ships. Nothing opens a
+ * database on import.
  */
 export function createDb(path: string): Db {
   const sqlite = new Database(path);
@@ -31,7 +34,16 @@ export function createDb(path: string): Db {
   // pages all over tables of a million rows, and with the default cache nearly every insert read
   // its pages back from the file (the benchmarks measured about 40 % off such an import).
   sqlite.pragma("cache_size = -65536");
-  const db = openDrizzle(sqlite);
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return db;
+  try {
+    // A database changed outside dapkit (the audit log's triggers dropped, say) is refused
+    // rather than run on: before migrating, its history; after, everything the migrations make.
+    verifyMigrationHistory(sqlite, path);
+    const db = openDrizzle(sqlite);
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    verifySchema(sqlite, path);
+    return db;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
 }

@@ -1,12 +1,8 @@
+import { describeValue } from "@dapkit/schemas";
+
 import { FundingInputError } from "./errors";
 import { commonScale, exactDecimalOf, unitsAt } from "./exact-arithmetic";
-import {
-  describeValue,
-  requireList,
-  requireNumber,
-  requirePence,
-  requireUniqueKey,
-} from "./input-checks";
+import { requireList, requireNumber, requirePence, requireUniqueKey } from "./input-checks";
 
 /**
  * One share of a split by percentage, such as a workstream's 68 %.

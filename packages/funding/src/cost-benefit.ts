@@ -1,3 +1,5 @@
+import { describeValue } from "@dapkit/schemas";
+
 import type { SourcedConstant } from "./demand";
 import { FundingInputError } from "./errors";
 import {
@@ -7,13 +9,7 @@ import {
   toSafePence,
   unitsAt,
 } from "./exact-arithmetic";
-import {
-  describeValue,
-  requireList,
-  requireNumber,
-  requireOptions,
-  requirePence,
-} from "./input-checks";
+import { requireList, requireNumber, requireOptions, requirePence } from "./input-checks";
 
 /**
  * One band of a discount-rate schedule: the rate applied to each year from `fromYear` to `toYear` inclusive.

@@ -1,6 +1,8 @@
+import { describeValue } from "@dapkit/schemas";
+
 import { FundingInputError } from "./errors";
 import { divideRoundingHalfAwayFromZero } from "./exact-arithmetic";
-import { describeValue, requireNumber, requireOptions, requirePence } from "./input-checks";
+import { requireNumber, requireOptions, requirePence } from "./input-checks";
 
 /**
  * A default ratio with its unit and published source, so every figure the package uses can be cited.

@@ -1,6 +1,7 @@
-import type { FinancialYearLabel } from "@dapkit/schemas";
+import { describeValue, type FinancialYearLabel } from "@dapkit/schemas";
+
 import { FundingInputError } from "./errors";
-import { describeValue, requireOptions } from "./input-checks";
+import { requireOptions } from "./input-checks";
 
 /**
  * A UK public-sector financial year, 1 April to 31 March, with its canonical label and ISO dates.

@@ -1,12 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { FundingInputError } from "./errors";
-import {
-  describeValue,
-  requireList,
-  requireNumber,
-  requirePence,
-  requireUniqueKey,
-} from "./input-checks";
+import { requireList, requireNumber, requirePence, requireUniqueKey } from "./input-checks";
 
 function failure(run: () => unknown): FundingInputError {
   try {
@@ -17,18 +11,6 @@ function failure(run: () => unknown): FundingInputError {
   }
   throw new Error("expected a FundingInputError");
 }
-
-test("describes values briefly for messages", () => {
-  expect(describeValue("abc")).toBe('"abc"');
-  expect(describeValue(12)).toBe("12");
-  expect(describeValue(true)).toBe("true");
-  expect(describeValue(5n)).toBe("5");
-  expect(describeValue(null)).toBe("null");
-  expect(describeValue(undefined)).toBe("nothing");
-  expect(describeValue([1])).toBe("a list");
-  expect(describeValue({})).toBe("an object");
-  expect(describeValue(() => 1)).toBe("a function");
-});
 
 describe("requirePence", () => {
   test("keeps whole pence and turns -0 into 0", () => {

@@ -1,21 +1,6 @@
-import { FundingInputError, type FundingInputErrorCode } from "./errors";
+import { describeValue } from "@dapkit/schemas";
 
-/**
- * Describes any value briefly for an error message, quoting text so spaces and empty strings show (internal).
- *
- * @example
- * describeValue("abc"); // '"abc"'
- */
-export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
-    return String(value);
-  }
-  if (value === undefined) return "nothing";
-  if (value == null) return "null";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
+import { FundingInputError, type FundingInputErrorCode } from "./errors";
 
 /**
  * Insists that an options argument is an object or left out, naming it if not (internal): a

@@ -1,6 +1,8 @@
+import { describeValue } from "@dapkit/schemas";
+
 import { FundingInputError } from "./errors";
 import { divideRoundingHalfAwayFromZero } from "./exact-arithmetic";
-import { describeValue, requireOptions, requirePence } from "./input-checks";
+import { requireOptions, requirePence } from "./input-checks";
 
 /**
  * Options for {@link parseMoney}.

@@ -1,8 +1,8 @@
-import { SectorSchema, type Sector } from "@dapkit/schemas";
+import { describeValue, SectorSchema, type Sector } from "@dapkit/schemas";
 import { splitByLargestRemainder } from "./allocate";
 import { FundingInputError } from "./errors";
 import { toSafePence } from "./exact-arithmetic";
-import { describeValue, requireList, requirePence } from "./input-checks";
+import { requireList, requirePence } from "./input-checks";
 
 /**
  * The cost of domestic abuse that falls on one service sector, e.g. the local share of Walby's health cost.

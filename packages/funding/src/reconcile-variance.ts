@@ -1,12 +1,8 @@
+import { describeValue } from "@dapkit/schemas";
+
 import { FundingInputError } from "./errors";
 import { sumPence, toSafePence } from "./exact-arithmetic";
-import {
-  describeValue,
-  requireList,
-  requireOptions,
-  requirePence,
-  requireUniqueKey,
-} from "./input-checks";
+import { requireList, requireOptions, requirePence, requireUniqueKey } from "./input-checks";
 import { describeMoney } from "./money";
 
 /**

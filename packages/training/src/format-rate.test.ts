@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { formatRate } from "./format-rate";
+import { formatRate, ratePercent } from "./format-rate";
 import { TrainingRuleError } from "./training-rule-error";
 
 describe("formatRate", () => {
@@ -16,6 +16,18 @@ describe("formatRate", () => {
     expect(formatRate(127 / 165)).toBe("77.0%");
   });
 
+  test("201 of 400 is 50.3%: the half rounds up although 0.5025 is stored just below it", () => {
+    expect(formatRate(201 / 400)).toBe("50.3%");
+    expect(ratePercent(201 / 400)).toBe(50.3);
+  });
+
+  test("ratePercent gives the same rounded figure as a number, for spreadsheets", () => {
+    expect(ratePercent(56 / 90)).toBe(62.2);
+    expect(ratePercent(56 / 90, { decimals: 0 })).toBe(62);
+    expect(ratePercent(1.005, { decimals: 0 })).toBe(101);
+    expect(() => ratePercent(-1)).toThrow("rate must be a finite fraction, 0 or more (got -1)");
+  });
+
   test("rounds halves up, despite binary fractions", () => {
     expect(formatRate(0.0125)).toBe("1.3%");
     expect(formatRate(1.005, { decimals: 0 })).toBe("101%");
@@ -28,7 +40,7 @@ describe("formatRate", () => {
       expect(() => formatRate(bad as number)).toThrow(
         new TrainingRuleError(
           "invalid_input",
-          `rate must be a finite fraction, 0 or more (got ${String(bad)})`,
+          `rate must be a finite fraction, 0 or more (got ${typeof bad === "string" ? `"${bad}"` : String(bad)})`,
         ),
       );
     }

@@ -6,13 +6,18 @@ describe("@dapkit/training public API", () => {
   test("exports exactly the documented values", () => {
     expect(Object.keys(training).sort()).toEqual([
       "DEFAULT_DUE_WITHIN_DAYS",
+      "NOMINATION_ACTIONS",
+      "NOMINATION_STATE_LABELS",
       "TrainingRuleError",
       "assertNominationTransition",
       "canTransitionNomination",
       "formatRate",
+      "funnelFromCounts",
       "holdsPlace",
       "isAttendanceOutcome",
+      "nominationActions",
       "nominationTransitions",
+      "ratePercent",
       "refresherDue",
       "uptakeFunnel",
     ]);

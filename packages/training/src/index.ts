@@ -1,12 +1,18 @@
 // The public API of @dapkit/training: everything a council's code may rely on is exported here and
 // nowhere else.
-export { formatRate } from "./format-rate";
+export { formatRate, ratePercent, type RateOptions } from "./format-rate";
 export { holdsPlace, isAttendanceOutcome } from "./nomination-states";
 export {
   assertNominationTransition,
   canTransitionNomination,
   nominationTransitions,
 } from "./nomination-transitions";
+export {
+  NOMINATION_ACTIONS,
+  NOMINATION_STATE_LABELS,
+  nominationActions,
+  type NominationAction,
+} from "./nomination-words";
 export {
   DEFAULT_DUE_WITHIN_DAYS,
   refresherDue,
@@ -17,7 +23,9 @@ export {
 } from "./refresher-due";
 export { TrainingRuleError, type TrainingRuleErrorCode } from "./training-rule-error";
 export {
+  funnelFromCounts,
   uptakeFunnel,
+  type StateCount,
   type FunnelRecord,
   type GroupableKey,
   type GroupedUptakeFunnel,

@@ -1,8 +1,7 @@
-import { NominationStateSchema, type NominationState } from "@dapkit/schemas";
+import { NominationStateSchema, type NominationState, describeValue } from "@dapkit/schemas";
 
 import { isAttendanceOutcome, isNominationState } from "./nomination-states";
 import { TrainingRuleError } from "./training-rule-error";
-import { shown } from "./shown";
 
 const OUTCOMES = ["fully_attended", "partially_attended", "unable_to_attend", "no_show"] as const;
 
@@ -63,11 +62,16 @@ function listOf(states: readonly string[]): string {
   return `${states.slice(0, -1).join(", ")} or ${states.slice(-1).join("")}`;
 }
 
+// A state by its code when it is text, so a refusal reads "from booked to nominated".
+function stateText(value: unknown): string {
+  return typeof value === "string" ? value : describeValue(value);
+}
+
 function explainRefusal(from: unknown, to: unknown): string {
-  const move = `Cannot move a nomination from ${shown(from)} to ${shown(to)}`;
+  const move = `Cannot move a nomination from ${stateText(from)} to ${stateText(to)}`;
   for (const state of [from, to]) {
     if (!isNominationState(state)) {
-      return `${move}: "${shown(state)}" is not a nomination state (${NominationStateSchema.options.join(", ")})`;
+      return `${move}: ${describeValue(state)} is not a nomination state (${NominationStateSchema.options.join(", ")})`;
     }
   }
   const [was, next] = [from as NominationState, to as NominationState];

@@ -129,7 +129,7 @@ describe("refresherDue", () => {
       ).toThrow(
         new TrainingRuleError(
           "invalid_input",
-          `intervalMonths must be a whole number from 1 to 120 (got ${String(bad)})`,
+          `intervalMonths must be a whole number from 1 to 120 (got ${typeof bad === "string" ? `"${bad}"` : String(bad)})`,
         ),
       );
     }

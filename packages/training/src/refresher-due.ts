@@ -1,8 +1,14 @@
-import { addMonths, formatIsoDate, toDayNumber, type CalendarDate } from "@dapkit/schemas";
+import {
+  addMonths,
+  formatIsoDate,
+  toDayNumber,
+  type CalendarDate,
+  describeValue,
+} from "@dapkit/schemas";
 
 import { parseIsoDate } from "./calendar-date";
 import { TrainingRuleError } from "./training-rule-error";
-import { requireKind, shown } from "./shown";
+import { requireKind } from "./require-kind";
 
 /**
  * One completion of a course by one member of staff; other fields are allowed and ignored.
@@ -86,7 +92,7 @@ function wholeNumber(value: unknown, field: string, range: { min: number; max: n
       : `${String(range.min)} or more`;
     throw new TrainingRuleError(
       "invalid_input",
-      `${field} must be a whole number ${limits} (got ${shown(value)})`,
+      `${field} must be a whole number ${limits} (got ${describeValue(value)})`,
     );
   }
   return value;

@@ -4,7 +4,12 @@ import { describe, expect, expectTypeOf, test } from "vitest";
 
 import { formatRate } from "./format-rate";
 import { TrainingRuleError } from "./training-rule-error";
-import { uptakeFunnel, type UptakeFunnel } from "./uptake-funnel";
+import {
+  funnelFromCounts,
+  uptakeFunnel,
+  type StateCount,
+  type UptakeFunnel,
+} from "./uptake-funnel";
 
 function records(state: NominationState, count: number, department = "Housing") {
   return Array.from({ length: count }, () => ({ state, department }));
@@ -142,7 +147,7 @@ describe("uptakeFunnel", () => {
     expect(() => uptakeFunnel(records, { groupBy: notText })).toThrow(
       new TrainingRuleError(
         "invalid_input",
-        "options.groupBy must be the name of a field (got object)",
+        "options.groupBy must be the name of a field (got an object)",
       ),
     );
   });
@@ -203,6 +208,75 @@ describe("uptakeFunnel properties", () => {
         const { groups: _groups, ...overall } = funnel;
         expect(overall).toEqual(uptakeFunnel(rows));
       }),
+    );
+  });
+});
+
+describe("funnelFromCounts", () => {
+  const stateArb = fc.constantFrom(...NominationStateSchema.options);
+
+  test("gives the funnel uptakeFunnel gives for the records counted", () => {
+    fc.assert(
+      fc.property(fc.array(stateArb, { maxLength: 60 }), (states) => {
+        const records = states.map((state) => ({ state }));
+        const counts = NominationStateSchema.options.map((state) => ({
+          state,
+          count: states.filter((each) => each === state).length,
+        }));
+        expect(funnelFromCounts(counts)).toEqual(uptakeFunnel(records));
+      }),
+    );
+  });
+
+  test("adds a state's counts given more than once, and nothing counted is a rate of 0", () => {
+    expect(
+      funnelFromCounts([
+        { state: "fully_attended", count: 2 },
+        { state: "fully_attended", count: 1 },
+        { state: "no_show", count: 1 },
+      ]),
+    ).toMatchObject({ nominated: 4, booked: 4, attended: 3, attendanceRate: 0.75 });
+    expect(funnelFromCounts([])).toEqual(uptakeFunnel([]));
+    // Any iterable will do, such as a set of rows.
+    expect(funnelFromCounts(new Set([{ state: "booked" as const, count: 5 }])).booked).toBe(5);
+  });
+
+  test("counts one record's state once, not once per figure it appears in", () => {
+    // A booked-then-attended record is in nominated, booked and attended; 1,000 of them are 1,000 each.
+    expect(funnelFromCounts([{ state: "partially_attended", count: 1000 }])).toMatchObject({
+      nominated: 1000,
+      booked: 1000,
+      attended: 1000,
+      partiallyAttended: 1000,
+      attendanceRate: 1,
+    });
+  });
+
+  test("refuses a state or count it cannot use, naming the entry", () => {
+    expect(() => funnelFromCounts([{ state: "attended" as NominationState, count: 1 }])).toThrow(
+      new TrainingRuleError(
+        "invalid_input",
+        `counts[0].state "attended" is not a nomination state (${NominationStateSchema.options.join(", ")})`,
+      ),
+    );
+    for (const bad of [-1, 1.5, Number.NaN, "3"]) {
+      expect(() =>
+        funnelFromCounts([
+          { state: "booked", count: 1 },
+          { state: "booked", count: bad as number },
+        ]),
+      ).toThrow(
+        `counts[1].count must be a whole number, 0 or more (got ${typeof bad === "string" ? `"${bad}"` : String(bad)})`,
+      );
+    }
+    expect(() => funnelFromCounts([null as unknown as StateCount])).toThrow(
+      "counts[0] must be an object (got null)",
+    );
+    expect(() => funnelFromCounts(5 as unknown as StateCount[])).toThrow(
+      "counts must be a list of { state, count } (got 5)",
+    );
+    expect(() => funnelFromCounts(null as unknown as StateCount[])).toThrow(
+      "counts must be a list of { state, count } (got null)",
     );
   });
 });

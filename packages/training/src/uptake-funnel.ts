@@ -1,8 +1,8 @@
-import { NominationStateSchema, type NominationState } from "@dapkit/schemas";
+import { NominationStateSchema, type NominationState, describeValue } from "@dapkit/schemas";
 
 import { isNominationState } from "./nomination-states";
 import { TrainingRuleError } from "./training-rule-error";
-import { requireKind, shown } from "./shown";
+import { requireKind } from "./require-kind";
 
 /**
  * The least a record needs for the funnel: its current state. Any other fields may be grouped by.
@@ -174,7 +174,7 @@ export function uptakeFunnel(
   if (groupBy !== undefined && typeof groupBy !== "string") {
     throw new TrainingRuleError(
       "invalid_input",
-      `options.groupBy must be the name of a field (got ${shown(groupBy)})`,
+      `options.groupBy must be the name of a field (got ${describeValue(groupBy)})`,
     );
   }
   const overall = emptyCounts();
@@ -185,7 +185,7 @@ export function uptakeFunnel(
     if (!isNominationState(record.state)) {
       throw new TrainingRuleError(
         "invalid_input",
-        `records[${String(index)}].state "${shown(record.state)}" is not a nomination state (${NominationStateSchema.options.join(", ")})`,
+        `records[${String(index)}].state ${describeValue(record.state)} is not a nomination state (${NominationStateSchema.options.join(", ")})`,
       );
     }
     overall[record.state] += 1;
@@ -205,4 +205,64 @@ export function uptakeFunnel(
       .sort(([a], [b]) => compareKeys(a, b))
       .map(([key, group]) => ({ key, ...funnelOf(group.counts, group.nominated) })),
   };
+}
+
+/**
+ * How many nominations are in one state, such as a row of a `GROUP BY state` count.
+ *
+ * @example
+ * const row: StateCount = { state: "booked", count: 12 };
+ */
+export interface StateCount {
+  readonly state: NominationState;
+  readonly count: number;
+}
+
+/**
+ * The funnel {@link uptakeFunnel} gives for a set of records, from how many are in each state:
+ * for a database that counts rather than lists. A state may appear more than once (its counts
+ * add up). Throws `TrainingRuleError` (`invalid_input`) for a state that is not a nomination
+ * state or a count that is not a whole number 0 or more, naming the entry.
+ *
+ * @example
+ * const funnel = funnelFromCounts([
+ *   { state: "fully_attended", count: 3 },
+ *   { state: "no_show", count: 1 },
+ * ]);
+ * funnel.booked; // 4
+ * funnel.attendanceRate; // 0.75
+ */
+export function funnelFromCounts(counts: Iterable<StateCount>): UptakeFunnel {
+  if (
+    counts == null ||
+    typeof (counts as Partial<Iterable<unknown>>)[Symbol.iterator] !== "function"
+  ) {
+    throw new TrainingRuleError(
+      "invalid_input",
+      `counts must be a list of { state, count } (got ${describeValue(counts)})`,
+    );
+  }
+  const totals = emptyCounts();
+  let nominated = 0;
+  let index = 0;
+  for (const entry of counts) {
+    const at = `counts[${String(index)}]`;
+    requireKind(entry, at, "object");
+    if (!isNominationState(entry.state)) {
+      throw new TrainingRuleError(
+        "invalid_input",
+        `${at}.state ${describeValue(entry.state)} is not a nomination state (${NominationStateSchema.options.join(", ")})`,
+      );
+    }
+    if (!Number.isSafeInteger(entry.count) || entry.count < 0) {
+      throw new TrainingRuleError(
+        "invalid_input",
+        `${at}.count must be a whole number, 0 or more (got ${describeValue(entry.count)})`,
+      );
+    }
+    totals[entry.state] += entry.count;
+    nominated += entry.count;
+    index += 1;
+  }
+  return funnelOf(totals, nominated);
 }

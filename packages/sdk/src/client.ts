@@ -1,10 +1,12 @@
 /**
- * A typed client for a running dapkit tracker, with the tracker's procedures, inputs and outputs.
- * Import it from `@dapkit/sdk/client` (or `@dapkit/sdk`); the other subpaths never load it.
+ * A typed client for a running dapkit tracker, with the tracker's procedures, inputs and outputs
+ * taken from its API contract (`@dapkit/contract`). Import it from `@dapkit/sdk/client` (or
+ * `@dapkit/sdk`); the other subpaths never load it.
  *
  * @packageDocumentation
  */
-export type { AppRouter, TrackerErrorShape, TrackerProcedures } from "./tracker/app-router";
+export type { ApiIssue } from "@dapkit/contract";
+export type { ContractClient, MutationCall, QueryCall } from "./tracker/contract-client";
 export {
   createTrackerClient,
   type TrackerClient,
@@ -17,5 +19,12 @@ export {
   type SignInToTrackerOptions,
   type TrackerSession,
 } from "./tracker/sign-in-to-tracker";
-export { isTrackerError, TrackerSessionError, type TrackerError } from "./tracker/tracker-error";
+export {
+  isTrackerError,
+  TRACKER_ERROR_CODES,
+  TrackerError,
+  TrackerSessionError,
+  type TrackerErrorCode,
+  type TrackerErrorDetails,
+} from "./tracker/tracker-error";
 export type { TrackerInputs, TrackerOutputs } from "./tracker/tracker-io";

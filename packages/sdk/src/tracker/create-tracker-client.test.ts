@@ -6,13 +6,16 @@ import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import * as z from "zod";
 
+import { CSRF_HEADER, issueField, type ApiErrorData } from "@dapkit/contract";
+
 import { createTrackerClient, trackerEndpoint, type TrackerFetch } from "./create-tracker-client";
 import { signInToTracker } from "./sign-in-to-tracker";
-import { isTrackerError, TrackerSessionError } from "./tracker-error";
+import { isTrackerError, TrackerError, TrackerSessionError } from "./tracker-error";
 
-// A stand-in for the tracker with its auth procedures and HTTP rules: state-changing requests need
-// the x-dapkit-request header, and the session travels in an HttpOnly cookie. The real tracker is
-// exercised end to end by the pack smoke test (scripts/smoke).
+// A stand-in for the tracker built with tRPC itself, so the client is checked against tRPC's real
+// HTTP protocol: its auth procedures and HTTP rules (state-changing requests need the CSRF header,
+// the session travels in an HttpOnly cookie), a query with input, and the tracker's structured
+// error data. The real tracker is exercised end to end by the pack smoke test (scripts/smoke).
 const PASSWORD = "correct horse battery staple";
 const USER = {
   id: "u1",
@@ -28,7 +31,26 @@ interface FakeContext {
   setCookie: (value: string) => void;
 }
 
-const t = initTRPC.context<FakeContext>().create();
+const t = initTRPC.context<FakeContext>().create({
+  errorFormatter({ shape, error }) {
+    const issues =
+      error.cause instanceof z.ZodError
+        ? error.cause.issues.map(({ path, code, message }) => ({
+            path: path.map(String),
+            code,
+            message,
+          }))
+        : null;
+    const data: ApiErrorData = {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path ?? null,
+      field: issues?.[0] === undefined ? null : issueField(issues[0].path),
+      issues,
+    };
+    return { ...shape, data };
+  },
+});
 const fakeRouter = t.router({
   auth: t.router({
     signIn: t.procedure
@@ -46,6 +68,23 @@ const fakeRouter = t.router({
     }),
     me: t.procedure.query(({ ctx }) => (ctx.signedIn ? { ...USER, permissions: [] } : null)),
   }),
+  training: t.router({
+    sessions: t.router({
+      list: t.procedure
+        .input(z.object({ courseId: z.string().optional(), pageSize: z.int().max(100) }))
+        .query(({ input }) => ({ items: [], total: 0, echoed: input })),
+    }),
+    courses: t.router({
+      update: t.procedure
+        .input(
+          z.object({
+            id: z.string(),
+            data: z.object({ title: z.string().min(1, "must not be empty") }),
+          }),
+        )
+        .mutation(() => ({ ok: true })),
+    }),
+  }),
 });
 // The headers of the last request the stand-in received.
 let lastHeaders: IncomingHttpHeaders = {};
@@ -54,8 +93,8 @@ const server = createHTTPServer({
   router: fakeRouter,
   basePath: "/trpc/",
   createContext: ({ req, res }) => {
-    if (req.method !== "GET" && req.headers["x-dapkit-request"] == null) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Missing x-dapkit-request" });
+    if (req.method !== "GET" && req.headers[CSRF_HEADER] == null) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Missing ${CSRF_HEADER}` });
     }
     lastHeaders = req.headers;
     return {
@@ -92,6 +131,35 @@ test("each client keeps its own session", async () => {
   expect(await second.auth.me.query()).toBeNull();
 });
 
+test("a query's input reaches tRPC intact in the address", async () => {
+  const tracker = createTrackerClient({ url });
+  const page = await tracker.training.sessions.list.query({ courseId: "c/1 & 2", pageSize: 5 });
+  expect(page).toMatchObject({ echoed: { courseId: "c/1 & 2", pageSize: 5 } });
+});
+
+test("a refused input rejects with the field at fault and every issue, from tRPC's own answer", async () => {
+  const tracker = createTrackerClient({ url });
+  const error: unknown = await tracker.training.sessions.list
+    .query({ pageSize: 500 })
+    .catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(TrackerError);
+  expect(error).toMatchObject({
+    code: "BAD_REQUEST",
+    httpStatus: 400,
+    path: "training.sessions.list",
+    field: "pageSize",
+    issues: [{ path: ["pageSize"], code: "too_big" }],
+  });
+  const update: unknown = await tracker.training.courses.update
+    .mutate({ id: "c1", data: { title: "" } })
+    .catch((caught: unknown) => caught);
+  expect(update).toMatchObject({
+    code: "BAD_REQUEST",
+    field: "title",
+    issues: [{ path: ["data", "title"], code: "too_small", message: "must not be empty" }],
+  });
+});
+
 test("signInToTracker returns the user and a cookie header that signs in another client", async () => {
   const { user, cookie } = await signInToTracker({
     url,
@@ -104,12 +172,19 @@ test("signInToTracker returns the user and a cookie header that signs in another
   expect(await tracker.auth.me.query()).toMatchObject({ id: "u1" });
 });
 
-test("a refused sign-in rejects with a tracker error carrying the tRPC code", async () => {
+test("a refused sign-in rejects with a tracker error carrying the tRPC code and no field", async () => {
   const attempt = signInToTracker({ url, email: USER.email, password: "wrong" });
   const error: unknown = await attempt.catch((caught: unknown) => caught);
   expect(isTrackerError(error)).toBe(true);
-  expect(isTrackerError(error) && error.data?.code).toBe("UNAUTHORIZED");
-  expect(isTrackerError(error) && error.message).toBe("Wrong email or password");
+  expect(error).toMatchObject({
+    name: "TrackerError",
+    code: "UNAUTHORIZED",
+    httpStatus: 401,
+    path: "auth.signIn",
+    field: null,
+    issues: null,
+    message: "Wrong email or password",
+  });
   expect(isTrackerError(new Error("other"))).toBe(false);
 });
 
@@ -127,7 +202,7 @@ test("every request carries the CSRF header and the caller's headers, names in l
   const tracker = createTrackerClient({ url, headers: { Authorization: "Bearer proxy-token" } });
   await tracker.auth.me.query();
   expect(lastHeaders).toMatchObject({
-    "x-dapkit-request": "1",
+    [CSRF_HEADER]: "1",
     authorization: "Bearer proxy-token",
   });
 });
@@ -140,7 +215,7 @@ test("headers may come from a function called before each request", async () => 
   expect(headers).toHaveBeenCalledTimes(1);
 });
 
-test("requests go through the fetch the caller gives", async () => {
+test("requests go through the fetch the caller gives, one request per call", async () => {
   const calls: string[] = [];
   const logged: TrackerFetch = (input, init) => {
     calls.push(`${init.method ?? "GET"} ${input}`);
@@ -148,7 +223,13 @@ test("requests go through the fetch the caller gives", async () => {
   };
   const tracker = createTrackerClient({ url: new URL(url), fetch: logged });
   await tracker.auth.me.query();
-  expect(calls).toEqual([`GET ${url}/trpc/auth.me?batch=1&input=%7B%7D`]);
+  await tracker.training.sessions.list.query({ pageSize: 1 });
+  await tracker.auth.signOut.mutate();
+  expect(calls).toEqual([
+    `GET ${url}/trpc/auth.me`,
+    `GET ${url}/trpc/training.sessions.list?input=%7B%22pageSize%22%3A1%7D`,
+    `POST ${url}/trpc/auth.signOut`,
+  ]);
 });
 
 test("the tracker's API address is found from its base address", () => {

@@ -1,7 +1,9 @@
-import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import { contract, CSRF_HEADERS, type Contract } from "@dapkit/contract";
 
-import type { AppRouter } from "./app-router";
+import { contractClient, type ContractClient, type SendCall } from "./contract-client";
 import { CookieJar, setCookieHeaders } from "./cookie-jar";
+import { readAnswer } from "./read-answer";
+import { TrackerError } from "./tracker-error";
 
 /**
  * Request headers as a plain object of names to values.
@@ -42,16 +44,14 @@ export interface TrackerClientOptions {
 }
 
 /**
- * A typed client for a running tracker: one property per router, one method per procedure
- * (`.query()` to read, `.mutate()` to change), with the tracker's input and output types.
+ * A typed client for a running tracker, shaped like the tracker's API contract: one property per
+ * area, one object per procedure with `.query(input)` to read or `.mutate(input)` to change, with
+ * the contract's input and output types.
  *
  * @example
  * const whoAmI = (tracker: TrackerClient) => tracker.auth.me.query();
  */
-export type TrackerClient = TRPCClient<AppRouter>;
-
-// The tracker refuses state-changing requests without this header: a cross-site form cannot add it.
-const CSRF_HEADERS: TrackerHeaders = { "x-dapkit-request": "1" };
+export type TrackerClient = ContractClient<Contract>;
 
 /** The tracker's tRPC endpoint for a base address, which may already end in `/trpc`. */
 export function trackerEndpoint(url: string | URL): string {
@@ -69,33 +69,59 @@ function lowerCaseNames(headers: TrackerHeaders): Record<string, string> {
   );
 }
 
-/** Builds a client whose cookies live in `jar` (shared with `signInToTracker`, which reads it). */
-export function createClientWithJar(options: TrackerClientOptions, jar: CookieJar): TrackerClient {
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Sends calls as tRPC v11's HTTP protocol has them, one request per call: a query is
+ * `GET <endpoint>/<path>?input=<JSON>`, a mutation `POST <endpoint>/<path>` with the input as its
+ * JSON body. Cookies the tracker sets are kept in `jar` and sent back.
+ */
+function httpCalls(options: TrackerClientOptions, jar: CookieJar): SendCall {
+  const endpoint = trackerEndpoint(options.url);
   // Looked up per request rather than captured, so a fetch installed later (or mocked) is used.
   const send: TrackerFetch = options.fetch ?? ((url, init) => fetch(url, init));
   const extraHeaders = options.headers ?? {};
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: trackerEndpoint(options.url),
-        headers: async () => ({
-          ...lowerCaseNames(
-            typeof extraHeaders === "function" ? await extraHeaders() : extraHeaders,
-          ),
-          ...CSRF_HEADERS,
-        }),
-        // tRPC calls this with the URL as a string and an init object carrying the headers above.
-        async fetch(url, init) {
-          const headers = new Headers(init?.headers);
-          const cookie = jar.header(headers.get("cookie") ?? undefined);
-          if (cookie !== "") headers.set("cookie", cookie);
-          const response = await send(String(url), { ...(init as RequestInit), headers });
-          jar.store(setCookieHeaders(response.headers));
-          return response;
-        },
-      }),
-    ],
-  });
+  return async (kind, path, input) => {
+    const given = typeof extraHeaders === "function" ? await extraHeaders() : extraHeaders;
+    const headers = new Headers({ ...lowerCaseNames(given), ...CSRF_HEADERS });
+    const cookie = jar.header(headers.get("cookie") ?? undefined);
+    if (cookie !== "") headers.set("cookie", cookie);
+    const url = new URL(`${endpoint}/${path}`);
+    const init: RequestInit = { method: kind === "query" ? "GET" : "POST", headers };
+    if (kind === "query") {
+      if (input !== undefined) url.searchParams.set("input", JSON.stringify(input));
+    } else {
+      headers.set("content-type", "application/json");
+      if (input !== undefined) init.body = JSON.stringify(input);
+    }
+    let status: number;
+    let body: unknown;
+    try {
+      const response = await send(url.href, init);
+      jar.store(setCookieHeaders(response.headers));
+      status = response.status;
+      const text = await response.text();
+      try {
+        body = JSON.parse(text) as unknown;
+      } catch {
+        body = undefined; // not JSON: readAnswer says the answer was not the tracker's API
+      }
+    } catch (error) {
+      throw new TrackerError(
+        `Could not reach the tracker at ${endpoint} to call ${path}: ${describe(error)}`,
+        { code: "NETWORK_ERROR", httpStatus: null, path },
+        { cause: error },
+      );
+    }
+    return readAnswer(path, status, body);
+  };
+}
+
+/** Builds a client whose cookies live in `jar` (shared with `signInToTracker`, which reads it). */
+export function createClientWithJar(options: TrackerClientOptions, jar: CookieJar): TrackerClient {
+  return contractClient(contract, httpCalls(options, jar));
 }
 
 /**

@@ -4,12 +4,13 @@ import {
   type EvidenceItem,
   type EvidenceStatus,
   type PriorityArea,
+  describeValue,
 } from "@dapkit/schemas";
 
 import { parseIsoDate } from "./calendar-date";
 import { DahaRuleError } from "./daha-rule-error";
 import { evidenceStatusAsOf } from "./evidence-status-as-of";
-import { requireObject, requireRecords, shown } from "./shown";
+import { requireObject, requireRecords } from "./require-input";
 
 /**
  * A red, amber or green rating; red is worst.
@@ -213,7 +214,7 @@ function addEvidence(
   if (!EvidenceStatusSchema.safeParse(item.status).success) {
     throw new DahaRuleError(
       "invalid_input",
-      `${label} has status ${shown(item.status)}, which is not one of ${EvidenceStatusSchema.options.join(", ")}`,
+      `${label} has status ${describeValue(item.status)}, which is not one of ${EvidenceStatusSchema.options.join(", ")}`,
     );
   }
   // Both dates are checked whatever the status, so bad data is caught before it matters.
@@ -247,13 +248,13 @@ function checkExtra(check: ReadinessCheck, index: number, framework: ReadinessFr
   if (!framework.areas.some((area) => area.id === check.areaId)) {
     throw new DahaRuleError(
       "unknown_area",
-      `${field}: area ${shown(check.areaId)} is not in framework ${framework.id}`,
+      `${field}: area ${describeValue(check.areaId)} is not in framework ${framework.id}`,
     );
   }
   if (!Object.hasOwn(RAG_RANK, check.rag)) {
     throw new DahaRuleError(
       "invalid_input",
-      `${field}.rag must be red, amber or green (got ${shown(check.rag)})`,
+      `${field}.rag must be red, amber or green (got ${describeValue(check.rag)})`,
     );
   }
   if (typeof check.reason !== "string" || check.reason.trim() === "") {

@@ -22,7 +22,7 @@ describe("parseIsoDate", () => {
       'asOf must be a date in the form YYYY-MM-DD (got "01/04/2016")',
     );
     expect(() => parseIsoDate(undefined, "asOf")).toThrow(
-      "asOf must be a date in the form YYYY-MM-DD (got undefined)",
+      "asOf must be a date in the form YYYY-MM-DD (got nothing)",
     );
   });
 

@@ -1,7 +1,9 @@
+import { describeValue } from "@dapkit/schemas";
+
 import type { EvidenceItem, EvidenceStatus } from "@dapkit/schemas";
 
 import { parseIsoDate } from "./calendar-date";
-import { requireObject, shown } from "./shown";
+import { requireObject } from "./require-input";
 
 /**
  * The fields `evidenceStatusAsOf` reads from an evidence item.
@@ -28,6 +30,6 @@ export function evidenceStatusAsOf(item: EvidenceDates, asOf: string): EvidenceS
   requireObject(item, "item");
   const today = parseIsoDate(asOf, "asOf");
   if (item.status !== "approved" || item.expiryDate == null) return item.status;
-  const expiry = parseIsoDate(item.expiryDate, `Evidence ${shown(item.id)} expiryDate`);
+  const expiry = parseIsoDate(item.expiryDate, `Evidence ${describeValue(item.id)} expiryDate`);
   return today >= expiry ? "expired" : "approved";
 }

@@ -1,7 +1,6 @@
-import { EvidenceStatusSchema, type EvidenceStatus } from "@dapkit/schemas";
+import { EvidenceStatusSchema, type EvidenceStatus, describeValue } from "@dapkit/schemas";
 
 import { DahaRuleError } from "./daha-rule-error";
-import { shown } from "./shown";
 
 /**
  * Where an evidence item may move next from each status; a status not listed is not allowed.
@@ -50,13 +49,14 @@ export function canTransitionEvidence(from: EvidenceStatus, to: EvidenceStatus):
 
 // A status by its name; anything else as an error message can show it.
 function statusName(value: unknown): string {
-  return typeof value === "string" ? value : shown(value);
+  return typeof value === "string" ? value : describeValue(value);
 }
 
 function explainRefusal(from: unknown, to: unknown): string {
   const options = EvidenceStatusSchema.options.join(", ");
-  if (!isEvidenceStatus(from)) return `${shown(from)} is not an evidence status (${options})`;
-  if (!isEvidenceStatus(to)) return `${shown(to)} is not an evidence status (${options})`;
+  if (!isEvidenceStatus(from))
+    return `${describeValue(from)} is not an evidence status (${options})`;
+  if (!isEvidenceStatus(to)) return `${describeValue(to)} is not an evidence status (${options})`;
   if (from === to) return `it is already ${from}`;
   if (to === "expired") return "only approved evidence can expire";
   return BLOCKED_REASON[from];

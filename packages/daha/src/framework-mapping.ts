@@ -1,6 +1,8 @@
+import { describeValue } from "@dapkit/schemas";
+
 import { DahaRuleError } from "./daha-rule-error";
 import { defaultFramework, getFramework, legacyFramework } from "./frameworks";
-import { requireObject, shown } from "./shown";
+import { requireObject } from "./require-input";
 
 /**
  * One link between a legacy area and the default area it became, with the basis for the link.
@@ -67,7 +69,7 @@ export function mapAreaId(areaId: string, options: { from: string; to: string })
   if (!from.areas.some((area) => area.id === areaId)) {
     throw new DahaRuleError(
       "unknown_area",
-      `Area ${shown(areaId)} is not in framework ${from.id} (its areas are ${from.areas.map((area) => area.id).join(", ")})`,
+      `Area ${describeValue(areaId)} is not in framework ${from.id} (its areas are ${from.areas.map((area) => area.id).join(", ")})`,
     );
   }
   if (from.id === to.id) return [areaId];

@@ -1,7 +1,8 @@
+import { describeValue } from "@dapkit/schemas";
+
 import type { Framework, PriorityArea } from "@dapkit/schemas";
 
 import { DahaRuleError } from "./daha-rule-error";
-import { shown } from "./shown";
 
 /**
  * A built-in DAHA framework: a `Framework` (as `@dapkit/schemas` validates it) that cannot be
@@ -177,7 +178,7 @@ export function getFramework(id: string): DahaFramework {
   if (framework === undefined) {
     throw new DahaRuleError(
       "unknown_framework",
-      `Unknown framework ${shown(id)}: expected one of ${frameworks.map((known) => known.id).join(", ")}`,
+      `Unknown framework ${describeValue(id)}: expected one of ${frameworks.map((known) => known.id).join(", ")}`,
     );
   }
   return framework;

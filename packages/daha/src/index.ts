@@ -18,6 +18,13 @@ export {
   canTransitionEvidence,
   evidenceTransitions,
 } from "./evidence-transitions";
+export {
+  EVIDENCE_KIND_LABELS,
+  EVIDENCE_STATUS_LABELS,
+  evidenceMoves,
+  RAG_LABELS,
+  type EvidenceMove,
+} from "./evidence-words";
 export { frameworkMapping, mapAreaId, type AreaLink } from "./framework-mapping";
 export {
   defaultFramework,

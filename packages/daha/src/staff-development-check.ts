@@ -1,6 +1,8 @@
+import { describeValue } from "@dapkit/schemas";
+
 import type { ReadinessCheck } from "./assess-readiness";
 import { DahaRuleError } from "./daha-rule-error";
-import { requireObject, shown } from "./shown";
+import { requireObject } from "./require-input";
 
 /**
  * The default training-attendance target for Staff Development: 80 %, the "team below 80 %
@@ -42,7 +44,7 @@ function checkFraction(value: unknown, field: string, range: { min: number; max:
   ) {
     throw new DahaRuleError(
       "invalid_input",
-      `${field} must be a fraction from ${String(range.min)} to ${String(range.max)} (got ${shown(value)})`,
+      `${field} must be a fraction from ${String(range.min)} to ${String(range.max)} (got ${describeValue(value)})`,
     );
   }
   return value;

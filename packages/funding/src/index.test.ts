@@ -10,6 +10,7 @@ test("the public API is exactly these runtime exports", () => {
     "MARAC_CASES_PER_10000_ADULT_WOMEN",
     "MARAC_CASES_PER_ADMIN_FTE",
     "REFUGE_FAMILY_SPACES_PER_10000_PEOPLE",
+    "SECTOR_LABELS",
     "allocateByPercent",
     "allocateByWeight",
     "applyOptimismBias",

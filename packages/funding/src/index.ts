@@ -82,3 +82,4 @@ export {
   type VarianceRowInput,
   type VarianceTotals,
 } from "./reconcile-variance";
+export { SECTOR_LABELS } from "./sector-words";

@@ -100,6 +100,9 @@ describe("formatMoney", () => {
     expect(formatMoney(15_024_490)).toBe("£150,245");
     expect(formatMoney(-7_512_250)).toBe("-£75,123");
     expect(formatMoney(-123_400)).toBe("-£1,234");
+    // A Year 1 variance of -£30,217.50: the half pound rounds away from zero, with a plain minus
+    // sign that parseMoney, spreadsheets and screen readers all read.
+    expect(formatMoney(-3_021_750)).toBe("-£30,218");
     expect(formatMoney(0)).toBe("£0");
     expect(formatMoney(-49)).toBe("£0");
     expect(formatMoney(-50)).toBe("-£1");

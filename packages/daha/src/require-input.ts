@@ -1,20 +1,6 @@
-import { DahaRuleError } from "./daha-rule-error";
+import { describeValue } from "@dapkit/schemas";
 
-/**
- * Any value as an error message can show it (internal): `String()` throws on an object without a
- * prototype and `JSON.stringify` on a bigint, which would turn a refusal into a TypeError.
- *
- * @example
- * shown("x"); // '"x"'
- */
-export function shown(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value == null || (typeof value !== "object" && typeof value !== "function")) {
-    return String(value);
-  }
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "function" ? "a function" : "an object";
-}
+import { DahaRuleError } from "./daha-rule-error";
 
 /**
  * Insists on an object (not null, not a list), naming the field if not (internal).
@@ -24,7 +10,10 @@ export function shown(value: unknown): string {
  */
 export function requireObject(value: unknown, field: string): asserts value is object {
   if (typeof value !== "object" || value == null || Array.isArray(value)) {
-    throw new DahaRuleError("invalid_input", `${field} must be an object (got ${shown(value)})`);
+    throw new DahaRuleError(
+      "invalid_input",
+      `${field} must be an object (got ${describeValue(value)})`,
+    );
   }
 }
 
@@ -36,7 +25,10 @@ export function requireObject(value: unknown, field: string): asserts value is o
  */
 export function requireRecords(value: unknown, field: string, textFields: readonly string[]): void {
   if (!Array.isArray(value)) {
-    throw new DahaRuleError("invalid_input", `${field} must be a list (got ${shown(value)})`);
+    throw new DahaRuleError(
+      "invalid_input",
+      `${field} must be a list (got ${describeValue(value)})`,
+    );
   }
   value.forEach((record: unknown, index) => {
     const at = `${field}[${String(index)}]`;
@@ -44,7 +36,10 @@ export function requireRecords(value: unknown, field: string, textFields: readon
     for (const name of textFields) {
       const text = (record as Record<string, unknown>)[name];
       if (typeof text !== "string") {
-        throw new DahaRuleError("invalid_input", `${at}.${name} must be text (got ${shown(text)})`);
+        throw new DahaRuleError(
+          "invalid_input",
+          `${at}.${name} must be text (got ${describeValue(text)})`,
+        );
       }
     }
   });

@@ -17,7 +17,11 @@ describe("evidence words", () => {
   });
 
   test("every rating has words that do not rely on its colour", () => {
-    expect(RAG_LABELS).toEqual({ red: "Not ready", amber: "Action needed", green: "Ready" });
+    expect(RAG_LABELS).toEqual({
+      red: "Red: not ready",
+      amber: "Amber: action needed",
+      green: "Green: ready",
+    });
   });
 });
 

@@ -39,16 +39,17 @@ export const EVIDENCE_STATUS_LABELS: Readonly<Record<EvidenceStatus, string>> = 
 });
 
 /**
- * Each readiness rating in words, so that it never depends on seeing the colour (WCAG 1.4.1):
- * red has gaps, amber is ready but has evidence due for review or about to expire.
+ * Each readiness rating in words that name the colour and say what it means, so the rating never
+ * depends on seeing the colour (WCAG 1.4.1) and reads the same printed in black and white: red
+ * has gaps, amber has evidence due for review or about to expire.
  *
  * @example
- * RAG_LABELS.amber; // "Action needed"
+ * RAG_LABELS.amber; // "Amber: action needed"
  */
 export const RAG_LABELS: Readonly<Record<Rag, string>> = Object.freeze({
-  red: "Not ready",
-  amber: "Action needed",
-  green: "Ready",
+  red: "Red: not ready",
+  amber: "Amber: action needed",
+  green: "Green: ready",
 });
 
 /**

@@ -27,6 +27,7 @@ export const auditExport = defineExport({
     { header: "Action", value: (entry) => entry.action },
     { header: "Record type", value: (entry) => entry.entity },
     { header: "Record", value: (entry) => entry.entityId },
+    { header: "From address", value: (entry) => entry.source },
     { header: "Before", value: (entry) => json(entry.before) },
     { header: "After", value: (entry) => json(entry.after) },
   ],

@@ -17,12 +17,52 @@ import { serveWebApp } from "./static-files";
 // Large enough for a 100,000-row CSV import, small enough that a runaway client cannot exhaust memory.
 const MAX_TRPC_BODY_BYTES = 32 * 1024 * 1024;
 
+/** The most calls one tRPC request may batch: more than any page makes at once. */
+export const MAX_BATCH_SIZE = 20;
+
 /** What the HTTP server needs beyond the app's storage. */
 export interface ServerOptions extends ConnectionOptions {
   /** The built web client to serve, if any. */
   webRoot: string;
   /** Plain HTTP routes for uploads, downloads and exports. */
   routes: readonly Route[];
+}
+
+/** Whether an Origin header names this host; one that does not parse is treated as another site. */
+function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin == null || origin === "null") return true;
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
+
+// A path is matched as tRPC will read it, percent-escapes and all.
+function isAuthPath(path: string): boolean {
+  try {
+    return decodeURIComponent(path).startsWith("auth.");
+  } catch {
+    return path.startsWith("auth.");
+  }
+}
+
+/**
+ * Refuses a tRPC request that batches more than MAX_BATCH_SIZE calls, or batches an `auth.`
+ * mutation (sign-in, sign-out) with others, before its body is read: a batch of sign-ins would
+ * run one password hash per call for a single request. Queries (`auth.me` among them) may share a
+ * batch, as the web app's do; they hash nothing. tRPC's own `maxBatchSize` is set too, but it acts
+ * only once the adapter has the request; this answers first, from the URL alone.
+ */
+function assertBatchAllowed(req: IncomingMessage, url: URL): void {
+  if (url.searchParams.get("batch") !== "1") return;
+  const paths = url.pathname.slice("/trpc/".length).split(",");
+  if (paths.length > MAX_BATCH_SIZE) {
+    throw new AppError(
+      "bad_request",
+      `A request may batch at most ${MAX_BATCH_SIZE} calls; send the rest separately`,
+    );
+  }
+  if (req.method === "POST" && paths.length > 1 && paths.some(isAuthPath)) {
+    throw new AppError("bad_request", "Sign-in calls must be sent on their own, not in a batch");
+  }
 }
 
 /**
@@ -33,10 +73,8 @@ export interface ServerOptions extends ConnectionOptions {
 function assertSameSite(req: IncomingMessage): void {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
   const fetchSite = req.headers["sec-fetch-site"];
-  const origin = req.headers.origin;
   const crossSite =
-    fetchSite === "cross-site" ||
-    (origin != null && origin !== "null" && new URL(origin).host !== req.headers.host);
+    fetchSite === "cross-site" || !isSameOrigin(req.headers.origin, req.headers.host);
   if (crossSite || req.headers[CSRF_HEADER] == null) {
     throw new AppError("forbidden", "This request did not come from dapkit and was refused");
   }
@@ -57,6 +95,7 @@ export function createHttpServer(deps: AppDeps, options: ServerOptions): Server 
     router: appRouter,
     basePath: "/trpc/",
     maxBodySize: MAX_TRPC_BODY_BYTES,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: (http) => contextFromRequest(deps, http, options),
     onError({ error, path }) {
       // Only the kind of failure is logged: messages can carry input such as names or titles.
@@ -69,9 +108,15 @@ export function createHttpServer(deps: AppDeps, options: ServerOptions): Server 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res, { secure: isSecureRequest(req, options) });
     const url = new URL(req.url ?? "/", "http://localhost");
+    // Answers from the API carry personal data: no browser or shared cache keeps them. Downloads
+    // set their own (also no-store) value; the web app's files are cached as static-files says.
+    if (url.pathname.startsWith("/trpc/") || url.pathname.startsWith("/api/")) {
+      res.setHeader("Cache-Control", "no-store");
+    }
     try {
       assertSameSite(req);
       if (url.pathname.startsWith("/trpc/")) {
+        assertBatchAllowed(req, url);
         trpc(req, res);
         return;
       }

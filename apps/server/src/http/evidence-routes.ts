@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 
+import { EvidenceRevisionOutputSchema, type Permission } from "@dapkit/contract";
+
 import { authorise } from "../auth/authorise";
-import type { Permission } from "../auth/permissions";
 import type { Context } from "../context";
 import { writeEvidencePack } from "../evidence-pack/write-evidence-pack";
 import type { FileStore } from "../files/file-store";
+import { recordRead } from "../services/audit/record-read";
 import { addEvidenceRevision } from "../services/evidence/add-evidence-revision";
-import { EvidenceRevisionOutputSchema } from "../services/evidence/evidence-schemas";
 import { loadEvidencePack } from "../services/evidence/load-evidence-pack";
 import { londonToday } from "../services/evidence/london-today";
 import { openRevisionFile } from "../services/evidence/open-revision-file";
@@ -20,8 +21,9 @@ import { sendJson } from "./send";
 // sending and can read the error; past this many bytes the connection is cut instead.
 const DISCARD_LIMIT_BYTES = 2 * MAX_EVIDENCE_FILE_BYTES;
 
-function routeScope(ctx: Context, permission: Permission): Scope & { files: FileStore } {
-  return { db: ctx.db, user: authorise(ctx, permission), now: ctx.now(), files: ctx.files };
+// The same check as every procedure's, named for the audit log by the route's method and path.
+function routeScope(ctx: Context, access: Permission, route: string): Scope & { files: FileStore } {
+  return { db: ctx.db, user: authorise(ctx, access, route), now: ctx.now(), files: ctx.files };
 }
 
 function discardBody(req: IncomingMessage): Promise<void> {
@@ -67,7 +69,7 @@ const uploadRevision: Route = {
   pattern: /^\/api\/evidence\/(?<id>[^/]+)\/revisions$/,
   async handle({ req, res, params, ctx }) {
     try {
-      const scope = routeScope(ctx, "manageEvidence");
+      const scope = routeScope(ctx, "manageEvidence", "POST /api/evidence/{id}/revisions");
       const revision = await addEvidenceRevision(scope, {
         evidenceId: params.id ?? "",
         body: req,
@@ -85,8 +87,15 @@ const downloadRevision: Route = {
   method: "GET",
   pattern: /^\/api\/evidence\/revisions\/(?<revisionId>[^/]+)\/file$/,
   async handle({ res, params, ctx }) {
-    const scope = routeScope(ctx, "readEvidence");
+    const scope = routeScope(ctx, "readEvidence", "GET /api/evidence/revisions/{id}/file");
     const { revision, content } = openRevisionFile(scope, { revisionId: params.revisionId ?? "" });
+    recordRead(scope.db, {
+      user: scope.user,
+      at: scope.now,
+      source: ctx.request.ip,
+      entity: "evidence_file",
+      entityId: revision.id,
+    });
     setDownloadHeaders(res, revision);
     res.setHeader("Content-Length", String(revision.sizeBytes));
     await pipeline(content, res);
@@ -97,8 +106,14 @@ const evidencePack: Route = {
   method: "GET",
   pattern: /^\/api\/evidence\/pack\.zip$/,
   async handle({ res, ctx }) {
-    const scope = routeScope(ctx, "readEvidence");
+    const scope = routeScope(ctx, "readEvidence", "GET /api/evidence/pack.zip");
     const data = loadEvidencePack(scope);
+    recordRead(scope.db, {
+      user: scope.user,
+      at: scope.now,
+      source: ctx.request.ip,
+      entity: "evidence_pack",
+    });
     setDownloadHeaders(res, {
       mediaType: "application/zip",
       fileName: `evidence-pack-${londonToday(scope.now)}.zip`,

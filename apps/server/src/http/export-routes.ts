@@ -1,4 +1,6 @@
+import { authorise } from "../auth/authorise";
 import { runExport } from "../exports/run-export";
+import { recordRead } from "../services/audit/record-read";
 import type { Route } from "./route";
 import { sendError } from "./send";
 
@@ -12,9 +14,19 @@ export const exportRoutes: readonly Route[] = [
     pattern: /^\/api\/export\/(?<name>[a-z][a-z0-9-]*)\.(?<format>csv|xlsx)$/,
     async handle({ res, params, ctx }) {
       try {
+        // Each sheet's procedure checks its own permission; this refuses a signed-out caller
+        // before anything else, so they learn nothing, not even which exports exist.
+        const user = authorise(ctx, "signedIn", `GET /api/export/${params.name ?? ""}`);
         const file = await runExport(ctx, {
           name: params.name ?? "",
           format: params.format === "csv" ? "csv" : "xlsx",
+        });
+        recordRead(ctx.db, {
+          user,
+          at: ctx.now(),
+          source: ctx.request.ip,
+          entity: "export",
+          entityId: file.fileName,
         });
         res.statusCode = 200;
         res.setHeader("Content-Type", file.contentType);

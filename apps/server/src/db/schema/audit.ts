@@ -15,6 +15,8 @@ export const auditLog = sqliteTable(
     before: text({ mode: "json" }),
     after: text({ mode: "json" }),
     at: timestamp().notNull(),
+    // The client address a sign-in or a read of sensitive data came from (null for other changes).
+    source: text(),
   },
   (table) => [index("audit_log_organisation_idx").on(table.organisationId, table.id)],
 );

@@ -1,7 +1,9 @@
 import { and, count, desc, eq } from "drizzle-orm";
 
+import type { PageRequest } from "@dapkit/contract";
+
 import { auditLog, users } from "../../db/schema";
-import { pageOf, pageWindow, type PageRequest } from "../pagination";
+import { pageOf, pageWindow } from "../pagination";
 import type { Scope } from "../scope";
 
 /** Which page of the audit log to show, optionally only one kind of record or one user's actions. */
@@ -49,6 +51,7 @@ export function listAudit(scope: Scope, query: AuditQuery) {
       userName: users.name,
       before: auditLog.before,
       after: auditLog.after,
+      source: auditLog.source,
     })
     .from(auditLog)
     // The organisation is part of the join so a user id can never pull a name across tenants.

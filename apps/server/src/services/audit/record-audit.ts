@@ -20,6 +20,8 @@ export interface AuditEntry {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** The client address the request came from, where it matters (sign-ins, reads). */
+  source?: string | null;
 }
 
 /** What differs between entries recorded together: which record, and its fields. */
@@ -39,6 +41,7 @@ const insertAudit = preparedStatement((db) =>
       before: sql`${sql.placeholder("before")}`,
       after: sql`${sql.placeholder("after")}`,
       at: sql.placeholder("at"),
+      source: sql.placeholder("source"),
     })
     .prepare(),
 );
@@ -60,6 +63,7 @@ const insertAudits = preparedStatement((db) =>
           before: rowField("before"),
           after: rowField("after"),
           at: sharedField("at"),
+          source: sharedField("source"),
         })
         .from(jsonRows("changes")),
     )
@@ -81,6 +85,7 @@ export function recordAudit(db: Queryable, entry: AuditEntry): void {
     before: json(entry.before),
     after: json(entry.after),
     at: entry.at.toISOString(),
+    source: entry.source ?? null,
   });
 }
 
@@ -100,6 +105,7 @@ export function recordAudits(
       action: entry.action,
       entity: entry.entity,
       at: entry.at.toISOString(),
+      source: entry.source ?? null,
       changes: JSON.stringify(
         batch.map((change) => ({
           entityId: change.entityId ?? null,

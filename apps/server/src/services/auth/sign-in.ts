@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 
+import { passwordHashing } from "../../auth/hashing-gate";
 import { createSession } from "../../auth/session-store";
 import type { SessionUser } from "../../auth/session-user";
 import { getDecoyHash, verifyPassword } from "../../auth/passwords";
+import type { Reservation, SignInLimiter } from "../../auth/sign-in-limiter";
 import type { AppDeps } from "../../context";
 import { users } from "../../db/schema";
 import { AppError } from "../../errors";
@@ -12,6 +14,38 @@ import { recordAudit } from "../audit/record-audit";
 // One message for every failure, so the response never says whether the address has an account.
 const REFUSED = "Enter a correct email address and password";
 
+// A failed sign-in is recorded with no organisation, where no one can see or delete it: only this
+// much of what was typed is kept (the schema already refuses longer addresses; this keeps the
+// bound even if a caller skips it).
+const MAX_RECORDED_EMAIL = 254;
+
+function tooMany(retryAt: Date, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+  return new AppError(
+    "too_many_requests",
+    `Too many failed attempts to sign in. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
+}
+
+/**
+ * Claims an attempt from both limiters before any password is checked, so parallel guesses count
+ * at once; if the second refuses, the first claim is handed back.
+ */
+function reserveAttempt(
+  limiters: { email: SignInLimiter; address: SignInLimiter },
+  keys: { email: string; address: string },
+  now: Date,
+): { email: Reservation; address: Reservation } {
+  const email = limiters.email.reserve(keys.email, now);
+  if ("retryAt" in email) throw tooMany(email.retryAt, now);
+  const address = limiters.address.reserve(keys.address, now);
+  if ("retryAt" in address) {
+    limiters.email.release(email.reservation);
+    throw tooMany(address.retryAt, now);
+  }
+  return { email: email.reservation, address: address.reservation };
+}
+
 /** Checks a user's email and password and, when they match, starts a session. */
 export async function signIn(
   deps: AppDeps,
@@ -20,36 +54,40 @@ export async function signIn(
 ): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
   const now = deps.now();
   const emailKey = credentials.email.toLowerCase();
-  const lockedUntil =
-    deps.limiters.email.lockedUntil(emailKey, now) ??
-    deps.limiters.address.lockedUntil(clientAddress, now);
-  if (lockedUntil !== undefined) {
-    const minutes = Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError(
-      "too_many_requests",
-      `Too many failed attempts to sign in. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  const { limiters } = deps;
+  const reserved = reserveAttempt(limiters, { email: emailKey, address: clientAddress }, now);
+
+  let row: typeof users.$inferSelect | undefined;
+  let matches: boolean;
+  try {
+    row = deps.db.select().from(users).where(eq(users.email, emailKey)).get();
+    const stored = row?.passwordHash;
+    matches = await passwordHashing.run(clientAddress, async () =>
+      verifyPassword(credentials.password, stored ?? (await getDecoyHash())),
     );
+  } catch (error) {
+    // Not an answer about the password (the server was busy): the attempt does not count.
+    limiters.email.release(reserved.email);
+    limiters.address.release(reserved.address);
+    throw error;
   }
 
-  const row = deps.db.select().from(users).where(eq(users.email, emailKey)).get();
-  const matches = await verifyPassword(
-    credentials.password,
-    row?.passwordHash ?? (await getDecoyHash()),
-  );
   if (row == null || !matches || !row.active) {
-    deps.limiters.email.fail(emailKey, now);
-    deps.limiters.address.fail(clientAddress, now);
+    limiters.email.fail(reserved.email, now);
+    limiters.address.fail(reserved.address, now);
     recordAudit(deps.db, {
       actor: { userId: row?.id ?? null, organisationId: row?.organisationId ?? null },
       at: now,
       action: "sign_in_failed",
       entity: "session",
-      after: { email: emailKey },
+      after: { email: emailKey.slice(0, MAX_RECORDED_EMAIL) },
+      source: clientAddress,
     });
     throw new AppError("unauthorised", REFUSED);
   }
 
-  deps.limiters.email.succeed(emailKey);
+  limiters.email.succeed(emailKey);
+  limiters.address.release(reserved.address);
   const user: SessionUser = {
     id: row.id,
     organisationId: row.organisationId,
@@ -60,7 +98,13 @@ export async function signIn(
   };
   const { token, expiresAt } = deps.db.transaction((tx) => {
     const session = createSession(tx, user, now);
-    recordAudit(tx, { actor: actorOf(user), at: now, action: "sign_in", entity: "session" });
+    recordAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      action: "sign_in",
+      entity: "session",
+      source: clientAddress,
+    });
     return session;
   });
   return { user, token, expiresAt };

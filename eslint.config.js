@@ -9,6 +9,7 @@ const DOMAIN_PACKAGES = [
   "packages/funding",
   "packages/daha",
   "packages/training",
+  "packages/csv",
 ];
 
 export default tseslint.config(

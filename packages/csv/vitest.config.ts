@@ -1,0 +1,3 @@
+import { defineTestConfig } from "@dapkit/tooling/vitest";
+
+export default defineTestConfig({ coverage: true });

@@ -8,6 +8,7 @@ describe("@dapkit/training public API", () => {
       "DEFAULT_DUE_WITHIN_DAYS",
       "NOMINATION_ACTIONS",
       "NOMINATION_STATE_LABELS",
+      "REFRESHER_STATUS_LABELS",
       "TrainingRuleError",
       "assertNominationTransition",
       "canTransitionNomination",

@@ -21,6 +21,7 @@ export {
   type RefresherDueInput,
   type RefresherStatus,
 } from "./refresher-due";
+export { REFRESHER_STATUS_LABELS } from "./refresher-words";
 export { TrainingRuleError, type TrainingRuleErrorCode } from "./training-rule-error";
 export {
   funnelFromCounts,

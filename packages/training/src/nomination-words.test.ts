@@ -8,6 +8,7 @@ import {
   type NominationAction,
 } from "./nomination-words";
 import { canTransitionNomination } from "./nomination-transitions";
+import { REFRESHER_STATUS_LABELS } from "./refresher-words";
 
 describe("NOMINATION_STATE_LABELS", () => {
   test("has words for every state, in the states' order", () => {
@@ -48,5 +49,13 @@ describe("nominationActions", () => {
 
   test("offers nothing for a state it does not know", () => {
     expect(nominationActions("attended" as NominationState)).toEqual([]);
+  });
+});
+
+test("every refresher status has words", () => {
+  expect(REFRESHER_STATUS_LABELS).toEqual({
+    overdue: "Overdue",
+    due_soon: "Due soon",
+    current: "Current",
   });
 });

@@ -1,12 +1,20 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPCMutationProcedure, TRPCQueryProcedure } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import * as z from "zod";
 
 import { formatIssues } from "@dapkit/schemas";
+import {
+  issueField,
+  type Access,
+  type ApiErrorData,
+  type ApiIssue,
+  type ProcedureContract,
+} from "@dapkit/contract";
 
-import { PERMISSIONS, type Permission } from "./auth/permissions";
+import { authorise } from "./auth/authorise";
+import type { SessionUser } from "./auth/session-user";
 import type { Context } from "./context";
-import type { UserRole } from "./db/schema";
 import { AppError, type AppErrorCode } from "./errors";
 import { domainErrorCode } from "./domain-errors";
 import { storageFullError } from "./storage-full";
@@ -25,25 +33,46 @@ const APP_ERROR_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   insufficient_storage: "SERVICE_UNAVAILABLE",
 };
 
-const t = initTRPC.context<Context>().create({
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    // Keyed by the input's top-level field, for forms that show a message beside each field.
-    const fieldErrors: Record<string, string[] | undefined> | null =
-      cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : null;
-    return {
-      ...shape,
-      data: {
+/** What every procedure carries besides its schemas: who may call it, from the contract. */
+export interface ProcedureMeta {
+  access: Access;
+}
+
+/** The problems with a refused input, each where it is and in the schema's own words. */
+function inputIssues(cause: unknown): ApiIssue[] | null {
+  if (cause instanceof z.ZodError) {
+    return cause.issues.map((issue) => ({
+      path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+      code: issue.code,
+      message: issue.message,
+    }));
+  }
+  if (cause instanceof AppError && cause.field !== undefined) {
+    return [{ path: [cause.field], code: "custom", message: cause.message }];
+  }
+  return null;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      // Only a refused input has issues: an output that fails its schema is the server's fault
+      // (a 500), and its details stay on the server.
+      const issues = error.code === "INTERNAL_SERVER_ERROR" ? null : inputIssues(error.cause);
+      const first = issues?.[0];
+      const data: ApiErrorData = {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        field: cause instanceof AppError ? (cause.field ?? null) : null,
-        fieldErrors,
-      },
-    };
-  },
-});
+        path: shape.data.path ?? null,
+        field: first === undefined ? null : issueField(first.path),
+        issues,
+      };
+      return { ...shape, data };
+    },
+  });
 
 // Services throw AppError and the domain packages their own named errors; this turns them into
 // tRPC errors with the right code, so none reaches a client as a 500.
@@ -52,7 +81,7 @@ const mapErrors = t.middleware(async ({ next }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof z.ZodError && result.error.code === "BAD_REQUEST") {
-    // Invalid input reads as "field: problem" lines rather than a JSON dump of zod issues; an
+    // The message reads as "field: problem" for people; programs read the structured issues. An
     // input that is not even an object has no field of its own, so it is named "input".
     const lines = formatIssues(cause).map((line, index) =>
       cause.issues[index]?.path.length === 0 ? `input: ${line}` : line,
@@ -74,27 +103,65 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+const base = t.procedure.use(mapErrors);
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone may call it, signed in or not. */
-export const publicProcedure = t.procedure.use(mapErrors);
+/** The context of a procedure open to signed-in users only: their session and who they are. */
+export interface SignedInContext extends Context {
+  session: NonNullable<Context["session"]>;
+  user: SessionUser;
+}
 
-/** Needs a signed-in user; the user's organisation scopes everything the procedure touches. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.session == null) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  }
-  return next({ ctx: { session: ctx.session, user: ctx.session.user } });
-});
+type ContextFor<Who extends Access> = Who extends "public" ? Context : SignedInContext;
 
-/** Needs a signed-in user whose role has `permission` (see auth/permissions.ts). */
-export function permittedProcedure(permission: Permission) {
-  const roles: readonly UserRole[] = PERMISSIONS[permission];
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this" });
-    }
-    return next();
-  });
+type ParsedInput<C extends ProcedureContract> = C["input"] extends z.ZodType
+  ? z.output<C["input"]>
+  : undefined;
+
+/** The function that does a procedure's work: it gets the checked input, returns the output. */
+export type Resolver<C extends ProcedureContract> = (options: {
+  ctx: ContextFor<C["access"]>;
+  input: ParsedInput<C>;
+}) => z.input<C["output"]> | Promise<z.input<C["output"]>>;
+
+interface ProcedureTypes<C extends ProcedureContract> {
+  input: C["input"] extends z.ZodType ? z.input<C["input"]> : void;
+  output: z.output<C["output"]>;
+  meta: ProcedureMeta;
+  errorShape: (typeof t._config.$types)["errorShape"];
+}
+
+/** The tRPC procedure built from a contract entry. */
+export type ProcedureFor<C extends ProcedureContract> = C["kind"] extends "query"
+  ? TRPCQueryProcedure<ProcedureTypes<C>>
+  : TRPCMutationProcedure<ProcedureTypes<C>>;
+
+/**
+ * The one way to make a procedure: from its contract entry, which says whether it reads or
+ * changes, who may call it and its schemas, and the function that does the work.
+ *
+ * @example
+ * list: procedureFor(contract.training.sessions.list, ({ ctx, input }) =>
+ *   listSessions(scopeOf(ctx), input),
+ * ),
+ */
+export function procedureFor<C extends ProcedureContract>(
+  entry: C,
+  resolve: Resolver<C>,
+): ProcedureFor<C> {
+  // The access is checked before the input is even parsed, so a caller who may not use the
+  // procedure learns nothing from its validation messages; the meta lets tests read it back.
+  const withAccess = base
+    .meta({ access: entry.access })
+    .use(({ ctx, path, next }) => next({ ctx: { user: authorise(ctx, entry.access, path) } }));
+  const builder = (entry.input === undefined ? withAccess : withAccess.input(entry.input)).output(
+    entry.output,
+  );
+  // The resolver's types come from the contract (Resolver, above) rather than from tRPC's builder,
+  // so the two meet here, once.
+  const run = resolve as never;
+  const procedure = entry.kind === "query" ? builder.query(run) : builder.mutation(run);
+  return procedure as unknown as ProcedureFor<C>;
 }

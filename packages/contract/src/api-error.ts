@@ -23,3 +23,17 @@ export interface ApiErrorData {
   readonly field: string | null;
   readonly issues: readonly ApiIssue[] | null;
 }
+
+/**
+ * The input field an issue at `path` belongs to: the top-level key, or for a change shaped
+ * `{ id, data: { … } }` the key inside `data`; null for a problem with the input as a whole.
+ *
+ * @example
+ * issueField(["data", "title"]); // "title"
+ * issueField(["staffIds", 3]); // "staffIds"
+ */
+export function issueField(path: readonly (string | number)[]): string | null {
+  const [first, second] = path;
+  const key = first === "data" && second !== undefined ? second : first;
+  return key === undefined ? null : String(key);
+}

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export type { ApiErrorData, ApiIssue } from "./api-error";
+export { issueField, type ApiErrorData, type ApiIssue } from "./api-error";
 export * from "./audit";
 export * from "./auth";
 export * from "./by-id";

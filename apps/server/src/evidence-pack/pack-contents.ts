@@ -1,4 +1,4 @@
-import type { EvidenceSummary, Readiness } from "../services/evidence/evidence-schemas";
+import type { EvidenceSummary, Readiness } from "@dapkit/contract";
 
 /** Everything the pack's index and CSV show. */
 export interface PackContents {

@@ -1,4 +1,4 @@
-import type { EvidenceSummary } from "../services/evidence/evidence-schemas";
+import type { EvidenceSummary } from "@dapkit/contract";
 import { formatUiDate, KIND_LABELS, RAG_LABELS, STATUS_LABELS } from "./labels";
 import type { PackContents } from "./pack-contents";
 

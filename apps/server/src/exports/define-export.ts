@@ -1,5 +1,6 @@
+import { MAX_PAGE_SIZE, type PageRequest } from "@dapkit/contract";
+
 import type { createCaller } from "../router";
-import { MAX_PAGE_SIZE, type PageRequest } from "../services/pagination";
 import type { CellValue, Table } from "./table";
 
 /** The API as the signed-in user who asked for the export. */

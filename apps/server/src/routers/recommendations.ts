@@ -1,48 +1,29 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import * as z from "zod";
 
-import { IdSchema } from "@dapkit/schemas";
+import { contract } from "@dapkit/contract";
 
 import { addRecommendationUpdate } from "../services/recommendations/add-recommendation-update";
 import { createRecommendation } from "../services/recommendations/create-recommendation";
 import { getRecommendation } from "../services/recommendations/get-recommendation";
 import { listRecommendations } from "../services/recommendations/list-recommendations";
-import {
-  AddRecommendationUpdateInputSchema,
-  CreateRecommendationInputSchema,
-  RecommendationOutputSchema,
-  RecommendationSummaryOutputSchema,
-  UpdateRecommendationInputSchema,
-} from "../services/recommendations/recommendation-schemas";
 import { updateRecommendation } from "../services/recommendations/update-recommendation";
 import { scopeOf } from "../services/scope";
-import { permittedProcedure } from "../trpc";
+import { procedureFor } from "../trpc";
 
-const readProcedure = permittedProcedure("readRecommendations");
-const manageProcedure = permittedProcedure("manageRecommendations");
+const { recommendations } = contract;
 
 export const recommendationsRouter = {
-  list: readProcedure
-    .output(z.array(RecommendationSummaryOutputSchema))
-    .query(({ ctx }) => listRecommendations(scopeOf(ctx))),
-
-  get: readProcedure
-    .input(z.object({ id: IdSchema }))
-    .output(RecommendationOutputSchema)
-    .query(({ ctx, input }) => getRecommendation(scopeOf(ctx), input)),
-
-  create: manageProcedure
-    .input(CreateRecommendationInputSchema)
-    .output(RecommendationOutputSchema)
-    .mutation(({ ctx, input }) => createRecommendation(scopeOf(ctx), input)),
-
-  update: manageProcedure
-    .input(UpdateRecommendationInputSchema)
-    .output(RecommendationOutputSchema)
-    .mutation(({ ctx, input }) => updateRecommendation(scopeOf(ctx), input)),
-
-  addUpdate: manageProcedure
-    .input(AddRecommendationUpdateInputSchema)
-    .output(RecommendationOutputSchema)
-    .mutation(({ ctx, input }) => addRecommendationUpdate(scopeOf(ctx), input)),
+  list: procedureFor(recommendations.list, ({ ctx }) => listRecommendations(scopeOf(ctx))),
+  get: procedureFor(recommendations.get, ({ ctx, input }) =>
+    getRecommendation(scopeOf(ctx), input),
+  ),
+  create: procedureFor(recommendations.create, ({ ctx, input }) =>
+    createRecommendation(scopeOf(ctx), input),
+  ),
+  update: procedureFor(recommendations.update, ({ ctx, input }) =>
+    updateRecommendation(scopeOf(ctx), input),
+  ),
+  addUpdate: procedureFor(recommendations.addUpdate, ({ ctx, input }) =>
+    addRecommendationUpdate(scopeOf(ctx), input),
+  ),
 } satisfies TRPCRouterRecord;

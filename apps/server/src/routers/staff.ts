@@ -1,69 +1,30 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import * as z from "zod";
 
-import { IdSchema } from "@dapkit/schemas";
+import { contract } from "@dapkit/contract";
 
 import { importStaffCsv } from "../services/imports/import-staff";
-import { pageSchema } from "../services/pagination";
 import { scopeOf } from "../services/scope";
 import { createDepartment, listDepartments, updateDepartment } from "../services/staff/departments";
 import { getStaff } from "../services/staff/get-staff";
 import { listStaff } from "../services/staff/list-staff";
 import { createStaff, updateStaff } from "../services/staff/save-staff";
-import { permittedProcedure } from "../trpc";
-import { ImportInputSchema, StaffImportResultSchema } from "./import-schemas";
-import {
-  CreateStaffInputSchema,
-  DepartmentInputSchema,
-  DepartmentOutputSchema,
-  ListStaffInputSchema,
-  StaffOutputSchema,
-  StaffRecordOutputSchema,
-  UpdateStaffInputSchema,
-} from "./staff-schemas";
+import { procedureFor } from "../trpc";
 
-const readProcedure = permittedProcedure("readTraining");
-const manageProcedure = permittedProcedure("manageStaff");
+const { staff } = contract;
 
 export const staffRouter = {
   departments: {
-    list: readProcedure
-      .output(z.array(DepartmentOutputSchema))
-      .query(({ ctx }) => listDepartments(scopeOf(ctx))),
-
-    create: manageProcedure
-      .input(DepartmentInputSchema)
-      .output(DepartmentOutputSchema)
-      .mutation(({ ctx, input }) => createDepartment(scopeOf(ctx), input)),
-
-    update: manageProcedure
-      .input(z.object({ id: IdSchema, data: DepartmentInputSchema.partial() }))
-      .output(DepartmentOutputSchema)
-      .mutation(({ ctx, input }) => updateDepartment(scopeOf(ctx), input)),
+    list: procedureFor(staff.departments.list, ({ ctx }) => listDepartments(scopeOf(ctx))),
+    create: procedureFor(staff.departments.create, ({ ctx, input }) =>
+      createDepartment(scopeOf(ctx), input),
+    ),
+    update: procedureFor(staff.departments.update, ({ ctx, input }) =>
+      updateDepartment(scopeOf(ctx), input),
+    ),
   },
-
-  list: readProcedure
-    .input(ListStaffInputSchema)
-    .output(pageSchema(StaffOutputSchema))
-    .query(({ ctx, input }) => listStaff(scopeOf(ctx), input)),
-
-  get: readProcedure
-    .input(z.object({ id: IdSchema }))
-    .output(StaffRecordOutputSchema)
-    .query(({ ctx, input }) => getStaff(scopeOf(ctx), input.id)),
-
-  create: manageProcedure
-    .input(CreateStaffInputSchema)
-    .output(StaffOutputSchema)
-    .mutation(({ ctx, input }) => createStaff(scopeOf(ctx), input)),
-
-  update: manageProcedure
-    .input(UpdateStaffInputSchema)
-    .output(StaffOutputSchema)
-    .mutation(({ ctx, input }) => updateStaff(scopeOf(ctx), input)),
-
-  importCsv: manageProcedure
-    .input(ImportInputSchema)
-    .output(StaffImportResultSchema)
-    .mutation(({ ctx, input }) => importStaffCsv(scopeOf(ctx), input)),
+  list: procedureFor(staff.list, ({ ctx, input }) => listStaff(scopeOf(ctx), input)),
+  get: procedureFor(staff.get, ({ ctx, input }) => getStaff(scopeOf(ctx), input.id)),
+  create: procedureFor(staff.create, ({ ctx, input }) => createStaff(scopeOf(ctx), input)),
+  update: procedureFor(staff.update, ({ ctx, input }) => updateStaff(scopeOf(ctx), input)),
+  importCsv: procedureFor(staff.importCsv, ({ ctx, input }) => importStaffCsv(scopeOf(ctx), input)),
 } satisfies TRPCRouterRecord;

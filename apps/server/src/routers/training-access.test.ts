@@ -37,7 +37,8 @@ function calls(user: SessionUser | null) {
         trainer: "B",
       }),
     "training.sessions.update": () => training.sessions.update({ id, data: { capacity: 2 } }),
-    "training.nominations.create": () => training.nominations.create({ sessionId: id, staffIds: [id] }),
+    "training.nominations.create": () =>
+      training.nominations.create({ sessionId: id, staffIds: [id] }),
     "training.nominations.list": () => training.nominations.list(),
     "training.nominations.get": () => training.nominations.get({ id }),
     "training.nominations.approve": () => training.nominations.approve({ id }),
@@ -83,6 +84,8 @@ describe("access to staff, training and reports", () => {
         message: "Sign in to continue",
       });
     }
+    // Nobody to attribute a signed-out call to: it leaves no trace in the audit log.
+    expect(t.app.db.select().from(auditLog).all()).toEqual([]);
   });
 
   test("a viewer may read everything and change nothing", async () => {
@@ -96,7 +99,20 @@ describe("access to staff, training and reports", () => {
         await expect(call(), name).rejects.toMatchObject({ code: "FORBIDDEN" });
       }
     }
-    expect(t.app.db.select().from(auditLog).all()).toEqual([]);
+    // Each refusal is audited (who, which organisation, what they tried), and nothing else is.
+    const viewer = t.org.users.viewer;
+    const refused = Object.keys(calls(null)).filter((name) => !READS.includes(name));
+    expect(t.app.db.select().from(auditLog).all()).toEqual(
+      refused.map((what) =>
+        expect.objectContaining({
+          action: "access_refused",
+          entity: "access",
+          userId: viewer.id,
+          organisationId: viewer.organisationId,
+          after: expect.objectContaining({ what, role: "viewer" }) as unknown,
+        }),
+      ),
+    );
   });
 
   test("an id that is empty is refused, naming the field", async () => {

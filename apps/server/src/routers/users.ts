@@ -1,50 +1,18 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import * as z from "zod";
 
-import { EmailSchema, IdSchema, LabelSchema } from "@dapkit/schemas";
+import { contract } from "@dapkit/contract";
 
 import { createUser, listUsers, setPassword, updateUser } from "../services/users/manage-users";
 import { scopeOf } from "../services/scope";
-import { permittedProcedure } from "../trpc";
-import { PasswordSchema, UserOutputSchema, UserRoleSchema } from "./user-schemas";
+import { procedureFor } from "../trpc";
 
-const adminProcedure = permittedProcedure("administer");
+const { users } = contract;
 
 export const usersRouter = {
-  list: adminProcedure
-    .output(z.array(UserOutputSchema))
-    .query(({ ctx }) => listUsers(ctx.db, ctx.user.organisationId)),
-
-  create: adminProcedure
-    .input(
-      z.object({
-        email: EmailSchema,
-        name: LabelSchema,
-        role: UserRoleSchema,
-        password: PasswordSchema,
-        staffId: IdSchema.nullable().default(null),
-      }),
-    )
-    .output(UserOutputSchema)
-    .mutation(({ ctx, input }) => createUser(scopeOf(ctx), input)),
-
-  update: adminProcedure
-    .input(
-      z.object({
-        id: IdSchema,
-        data: z.object({
-          name: LabelSchema.optional(),
-          role: UserRoleSchema.optional(),
-          active: z.boolean().optional(),
-          staffId: IdSchema.nullable().optional(),
-        }),
-      }),
-    )
-    .output(UserOutputSchema)
-    .mutation(({ ctx, input }) => updateUser(scopeOf(ctx), input)),
-
-  setPassword: adminProcedure
-    .input(z.object({ id: IdSchema, password: PasswordSchema }))
-    .output(z.object({ id: IdSchema }))
-    .mutation(({ ctx, input }) => setPassword(scopeOf(ctx), input)),
+  list: procedureFor(users.list, ({ ctx }) => listUsers(ctx.db, ctx.user.organisationId)),
+  create: procedureFor(users.create, ({ ctx, input }) => createUser(scopeOf(ctx), input)),
+  update: procedureFor(users.update, ({ ctx, input }) => updateUser(scopeOf(ctx), input)),
+  setPassword: procedureFor(users.setPassword, ({ ctx, input }) =>
+    setPassword(scopeOf(ctx), input),
+  ),
 } satisfies TRPCRouterRecord;

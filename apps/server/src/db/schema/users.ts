@@ -1,10 +1,11 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+import { USER_ROLES } from "@dapkit/contract";
+
 import { tenantColumns, timestamp } from "./columns";
 import { organisations } from "./organisations";
 
-export const USER_ROLES = ["admin", "hr", "accreditation_lead", "manager", "viewer"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+export { USER_ROLES, type UserRole } from "@dapkit/contract";
 
 export const users = sqliteTable(
   "users",

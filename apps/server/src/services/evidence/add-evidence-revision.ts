@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { checkedContent } from "./content-check";
 import { assertEditable } from "./evidence-rules";
-import type { EvidenceRevisionOutput } from "./evidence-schemas";
+import type { EvidenceRevisionOutput } from "@dapkit/contract";
 import {
   getRevision,
   getStoredEvidence,

@@ -13,7 +13,7 @@ import { evidenceItems, nominations } from "../../db/schema";
 import { funnelFromCounts } from "../reports/funnel-counts";
 import type { Scope } from "../scope";
 import { activeFramework } from "./active-framework";
-import type { Readiness } from "./evidence-schemas";
+import type { Readiness } from "@dapkit/contract";
 import { londonToday } from "./london-today";
 
 /**

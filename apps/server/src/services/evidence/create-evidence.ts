@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { activeFramework, assertAreaOf } from "./active-framework";
 import { assertDatesInOrder } from "./evidence-rules";
-import type { EvidenceDetail } from "./evidence-schemas";
+import type { EvidenceDetail } from "@dapkit/contract";
 import { recordEvidenceEvent } from "./evidence-queries";
 import { readEvidence } from "./get-evidence";
 import { londonToday } from "./london-today";

@@ -5,7 +5,7 @@ import { evidenceStatusAsOf } from "@dapkit/daha";
 import type { Queryable } from "../../db/client";
 import { evidenceEvents, evidenceItems, evidenceRevisions, users } from "../../db/schema";
 import { found } from "../../errors";
-import type { EvidenceItemOutput, EvidenceRevisionOutput } from "./evidence-schemas";
+import type { EvidenceItemOutput, EvidenceRevisionOutput } from "@dapkit/contract";
 
 /** Which evidence item: always within one organisation. */
 export interface EvidenceKey {

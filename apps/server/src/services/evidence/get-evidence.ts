@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
-import type { EvidenceDetail } from "./evidence-schemas";
+import type { EvidenceDetail } from "@dapkit/contract";
 import {
   getStoredEvidence,
   listEvents,

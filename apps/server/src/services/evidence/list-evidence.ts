@@ -6,7 +6,7 @@ import type { Queryable } from "../../db/client";
 import { evidenceItems, evidenceRevisions, users } from "../../db/schema";
 import type { Scope } from "../scope";
 import { activeFramework, assertAreaOf } from "./active-framework";
-import type { EvidenceSummary } from "./evidence-schemas";
+import type { EvidenceSummary } from "@dapkit/contract";
 import { evidenceColumns, revisionColumns, withStatusOn } from "./evidence-queries";
 import { londonToday } from "./london-today";
 

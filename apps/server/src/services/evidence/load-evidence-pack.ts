@@ -5,7 +5,7 @@ import { found } from "../../errors";
 import type { Scope } from "../scope";
 import { activeFramework } from "./active-framework";
 import { assessEvidenceReadiness } from "./assess-evidence-readiness";
-import type { EvidenceSummary, Readiness } from "./evidence-schemas";
+import type { EvidenceSummary, Readiness } from "@dapkit/contract";
 import { listEvidenceOn } from "./list-evidence";
 import { londonToday } from "./london-today";
 

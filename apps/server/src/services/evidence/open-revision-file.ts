@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import type { FileStore } from "../../files/file-store";
 import { log } from "../../log";
 import type { Scope } from "../scope";
-import type { EvidenceRevisionOutput } from "./evidence-schemas";
+import type { EvidenceRevisionOutput } from "@dapkit/contract";
 import { getRevision } from "./evidence-queries";
 
 /** One of the organisation's uploaded files: its metadata and a stream of its contents. */

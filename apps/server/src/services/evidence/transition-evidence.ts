@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
-import type { EvidenceDetail } from "./evidence-schemas";
+import type { EvidenceDetail } from "@dapkit/contract";
 import {
   getStoredEvidence,
   isEvidenceItem,

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { activeFramework, assertAreaOf } from "./active-framework";
 import { assertDatesInOrder, assertEditable } from "./evidence-rules";
-import type { EvidenceDetail } from "./evidence-schemas";
+import type { EvidenceDetail } from "@dapkit/contract";
 import { getStoredEvidence, isEvidenceItem, withStatusOn } from "./evidence-queries";
 import { readEvidence } from "./get-evidence";
 import { londonToday } from "./london-today";

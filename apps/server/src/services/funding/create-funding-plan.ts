@@ -12,7 +12,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { savedUniquely } from "../unique";
 import { getStoredPlan, workOut } from "./funding-plan-queries";
-import type { FundingPlanOutput } from "./funding-schemas";
+import type { FundingPlanOutput } from "@dapkit/contract";
 
 /** The message when a plan's name is taken in the organisation. */
 export const NAME_TAKEN = {

@@ -1,7 +1,7 @@
 import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
 import { getStoredPlan, workOut, type PlanKey } from "./funding-plan-queries";
-import type { FundingPlanOutput } from "./funding-schemas";
+import type { FundingPlanOutput } from "@dapkit/contract";
 
 /** A stored plan with its computed result and variance checks. */
 export function readFundingPlan(db: Queryable, key: PlanKey): FundingPlanOutput {

@@ -12,7 +12,7 @@ import { readFundingPlan } from "./get-funding-plan";
 import { getStoredPlan, workOut } from "./funding-plan-queries";
 import type { VarianceTable } from "@dapkit/schemas";
 
-import type { FundingPlanOutput } from "./funding-schemas";
+import type { FundingPlanOutput } from "@dapkit/contract";
 
 /** Renames a plan or replaces its plan or variance tables, after checking the result works out. */
 export function updateFundingPlan(

@@ -8,7 +8,7 @@ import { londonToday } from "../evidence/london-today";
 import type { Scope } from "../scope";
 import { readRecommendation } from "./get-recommendation";
 import { getRecommendationFields, isRecommendation } from "./recommendation-queries";
-import type { RecommendationOutput } from "./recommendation-schemas";
+import type { RecommendationOutput } from "@dapkit/contract";
 
 /**
  * Records dated progress on a recommendation. Notes are never changed afterwards; a new status

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { isUniqueViolation } from "../sqlite-errors";
 import { readRecommendation } from "./get-recommendation";
-import type { RecommendationOutput } from "./recommendation-schemas";
+import type { RecommendationOutput } from "@dapkit/contract";
 
 /** Adds a recommendation from a review to the organisation's tracker. */
 export function createRecommendation(

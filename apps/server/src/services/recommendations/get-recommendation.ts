@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
-import type { RecommendationOutput } from "./recommendation-schemas";
+import type { RecommendationOutput } from "@dapkit/contract";
 import { getRecommendationFields, listRecommendationUpdates } from "./recommendation-queries";
 
 /** A recommendation with every progress note, newest first, read through `db` (or a transaction). */

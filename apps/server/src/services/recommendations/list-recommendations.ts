@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 
 import { recommendations, recommendationUpdates, users } from "../../db/schema";
 import type { Scope } from "../scope";
-import type { RecommendationSummary } from "./recommendation-schemas";
+import type { RecommendationSummary } from "@dapkit/contract";
 import {
   recommendationColumns,
   recommendationOrder,

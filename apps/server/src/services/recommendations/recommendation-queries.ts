@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { recommendations, recommendationUpdates, users } from "../../db/schema";
 import { found } from "../../errors";
-import type { RecommendationFields, RecommendationUpdateOutput } from "./recommendation-schemas";
+import type { RecommendationFields, RecommendationUpdateOutput } from "@dapkit/contract";
 
 /** The recommendation fields that leave the server. */
 export const recommendationColumns = {

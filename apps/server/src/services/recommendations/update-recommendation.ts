@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { getRecommendationFields, isRecommendation } from "./recommendation-queries";
 import { readRecommendation } from "./get-recommendation";
-import type { RecommendationOutput } from "./recommendation-schemas";
+import type { RecommendationOutput } from "@dapkit/contract";
 
 /** Changes a recommendation's title, owner or status. */
 export function updateRecommendation(

@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 
+import type { PageRequest } from "@dapkit/contract";
+
 import type { UptakeFunnel } from "@dapkit/training";
 
 import { staff } from "../../db/schema";
-import { pageOf, pageWindow, type Page, type PageRequest } from "../pagination";
+import { pageOf, pageWindow, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { listDepartments } from "../staff/departments";
 import type { DateRange } from "../training/date-range";

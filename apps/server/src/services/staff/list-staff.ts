@@ -1,7 +1,9 @@
 import { and, asc, count, eq, or } from "drizzle-orm";
 
+import type { PageRequest } from "@dapkit/contract";
+
 import { staff } from "../../db/schema";
-import { pageOf, pageWindow, type Page, type PageRequest } from "../pagination";
+import { pageOf, pageWindow, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { selectStaffItems, type StaffItem } from "./staff-items";
 import { containing, visibleStaff } from "./staff-scope";

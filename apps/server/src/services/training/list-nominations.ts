@@ -1,5 +1,7 @@
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 
+import type { PageRequest } from "@dapkit/contract";
+
 import type { NominationState } from "@dapkit/schemas";
 
 import {
@@ -10,7 +12,7 @@ import {
   trainingSessions,
 } from "../../db/schema";
 import { visibleTallies } from "../reports/uptake-counts";
-import { pageOf, type Page, type PageRequest } from "../pagination";
+import { pageOf, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import {

@@ -1,7 +1,9 @@
 import { and, asc, count, eq } from "drizzle-orm";
 
 import { trainingSessions } from "../../db/schema";
-import { pageOf, pageWindow, type Page, type PageRequest } from "../pagination";
+import type { PageRequest } from "@dapkit/contract";
+
+import { pageOf, pageWindow, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { withinDays, type DateRange } from "./date-range";
 import { selectSessionRows, withPlaces, type SessionItem } from "./session-items";

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 
+import type { PageRequest } from "@dapkit/contract";
+
 import { nominations, staff, trainingSessions } from "../../db/schema";
-import { pageWindow, type PageRequest } from "../pagination";
+import { pageWindow } from "../pagination";
 import type { Scope } from "../scope";
 import { sessionOfNomination, staffOfNomination } from "./nomination-items";
 

@@ -35,7 +35,7 @@ test("the lead adds evidence, uploads a file, approves it and the area turns rea
   // An area that only lacks approved evidence (not staff development, which also needs training).
   const area = [...before].find(
     ([name, { words, why }]) =>
-      words === "Not ready" && why === "No approved evidence" && !/staff development/i.test(name),
+      words === "Red: not ready" && why === "No approved evidence" && !/staff development/i.test(name),
   )?.[0];
   if (area === undefined) throw new Error("Every area is ready already; nothing to show");
 
@@ -102,8 +102,8 @@ test("the lead adds evidence, uploads a file, approves it and the area turns rea
   await expectNoAxeViolations(page, "the evidence page");
 
   const after = await readiness(page);
-  expect(before.get(area)?.words).toBe("Not ready");
-  expect(after.get(area)?.words).toBe("Ready");
+  expect(before.get(area)?.words).toBe("Red: not ready");
+  expect(after.get(area)?.words).toBe("Green: ready");
   await screenshot(page, "readiness-after");
 });
 

@@ -1,5 +1,6 @@
+import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS } from "@dapkit/daha";
+
 import { writeCsv } from "../csv/write-csv";
-import { KIND_LABELS, STATUS_LABELS } from "./labels";
 import type { PackContents } from "./pack-contents";
 
 const HEADER = [
@@ -31,9 +32,9 @@ export function renderEvidenceCsv(contents: PackContents): string {
       item.areaId,
       areaNames.get(item.areaId) ?? item.areaId,
       item.title,
-      KIND_LABELS[item.kind],
+      EVIDENCE_KIND_LABELS[item.kind],
       item.owner,
-      STATUS_LABELS[item.status],
+      EVIDENCE_STATUS_LABELS[item.status],
       item.effectiveDate,
       item.reviewDate,
       item.expiryDate,

@@ -1,13 +1,13 @@
 import type { EvidenceSummary } from "@dapkit/contract";
-import { formatUiDate, KIND_LABELS, RAG_LABELS, STATUS_LABELS } from "./labels";
+import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS, RAG_LABELS } from "@dapkit/daha";
+import { formatDate } from "@dapkit/schemas";
+
 import type { PackContents } from "./pack-contents";
 
-const GENERATED_DATE = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/London",
-});
+// A stored calendar date as GOV.UK writes it, or what to say when there is none.
+function dateOr(isoDate: string | null, none: string): string {
+  return isoDate == null ? none : formatDate(isoDate);
+}
 
 const ESCAPES: Readonly<Record<string, string>> = {
   "&": "&amp;",
@@ -55,12 +55,12 @@ function fileCell(item: EvidenceSummary, path: string | undefined): string {
 function itemRow(item: EvidenceSummary, path: string | undefined): string {
   const cells = [
     escapeHtml(item.title),
-    KIND_LABELS[item.kind],
+    EVIDENCE_KIND_LABELS[item.kind],
     escapeHtml(item.owner),
-    STATUS_LABELS[item.status],
-    formatUiDate(item.effectiveDate),
-    formatUiDate(item.reviewDate) || "Not set",
-    formatUiDate(item.expiryDate) || "Not set",
+    EVIDENCE_STATUS_LABELS[item.status],
+    formatDate(item.effectiveDate),
+    dateOr(item.reviewDate, "Not set"),
+    dateOr(item.expiryDate, "Not set"),
     fileCell(item, path),
   ];
   return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join("")}</tr>`;
@@ -105,7 +105,7 @@ function summaryTable(contents: PackContents): string {
  */
 export function renderIndexHtml(contents: PackContents): string {
   const organisation = escapeHtml(contents.organisationName);
-  const generated = GENERATED_DATE.format(contents.generatedAt);
+  const generated = formatDate(contents.generatedAt);
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -123,7 +123,7 @@ export function renderIndexHtml(contents: PackContents): string {
 <dt>Organisation</dt><dd>${organisation}</dd>
 <dt>Framework</dt><dd>${escapeHtml(contents.framework.name)}</dd>
 <dt>Date generated</dt><dd>${generated}</dd>
-<dt>Readiness as of</dt><dd>${formatUiDate(contents.readiness.asOf)}</dd>
+<dt>Readiness as of</dt><dd>${formatDate(contents.readiness.asOf)}</dd>
 </dl>
 <h2>Readiness by priority area</h2>
 ${summaryTable(contents)}

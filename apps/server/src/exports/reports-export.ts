@@ -1,3 +1,5 @@
+import { ratePercent, REFRESHER_STATUS_LABELS } from "@dapkit/training";
+
 import {
   allPages,
   sheet,
@@ -23,11 +25,8 @@ const funnelColumns: readonly Column<Funnel>[] = [
   { header: "Cancelled", value: (funnel) => funnel.cancelled },
   { header: "Declined", value: (funnel) => funnel.declined },
   { header: "Waiting list", value: (funnel) => funnel.waitlisted },
-  // A percentage to one decimal place, as the dashboard shows it.
-  {
-    header: "Attendance rate (%)",
-    value: (funnel) => Math.round(funnel.attendanceRate * 1000) / 10,
-  },
+  // The percentage the dashboard shows, as a number a spreadsheet can sort.
+  { header: "Attendance rate (%)", value: (funnel) => ratePercent(funnel.attendanceRate) },
 ];
 
 function uptakeBy(title: string, heading: string, rows: SheetDeclaration<NamedFunnel>["rows"]) {
@@ -66,7 +65,7 @@ export const reportsExport: ExportDefinition = {
         { header: "Course", value: (due) => due.courseTitle },
         { header: "Last completed", value: (due) => due.lastCompletedOn },
         { header: "Due", value: (due) => due.dueOn },
-        { header: "Status", value: (due) => (due.status === "overdue" ? "Overdue" : "Due soon") },
+        { header: "Status", value: (due) => REFRESHER_STATUS_LABELS[due.status] },
         { header: "Days until due", value: (due) => due.daysUntilDue },
       ],
     }),

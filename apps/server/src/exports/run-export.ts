@@ -1,3 +1,5 @@
+import { londonToday } from "@dapkit/schemas";
+
 import type { Context } from "../context";
 import { writeCsv } from "../csv/write-csv";
 import { AppError } from "../errors";
@@ -14,22 +16,6 @@ export interface ExportFile {
   fileName: string;
   contentType: string;
   body: Uint8Array;
-}
-
-// File names carry the date in the UK, where the councils are, so a download just after midnight
-// in summer time is not named after the day before.
-const UK_DATE = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** A date as YYYY-MM-DD in the UK. */
-export function ukDate(date: Date): string {
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    UK_DATE.formatToParts(date).find((item) => item.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 async function loadSheet(sheet: Sheet, caller: Caller): Promise<XlsxSheet> {
@@ -51,7 +37,7 @@ export async function runExport(
     throw new AppError("not_found", `There is no export called “${request.name}”`);
   }
   const caller = createCaller(ctx);
-  const fileName = `dapkit-${definition.name}-${ukDate(ctx.now())}.${request.format}`;
+  const fileName = `dapkit-${definition.name}-${londonToday(ctx.now())}.${request.format}`;
   const [first, ...rest] = definition.sheets;
   if (request.format === "csv") {
     if (rest.length > 0) {

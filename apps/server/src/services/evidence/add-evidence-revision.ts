@@ -12,6 +12,7 @@ import type { Scope } from "../scope";
 import { checkedContent } from "./content-check";
 import { assertEditable } from "./evidence-rules";
 import type { EvidenceRevisionOutput } from "@dapkit/contract";
+import { londonToday } from "@dapkit/schemas";
 import {
   getRevision,
   getStoredEvidence,
@@ -20,7 +21,6 @@ import {
   withStatusOn,
   type EvidenceKey,
 } from "./evidence-queries";
-import { londonToday } from "./london-today";
 import { fileNameFromHeader } from "./safe-file-name";
 import { acceptedMediaType, MAX_EVIDENCE_FILE_BYTES, withMatchingExtension } from "./upload-policy";
 

@@ -6,15 +6,14 @@ import {
   staffDevelopmentCheck,
   type ReadinessCheck,
 } from "@dapkit/daha";
-import type { UptakeFunnel } from "@dapkit/training";
+import { londonToday } from "@dapkit/schemas";
+import { funnelFromCounts, type UptakeFunnel } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
 import { evidenceItems, nominations } from "../../db/schema";
-import { funnelFromCounts } from "../reports/funnel-counts";
 import type { Scope } from "../scope";
 import { activeFramework } from "./active-framework";
 import type { Readiness } from "@dapkit/contract";
-import { londonToday } from "./london-today";
 
 /**
  * How training uptake (attended ÷ nominated) rates the Staff Development area: green at or above

@@ -1,4 +1,4 @@
-import type { EvidenceKind } from "@dapkit/schemas";
+import { londonToday, type EvidenceKind } from "@dapkit/schemas";
 
 import { newId } from "../../db/ids";
 import { evidenceItems } from "../../db/schema";
@@ -10,7 +10,6 @@ import { assertDatesInOrder } from "./evidence-rules";
 import type { EvidenceDetail } from "@dapkit/contract";
 import { recordEvidenceEvent } from "./evidence-queries";
 import { readEvidence } from "./get-evidence";
-import { londonToday } from "./london-today";
 
 /** Adds a draft evidence item against one of the framework's priority areas. */
 export function createEvidence(

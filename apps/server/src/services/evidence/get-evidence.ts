@@ -1,6 +1,7 @@
 import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
 import type { EvidenceDetail } from "@dapkit/contract";
+import { londonToday } from "@dapkit/schemas";
 import {
   getStoredEvidence,
   listEvents,
@@ -8,7 +9,6 @@ import {
   withStatusOn,
   type EvidenceKey,
 } from "./evidence-queries";
-import { londonToday } from "./london-today";
 
 /** An evidence item with all its files and status history, read through `db` or a transaction. */
 export function readEvidence(

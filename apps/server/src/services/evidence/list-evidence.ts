@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 
-import type { EvidenceStatus } from "@dapkit/schemas";
+import { londonToday, type EvidenceStatus } from "@dapkit/schemas";
 
 import type { Queryable } from "../../db/client";
 import { evidenceItems, evidenceRevisions, users } from "../../db/schema";
@@ -8,7 +8,6 @@ import type { Scope } from "../scope";
 import { activeFramework, assertAreaOf } from "./active-framework";
 import type { EvidenceSummary } from "@dapkit/contract";
 import { evidenceColumns, revisionColumns, withStatusOn } from "./evidence-queries";
-import { londonToday } from "./london-today";
 
 /**
  * The organisation's evidence for one framework, each item with its newest file and file count,

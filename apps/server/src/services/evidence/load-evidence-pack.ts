@@ -6,8 +6,8 @@ import type { Scope } from "../scope";
 import { activeFramework } from "./active-framework";
 import { assessEvidenceReadiness } from "./assess-evidence-readiness";
 import type { EvidenceSummary, Readiness } from "@dapkit/contract";
+import { londonToday } from "@dapkit/schemas";
 import { listEvidenceOn } from "./list-evidence";
-import { londonToday } from "./london-today";
 
 /** What an evidence pack is made from, as it stands now. */
 export interface EvidencePackData {

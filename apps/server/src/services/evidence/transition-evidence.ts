@@ -1,5 +1,5 @@
 import { assertEvidenceTransition } from "@dapkit/daha";
-import type { EvidenceStatus } from "@dapkit/schemas";
+import { londonToday, type EvidenceStatus } from "@dapkit/schemas";
 
 import { evidenceItems } from "../../db/schema";
 import { AppError } from "../../errors";
@@ -15,7 +15,6 @@ import {
   withStatusOn,
 } from "./evidence-queries";
 import { readEvidence } from "./get-evidence";
-import { londonToday } from "./london-today";
 
 /**
  * Moves an evidence item to a new status along the DAHA evidence rules, recording who, when and

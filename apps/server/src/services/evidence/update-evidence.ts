@@ -1,4 +1,4 @@
-import type { EvidenceKind } from "@dapkit/schemas";
+import { londonToday, type EvidenceKind } from "@dapkit/schemas";
 
 import { evidenceItems } from "../../db/schema";
 import { actorOf } from "../actor";
@@ -9,7 +9,6 @@ import { assertDatesInOrder, assertEditable } from "./evidence-rules";
 import type { EvidenceDetail } from "@dapkit/contract";
 import { getStoredEvidence, isEvidenceItem, withStatusOn } from "./evidence-queries";
 import { readEvidence } from "./get-evidence";
-import { londonToday } from "./london-today";
 
 /** Changes the details of a draft or rejected evidence item (never its status). */
 export function updateEvidence(

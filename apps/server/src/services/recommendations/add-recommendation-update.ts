@@ -1,10 +1,9 @@
-import type { RecommendationStatus } from "@dapkit/schemas";
+import { londonToday, type RecommendationStatus } from "@dapkit/schemas";
 
 import { recommendations, recommendationUpdates } from "../../db/schema";
 import { AppError } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
-import { londonToday } from "../evidence/london-today";
 import type { Scope } from "../scope";
 import { readRecommendation } from "./get-recommendation";
 import { getRecommendationFields, isRecommendation } from "./recommendation-queries";

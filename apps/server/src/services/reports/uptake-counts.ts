@@ -1,5 +1,7 @@
 import { and, count, eq, gt, sql, type SQL } from "drizzle-orm";
 
+import type { StateCount } from "@dapkit/training";
+
 import type { SessionUser } from "../../auth/session-user";
 import { preparedStatement } from "../../db/prepared";
 import {
@@ -13,7 +15,6 @@ import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import { withinDays, type DateRange } from "../training/date-range";
 import { sessionOfNomination, staffOfNomination } from "../training/nomination-items";
-import type { StateCount } from "./funnel-counts";
 
 /** How many nominations are in a state for one department and manager. */
 export type CountRow = StateCount & { departmentId: string; managerId: string | null };

@@ -2,14 +2,13 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
 
-import type { UptakeFunnel } from "@dapkit/training";
+import { funnelFromCounts, type StateCount, type UptakeFunnel } from "@dapkit/training";
 
 import { staff } from "../../db/schema";
 import { pageOf, pageWindow, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { listDepartments } from "../staff/departments";
 import type { DateRange } from "../training/date-range";
-import { funnelFromCounts, type StateCount } from "./funnel-counts";
 import { departmentCounts, uptakeCounts } from "./uptake-counts";
 
 /** One group's funnel, with the name a person reads. */

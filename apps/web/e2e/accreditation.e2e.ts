@@ -35,7 +35,9 @@ test("the lead adds evidence, uploads a file, approves it and the area turns rea
   // An area that only lacks approved evidence (not staff development, which also needs training).
   const area = [...before].find(
     ([name, { words, why }]) =>
-      words === "Red: not ready" && why === "No approved evidence" && !/staff development/i.test(name),
+      words === "Red: not ready" &&
+      why === "No approved evidence" &&
+      !/staff development/i.test(name),
   )?.[0];
   if (area === undefined) throw new Error("Every area is ready already; nothing to show");
 

@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
-
 import { funnelFromCounts, type StateCount, type UptakeFunnel } from "@dapkit/training";
 
 import { staff } from "../../db/schema";

@@ -3,10 +3,10 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
+import { CSRF_HEADERS } from "@dapkit/contract";
 import type { AppRouter } from "@dapkit/server";
 
 import { errorStatus, isNetworkFailure } from "./lib/api-errors";
-import { CSRF_HEADERS } from "./lib/csrf";
 
 /** Everything the API returns, by procedure path, for typing components. */
 export type Outputs = inferRouterOutputs<AppRouter>;

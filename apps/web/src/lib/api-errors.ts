@@ -1,5 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 
+import { issueField, type ApiErrorData, type ApiIssue } from "@dapkit/contract";
+
 /** One problem with one form field, as the error summary and the field show it. */
 export interface FieldError {
   /** The id of the input the message is about (the error summary links to it). */
@@ -35,15 +37,9 @@ export const GENERIC_MESSAGE = "Sorry, there is a problem with the service. Try 
 /** Labels of the fields of a form, by field id, to turn "must not be empty" into a sentence. */
 export type FieldLabels = Readonly<Record<string, string>>;
 
-interface ErrorData {
-  code?: string;
-  httpStatus?: number;
-  field?: string | null;
-  fieldErrors?: Record<string, string[] | undefined> | null;
-}
-
-function errorData(error: { data?: unknown }): ErrorData | undefined {
-  // The server's errorFormatter adds field and fieldErrors; read them defensively.
+// The server's errorFormatter gives every error the contract's ApiErrorData; read it defensively,
+// since an answer from something else (a proxy) has none.
+function errorData(error: { data?: unknown }): Partial<ApiErrorData> | undefined {
   const data = error.data;
   return typeof data === "object" && data != null ? data : undefined;
 }
@@ -60,63 +56,61 @@ export function errorStatus(error: unknown): number | undefined {
   return undefined;
 }
 
-// The server's validation messages are sentence tails ("must not be empty"); GOV.UK error
-// messages are whole sentences, so the field's label is put in front.
+// The schemas' messages are sentence tails ("must not be empty"); GOV.UK error messages are
+// whole sentences, so the field's label is put in front. A service's own message is already one.
 function sentence(label: string | undefined, message: string): string {
   const first = message.charAt(0);
   if (label === undefined || first !== first.toLowerCase()) return message;
   return `${label} ${message}`;
 }
 
-// A field path from the server ("data.title", "rows.2.percent") to a form field id: the whole
-// path when the form names it, otherwise its last word (update inputs wrap fields in "data").
-function fieldFor(path: string, labels: FieldLabels): string | undefined {
-  if (path in labels) return path;
-  const last = path
-    .split(".")
-    .filter((part) => !/^\d+$/.test(part))
-    .at(-1);
-  return last !== undefined && last in labels ? last : undefined;
+// The form field an input field belongs to, when the form has one by that name.
+function formField(field: string | null | undefined, labels: FieldLabels): string | undefined {
+  return field != null && field in labels ? field : undefined;
 }
 
-function add(
-  errors: FormErrors,
-  found: { field: string | undefined; message: string },
+function addToForm(errors: FormErrors, message: string): void {
+  const lines = errors.form == null ? [] : errors.form.split("\n");
+  if (!lines.includes(message)) errors.form = [...lines, message].join("\n");
+}
+
+// Each field shows its first problem only, as GOV.UK asks.
+function addToField(errors: FormErrors, found: FieldError, labels: FieldLabels) {
+  if (errors.fields.some((existing) => existing.field === found.field)) return;
+  errors.fields.push({ field: found.field, message: sentence(labels[found.field], found.message) });
+}
+
+/**
+ * Messages for a form from problems with its input, found by the browser with the contract's
+ * schema or reported by the server: each problem against the form's field for it, and any the
+ * form has no field for (it names the input's own key) as a message for the whole form.
+ */
+export function formErrorsFromIssues(
+  issues: readonly ApiIssue[],
   labels: FieldLabels,
-) {
-  const { field, message } = found;
-  if (field === undefined) {
-    errors.form = errors.form == null ? message : `${errors.form}\n${message}`;
-    return;
-  }
-  if (errors.fields.some((existing) => existing.field === field)) return;
-  errors.fields.push({ field, message: sentence(labels[field], message) });
-}
-
-// Invalid input arrives as "path: problem" lines (the server's formatIssues).
-function fromMessageLines(message: string, labels: FieldLabels): FormErrors {
-  const errors: FormErrors = { fields: [], form: null };
-  for (const line of message.split("\n")) {
-    const match = /^([\w.]+): (.+)$/.exec(line.trim());
-    if (match?.[1] !== undefined && match[2] !== undefined) {
-      const field = fieldFor(match[1], labels);
-      add(errors, { field, message: field === undefined ? line : match[2] }, labels);
-    } else if (line.trim() !== "") {
-      add(errors, { field: undefined, message: line.trim() }, labels);
-    }
+  errors: FormErrors = { fields: [], form: null },
+): FormErrors {
+  for (const issue of issues) {
+    const field = formField(issueField(issue.path), labels);
+    if (field !== undefined) addToField(errors, { field, message: issue.message }, labels);
+    else if (issue.path.length === 0) addToForm(errors, issue.message);
+    else addToForm(errors, `${issue.path.join(".")}: ${issue.message}`);
   }
   return errors;
 }
 
 /**
- * Turns any failed request into messages for a form: zod input errors to their fields, an
- * AppError with a field to that field, anything else to one message for the whole form.
+ * Turns any failed request into messages for a form, from the structured data the server sends:
+ * its `issues` (zod's and a service's, each with its path) to their fields, anything else to one
+ * message for the whole form. A fault of the server, or no answer, shows a general message.
  */
 export function formErrorsFrom(error: unknown, labels: FieldLabels = {}): FormErrors {
+  const errors: FormErrors = { fields: [], form: null };
   if (error instanceof ApiError) {
-    const errors: FormErrors = { fields: [], form: null };
-    const field = error.field == null ? undefined : fieldFor(error.field, labels);
-    add(errors, { field, message: error.status >= 500 ? GENERIC_MESSAGE : error.message }, labels);
+    const field = formField(error.field, labels);
+    const message = error.status >= 500 ? GENERIC_MESSAGE : error.message;
+    if (field === undefined) addToForm(errors, message);
+    else addToField(errors, { field, message }, labels);
     return errors;
   }
   if (!(error instanceof TRPCClientError)) return { fields: [], form: GENERIC_MESSAGE };
@@ -124,36 +118,13 @@ export function formErrorsFrom(error: unknown, labels: FieldLabels = {}): FormEr
   if (data === undefined || (data.httpStatus ?? 500) >= 500) {
     return { fields: [], form: GENERIC_MESSAGE };
   }
-  if (data.field != null) {
-    const errors: FormErrors = { fields: [], form: null };
-    add(errors, { field: fieldFor(data.field, labels), message: error.message }, labels);
-    return errors;
+  if (data.issues != null && data.issues.length > 0) {
+    return formErrorsFromIssues(data.issues, labels, errors);
   }
-  if (data.code === "BAD_REQUEST") {
-    // zod's flattened fieldErrors name top-level fields; the message's "path: problem" lines
-    // also reach nested ones ("data.title") and whatever the form has no field for.
-    const errors = fromMessageLines("", labels);
-    for (const [key, messages] of Object.entries(data.fieldErrors ?? {})) {
-      const field = fieldFor(key, labels);
-      const first = messages?.[0];
-      if (field !== undefined && first !== undefined)
-        add(errors, { field, message: first }, labels);
-    }
-    const lines = fromMessageLines(error.message, labels);
-    for (const found of lines.fields) {
-      if (!errors.fields.some((existing) => existing.field === found.field))
-        errors.fields.push(found);
-    }
-    // A line already shown against its field is not repeated for the whole form.
-    const rest =
-      lines.form
-        ?.split("\n")
-        .filter((line) => !errors.fields.some((found) => line.startsWith(`${found.field}:`)))
-        .join("\n") ?? "";
-    errors.form = rest === "" ? null : rest;
-    return errors;
-  }
-  return { fields: [], form: error.message };
+  const field = formField(data.field, labels);
+  if (field === undefined) addToForm(errors, error.message);
+  else addToField(errors, { field, message: error.message }, labels);
+  return errors;
 }
 
 /** The message for one field, if it has one. */

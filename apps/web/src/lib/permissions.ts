@@ -1,10 +1,11 @@
+import type { Permission } from "@dapkit/contract";
+
 import type { Outputs } from "../trpc";
+
+export type { Permission };
 
 /** The signed-in user as auth.me returns them. */
 export type CurrentUser = NonNullable<Outputs["auth"]["me"]>;
-
-/** A permission name from the server's table (auth/permissions.ts). */
-export type Permission = CurrentUser["permissions"][number];
 
 /** True when the user's role has the permission; the server checks again on every call. */
 export function can(

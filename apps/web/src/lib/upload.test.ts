@@ -1,5 +1,7 @@
 import { afterEach, expect, test, vi } from "vitest";
 
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import { ApiError } from "./api-errors";
 import {
   announcedStep,
@@ -83,7 +85,7 @@ test("sends the raw file with its type, encoded name and the CSRF header, report
   expect(xhr.method).toBe("POST");
   expect(xhr.url).toBe("/api/evidence/e1/revisions");
   expect(xhr.headers).toEqual({
-    "x-dapkit-request": "1",
+    [CSRF_HEADER]: "1",
     "Content-Type": "application/pdf",
     "X-File-Name": "Policy%20%E2%80%93%20tenants.pdf",
   });

@@ -1,5 +1,6 @@
+import { CSRF_HEADERS } from "@dapkit/contract";
+
 import { ApiError, GENERIC_MESSAGE } from "./api-errors";
-import { CSRF_HEADERS } from "./csrf";
 import { formatBytes } from "./format";
 
 /** How far an upload has got. */

@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router";
 
+import { contract } from "@dapkit/contract";
+
 import { DateInput } from "../../components/date-input";
 import { QueryState } from "../../components/query-state";
 import { QuestionForm } from "../../components/question-form";
@@ -12,7 +14,6 @@ import { isEmptyDate, isoFromParts, partsFromIso, type DateParts } from "../../l
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
-import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 import { EVIDENCE_KIND_CHOICES } from "./evidence-words";
 
@@ -80,29 +81,31 @@ function EvidenceForm({ evidence }: { evidence: Evidence | undefined }) {
     const effectiveDate = isoFromParts(form.values.effectiveDate, "Effective date");
     const reviewDate = optionalDate("reviewDate", form.values.reviewDate, "Review date");
     const expiryDate = optionalDate("expiryDate", form.values.expiryDate, "Expiry date");
-    const ok = form.check([
+    // What was typed that cannot become the input at all; the schema checks the rest.
+    const problems = [
       areaId === ""
         ? { field: "areaId", message: "Select the priority area this evidence supports" }
         : null,
-      required("title", title, "Enter a title for the evidence"),
       kind === "" ? { field: "kind", message: "Select the kind of evidence" } : null,
-      required("owner", owner, "Enter who owns this evidence"),
       "error" in effectiveDate ? { field: "effectiveDate", message: effectiveDate.error } : null,
       reviewDate.error,
       expiryDate.error,
-    ]);
-    if (!ok || !("iso" in effectiveDate)) return;
+    ];
     const data = {
       areaId,
       title,
       kind: kind as Kind,
       owner,
-      effectiveDate: effectiveDate.iso,
+      effectiveDate: "iso" in effectiveDate ? effectiveDate.iso : "",
       reviewDate: reviewDate.value,
       expiryDate: expiryDate.value,
     };
-    if (evidence === undefined) create.mutate(data);
-    else update.mutate({ id: evidence.id, data });
+    if (evidence === undefined) {
+      if (form.validate(contract.evidence.create.input, data, problems)) create.mutate(data);
+    } else {
+      const input = { id: evidence.id, data };
+      if (form.validate(contract.evidence.update.input, input, problems)) update.mutate(input);
+    }
   }
 
   return (

@@ -1,6 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
+import { contract } from "@dapkit/contract";
+
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
 import { NotificationBanner } from "../../components/notification-banner";
@@ -68,13 +70,18 @@ export function ReviewEvidence({ evidence }: { evidence: Evidence }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    const ok = form.check([
-      to == null ? { field: "to", message: "Select what to do with this evidence" } : null,
+    if (to == null) {
+      form.check([{ field: "to", message: "Select what to do with this evidence" }]);
+      return;
+    }
+    const input = { id: evidence.id, to, note };
+    // A rejection needs its reason: a rule of the service the schema cannot state on its own.
+    const ok = form.validate(contract.evidence.transition.input, input, [
       to === "rejected" && note.trim() === ""
         ? { field: "note", message: "Enter why the evidence is rejected" }
         : null,
     ]);
-    if (ok && to != null) transition.mutate({ id: evidence.id, to, note });
+    if (ok) transition.mutate(input);
   }
 
   const heading = evidence.recordedStatus === "in_review" ? "Review this evidence" : "Next step";

@@ -2,6 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 
+import { contract } from "@dapkit/contract";
+
 import { errorStatus } from "../../lib/api-errors";
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
@@ -48,9 +50,8 @@ export function SignInPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const { email, password } = form.values;
-    const ok = form.check([
+    const ok = form.validate(contract.auth.signIn.input, { email, password }, [
       required("email", email, "Enter your email address"),
-      required("password", password, "Enter your password"),
     ]);
     if (ok) signIn.mutate({ email, password });
   }

@@ -2,6 +2,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 
+import { contract } from "@dapkit/contract";
+
 import { Button } from "../../components/button";
 import { DateInput } from "../../components/date-input";
 import { ErrorSummary } from "../../components/error-summary";
@@ -18,7 +20,6 @@ import { formatDate } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useForm } from "../../lib/use-form";
-import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Recommendation = Outputs["recommendations"]["get"];
@@ -53,13 +54,16 @@ function AddUpdateForm({ recommendation }: { recommendation: Recommendation }) {
     setSaved(null);
     const { date, note, status } = form.values;
     const parsed = isoFromParts(date, "Date of the update");
-    const ok = form.check([
+    const input = {
+      id: recommendation.id,
+      date: "iso" in parsed ? parsed.iso : "",
+      note,
+      status,
+    };
+    const ok = form.validate(contract.recommendations.addUpdate.input, input, [
       "error" in parsed ? { field: "date", message: parsed.error } : null,
-      required("note", note, "Enter what has happened"),
     ]);
-    if (ok && "iso" in parsed) {
-      add.mutate({ id: recommendation.id, date: parsed.iso, note, status: status });
-    }
+    if (ok) add.mutate(input);
   }
 
   return (

@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
+import { contract } from "@dapkit/contract";
+
 import { NotFoundContent } from "../../components/error-pages";
 import { QueryState } from "../../components/query-state";
 import { QuestionForm } from "../../components/question-form";
@@ -11,7 +13,6 @@ import { Textarea } from "../../components/textarea";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
-import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Course = Outputs["training"]["courses"]["list"][number];
@@ -51,20 +52,25 @@ function CourseForm({ course }: { course: Course | undefined }) {
   function submit() {
     const { title, level, refresherIntervalMonths, description } = form.values;
     const months = refresherIntervalMonths.trim() === "" ? null : Number(refresherIntervalMonths);
-    const ok = form.check([
-      required("title", title, "Enter the course title"),
+    // What was typed that cannot become the input at all; the schema checks the rest.
+    const problems = [
       level == null ? { field: "level", message: "Select the course level" } : null,
-      months != null && (!Number.isInteger(months) || months < 1)
+      months != null && Number.isNaN(months)
         ? {
             field: "refresherIntervalMonths",
             message: "Refresher interval must be a whole number of months, like 12",
           }
         : null,
-    ]);
-    if (!ok) return;
+    ];
     const data = { title, level: Number(level), refresherIntervalMonths: months, description };
-    if (course === undefined) create.mutate(data);
-    else update.mutate({ id: course.id, data });
+    if (course === undefined) {
+      if (form.validate(contract.training.courses.create.input, data, problems))
+        create.mutate(data);
+    } else {
+      const input = { id: course.id, data };
+      if (form.validate(contract.training.courses.update.input, input, problems))
+        update.mutate(input);
+    }
   }
 
   return (

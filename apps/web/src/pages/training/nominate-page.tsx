@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 
+import { contract } from "@dapkit/contract";
+
 import { Button } from "../../components/button";
 import { Checkbox } from "../../components/checkbox";
 import { ErrorSummary } from "../../components/error-summary";
@@ -65,12 +67,8 @@ function NominateForm({ session }: { session: Session }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const ok = form.check([
-      selected.size === 0
-        ? { field: "staffIds", message: "Select at least one member of staff" }
-        : null,
-    ]);
-    if (ok) nominate.mutate({ sessionId: session.id, staffIds: [...selected], reason, mandatory });
+    const input = { sessionId: session.id, staffIds: [...selected], reason, mandatory };
+    if (form.validate(contract.training.nominations.create.input, input)) nominate.mutate(input);
   }
 
   return (

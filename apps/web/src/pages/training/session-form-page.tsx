@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
+import { contract } from "@dapkit/contract";
+
 import { DateInput } from "../../components/date-input";
 import { QueryState } from "../../components/query-state";
 import { QuestionForm } from "../../components/question-form";
@@ -13,7 +15,6 @@ import { useNavigateWithFlash } from "../../lib/flash";
 import { isoToLondon, londonToIso, parseTime } from "../../lib/london-time";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
-import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Session = Outputs["training"]["sessions"]["get"];
@@ -71,29 +72,40 @@ function SessionForm({ session }: { session: Session | undefined }) {
     const { courseId, date, startsAt, endsAt, capacity, location, trainer } = form.values;
     const day = isoFromParts(date, "Date");
     const places = Number(capacity);
-    const ok = form.check([
+    // What was typed that cannot become the input at all; the schema checks the rest.
+    const problems = [
       session === undefined && courseId === ""
         ? { field: "courseId", message: "Select a course" }
         : null,
       "error" in day ? { field: "date", message: day.error } : null,
       timeError("startsAt", startsAt, "Start time"),
       timeError("endsAt", endsAt, "End time"),
-      capacity.trim() === "" || !Number.isInteger(places) || places < 1
+      capacity.trim() === "" || Number.isNaN(places)
         ? { field: "capacity", message: "Number of places must be a whole number, like 20" }
         : null,
-      required("location", location, "Enter where the session is held"),
-      required("trainer", trainer, "Enter who is running the session"),
-    ]);
-    if (!ok || !("iso" in day)) return;
+    ];
+    // Without a valid date the times cannot be placed on their day. The date's problem is shown
+    // and nothing is sent, but placing them on any day lets the schema check the rest at once.
+    const dayIso = "iso" in day ? day.iso : "2000-01-01";
+    const at = (time: string) => londonToIso(dayIso, parseTime(time) ?? "");
     const data = {
-      startsAt: londonToIso(day.iso, parseTime(startsAt) ?? ""),
-      endsAt: londonToIso(day.iso, parseTime(endsAt) ?? ""),
+      startsAt: at(startsAt),
+      endsAt: at(endsAt),
       capacity: places,
       location,
       trainer,
     };
-    if (session === undefined) create.mutate({ ...data, courseId });
-    else update.mutate({ id: session.id, data });
+    if (session === undefined) {
+      const input = { ...data, courseId };
+      if (form.validate(contract.training.sessions.create.input, input, problems)) {
+        create.mutate(input);
+      }
+    } else {
+      const input = { id: session.id, data };
+      if (form.validate(contract.training.sessions.update.input, input, problems)) {
+        update.mutate(input);
+      }
+    }
   }
 
   return (

@@ -2,6 +2,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 
+import { contract } from "@dapkit/contract";
+
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
 import { QueryState } from "../../components/query-state";
@@ -51,9 +53,13 @@ function Register({ session }: { session: Session }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (form.check(unmarkedErrors(entries, marks))) {
-      save.mutate({ sessionId: session.id, marks: marksToSave(entries, marks) });
-    }
+    const input = { sessionId: session.id, marks: marksToSave(entries, marks) };
+    const ok = form.validate(
+      contract.training.attendance.markMany.input,
+      input,
+      unmarkedErrors(entries, marks),
+    );
+    if (ok) save.mutate(input);
   }
 
   if (entries.length === 0) {

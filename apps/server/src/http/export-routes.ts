@@ -26,7 +26,8 @@ export const exportRoutes: readonly Route[] = [
           at: ctx.now(),
           source: ctx.request.ip,
           entity: "export",
-          entityId: file.fileName,
+          // The export's address, which names the list and format (the file name adds a date).
+          entityId: `${params.name ?? ""}.${params.format ?? ""}`,
         });
         res.statusCode = 200;
         res.setHeader("Content-Type", file.contentType);

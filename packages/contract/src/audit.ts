@@ -23,6 +23,8 @@ export const AuditEntryOutputSchema = z.object({
   userName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The client address of a sign-in or a read of sensitive data; null for other entries. */
+  source: z.string().nullable(),
 });
 
 /** The audit log, newest first: administrators only. */

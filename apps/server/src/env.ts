@@ -11,8 +11,13 @@ const EnvSchema = z.object({
     .max(65535, "must be at most 65535")
     .default(3000),
   HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
-  // Behind a reverse proxy that terminates HTTPS, believe its X-Forwarded-* headers.
-  DAPKIT_TRUST_PROXY: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
+  // Behind a reverse proxy that terminates HTTPS, believe its X-Forwarded-* headers: "on" for one
+  // proxy, or how many proxies there are in a chain (the client is the address the outermost saw).
+  DAPKIT_TRUST_PROXY: z
+    .string()
+    .regex(/^(on|off|[1-9])$/, "must be on, off or the number of proxies (1 to 9)")
+    .default("off")
+    .transform((value) => (value === "off" ? 0 : value === "on" ? 1 : Number(value))),
   // A fixed password for the demo users (for automated tests); otherwise one is generated.
   DAPKIT_DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   // Seeding an empty database with the fictional demo organisation is on unless turned off.

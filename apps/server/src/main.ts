@@ -28,7 +28,8 @@ async function start(): Promise<void> {
   const server = createHttpServer(app, {
     webRoot: WEB_DIST_FOLDER,
     routes,
-    trustProxy: env.DAPKIT_TRUST_PROXY === "on",
+    trustProxy: env.DAPKIT_TRUST_PROXY > 0,
+    proxyHops: env.DAPKIT_TRUST_PROXY,
   });
   server.once("error", (error: NodeJS.ErrnoException) => {
     process.stderr.write(

@@ -103,7 +103,7 @@ describe("access to staff, training and reports", () => {
     const viewer = t.org.users.viewer;
     const refused = Object.keys(calls(null)).filter((name) => !READS.includes(name));
     expect(t.app.db.select().from(auditLog).all()).toEqual(
-      refused.map((what) =>
+      refused.map((what): unknown =>
         expect.objectContaining({
           action: "access_refused",
           entity: "access",

@@ -1,7 +1,16 @@
 import { describe, expect, test } from "vitest";
 
+import {
+  contract,
+  contractEntries,
+  PERMISSIONS,
+  USER_ROLES,
+  type Access,
+  type UserRole,
+} from "@dapkit/contract";
+
 import type { SessionUser } from "../auth/session-user";
-import type { UserRole } from "../db/schema";
+import { auditLog } from "../db/schema";
 import { EXPORTS } from "../exports/registry";
 import { routes } from "../http/routes";
 import {
@@ -15,102 +24,40 @@ import {
 import { PROCEDURE_INPUTS } from "./procedure-inputs";
 import { serveSecurityWorld } from "./served-world";
 
-// The access policy, written out by hand: who may call what. It is deliberately not derived from
-// auth/permissions.ts, so that a change to the policy there must be made here too, on purpose.
+// Who may call what comes from the contract: each procedure's `access` and the role table in
+// @dapkit/contract's roles.ts, the one place the policy is written. This matrix proves that the
+// running server, over HTTP, enforces exactly that for every role and every procedure and route.
 type Who = UserRole | "signed_out";
-const WHO: readonly Who[] = [
-  "admin",
-  "hr",
-  "accreditation_lead",
-  "manager",
-  "viewer",
-  "signed_out",
-];
+const WHO: readonly Who[] = [...USER_ROLES, "signed_out"];
 
-const ANYONE = WHO;
-const SIGNED_IN: readonly Who[] = ["admin", "hr", "accreditation_lead", "manager", "viewer"];
-const ADMIN: readonly Who[] = ["admin"];
-const ADMIN_HR: readonly Who[] = ["admin", "hr"];
-const ADMIN_HR_MANAGER: readonly Who[] = ["admin", "hr", "manager"];
-const ADMIN_LEAD: readonly Who[] = ["admin", "accreditation_lead"];
-/** Evidence, recommendations and funding are not for managers. */
-const NOT_MANAGERS: readonly Who[] = ["admin", "hr", "accreditation_lead", "viewer"];
+function allowed(access: Access): readonly Who[] {
+  if (access === "public") return WHO;
+  if (access === "signedIn") return USER_ROLES;
+  return PERMISSIONS[access];
+}
 
-const PROCEDURE_POLICY: Record<string, readonly Who[]> = {
-  "audit.list": ADMIN,
-  "auth.signIn": ANYONE,
-  "auth.signOut": SIGNED_IN,
-  "auth.me": ANYONE,
-  "evidence.framework": NOT_MANAGERS,
-  "evidence.list": NOT_MANAGERS,
-  "evidence.get": NOT_MANAGERS,
-  "evidence.create": ADMIN_LEAD,
-  "evidence.update": ADMIN_LEAD,
-  "evidence.transition": ADMIN_LEAD,
-  "evidence.readiness": NOT_MANAGERS,
-  "funding.list": NOT_MANAGERS,
-  "funding.get": NOT_MANAGERS,
-  "funding.create": ADMIN,
-  "funding.update": ADMIN,
-  "recommendations.list": NOT_MANAGERS,
-  "recommendations.get": NOT_MANAGERS,
-  "recommendations.create": ADMIN_LEAD,
-  "recommendations.update": ADMIN_LEAD,
-  "recommendations.addUpdate": ADMIN_LEAD,
-  "reports.uptake": SIGNED_IN,
-  "reports.uptakeByManager": SIGNED_IN,
-  "reports.refreshersDue": SIGNED_IN,
-  "reports.neverTrained": SIGNED_IN,
-  "staff.departments.list": SIGNED_IN,
-  "staff.departments.create": ADMIN_HR,
-  "staff.departments.update": ADMIN_HR,
-  "staff.list": SIGNED_IN,
-  "staff.get": SIGNED_IN,
-  "staff.create": ADMIN_HR,
-  "staff.update": ADMIN_HR,
-  "staff.importCsv": ADMIN_HR,
-  "training.courses.list": SIGNED_IN,
-  "training.courses.create": ADMIN_HR,
-  "training.courses.update": ADMIN_HR,
-  "training.sessions.list": SIGNED_IN,
-  "training.sessions.get": SIGNED_IN,
-  "training.sessions.create": ADMIN_HR,
-  "training.sessions.update": ADMIN_HR,
-  "training.nominations.create": ADMIN_HR_MANAGER,
-  "training.nominations.list": SIGNED_IN,
-  "training.nominations.get": SIGNED_IN,
-  "training.nominations.approve": ADMIN_HR,
-  "training.nominations.decline": ADMIN_HR,
-  "training.nominations.book": ADMIN_HR,
-  "training.nominations.cancel": ADMIN_HR_MANAGER,
-  "training.attendance.mark": ADMIN_HR,
-  "training.attendance.markMany": ADMIN_HR,
-  "training.nominations.importCsv": ADMIN_HR,
-  "training.attendance.importCsv": ADMIN_HR,
-  "users.list": ADMIN,
-  "users.create": ADMIN,
-  "users.update": ADMIN,
-  "users.setPassword": ADMIN,
-};
+const PROCEDURE_POLICY: Record<string, readonly Who[]> = Object.fromEntries(
+  contractEntries(contract).map(([path, entry]) => [path, allowed(entry.access)]),
+);
 
 const EVIDENCE_ROUTE_POLICY: Record<string, readonly Who[]> = {
-  "upload an evidence file": ADMIN_LEAD,
-  "download an evidence file": NOT_MANAGERS,
-  "download the evidence pack": NOT_MANAGERS,
+  "upload an evidence file": allowed("manageEvidence"),
+  "download an evidence file": allowed("readEvidence"),
+  "download the evidence pack": allowed("readEvidence"),
 };
 
 // An export is exactly as open as the lists it is made of.
 const EXPORT_POLICY: Record<string, readonly Who[]> = {
-  staff: SIGNED_IN,
-  nominations: SIGNED_IN,
-  sessions: SIGNED_IN,
-  courses: SIGNED_IN,
-  reports: SIGNED_IN,
-  evidence: NOT_MANAGERS,
-  recommendations: NOT_MANAGERS,
-  "funding-years": NOT_MANAGERS,
-  users: ADMIN,
-  audit: ADMIN,
+  staff: allowed("readTraining"),
+  nominations: allowed("readTraining"),
+  sessions: allowed("readTraining"),
+  courses: allowed("readTraining"),
+  reports: allowed("readTraining"),
+  evidence: allowed("readEvidence"),
+  recommendations: allowed("readRecommendations"),
+  "funding-years": allowed("readFunding"),
+  users: allowed("administer"),
+  audit: allowed("administer"),
 };
 
 const served = serveSecurityWorld();
@@ -122,6 +69,19 @@ function userOf(who: Who): SessionUser | null {
 /** "allowed", or how the call was refused: 401 for the signed out, 403 for a role without access. */
 function outcome(status: number): "allowed" | "401" | "403" {
   return status === 401 ? "401" : status === 403 ? "403" : "allowed";
+}
+
+// The audit log's refusals of this user's requests (none for the signed out: no one to name).
+function refusalRows(user: SessionUser | null) {
+  return served.world.app.db
+    .select()
+    .from(auditLog)
+    .all()
+    .filter((row) => row.action === "access_refused" && row.userId === (user?.id ?? null));
+}
+
+function refusalsOf(user: SessionUser | null): number {
+  return refusalRows(user).length;
 }
 
 function expected(policy: readonly Who[], who: Who): "allowed" | "401" | "403" {
@@ -165,6 +125,14 @@ describe("the role × procedure matrix", () => {
       wanted[path] = expected(policy, who);
     }
     expect(results).toEqual(wanted);
+    // Each refusal of a signed-in user's role is in the audit log: who, where, and what.
+    const user = userOf(who);
+    const refused = Object.keys(wanted).filter((path) => wanted[path] === "403");
+    const audited = refusalRows(user);
+    expect(audited.map((row) => (row.after as { what: string }).what).sort()).toEqual(
+      [...refused].sort(),
+    );
+    for (const row of audited) expect(row.organisationId).toBe(user?.organisationId);
   });
 
   test.each(WHO)(
@@ -192,6 +160,8 @@ describe("the role × procedure matrix", () => {
           ),
         ),
       ];
+      const refusalsSoFar = () => refusalsOf(userOf(who));
+      const before = refusalsSoFar();
       for (const [name, request, policy] of requests) {
         const answer = await sendAs(served.baseUrl, served.world.app, {
           user: userOf(who),
@@ -202,6 +172,9 @@ describe("the role × procedure matrix", () => {
         wanted[name] = expected(policy, who);
       }
       expect(results).toEqual(wanted);
+      // One audit row for each request refused for the role, whichever route it came by.
+      const forbidden = Object.values(wanted).filter((result) => result === "403").length;
+      expect(refusalsSoFar() - before).toBe(forbidden);
     },
   );
 });

@@ -27,7 +27,7 @@ export {
   declineNomination,
 } from "../../apps/server/src/services/training/nomination-actions";
 export { createSession } from "../../apps/server/src/services/training/save-session";
-export { writeCsv } from "../../apps/server/src/csv/write-csv";
+export { writeCsv } from "@dapkit/csv";
 export { nominate } from "../../apps/server/src/services/training/nominate";
 export type { FileStore } from "../../apps/server/src/files/file-store";
 export { runServer } from "../../apps/server/src/test/run-server";

@@ -11,7 +11,9 @@ export const ImportResultSchema = z.object({
   dryRun: z.boolean(),
   written: z.boolean(),
   counts: z.object({ created: z.int(), updated: z.int(), unchanged: z.int() }),
+  /** The first problems by line (at most 100); `errorCount` says how many there are in all. */
   errors: z.array(z.object({ line: z.int(), column: z.string().nullable(), message: z.string() })),
+  errorCount: z.int(),
 });
 
 /** A staff import also names the departments it added. */

@@ -25,17 +25,15 @@ describe("writeCsv", () => {
         ['She said "no"'],
         ["Preston, Lancashire"],
         ["Leeds; Bradford"],
-        ["a | b"],
         ["line one\nline two"],
         ["a\r\nb"],
         ["tab\tinside"],
       ],
     });
-    expect(dataLines(csv).slice(0, 4)).toEqual([
+    expect(dataLines(csv).slice(0, 3)).toEqual([
       '"She said ""no"""',
       '"Preston, Lancashire"',
       '"Leeds; Bradford"',
-      '"a | b"',
     ]);
     expect(csv).toContain('"line one\nline two"\r\n');
     expect(csv).toContain('"a\r\nb"\r\n');
@@ -84,7 +82,7 @@ describe("writeCsv", () => {
       ],
     });
     expect(dataLines(csv)).toEqual([
-      "\"'=cmd|' /C calc'!A0\"",
+      "'=cmd|' /C calc'!A0",
       "'+44 1772 000000",
       "'-2+3",
       "'@SUM(A1:A2)",
@@ -109,7 +107,7 @@ describe("writeCsv", () => {
       "'－1",
       "'＠SUM(A1)",
       '"\';=1+1"',
-      '"\'|calc"',
+      "'|calc",
       "'  =1+1",
     ]);
   });

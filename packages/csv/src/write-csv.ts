@@ -3,10 +3,10 @@ import { toCell, type CellValue, type Table } from "./cell";
 // Excel reads a CSV without a byte order mark in the machine's legacy code page, mangling "£" and
 // accented names; with it, Excel (and everything else) reads UTF-8.
 const BOM = "\uFEFF";
-// Quotes, line breaks and every character some spreadsheet takes as a field separator (a comma; a
-// semicolon where that is the list separator; tab and | in other tools) are kept inside quotes,
-// so no reader can split a value and start a new cell in the middle of it.
-const NEEDS_QUOTES = /[",;|\t\r\n]/;
+// Quotes, line breaks and the characters spreadsheets take as a field separator (a comma; a
+// semicolon where that is the list separator; tab when a file is read as tab-separated) are kept
+// inside quotes, so no reader can split a value and start a new cell in the middle of it.
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 function field(value: CellValue): string {
   const cell = toCell(value);

@@ -1,6 +1,6 @@
+import { writeCsv } from "@dapkit/csv";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS } from "@dapkit/daha";
 
-import { writeCsv } from "../csv/write-csv";
 import type { PackContents } from "./pack-contents";
 
 const HEADER = [

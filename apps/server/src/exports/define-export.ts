@@ -1,7 +1,7 @@
 import { MAX_PAGE_SIZE, type PageRequest } from "@dapkit/contract";
+import type { CellValue, Table } from "@dapkit/csv";
 
 import type { createCaller } from "../router";
-import type { CellValue, Table } from "./table";
 
 /** The API as the signed-in user who asked for the export. */
 export type Caller = ReturnType<typeof createCaller>;

@@ -1,7 +1,7 @@
+import { writeCsv } from "@dapkit/csv";
 import { londonToday } from "@dapkit/schemas";
 
 import type { Context } from "../context";
-import { writeCsv } from "../csv/write-csv";
 import { AppError } from "../errors";
 import { createCaller } from "../router";
 import { writeXlsx, XLSX_MEDIA_TYPE, type XlsxSheet } from "../xlsx/write-xlsx";

@@ -34,6 +34,7 @@ describe("staff.importCsv", () => {
       counts: { created: 4, updated: 0, unchanged: 0 },
       departmentsCreated: ["revenues & benefits"],
       errors: [],
+      errorCount: 0,
     });
     const listed = await t.app.caller(t.org.users.hr).staff.list({});
     expect(
@@ -122,6 +123,7 @@ describe("staff.importCsv", () => {
       counts: { created: 4, updated: 0, unchanged: 0 },
       departmentsCreated: ["Housing", "revenues & benefits"],
       errors: [],
+      errorCount: 0,
     });
     expect(counts()).toEqual(before);
   });

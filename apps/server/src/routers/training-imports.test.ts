@@ -49,6 +49,7 @@ describe("training.nominations.importCsv", () => {
       written: true,
       counts: { created: 2, updated: 0, unchanged: 0 },
       errors: [],
+      errorCount: 0,
     });
     const listed = await caller.training.nominations.list({ sessionId: session.id });
     expect(listed.items.map((item) => [item.staffName, item.reason, item.mandatory])).toEqual([
@@ -208,7 +209,9 @@ describe("training.attendance.importCsv", () => {
       t.app.caller(null).training.attendance.importCsv({ csv: file }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     // Another organisation's HR cannot reach these people or this session.
-    const result = await t.app.caller(t.other.users.hr).training.attendance.importCsv({ csv: file });
+    const result = await t.app
+      .caller(t.other.users.hr)
+      .training.attendance.importCsv({ csv: file });
     expect(result).toMatchObject({ written: false, counts: { updated: 0 } });
     expect(result.errors.map((error) => error.column)).toEqual(["employee_number"]);
   });

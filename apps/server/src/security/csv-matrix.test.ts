@@ -2,17 +2,22 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, test } from "vitest";
 
 import { CSRF_HEADER } from "@dapkit/contract";
+import { readCsvRecords } from "@dapkit/csv";
 
 import { auditLog, nominations, staff } from "../db/schema";
-import { STAFF_COLUMNS } from "../services/imports/import-staff";
+import {
+  BAD_FILES,
+  STAFF_HEADER as HEADER,
+  type FileTargets,
+  type ImportKind,
+} from "./csv-bad-files";
 import { exportRequest, sendAs } from "./http-calls";
 import { serveSecurityWorld } from "./served-world";
 
-// A matrix of bad CSV files, each sent to the import it is meant for: every one is answered with
-// errors that name the line (and the column, where there is one), and writes nothing at all.
-
-const HEADER = STAFF_COLUMNS.join(",");
-const GOOD = "N100,Asha Patel,asha@northshire.example,Housing Officer,Housing,,yes";
+// Every file of the bad-file matrix, sent in process to the import it is meant for: each is
+// answered with errors that name the line (and the column, where there is one), at most 100 of
+// them with the total, and writes nothing at all. csv-server-memory.test.ts sends the same files
+// to a running server and watches its memory.
 
 const served = serveSecurityWorld();
 
@@ -25,125 +30,14 @@ function counts() {
   };
 }
 
-/** Windows-1252 bytes read as UTF-8, as a browser's `file.text()` reads a file Excel saved as "CSV". */
-function asBrowserReads(bytes: number[]): string {
-  return new TextDecoder().decode(new Uint8Array(bytes));
+function targets(): FileTargets {
+  return {
+    employeeNumber: served.world.a.reportEmployeeNumber,
+    sessionId: served.world.a.sessionId,
+  };
 }
 
-type Import = "staff" | "nominations" | "attendance";
-interface BadFile {
-  name: string;
-  import: Import;
-  csv: () => string;
-  /** The first error's line and column, where the file makes them certain. */
-  first?: { line: number; column: string | null };
-}
-
-const BAD_FILES: BadFile[] = [
-  {
-    name: "semicolons instead of commas",
-    import: "staff",
-    csv: () => `${STAFF_COLUMNS.join(";")}\n${GOOD.replaceAll(",", ";")}\n`,
-    first: { line: 1, column: STAFF_COLUMNS.join(";") },
-  },
-  {
-    name: "tabs instead of commas",
-    import: "staff",
-    csv: () => `${STAFF_COLUMNS.join("\t")}\n${GOOD.replaceAll(",", "\t")}\n`,
-    first: { line: 1, column: STAFF_COLUMNS.join("\t") },
-  },
-  {
-    name: "no header row",
-    import: "staff",
-    csv: () => `${GOOD}\nN101,Ben Ode,,Officer,Housing,,yes\n`,
-    first: { line: 1, column: "N100" },
-  },
-  {
-    name: "an extra column in the header",
-    import: "staff",
-    csv: () => `${HEADER},notes\n${GOOD},x\n`,
-    first: { line: 1, column: "notes" },
-  },
-  {
-    name: "an extra value on one line",
-    import: "staff",
-    csv: () => `${HEADER}\n${GOOD}\nN101,Ben Ode,,Officer,Housing,,yes,surplus\n`,
-    first: { line: 3, column: null },
-  },
-  {
-    name: "a quoted value never closed",
-    import: "staff",
-    csv: () => `${HEADER}\n${GOOD}\nN101,"Ben Ode,,Officer,Housing,,yes\n`,
-    first: { line: 3, column: null },
-  },
-  {
-    name: "a bad row after a value that spans lines (line numbers count the line break)",
-    import: "staff",
-    csv: () =>
-      `${HEADER}\nN100,"Asha\nPatel",,Officer,Housing,,yes\nN101,Ben Ode,not-an-email,Officer,Housing,,yes\n`,
-    first: { line: 4, column: "email" },
-  },
-  {
-    name: "a 10 MB line",
-    import: "staff",
-    csv: () => `${HEADER}\nN100,${"A".repeat(10 * 1024 * 1024)},,Officer,Housing,,yes\n`,
-    first: { line: 2, column: "name" },
-  },
-  {
-    name: "the same person twice",
-    import: "staff",
-    csv: () => `${HEADER}\n${GOOD}\n${GOOD}\n`,
-    first: { line: 3, column: "employee_number" },
-  },
-  {
-    name: "a manager who is nowhere",
-    import: "staff",
-    csv: () => `${HEADER}\nN100,Asha Patel,,Officer,Housing,NOBODY,yes\n`,
-    first: { line: 2, column: "manager_employee_number" },
-  },
-  {
-    name: "a member of staff who is nowhere",
-    import: "nominations",
-    csv: () =>
-      `employee_number,session_id,reason,mandatory\nNOBODY,${served.world.a.sessionId},,no\n`,
-    first: { line: 2, column: "employee_number" },
-  },
-  {
-    name: "a session given as a date instead of its id",
-    import: "nominations",
-    csv: () =>
-      `employee_number,session_id,reason,mandatory\n${served.world.a.reportEmployeeNumber},10/05/2022,,no\n`,
-    first: { line: 2, column: "session_id" },
-  },
-  {
-    name: "an outcome that is not one",
-    import: "attendance",
-    csv: () =>
-      `employee_number,session_id,outcome\n${served.world.a.reportEmployeeNumber},${served.world.a.sessionId},attended-ish\n`,
-    first: { line: 2, column: "outcome" },
-  },
-  {
-    name: "Windows-1252 bytes that are not UTF-8 (René, £)",
-    import: "staff",
-    csv: () =>
-      `${HEADER}\n${GOOD}\n${asBrowserReads([...Buffer.from("N101,Ren"), 0xe9, ...Buffer.from(" Dupont,,Officer,Housing,,yes")])}\n`,
-    first: { line: 3, column: "name" },
-  },
-  {
-    name: "a binary file",
-    import: "staff",
-    csv: () =>
-      asBrowserReads([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x00]),
-  },
-  {
-    name: "an empty file",
-    import: "staff",
-    csv: () => "",
-    first: { line: 1, column: null },
-  },
-];
-
-async function runImport(kind: Import, csv: string) {
+async function runImport(kind: ImportKind, csv: string) {
   const { staff: s, training } = served.world.app.caller(served.world.a.users.hr);
   if (kind === "staff") return s.importCsv({ csv });
   if (kind === "nominations") return training.nominations.importCsv({ csv });
@@ -153,9 +47,11 @@ async function runImport(kind: Import, csv: string) {
 describe("CSV imports refuse bad files by line and write nothing", () => {
   test.each(BAD_FILES)("$name", async (file) => {
     const before = counts();
-    const result = await runImport(file.import, file.csv());
+    const result = await runImport(file.import, file.csv(targets()));
     expect(result.written).toBe(false);
     expect(result.errors.length).toBeGreaterThan(0);
+    expect(result.errors.length).toBeLessThanOrEqual(100);
+    expect(result.errorCount).toBeGreaterThanOrEqual(result.errors.length);
     for (const error of result.errors) {
       expect(error.line).toBeGreaterThanOrEqual(1);
       expect(error.message).not.toBe("");
@@ -214,7 +110,20 @@ async function hrCookie(): Promise<{ cookie: string }> {
 }
 
 describe("formula injection", () => {
-  const FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(1+1)", "-2+3", "@SUM(A1)", "\t=1+1"];
+  // OWASP's starters, their full-width forms, and a leading ; or | (issue 12, finding 14).
+  const FORMULAS = [
+    "=cmd|' /C calc'!A0",
+    "+SUM(1+1)",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1+1",
+    "＝1+1",
+    "＋SUM(1)",
+    "－2+3",
+    "＠SUM(A1)",
+    ";=1+1",
+    "|calc",
+  ];
 
   test("cells a spreadsheet would run are imported as text and neutralised in every export", async () => {
     const csv = `${HEADER}\n${FORMULAS.map(
@@ -227,9 +136,12 @@ describe("formula injection", () => {
       user: served.world.a.users.hr,
       request: exportRequest("staff", "csv"),
     });
-    const lines = Buffer.from(exported.body).toString("utf8").split("\r\n");
+    const cells: string[] = [];
+    readCsvRecords(Buffer.from(exported.body).toString("utf8"), (record) => {
+      cells.push(...record.cells);
+      return true;
+    });
     for (const formula of FORMULAS) {
-      const cells = lines.flatMap((line) => line.split(","));
       // Trimmed on import, so the tab-led one arrives as "=1+1"; either way it leads with '.
       const stored = formula.trim();
       expect(cells, formula).toContain(`'${stored}`);

@@ -1,12 +1,12 @@
 import { strToU8, zipSync } from "fflate";
 
-import { toCell, type Cell, type Table } from "../exports/table";
+import { toCell, type Cell, type Table } from "@dapkit/csv";
 
 /**
  * A small Office Open XML (XLSX) writer: enough for exports people open in Excel, LibreOffice or
  * Google Sheets. Each sheet has a bold, frozen header row; numbers are numbers, everything else is
  * an inline string (no shared-strings table to keep in step), with the same clean-up and formula
- * neutralisation as the CSV writer (see exports/table.ts). Parts written:
+ * neutralisation as the CSV writer (see @dapkit/csv). Parts written:
  *
  *   [Content_Types].xml          what each part is
  *   _rels/.rels                  points at the workbook

@@ -2,7 +2,8 @@ import * as z from "zod";
 
 import { AttendanceOutcomeSchema, IdSchema, type AttendanceOutcome } from "@dapkit/schemas";
 
-import type { CsvIssue } from "../../csv/parse-csv";
+import type { IssueList } from "@dapkit/csv";
+
 import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
 import { moveNomination, transitionProblem } from "../training/nomination-writes";
@@ -25,16 +26,19 @@ type AttendanceRow = z.output<typeof AttendanceRowSchema>;
 function planAttendance(
   tx: Queryable,
   scope: Scope,
-  rows: ImportRows<(typeof ATTENDANCE_COLUMNS)[number], AttendanceRow>,
+  input: {
+    rows: ImportRows<(typeof ATTENDANCE_COLUMNS)[number], AttendanceRow>;
+    issues: IssueList;
+  },
 ): ImportPlan {
-  const issues: CsvIssue[] = [];
+  const { rows, issues } = input;
   const marks: { nomination: ExistingNomination; to: AttendanceOutcome }[] = [];
   let unchanged = 0;
   for (const { row, person, nomination } of rowTargets(tx, scope, { ...rows, issues })) {
     const { line, value } = row;
     if (nomination === undefined) {
       const message = `${person.name} was not nominated for this session`;
-      issues.push({ line, column: "employee_number", message });
+      issues.add({ line, column: "employee_number", message });
       continue;
     }
     if (nomination.state === value.outcome) {
@@ -43,10 +47,9 @@ function planAttendance(
     }
     const problem = transitionProblem(nomination.state, value.outcome);
     if (problem == null) marks.push({ nomination, to: value.outcome });
-    else issues.push({ line, column: "outcome", message: `${person.name}: ${problem}` });
+    else issues.add({ line, column: "outcome", message: `${person.name}: ${problem}` });
   }
   return {
-    issues,
     counts: { created: 0, updated: marks.length, unchanged },
     extra: {},
     apply(write) {
@@ -76,7 +79,8 @@ export function importAttendanceCsv(
       entity: "attendance",
       columns: ATTENDANCE_COLUMNS,
       row: AttendanceRowSchema,
-      plan: (tx, rows) => planAttendance(tx, scope, rows),
+      plan: (tx, rows, issues) => planAttendance(tx, scope, { rows, issues }),
+      nothing: {},
     },
     input,
   );

@@ -3,7 +3,8 @@ import * as z from "zod";
 
 import { IdSchema, NoteSchema } from "@dapkit/schemas";
 
-import type { CsvIssue } from "../../csv/parse-csv";
+import type { IssueList } from "@dapkit/csv";
+
 import type { Queryable } from "../../db/client";
 import { preparedStatement } from "../../db/prepared";
 import { nominations } from "../../db/schema";
@@ -72,9 +73,12 @@ function updateReasons(tx: Queryable, scope: Scope, changes: readonly ReasonChan
 function planNominations(
   tx: Queryable,
   scope: Scope,
-  rows: ImportRows<(typeof NOMINATION_COLUMNS)[number], NominationRow>,
+  input: {
+    rows: ImportRows<(typeof NOMINATION_COLUMNS)[number], NominationRow>;
+    issues: IssueList;
+  },
 ): ImportPlan {
-  const issues: CsvIssue[] = [];
+  const { rows, issues } = input;
   const creates: NewNomination[] = [];
   const updates: ReasonChange[] = [];
   let unchanged = 0;
@@ -86,7 +90,7 @@ function planNominations(
       else updates.push({ id: nomination.id, before, after });
     } else if (!person.active) {
       const message = `${person.name} is no longer active, so cannot be nominated`;
-      issues.push({ line: row.line, column: "employee_number", message });
+      issues.add({ line: row.line, column: "employee_number", message });
     } else {
       // A literal: spread copies are slow to make and to write as JSON, 100,000 at a time.
       const { reason, mandatory } = after;
@@ -94,7 +98,6 @@ function planNominations(
     }
   }
   return {
-    issues,
     counts: { created: creates.length, updated: updates.length, unchanged },
     extra: {},
     apply(write) {
@@ -119,7 +122,8 @@ export function importNominationsCsv(
       entity: "nomination",
       columns: NOMINATION_COLUMNS,
       row: NominationRowSchema,
-      plan: (tx, rows) => planNominations(tx, scope, rows),
+      plan: (tx, rows, issues) => planNominations(tx, scope, { rows, issues }),
+      nothing: {},
     },
     input,
   );

@@ -3,7 +3,8 @@ import * as z from "zod";
 
 import { EmailSchema, LabelSchema } from "@dapkit/schemas";
 
-import type { CsvIssue } from "../../csv/parse-csv";
+import type { IssueList } from "@dapkit/csv";
+
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
 import { sameFields } from "../patch";
@@ -73,13 +74,13 @@ function departmentResolver(scope: Scope) {
 function managerOf(
   row: ValidRow<StaffRow>,
   ids: Map<string, string>,
-  issues: CsvIssue[],
+  issues: IssueList,
 ): string | null {
   const number = row.value.manager_employee_number;
   if (number == null) return null;
   const column = "manager_employee_number";
   if (number === row.value.employee_number) {
-    issues.push({
+    issues.add({
       line: row.line,
       column,
       message: "A member of staff cannot be their own manager",
@@ -89,7 +90,7 @@ function managerOf(
   const id = ids.get(number);
   if (id === undefined) {
     const message = `No member of staff has employee number ${number}, in this file or already saved`;
-    issues.push({ line: row.line, column, message });
+    issues.add({ line: row.line, column, message });
   }
   return id ?? null;
 }
@@ -97,16 +98,17 @@ function managerOf(
 function planStaff(
   tx: Queryable,
   scope: Scope,
-  { rows, raw }: ImportRows<(typeof STAFF_COLUMNS)[number], StaffRow>,
+  input: { rows: ImportRows<(typeof STAFF_COLUMNS)[number], StaffRow>; issues: IssueList },
 ): ImportPlan<{ departmentsCreated: string[] }> {
+  const { rows, raw } = input.rows;
+  const { issues } = input;
   const existing = staffByEmployeeNumber(tx, scope);
   const departments = departmentResolver(scope);
-  const issues: CsvIssue[] = [];
   const repeats = repeatedLines(raw, (values) => values.employee_number.trim());
   for (const [line, repeat] of repeats) {
     const number = repeat.values.employee_number.trim();
     const message = `Employee number ${number} is also on line ${repeat.first}`;
-    issues.push({ line, column: "employee_number", message });
+    issues.add({ line, column: "employee_number", message });
   }
   const unique = rows.filter((row) => !repeats.has(row.line));
   // Every person's id up front, so a manager may come later in the file than their reports.
@@ -134,7 +136,6 @@ function planStaff(
     else if (!sameFields(before, after, STAFF_FIELDS)) updates.push({ before, after });
   }
   return {
-    issues,
     counts: {
       created: creates.length,
       updated: updates.length,
@@ -167,7 +168,8 @@ export function importStaffCsv(
       entity: "staff",
       columns: STAFF_COLUMNS,
       row: StaffRowSchema,
-      plan: (tx, rows) => planStaff(tx, scope, rows),
+      plan: (tx, rows, issues) => planStaff(tx, scope, { rows, issues }),
+      nothing: { departmentsCreated: [] },
     },
     input,
   );

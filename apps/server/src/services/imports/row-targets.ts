@@ -1,4 +1,5 @@
-import type { CsvIssue } from "../../csv/parse-csv";
+import type { IssueList } from "@dapkit/csv";
+
 import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
 import type { StaffRecord } from "../staff/save-staff";
@@ -26,7 +27,7 @@ export interface RowTarget<T> {
 export function rowTargets<T extends { employee_number: string; session_id: string }>(
   tx: Queryable,
   scope: Scope,
-  input: ImportRows<"employee_number" | "session_id", T> & { issues: CsvIssue[] },
+  input: ImportRows<"employee_number" | "session_id", T> & { issues: IssueList },
 ): RowTarget<T>[] {
   const { rows, raw, issues } = input;
   const people = staffByEmployeeNumber(tx, scope);
@@ -34,7 +35,7 @@ export function rowTargets<T extends { employee_number: string; session_id: stri
   const sessions = knownSessionIds(tx, scope, sessionIds);
   const existing = nominationsOfSessions(tx, scope, sessions);
   const refuse = (line: number, column: string, message: string): [] => {
-    issues.push({ line, column, message });
+    issues.add({ line, column, message });
     return [];
   };
   // Repeats are found among the rows as written, so a repeated line is reported even when it

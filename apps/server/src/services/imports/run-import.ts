@@ -1,11 +1,13 @@
 import type * as z from "zod";
 
-import { parseCsv, type CsvIssue, type CsvRow } from "../../csv/parse-csv";
+import { IssueList, type CsvIssue, type CsvRow } from "@dapkit/csv";
+
 import type { Queryable } from "../../db/client";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { WRITE_LOCK } from "../training/nomination-writes";
+import { readImportFile } from "./read-import-file";
 
 /** How many records an import adds, changes and leaves as they were. */
 export interface ImportCounts {
@@ -20,8 +22,10 @@ export interface ImportResult {
   /** True when the file was saved: it had no errors and this was not a dry run. */
   written: boolean;
   counts: ImportCounts;
-  /** Every problem found, by line; when there are any, nothing is written. */
+  /** The first problems found, by line (at most 100); when there are any, nothing is written. */
   errors: CsvIssue[];
+  /** How many problems were found in all. */
+  errorCount: number;
 }
 
 /** A row that passed its schema, with the line it came from. */
@@ -30,9 +34,8 @@ export interface ValidRow<T> {
   value: T;
 }
 
-/** What an import will do, worked out without writing anything. */
+/** What an import will do, worked out without writing anything (problems go to the issue list). */
 export interface ImportPlan<Extra = object> {
-  issues: CsvIssue[];
   counts: ImportCounts;
   /** Makes the changes; only called when there are no issues and this is not a dry run. */
   apply: (tx: Queryable) => void;
@@ -52,49 +55,69 @@ export interface ImportDefinition<C extends string, T, Extra> {
   entity: string;
   columns: readonly C[];
   row: z.ZodType<T, Record<C, string>>;
-  plan: (tx: Queryable, rows: ImportRows<C, T>) => ImportPlan<Extra>;
+  plan: (tx: Queryable, rows: ImportRows<C, T>, issues: IssueList) => ImportPlan<Extra>;
+  /** What a plan of no rows reports, for a file that could not be read as a whole. */
+  nothing: Extra;
 }
 
-function validateRows<C extends string, T>(
+// Rows are checked as they are read, so memory holds the rows an import needs and no more; the
+// row limit bounds that.
+function readRows<C extends string, T>(
   definition: ImportDefinition<C, T, unknown>,
   csv: string,
-): ImportRows<C, T> & { issues: CsvIssue[] } {
-  const parsed = parseCsv(csv, { columns: definition.columns });
+  issues: IssueList,
+): ImportRows<C, T> & { whole: boolean } {
   const rows: ValidRow<T>[] = [];
-  const issues = [...parsed.issues];
-  for (const { line, values } of parsed.rows) {
-    const result = definition.row.safeParse(values);
-    if (result.success) {
-      rows.push({ line, value: result.data });
-      continue;
-    }
-    for (const issue of result.error.issues) {
-      const column = issue.path[0];
-      issues.push({
-        line,
-        column: column === undefined ? null : String(column),
-        message: issue.message,
-      });
-    }
-  }
-  return { rows, raw: parsed.rows, issues };
+  const raw: CsvRow<C>[] = [];
+  const whole = readImportFile(csv, definition.columns, {
+    issues,
+    visit(row) {
+      raw.push(row);
+      const result = definition.row.safeParse(row.values);
+      if (result.success) {
+        rows.push({ line: row.line, value: result.data });
+        return;
+      }
+      for (const issue of result.error.issues) {
+        const column = issue.path[0];
+        issues.add({
+          line: row.line,
+          column: column === undefined ? null : String(column),
+          message: issue.message,
+        });
+      }
+    },
+  });
+  return { rows, raw, whole };
 }
+
+const NO_COUNTS: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
 
 /**
  * Runs an import all or nothing: reads and checks every row, plans the changes against the
  * database and, only if no row has a problem and this is not a dry run, applies them, all in one
- * transaction. A dry run returns the same counts and errors as the real thing would.
+ * transaction. A dry run returns the same counts and errors as the real thing would. A file that
+ * cannot be read as a whole (a wrong header, broken quoting) is not planned: checks across rows
+ * (repeats, managers later in the file) would mislead on half a file.
  */
 export function runImport<C extends string, T, Extra>(
   scope: Scope,
   definition: ImportDefinition<C, T, Extra>,
   input: { csv: string; dryRun: boolean },
 ): ImportResult & Extra {
-  const { issues, ...rows } = validateRows(definition, input.csv);
+  const issues = new IssueList();
+  const { whole, ...rows } = readRows(definition, input.csv, issues);
+  const report = (counts: ImportCounts, written: boolean) => ({
+    dryRun: input.dryRun,
+    written,
+    counts,
+    errors: issues.listed,
+    errorCount: issues.count,
+  });
+  if (!whole) return { ...definition.nothing, ...report(NO_COUNTS, false) };
   return scope.db.transaction((tx) => {
-    const plan = definition.plan(tx, rows);
-    const errors = [...issues, ...plan.issues].sort((a, b) => a.line - b.line);
-    const written = errors.length === 0 && !input.dryRun;
+    const plan = definition.plan(tx, rows, issues);
+    const written = issues.count === 0 && !input.dryRun;
     const changed = plan.counts.created + plan.counts.updated > 0;
     if (written && changed) {
       plan.apply(tx);
@@ -106,7 +129,7 @@ export function runImport<C extends string, T, Extra>(
         after: plan.counts,
       });
     }
-    return { ...plan.extra, dryRun: input.dryRun, written, counts: plan.counts, errors };
+    return { ...plan.extra, ...report(plan.counts, written) };
   }, WRITE_LOCK);
 }
 

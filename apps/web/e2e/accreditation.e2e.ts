@@ -50,7 +50,7 @@ test("the lead adds evidence, uploads a file, approves it and the area turns rea
   await page.getByRole("button", { name: "Add evidence" }).click();
   const summary = page.locator(".govuk-error-summary");
   await summary.waitFor();
-  await summary.getByRole("link", { name: "Enter a title for the evidence" }).click();
+  await summary.getByRole("link", { name: "Title must not be empty" }).click();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("title");
   await screenshot(page, "evidence-form-errors");
   await expectNoAxeViolations(page, "the evidence form with errors");

@@ -32,7 +32,7 @@ test("a bad form shows the error summary, whose link puts focus on the field", a
     await page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary")),
   ).toBe(true);
   await screenshot(page, "course-form-errors");
-  await summary.getByRole("link", { name: "Enter the course title" }).click();
+  await summary.getByRole("link", { name: "Course title must not be empty" }).click();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("title");
   await expectNoAxeViolations(page, "the course form with errors");
 });

@@ -24,3 +24,15 @@ test("says what is wrong in GOV.UK words", () => {
     error: "Date must be a real date",
   });
 });
+
+test("knows leap years as the server does", () => {
+  expect(isoFromParts({ day: "29", month: "2", year: "2024" }, "Date")).toEqual({
+    iso: "2024-02-29",
+  });
+  expect(isoFromParts({ day: "29", month: "2", year: "2023" }, "Date")).toEqual({
+    error: "Date must be a real date",
+  });
+  expect(isoFromParts({ day: "1", month: "13", year: "2023" }, "Date")).toEqual({
+    error: "Date must be a real date",
+  });
+});

@@ -1,3 +1,5 @@
+import { readIsoDate } from "@dapkit/schemas";
+
 /** What a person typed into a GOV.UK date input. */
 export interface DateParts {
   day: string;
@@ -39,9 +41,7 @@ export function isoFromParts(parts: DateParts, label: string): { iso: string } |
     return { error: `${label} must be a real date` };
   }
   const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
-    return { error: `${label} must be a real date` };
-  }
+  // The calendar rules (leap years, month lengths) are @dapkit/schemas', as the server's are.
+  if (readIsoDate(iso, label).date == null) return { error: `${label} must be a real date` };
   return { iso };
 }

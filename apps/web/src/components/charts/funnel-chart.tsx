@@ -1,4 +1,4 @@
-import { formatCount } from "../../lib/format";
+import { formatCount } from "@dapkit/schemas";
 
 /** One stage of the funnel. */
 export interface FunnelStage {

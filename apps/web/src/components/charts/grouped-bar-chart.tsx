@@ -1,4 +1,4 @@
-import { formatMoney } from "../../lib/format";
+import { formatMoney } from "@dapkit/funding";
 
 /** One group of the chart (a financial year) with a value per series. */
 export interface BarGroup {

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
+import { EVIDENCE_KIND_LABELS } from "@dapkit/daha";
 
 import { DateInput } from "../../components/date-input";
 import { QueryState } from "../../components/query-state";
@@ -15,7 +16,9 @@ import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
-import { EVIDENCE_KIND_CHOICES } from "./evidence-words";
+
+// Every kind of evidence in the package's words and order.
+const KIND_CHOICES = Object.entries(EVIDENCE_KIND_LABELS).map(([value, text]) => ({ value, text }));
 
 type Evidence = Outputs["evidence"]["get"];
 type Kind = Evidence["kind"];
@@ -131,7 +134,7 @@ function EvidenceForm({ evidence }: { evidence: Evidence | undefined }) {
       />
       <Select
         label="Kind of evidence"
-        options={[{ value: "", text: "Choose a kind" }, ...EVIDENCE_KIND_CHOICES]}
+        options={[{ value: "", text: "Choose a kind" }, ...KIND_CHOICES]}
         {...form.text("kind")}
       />
       <TextInput

@@ -1,6 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 
+import { EVIDENCE_KIND_LABELS } from "@dapkit/daha";
+import { formatDate } from "@dapkit/schemas";
+
 import { ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
@@ -8,11 +11,9 @@ import { QueryState } from "../../components/query-state";
 import { PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
 import { useCurrentUser } from "../../lib/current-user";
-import { formatDate } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
-import { kindText } from "./evidence-words";
 import { PackDownload } from "./pack-download";
 
 type Evidence = Outputs["evidence"]["list"][number];
@@ -53,7 +54,7 @@ function AreaSection({
               </Link>
             ),
           },
-          { header: "Kind", cell: (row) => kindText(row.kind) },
+          { header: "Kind", cell: (row) => EVIDENCE_KIND_LABELS[row.kind] },
           { header: "Owner", cell: (row) => row.owner },
           { header: "Status", cell: (row) => <StatusTag status={row.status} /> },
           {

@@ -1,6 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 
+import { EVIDENCE_KIND_LABELS } from "@dapkit/daha";
+import { formatDate, formatDateTime } from "@dapkit/schemas";
+
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
@@ -8,11 +11,10 @@ import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
 import { StatusTag } from "../../components/tag";
 import { useCurrentUser } from "../../lib/current-user";
-import { formatBytes, formatDate, formatDateTime } from "../../lib/format";
+import { formatBytes } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
-import { kindText } from "./evidence-words";
 import { ReviewEvidence } from "./review-evidence";
 import { UploadEvidenceFile } from "./upload-evidence-file";
 
@@ -30,7 +32,7 @@ function EvidenceDetails({ evidence, areaName }: { evidence: Evidence; areaName:
         rows={[
           { key: "Status", value: <StatusTag status={evidence.status} /> },
           { key: "Priority area", value: areaName },
-          { key: "Kind", value: kindText(evidence.kind) },
+          { key: "Kind", value: EVIDENCE_KIND_LABELS[evidence.kind] },
           { key: "Owner", value: evidence.owner },
           { key: "Effective date", value: formatDate(evidence.effectiveDate) },
           {

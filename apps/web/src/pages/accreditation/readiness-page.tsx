@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 
+import { formatDate } from "@dapkit/schemas";
+import { formatRate } from "@dapkit/training";
+
 import { QueryState } from "../../components/query-state";
 import { BackLink, InsetText, PageHeading } from "../../components/small-parts";
-import { formatDate, formatPercent } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
 import { PackDownload } from "./pack-download";
@@ -27,7 +29,7 @@ export function ReadinessPage() {
               <InsetText>
                 Staff development uses live training figures: {data.trainingUptake.attended} of{" "}
                 {data.trainingUptake.nominated} nominated staff attended (
-                {formatPercent(data.trainingUptake.attendanceRate)}).
+                {formatRate(data.trainingUptake.attendanceRate)}).
               </InsetText>
               <ReadinessTable readiness={data} caption="Readiness by priority area" />
               <PackDownload />

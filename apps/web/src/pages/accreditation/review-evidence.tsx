@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import { contract } from "@dapkit/contract";
+import { evidenceMoves } from "@dapkit/daha";
 
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
@@ -14,36 +15,11 @@ import { queryClient, trpc, type Outputs } from "../../trpc";
 type Evidence = Outputs["evidence"]["get"];
 type Status = Evidence["status"];
 
-// What the reviewer may do next from each recorded status, in words.
-const NEXT: Record<Status, { value: Status; text: string; hint?: string }[]> = {
-  draft: [{ value: "in_review", text: "Send for review" }],
-  in_review: [
-    {
-      value: "approved",
-      text: "Approve",
-      hint: "It counts towards readiness from its effective date",
-    },
-    { value: "rejected", text: "Reject", hint: "Say what needs to change in the note" },
-    { value: "draft", text: "Return to draft for more work" },
-  ],
-  approved: [
-    { value: "expired", text: "Mark as expired", hint: "It will stop counting towards readiness" },
-  ],
-  rejected: [{ value: "draft", text: "Return to draft for rework" }],
-  expired: [{ value: "draft", text: "Return to draft to renew it" }],
-};
-
-const DONE: Record<Status, string> = {
-  draft: "Evidence returned to draft",
-  in_review: "Evidence sent for review",
-  approved: "Evidence approved",
-  rejected: "Evidence rejected",
-  expired: "Evidence marked as expired",
-};
-
 /** The workflow step for an evidence item: send for review, approve or reject with a note. */
 export function ReviewEvidence({ evidence }: { evidence: Evidence }) {
-  const choices = NEXT[evidence.recordedStatus];
+  // The ways on from its status, in the words of @dapkit/daha's evidence state machine.
+  const moves = evidenceMoves(evidence.recordedStatus);
+  const choices = moves.map((move) => ({ value: move.to, text: move.label, hint: move.hint }));
   const [chosen, setTo] = useState<Status | null>(null);
   // The choice only counts while it is still a way on from the current status; a single way on
   // is chosen for the user.
@@ -60,7 +36,7 @@ export function ReviewEvidence({ evidence }: { evidence: Evidence }) {
       onSuccess: async (saved) => {
         setNote("");
         setTo(null);
-        setDone(DONE[saved.recordedStatus]);
+        setDone(moves.find((move) => move.to === saved.recordedStatus)?.done ?? null);
         await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
       },
       onError: form.fromServer,

@@ -1,13 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
+import { REFRESHER_STATUS_LABELS, formatRate } from "@dapkit/training";
+import { formatCount, formatDate } from "@dapkit/schemas";
+
 import { InlineBar } from "../../components/inline-bar";
 import { QueryState } from "../../components/query-state";
 import { DataTable } from "../../components/data-table";
 import { PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
 import { useCurrentUser } from "../../lib/current-user";
-import { formatCount, formatDate, formatPercent } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
@@ -34,7 +36,7 @@ function DepartmentUptake({ rows }: { rows: readonly Department[] }) {
           cell: (row) => (
             <span className="app-nowrap">
               <InlineBar rate={row.attendanceRate} />
-              {formatPercent(row.attendanceRate)}
+              {formatRate(row.attendanceRate)}
             </span>
           ),
         },
@@ -68,7 +70,7 @@ function RefreshersDue({ rows }: { rows: readonly Refresher[] }) {
           cell: (row) => (
             <StatusTag
               status={row.status === "overdue" ? "red" : "amber"}
-              text={row.status === "overdue" ? "Overdue" : "Due soon"}
+              text={REFRESHER_STATUS_LABELS[row.status]}
             />
           ),
         },

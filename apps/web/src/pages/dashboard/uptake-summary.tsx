@@ -1,6 +1,8 @@
+import { formatCount } from "@dapkit/schemas";
+import { formatRate } from "@dapkit/training";
+
 import { FunnelChart } from "../../components/charts/funnel-chart";
 import { DataTable } from "../../components/data-table";
-import { formatCount, formatPercent } from "../../lib/format";
 
 /** The funnel's figures, as @dapkit/training's uptakeFunnel counts them. */
 export interface FunnelFigures {
@@ -17,7 +19,7 @@ export interface FunnelFigures {
 export function uptakeSentence(
   figures: Pick<FunnelFigures, "nominated" | "attended" | "attendanceRate">,
 ): string {
-  return `${formatCount(figures.attended)} of ${formatCount(figures.nominated)} nominated staff attended (${formatPercent(figures.attendanceRate)})`;
+  return `${formatCount(figures.attended)} of ${formatCount(figures.nominated)} nominated staff attended (${formatRate(figures.attendanceRate)})`;
 }
 
 /** The headline sentence, the funnel chart and the same figures as a list. */
@@ -37,7 +39,7 @@ export function UptakeSummary({ figures }: { figures: FunnelFigures }) {
       </h2>
       <div className="app-stat">
         <p className="govuk-body govuk-!-margin-bottom-0" data-testid="uptake-sentence">
-          <span className="app-stat__figure">{formatPercent(figures.attendanceRate)}</span>
+          <span className="app-stat__figure">{formatRate(figures.attendanceRate)}</span>
           {uptakeSentence(figures)}
         </p>
       </div>

@@ -1,12 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
+import { formatDate } from "@dapkit/schemas";
+import { formatMoney } from "@dapkit/funding";
+
 import { GroupedBarChart } from "../../components/charts/grouped-bar-chart";
 import { DataTable } from "../../components/data-table";
 import { QueryState } from "../../components/query-state";
 import { BackLink, InsetText, PageHeading, WarningText } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
-import { formatDate, formatMoney } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc, type Outputs } from "../../trpc";
 import { gapWords } from "./gap-words";

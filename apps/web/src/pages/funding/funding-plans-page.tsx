@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
+import { formatDate } from "@dapkit/schemas";
+import { formatMoney } from "@dapkit/funding";
+
 import { DataTable } from "../../components/data-table";
 import { QueryState } from "../../components/query-state";
 import { PageHeading } from "../../components/small-parts";
-import { formatDate, formatMoney } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc, type Outputs } from "../../trpc";
 import { gapWords } from "./gap-words";

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
+import { RECOMMENDATION_STATUS_LABELS, londonToday, formatDate } from "@dapkit/schemas";
 
 import { Button } from "../../components/button";
 import { DateInput } from "../../components/date-input";
@@ -12,30 +13,23 @@ import { QueryState } from "../../components/query-state";
 import { Select } from "../../components/select";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
-import { StatusTag, statusText } from "../../components/tag";
+import { StatusTag } from "../../components/tag";
 import { Textarea } from "../../components/textarea";
 import { useCurrentUser } from "../../lib/current-user";
 import { isoFromParts, partsFromIso } from "../../lib/date-parts";
-import { formatDate } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Recommendation = Outputs["recommendations"]["get"];
-type Status = Recommendation["status"];
 
-const STATUSES: Status[] = ["not_started", "in_progress", "on_hold", "completed", "not_agreed"];
 const LABELS = { date: "Date of the update", note: "Progress update", status: "Status" };
-
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function AddUpdateForm({ recommendation }: { recommendation: Recommendation }) {
   const [saved, setSaved] = useState<string | null>(null);
   const form = useForm(
-    { date: partsFromIso(todayIso()), note: "", status: recommendation.status },
+    { date: partsFromIso(londonToday(new Date())), note: "", status: recommendation.status },
     LABELS,
   );
   const add = useMutation(
@@ -80,7 +74,10 @@ function AddUpdateForm({ recommendation }: { recommendation: Recommendation }) {
         />
         <Select
           label="Status after this update"
-          options={STATUSES.map((value) => ({ value, text: statusText(value) }))}
+          options={Object.entries(RECOMMENDATION_STATUS_LABELS).map(([value, text]) => ({
+            value,
+            text,
+          }))}
           {...form.text("status")}
         />
         <Button busy={add.isPending}>Add update</Button>

@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
+import { formatDate } from "@dapkit/schemas";
+
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
 import { PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
-import { formatDate } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc, type Outputs } from "../../trpc";
 

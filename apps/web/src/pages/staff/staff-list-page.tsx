@@ -2,6 +2,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 
+import { formatCount } from "@dapkit/schemas";
+
 import { Button, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
@@ -12,7 +14,6 @@ import { PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
 import { TextInput } from "../../components/text-input";
 import { useCurrentUser } from "../../lib/current-user";
-import { formatCount } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useFilters } from "../../lib/search-params";

@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 
+import { formatDate } from "@dapkit/schemas";
+
 import { DataTable } from "../../components/data-table";
 import { QueryState } from "../../components/query-state";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
 import { StatusTag } from "../../components/tag";
-import { formatDate } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
 

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
+import { formatDate, plural } from "@dapkit/schemas";
 
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
@@ -10,7 +11,6 @@ import { QueryState } from "../../components/query-state";
 import { Radios } from "../../components/radios";
 import { BackLink, InsetText, PageHeading } from "../../components/small-parts";
 import { useNavigateWithFlash } from "../../lib/flash";
-import { formatDate, plural } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
+import { formatDate, plural } from "@dapkit/schemas";
 
 import { Button } from "../../components/button";
 import { Checkbox } from "../../components/checkbox";
@@ -13,7 +14,6 @@ import { BackLink, PageHeading } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
 import { Textarea } from "../../components/textarea";
 import { useNavigateWithFlash } from "../../lib/flash";
-import { formatDate, plural } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";

@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
+import { formatDate, formatDateTime } from "@dapkit/schemas";
+
 import { QueryState } from "../../components/query-state";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
 import { StatusTag } from "../../components/tag";
-import { formatDate, formatDateTime } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
+import { londonInstant, londonWallClock, parseClockTime, LondonTimeError } from "@dapkit/schemas";
 
 import { DateInput } from "../../components/date-input";
 import { QueryState } from "../../components/query-state";
@@ -12,7 +13,6 @@ import { TextInput } from "../../components/text-input";
 import type { FieldError } from "../../lib/api-errors";
 import { isoFromParts, partsFromIso, EMPTY_DATE } from "../../lib/date-parts";
 import { useNavigateWithFlash } from "../../lib/flash";
-import { isoToLondon, londonToIso, parseTime } from "../../lib/london-time";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
@@ -31,7 +31,7 @@ const LABELS = {
 
 function timeError(field: string, text: string, label: string): FieldError | null {
   if (text.trim() === "") return { field, message: `Enter the ${label.toLowerCase()}` };
-  return parseTime(text) == null
+  return parseClockTime(text) == null
     ? { field, message: `${label} must be a time, like 9:30am or 14:00` }
     : null;
 }
@@ -40,12 +40,12 @@ function SessionForm({ session }: { session: Session | undefined }) {
   const flash = useNavigateWithFlash();
   const courses = useQuery(trpc.training.courses.list.queryOptions());
   const form = useForm(() => {
-    const start = session === undefined ? undefined : isoToLondon(session.startsAt);
+    const start = session === undefined ? undefined : londonWallClock(session.startsAt);
     return {
       courseId: session?.courseId ?? "",
       date: start === undefined ? EMPTY_DATE : partsFromIso(start.date),
       startsAt: start?.time ?? "",
-      endsAt: session === undefined ? "" : isoToLondon(session.endsAt).time,
+      endsAt: session === undefined ? "" : londonWallClock(session.endsAt).time,
       capacity: session === undefined ? "" : String(session.capacity),
       location: session?.location ?? "",
       trainer: session?.trainer ?? "",
@@ -87,10 +87,20 @@ function SessionForm({ session }: { session: Session | undefined }) {
     // Without a valid date the times cannot be placed on their day. The date's problem is shown
     // and nothing is sent, but placing them on any day lets the schema check the rest at once.
     const dayIso = "iso" in day ? day.iso : "2000-01-01";
-    const at = (time: string) => londonToIso(dayIso, parseTime(time) ?? "");
+    // A time the clocks skip (1:30am on the last Sunday in March) is refused by @dapkit/schemas
+    // with its reason; a time not typed as one is timeError's, and stands in as midnight here.
+    const at = (field: string, time: string) => {
+      try {
+        return londonInstant(dayIso, parseClockTime(time) ?? "00:00");
+      } catch (error) {
+        if (!(error instanceof LondonTimeError)) throw error;
+        problems.push({ field, message: error.message });
+        return "";
+      }
+    };
     const data = {
-      startsAt: at(startsAt),
-      endsAt: at(endsAt),
+      startsAt: at("startsAt", startsAt),
+      endsAt: at("endsAt", endsAt),
       capacity: places,
       location,
       trainer,

@@ -2,6 +2,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 
+import { NOMINATION_ACTIONS, nominationActions, type NominationAction } from "@dapkit/training";
+import { formatDate, formatTime, plural } from "@dapkit/schemas";
+
 import { ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { ErrorSummary } from "../../components/error-summary";
@@ -13,55 +16,21 @@ import { SummaryList } from "../../components/summary-list";
 import { StatusTag } from "../../components/tag";
 import { formErrorsFrom, type FormErrors } from "../../lib/api-errors";
 import { useCurrentUser } from "../../lib/current-user";
-import { formatDate, formatTime, plural } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can, type CurrentUser } from "../../lib/permissions";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Session = Outputs["training"]["sessions"]["get"];
 type Nomination = Session["nominations"][number];
-type Action = "approve" | "decline" | "book" | "cancel";
+type Action = NominationAction;
 
-const ACTION_TEXT: Record<Action, string> = {
-  approve: "Approve",
-  decline: "Decline",
-  book: "Book",
-  cancel: "Cancel",
-};
-const DONE_TEXT: Record<Action, string> = {
-  approve: "approved",
-  decline: "declined",
-  book: "booked",
-  cancel: "cancelled",
-};
-
-/** What the user may do with a nomination in its current state. */
+/** What the user may do with a nomination: what its state allows, and their role permits. */
 function actionsFor(nomination: Nomination, user: CurrentUser): Action[] {
   const manage = can(user, "manageTraining");
   const cancel = can(user, "cancelNomination");
-  switch (nomination.state) {
-    case "nominated":
-      return [
-        ...(manage ? (["approve", "book", "decline"] as const) : []),
-        ...(cancel ? (["cancel"] as const) : []),
-      ];
-    case "approved":
-      return [
-        ...(manage ? (["book", "decline"] as const) : []),
-        ...(cancel ? (["cancel"] as const) : []),
-      ];
-    case "waitlisted":
-      return [...(manage ? (["book"] as const) : []), ...(cancel ? (["cancel"] as const) : [])];
-    case "booked":
-      return cancel ? ["cancel"] : [];
-    case "declined":
-    case "cancelled":
-    case "fully_attended":
-    case "partially_attended":
-    case "unable_to_attend":
-    case "no_show":
-      return [];
-  }
+  return nominationActions(nomination.state).filter((action) =>
+    action === "cancel" ? cancel : manage,
+  );
 }
 
 function useNominationAction(
@@ -73,12 +42,16 @@ function useNominationAction(
   const options = (action: Action) => ({
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
-      onDone(`${name.current} ${DONE_TEXT[action]}`);
+      onDone(`${name.current} ${NOMINATION_ACTIONS[action].done}`);
     },
     onError: (error: unknown) => onError(formErrorsFrom(error)),
   });
-  const approve = useMutation(trpc.training.nominations.approve.mutationOptions(options("approve")));
-  const decline = useMutation(trpc.training.nominations.decline.mutationOptions(options("decline")));
+  const approve = useMutation(
+    trpc.training.nominations.approve.mutationOptions(options("approve")),
+  );
+  const decline = useMutation(
+    trpc.training.nominations.decline.mutationOptions(options("decline")),
+  );
   const book = useMutation(trpc.training.nominations.book.mutationOptions(options("book")));
   const cancel = useMutation(trpc.training.nominations.cancel.mutationOptions(options("cancel")));
   const mutations = { approve, decline, book, cancel };
@@ -114,7 +87,7 @@ function NominationActions({
           disabled={busy}
           onClick={() => run(action, nomination)}
         >
-          {ACTION_TEXT[action]}
+          {NOMINATION_ACTIONS[action].label}
           <span className="govuk-visually-hidden"> {nomination.staffName}</span>
         </button>
       ))}

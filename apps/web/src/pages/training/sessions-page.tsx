@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
+import { formatDate, formatTime, plural } from "@dapkit/schemas";
+
 import { ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
@@ -8,7 +10,6 @@ import { Pagination } from "../../components/pagination";
 import { QueryState } from "../../components/query-state";
 import { PageHeading } from "../../components/small-parts";
 import { useCurrentUser } from "../../lib/current-user";
-import { formatDate, formatTime, plural } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useFilters } from "../../lib/search-params";

@@ -3,12 +3,12 @@ import { spawn } from "node:child_process";
 
 /**
  * @typedef {{ code: number | null, stdout: string, stderr: string }} CommandResult
- * @typedef {{ cwd?: string, env?: NodeJS.ProcessEnv, expectCode?: number | "any" }} CommandOptions
+ * @typedef {{ cwd?: string, env?: NodeJS.ProcessEnv, expectCode?: number }} CommandOptions
  */
 
 /**
  * Runs a command and resolves with its output once it exits with the expected code (0 unless
- * `expectCode` says otherwise, "any" for any code); otherwise rejects with everything it printed, so a failed step in
+ * `expectCode` says otherwise); otherwise rejects with everything it printed, so a failed step in
  * CI shows why.
  * @param {string} command
  * @param {readonly string[]} args
@@ -25,7 +25,7 @@ export function runCommand(command, args, options = {}) {
     child.stderr.on("data", (chunk) => (stderr += String(chunk)));
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code === expected || expected === "any") {
+      if (code === expected) {
         resolve({ code, stdout, stderr });
         return;
       }

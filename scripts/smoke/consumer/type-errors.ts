@@ -7,3 +7,4 @@ export const wrongInput = tracker.auth.signIn.mutate({ email: 42, password: "x" 
 export const noSuchProcedure = tracker.auth.noSuchThing.query();
 export const wrongOutput: Promise<number> = tracker.auth.me.query();
 export const wrongShares = allocateByPercent(100, [{ key: "a", share: 50 }]);
+export const renamedProcedure = tracker.training.listCourses.query();

@@ -19,7 +19,7 @@ export async function whoAmI(url: string): Promise<string> {
   try {
     await tracker.auth.signOut.mutate();
   } catch (error) {
-    if (isTrackerError(error) && error.data?.code === "UNAUTHORIZED") return "signed out";
+    if (isTrackerError(error) && error.code === "UNAUTHORIZED") return "signed out";
   }
   return `${me?.name ?? "nobody"} ${role} ${result.name} ${parts.length}`;
 }

@@ -20,6 +20,9 @@ const EnvSchema = z.object({
     .transform((value) => (value === "off" ? 0 : value === "on" ? 1 : Number(value))),
   // A fixed password for the demo users (for automated tests); otherwise one is generated.
   DAPKIT_DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  // The file holding the secret that signs backups and verifies them on restore, kept outside the
+  // data directory; `backup` and `restore` refuse to run without it (the server does not need it).
+  DAPKIT_BACKUP_KEY_FILE: z.string().trim().min(1, "must not be empty").optional(),
   // Seeding an empty database with the fictional demo organisation is on unless turned off.
   DAPKIT_DEMO: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
+import { resolve } from "node:path";
+
 import { openApp, StartupError } from "./app";
 import { runBackupCommand, USAGE } from "./backup/backup-command";
 import { BackupError } from "./backup/backup-manifest";
+import { claimDataDir } from "./backup/data-dir-lock";
+import { SchemaMismatchError } from "./db/verify-schema";
 import { EnvError, loadEnv } from "./env";
 import { createHttpServer } from "./http/create-server";
 import { routes } from "./http/routes";
@@ -11,6 +15,9 @@ import { seedDemoIfEmpty } from "./seed/demo";
 
 async function start(): Promise<void> {
   const env = loadEnv();
+  // Held while the server runs (the operating system lets go when it exits), so that a restore
+  // or a second server refuses the directory rather than swap the database under this one.
+  const lock = claimDataDir(resolve(env.DAPKIT_DATA_DIR), (message) => new StartupError(message));
   const app = await openApp(env.DAPKIT_DATA_DIR);
   if (env.DAPKIT_DEMO === "on") {
     const seeded = await seedDemoIfEmpty(app, { password: env.DAPKIT_DEMO_PASSWORD });
@@ -46,6 +53,7 @@ async function start(): Promise<void> {
   const stop = () => {
     server.close(() => {
       app.db.$client.close();
+      lock?.release();
       process.exit(0);
     });
   };
@@ -58,7 +66,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const [command = "start", ...args] = argv;
   if (command === "start" && args.length === 0) return start();
   if (command === "backup" || command === "restore") {
-    const message = await runBackupCommand(command, args, loadEnv().DAPKIT_DATA_DIR);
+    const env = loadEnv();
+    const message = await runBackupCommand(command, args, {
+      dataDir: env.DAPKIT_DATA_DIR,
+      keyFile: env.DAPKIT_BACKUP_KEY_FILE,
+    });
     process.stdout.write(`${message}\n`);
     return;
   }
@@ -66,7 +78,12 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof StartupError || error instanceof BackupError) {
+  if (
+    error instanceof EnvError ||
+    error instanceof StartupError ||
+    error instanceof BackupError ||
+    error instanceof SchemaMismatchError
+  ) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

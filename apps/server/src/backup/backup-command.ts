@@ -1,3 +1,4 @@
+import { readBackupKey } from "./backup-key";
 import { BackupError } from "./backup-manifest";
 import { createBackup } from "./create-backup";
 import { restoreBackup } from "./restore-backup";
@@ -8,7 +9,8 @@ export const USAGE = [
   "  dapkit-server [start]                  run the tracker",
   "  dapkit-server backup <file>            back up the data directory (safe while it runs)",
   "  dapkit-server restore <file> [--force] restore a backup into the data directory",
-  "The data directory is DAPKIT_DATA_DIR (default ./data).",
+  "The data directory is DAPKIT_DATA_DIR (default ./data). Backups are signed, and restores",
+  "verified, with the key in DAPKIT_BACKUP_KEY_FILE, a file outside the data directory.",
 ].join("\n");
 
 function fileArgument(args: readonly string[]): string {
@@ -22,14 +24,17 @@ function fileArgument(args: readonly string[]): string {
 export async function runBackupCommand(
   command: "backup" | "restore",
   args: readonly string[],
-  dataDir: string,
+  settings: { dataDir: string; keyFile: string | undefined },
 ): Promise<string> {
   const file = fileArgument(args);
+  const { dataDir } = settings;
   if (command === "backup") {
     if (args.includes("--force")) throw new BackupError(USAGE);
-    const summary = await createBackup({ dataDir, file });
-    return `Backed up the database and ${summary.evidenceFiles} evidence file(s) to ${summary.file}`;
+    const key = readBackupKey(settings.keyFile, dataDir);
+    const summary = await createBackup({ dataDir, file, key });
+    return `Backed up the database and ${summary.evidenceFiles} evidence file(s) to ${summary.file}, signed with backup key ${key.id}`;
   }
-  const summary = await restoreBackup({ dataDir, file, force: args.includes("--force") });
+  const key = readBackupKey(settings.keyFile, dataDir);
+  const summary = await restoreBackup({ dataDir, file, force: args.includes("--force"), key });
   return `Restored the backup of ${summary.createdAt} (the database and ${summary.evidenceFiles} evidence file(s)) into ${summary.dataDir}`;
 }

@@ -9,6 +9,8 @@ export class BackupError extends Error {
 export const DATABASE_FILE = "dapkit.db";
 /** The manifest's name inside a backup. */
 export const MANIFEST_FILE = "manifest.json";
+/** The manifest's HMAC-SHA256 under the operator's backup key, in hex, inside a backup. */
+export const SIGNATURE_FILE = "manifest.hmac";
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -27,8 +29,11 @@ export type ManifestEntry = z.infer<typeof EntrySchema>;
 /** What a backup says about itself: every file it holds, and the database, with their hashes. */
 export const ManifestSchema = z.object({
   format: z.literal("dapkit-backup"),
-  version: z.literal(1),
+  // Version 2 backups are signed (version 1 were not, and are no longer restored).
+  version: z.literal(2),
   createdAt: z.string(),
+  /** Which backup key signed it (see readBackupKey), so a restore can say it needs another. */
+  keyId: z.string(),
   database: EntrySchema.extend({ path: z.literal(DATABASE_FILE) }),
   files: z.array(EntrySchema.extend({ path: z.string().regex(EVIDENCE_PATH) })),
 });

@@ -1,36 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { strFromU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, test } from "vitest";
 
-import { openApp } from "../app";
-import { seedDemoIfEmpty } from "../seed/demo";
 import { callProcedure } from "../test/http-client";
 import { dumpTables, fileHashes, integrityCheck, newDataDir } from "../test/data-dir";
 import { runCommand } from "../test/run-command";
 import { runServer } from "../test/run-server";
+import { newKeyFile, PASSWORD, rewriteZip, seededDataDir } from "./backup-fixtures";
 import { BackupError } from "./backup-manifest";
 import { createBackup } from "./create-backup";
 import { restoreBackup } from "./restore-backup";
 
-const PASSWORD = "backup test password";
-
-/** A data directory holding the demo organisation (staff, training, evidence files, funding). */
-async function seededDataDir(): Promise<{ dataDir: string; close: () => void }> {
-  const dataDir = newDataDir("dapkit-backup-");
-  const app = await openApp(dataDir);
-  await seedDemoIfEmpty(app, { password: PASSWORD });
-  return { dataDir, close: () => app.db.$client.close() };
-}
-
-function rewriteZip(file: string, change: (files: Record<string, Uint8Array>) => void): string {
-  const files = unzipSync(readFileSync(file));
-  change(files);
-  const out = `${file}.changed.zip`;
-  writeFileSync(out, zipSync(files));
-  return out;
-}
+const { path: KEY_FILE, key: KEY } = newKeyFile();
 
 describe("backup and restore", () => {
   test("a backup taken while the database is open restores every table and file exactly", async () => {
@@ -38,10 +21,10 @@ describe("backup and restore", () => {
     const file = join(source.dataDir, "..", "nightly.zip");
     try {
       // The source connection stays open: the backup is online, as it would be beside the server.
-      const summary = await createBackup({ dataDir: source.dataDir, file });
+      const summary = await createBackup({ dataDir: source.dataDir, file, key: KEY });
       expect(summary.evidenceFiles).toBeGreaterThan(0);
       const target = newDataDir("dapkit-restore-");
-      await restoreBackup({ dataDir: target, file, force: false });
+      await restoreBackup({ dataDir: target, file, force: false, key: KEY });
       expect(readdirSync(target).sort()).toEqual(["dapkit.db", "files"]);
       expect(dumpTables(join(target, "dapkit.db"))).toEqual(
         dumpTables(join(source.dataDir, "dapkit.db")),
@@ -54,7 +37,8 @@ describe("backup and restore", () => {
       const manifest = unzipSync(readFileSync(file))["manifest.json"] ?? new Uint8Array();
       expect(JSON.parse(strFromU8(manifest))).toMatchObject({
         format: "dapkit-backup",
-        version: 1,
+        version: 2,
+        keyId: KEY.id,
         files: expect.any(Array) as unknown,
       });
     } finally {
@@ -66,15 +50,17 @@ describe("backup and restore", () => {
     const source = await seededDataDir();
     const file = join(source.dataDir, "..", "backup.zip");
     try {
-      await createBackup({ dataDir: source.dataDir, file });
+      await createBackup({ dataDir: source.dataDir, file, key: KEY });
       const target = newDataDir("dapkit-restore-");
       mkdirSync(target);
       writeFileSync(join(target, "notes.txt"), "keep me");
-      await expect(restoreBackup({ dataDir: target, file, force: false })).rejects.toThrow(
+      await expect(
+        restoreBackup({ dataDir: target, file, force: false, key: KEY }),
+      ).rejects.toThrow(
         `The data directory ${target} is not empty. Restore into an empty directory, or stop the server and add --force to replace what is there.`,
       );
       expect(readdirSync(target)).toEqual(["notes.txt"]);
-      await restoreBackup({ dataDir: target, file, force: true });
+      await restoreBackup({ dataDir: target, file, force: true, key: KEY });
       expect(readdirSync(target).sort()).toEqual(["dapkit.db", "files"]);
       expect(integrityCheck(join(target, "dapkit.db"))).toBe("ok");
     } finally {
@@ -86,7 +72,7 @@ describe("backup and restore", () => {
     const source = await seededDataDir();
     const file = join(source.dataDir, "..", "backup.zip");
     try {
-      await createBackup({ dataDir: source.dataDir, file });
+      await createBackup({ dataDir: source.dataDir, file, key: KEY });
       const evidence =
         Object.keys(unzipSync(readFileSync(file))).find((path) => path.startsWith("files/")) ?? "";
       const doctored = {
@@ -115,7 +101,7 @@ describe("backup and restore", () => {
       for (const [problem, path] of [...Object.entries(doctored), ["not a ZIP", notZip] as const]) {
         const target = newDataDir("dapkit-restore-");
         await expect(
-          restoreBackup({ dataDir: target, file: path, force: false }),
+          restoreBackup({ dataDir: target, file: path, force: false, key: KEY }),
           problem,
         ).rejects.toThrow(BackupError);
         expect(readdirSync(target), problem).toEqual([]);
@@ -138,7 +124,10 @@ describe("backup and restore", () => {
         });
       // Sign-ins write sessions and audit rows while the backup copies the database.
       const writes = Promise.all([signIn(), signIn(), signIn()]);
-      const backup = await runCommand(["backup", file], { DAPKIT_DATA_DIR: dataDir });
+      const backup = await runCommand(["backup", file], {
+        DAPKIT_DATA_DIR: dataDir,
+        DAPKIT_BACKUP_KEY_FILE: KEY_FILE,
+      });
       await writes;
       expect(backup.output).toMatch(/^Backed up the database and \d+ evidence file\(s\) to /);
       expect(backup.code).toBe(0);
@@ -146,11 +135,17 @@ describe("backup and restore", () => {
       await server.stop();
     }
     const target = newDataDir("dapkit-restore-cli-");
-    const restore = await runCommand(["restore", file], { DAPKIT_DATA_DIR: target });
+    const restore = await runCommand(["restore", file], {
+      DAPKIT_DATA_DIR: target,
+      DAPKIT_BACKUP_KEY_FILE: KEY_FILE,
+    });
     expect(restore.output).toContain(`into ${target}`);
     expect(restore.code).toBe(0);
     expect(integrityCheck(join(target, "dapkit.db"))).toBe("ok");
-    const again = await runCommand(["restore", file], { DAPKIT_DATA_DIR: target });
+    const again = await runCommand(["restore", file], {
+      DAPKIT_DATA_DIR: target,
+      DAPKIT_BACKUP_KEY_FILE: KEY_FILE,
+    });
     expect(again.code).toBe(1);
     expect(again.output).toContain("is not empty");
     const usage = await runCommand(["backup"], { DAPKIT_DATA_DIR: target });

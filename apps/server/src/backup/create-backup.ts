@@ -6,15 +6,19 @@ import { finished } from "node:stream/promises";
 
 import Database from "better-sqlite3";
 
+import { createDb } from "../db/client";
+import { SchemaMismatchError } from "../db/verify-schema";
 import { streamZip, type ZipSource } from "../evidence-pack/stream-zip";
 import {
   BackupError,
   DATABASE_FILE,
   evidencePath,
   MANIFEST_FILE,
+  SIGNATURE_FILE,
   type Manifest,
   type ManifestEntry,
 } from "./backup-manifest";
+import { signManifest, type BackupKey } from "./backup-key";
 import { hashingStream, syncToDisk } from "./durable-files";
 
 /** What a finished backup holds. */
@@ -39,6 +43,17 @@ async function snapshotDatabase(source: string, target: string): Promise<void> {
     await db.backup(target);
   } finally {
     db.close();
+  }
+}
+
+// A signed backup vouches for what it holds: one of a database changed outside dapkit (its audit
+// log's triggers dropped, say) would carry the change into every restore, so none is made.
+function verifySnapshotSchema(path: string): void {
+  try {
+    createDb(path).$client.close();
+  } catch (error) {
+    if (!(error instanceof SchemaMismatchError)) throw error;
+    throw new BackupError(`No backup was made. ${error.message}`, { cause: error });
   }
 }
 
@@ -68,6 +83,7 @@ function* backupSources(options: {
   snapshot: string;
   shas: readonly string[];
   createdAt: Date;
+  key: BackupKey;
 }): Generator<ZipSource> {
   const files: ManifestEntry[] = [];
   let database: ManifestEntry | undefined;
@@ -99,23 +115,29 @@ function* backupSources(options: {
   if (database === undefined) throw new BackupError("The database copy was not read");
   const manifest: Manifest = {
     format: "dapkit-backup",
-    version: 1,
+    version: 2,
     createdAt: options.createdAt.toISOString(),
+    keyId: options.key.id,
     database: { ...database, path: DATABASE_FILE },
     files,
   };
-  yield { path: MANIFEST_FILE, text: `${JSON.stringify(manifest, null, 2)}\n` };
+  const text = `${JSON.stringify(manifest, null, 2)}\n`;
+  yield { path: MANIFEST_FILE, text };
+  // The manifest holds every file's sha256, so signing it authenticates the whole backup.
+  yield { path: SIGNATURE_FILE, text: `${signManifest(options.key, Buffer.from(text, "utf8"))}\n` };
 }
 
 /**
  * Writes a backup of the data directory to `file`: one ZIP holding a consistent copy of the
- * database, every evidence file it refers to and a manifest with the sha256 of each. Safe while
+ * database, every evidence file it refers to, a manifest with the sha256 of each and the
+ * manifest's HMAC under the operator's backup key. Safe while
  * the server runs. The ZIP is written beside `file` and renamed into place once complete and on
  * disk, so `file` is only ever a whole backup (an earlier one at that name stays until then).
  */
 export async function createBackup(options: {
   dataDir: string;
   file: string;
+  key: BackupKey;
   now?: Date;
 }): Promise<BackupSummary> {
   const dataDir = resolve(options.dataDir);
@@ -138,6 +160,7 @@ export async function createBackup(options: {
   try {
     const snapshot = join(work, DATABASE_FILE);
     await snapshotDatabase(source, snapshot);
+    verifySnapshotSchema(snapshot);
     const shas = inspectSnapshot(snapshot);
     const partial = join(work, "backup.zip");
     const out = createWriteStream(partial);
@@ -145,7 +168,7 @@ export async function createBackup(options: {
     // Waiting for the file to close as well catches a failed write (a full disk) with its cause.
     await Promise.all([
       streamZip(out, {
-        sources: backupSources({ dataDir, snapshot, shas, createdAt }),
+        sources: backupSources({ dataDir, snapshot, shas, createdAt, key: options.key }),
         modifiedAt: createdAt,
       }),
       finished(out),

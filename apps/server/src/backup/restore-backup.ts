@@ -21,9 +21,14 @@ import {
   EVIDENCE_PATH,
   MANIFEST_FILE,
   ManifestSchema,
+  SIGNATURE_FILE,
   type Manifest,
 } from "./backup-manifest";
+import { signatureMatches, type BackupKey } from "./backup-key";
+import { LOCK_FILE, lockDataDir } from "./data-dir-lock";
 import { syncToDisk } from "./durable-files";
+import { createDb } from "../db/client";
+import { SchemaMismatchError } from "../db/verify-schema";
 
 /** What a restore put in place. */
 export interface RestoreSummary {
@@ -38,7 +43,12 @@ const DAMAGED = "is not a dapkit backup or is damaged";
 
 // Only the names a backup writes may come out of one: nothing can land outside the staging folder.
 function allowedEntry(path: string): boolean {
-  return path === MANIFEST_FILE || path === DATABASE_FILE || EVIDENCE_PATH.test(path);
+  return (
+    path === MANIFEST_FILE ||
+    path === SIGNATURE_FILE ||
+    path === DATABASE_FILE ||
+    EVIDENCE_PATH.test(path)
+  );
 }
 
 /** Unpacks the ZIP into `staging`, hashing every file on the way; refuses unexpected names. */
@@ -88,11 +98,45 @@ async function extract(file: string, staging: string): Promise<Extracted> {
   return extracted;
 }
 
-function readManifest(file: string, staging: string, extracted: Extracted): Manifest {
+// The keyId a manifest claims, read only to say which key a refused backup needs.
+function claimedKeyId(json: string): string | undefined {
+  try {
+    const { keyId } = JSON.parse(json) as { keyId?: unknown };
+    return typeof keyId === "string" ? keyId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The manifest, once its signature shows it was made with this key and not changed since: the
+ * hashes in it can then be trusted to vouch for every other file.
+ */
+function readManifest(
+  file: string,
+  unpacked: { staging: string; extracted: Extracted },
+  key: BackupKey,
+): Manifest {
+  const { staging, extracted } = unpacked;
   if (!extracted.has(MANIFEST_FILE)) throw new BackupError(`${file} ${DAMAGED}: no manifest`);
+  if (!extracted.has(SIGNATURE_FILE)) {
+    throw new BackupError(
+      `${file} is not signed, so nothing shows it is unchanged since it was made; it was not restored. Restore a backup made by this version of dapkit with your backup key.`,
+    );
+  }
+  const bytes = readFileSync(join(staging, MANIFEST_FILE));
+  const signature = readFileSync(join(staging, SIGNATURE_FILE), "utf8");
+  if (!signatureMatches(key, bytes, signature)) {
+    const keyId = claimedKeyId(bytes.toString("utf8"));
+    throw new BackupError(
+      keyId !== undefined && keyId !== key.id
+        ? `${file} was signed with another backup key (key ${keyId}; DAPKIT_BACKUP_KEY_FILE holds key ${key.id}). Set DAPKIT_BACKUP_KEY_FILE to the key it was made with; it was not restored.`
+        : `${file} does not match its signature: it was changed after it was made, or is damaged. It was not restored.`,
+    );
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(join(staging, MANIFEST_FILE), "utf8"));
+    json = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new BackupError(`${file} ${DAMAGED}: its manifest is not JSON`);
   }
@@ -118,12 +162,17 @@ function verifyFiles(file: string, manifest: Manifest, extracted: Extracted): vo
       throw new BackupError(`${file} ${DAMAGED}: ${entry.path} does not match its sha256`);
     }
   }
-  if (extracted.size !== expected.length + 1) {
+  // The manifest and its signature besides.
+  if (extracted.size !== expected.length + 2) {
     throw new BackupError(`${file} ${DAMAGED}: it holds files its manifest does not list`);
   }
 }
 
-/** The restored database is intact and every evidence file it refers to is in the backup. */
+/**
+ * The restored database is intact, every evidence file it refers to is in the backup, and, once
+ * migrated (a backup made by an earlier version), its schema, triggers and migrations are exactly
+ * those this version ships.
+ */
 function verifyDatabase(file: string, path: string, manifest: Manifest): void {
   const db = new Database(path, { fileMustExist: true });
   try {
@@ -139,6 +188,12 @@ function verifyDatabase(file: string, path: string, manifest: Manifest): void {
     }
   } finally {
     db.close();
+  }
+  try {
+    createDb(path).$client.close();
+  } catch (error) {
+    if (!(error instanceof SchemaMismatchError)) throw error;
+    throw new BackupError(`${file} was not restored. ${error.message}`, { cause: error });
   }
 }
 
@@ -158,15 +213,17 @@ async function putInPlace(dataDir: string, staging: string, existing: string[]):
 
 /**
  * Restores a backup made by `createBackup` into `dataDir`. Refuses a data directory that holds
- * anything unless `force` is set (then what was there is replaced). Every file is unpacked into a
- * folder inside `dataDir` and checked against the manifest's sha256, and the database against
- * SQLite's integrity check, before anything is put in place; a bad backup changes nothing.
- * The server must not be running on `dataDir` meanwhile.
+ * anything unless `force` is set (then what was there is replaced), and one a server (or another
+ * restore) is using. The manifest's signature is checked with `key`, every file is unpacked into
+ * a folder inside `dataDir` and checked against the manifest's sha256, and the database against
+ * SQLite's integrity check and the shipped schema, before anything is put in place; a bad backup
+ * changes nothing.
  */
 export async function restoreBackup(options: {
   dataDir: string;
   file: string;
   force: boolean;
+  key: BackupKey;
 }): Promise<RestoreSummary> {
   const dataDir = resolve(options.dataDir);
   const file = resolve(options.file);
@@ -179,21 +236,32 @@ export async function restoreBackup(options: {
       { cause: error },
     );
   }
-  const existing = await readdir(dataDir);
-  if (existing.length > 0 && !options.force) {
+  // Held until the restore is done, so a server cannot start on the directory meanwhile either.
+  const lock = lockDataDir(dataDir);
+  if (lock === undefined) {
     throw new BackupError(
-      `The data directory ${dataDir} is not empty. Restore into an empty directory, or stop the server and add --force to replace what is there.`,
+      `A dapkit server (or another restore) is using the data directory ${dataDir}. Stop the server, then restore; writes it accepted after the restore would be lost.`,
     );
   }
-  const staging = await mkdtemp(join(dataDir, ".dapkit-restore-"));
   try {
-    const extracted = await extract(file, staging);
-    const manifest = readManifest(file, staging, extracted);
-    verifyFiles(file, manifest, extracted);
-    verifyDatabase(file, join(staging, DATABASE_FILE), manifest);
-    await putInPlace(dataDir, staging, existing);
-    return { dataDir, evidenceFiles: manifest.files.length, createdAt: manifest.createdAt };
+    const existing = (await readdir(dataDir)).filter((name) => name !== LOCK_FILE);
+    if (existing.length > 0 && !options.force) {
+      throw new BackupError(
+        `The data directory ${dataDir} is not empty. Restore into an empty directory, or stop the server and add --force to replace what is there.`,
+      );
+    }
+    const staging = await mkdtemp(join(dataDir, ".dapkit-restore-"));
+    try {
+      const extracted = await extract(file, staging);
+      const manifest = readManifest(file, { staging, extracted }, options.key);
+      verifyFiles(file, manifest, extracted);
+      verifyDatabase(file, join(staging, DATABASE_FILE), manifest);
+      await putInPlace(dataDir, staging, existing);
+      return { dataDir, evidenceFiles: manifest.files.length, createdAt: manifest.createdAt };
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    lock.release();
   }
 }

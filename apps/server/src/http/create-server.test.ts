@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import {
   createTestApp,
   TEST_PASSWORD,
@@ -137,7 +139,7 @@ describe("the HTTP server", () => {
     const noHeader = await callProcedure(baseUrl, "auth.signOut", {
       mutation: true,
       cookie,
-      headers: { "x-dapkit-request": "" },
+      headers: { [CSRF_HEADER]: "" },
     });
     expect(noHeader.status).toBe(200);
     const forged = await fetch(`${baseUrl}/trpc/auth.signOut`, {

@@ -1,3 +1,5 @@
+import { CSRF_HEADER } from "@dapkit/contract";
+
 import { DEMO_PASSWORD } from "./server";
 
 /**
@@ -13,7 +15,7 @@ export async function apiAs(baseUrl: string, email: string) {
         : `${baseUrl}/trpc/${path}`;
     const response = await fetch(url, {
       method,
-      headers: { "content-type": "application/json", "x-dapkit-request": "1", cookie },
+      headers: { "content-type": "application/json", [CSRF_HEADER]: "1", cookie },
       ...(method === "POST" ? { body: JSON.stringify(input ?? {}) } : {}),
     });
     const setCookie = response.headers.get("set-cookie");

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { messageOf, post, serveAttackTarget } from "./attack-target";
+import { fieldOf, messageOf, post, serveAttackTarget } from "./attack-target";
 
 // An administrator's user management, attacked over HTTP: weak passwords that meet the length
 // rule, and a new user's email address used to learn who works at another council.
@@ -13,10 +13,6 @@ function createUser(email: string, password: string) {
     body: { email, name: "Sam Example", role: "viewer", password },
     headers: { cookie: target.cookieOf(target.org.users.admin) },
   });
-}
-
-function fieldOf(body: unknown): unknown {
-  return (body as { error?: { data?: { field?: unknown } } }).error?.data?.field;
 }
 
 describe("new passwords follow NCSC guidance", () => {

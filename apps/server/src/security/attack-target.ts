@@ -86,3 +86,8 @@ export function signInFrom(
 export function messageOf(body: unknown): string {
   return (body as { error?: { message?: string } }).error?.message ?? "";
 }
+
+/** The input field a tRPC error names, if any. */
+export function fieldOf(body: unknown): unknown {
+  return (body as { error?: { data?: { field?: unknown } } }).error?.data?.field;
+}

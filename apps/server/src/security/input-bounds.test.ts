@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 
 import { auditLog } from "../db/schema";
 import { evidenceInput } from "../services/evidence/evidence-fixtures";
-import { messageOf, post, serveAttackTarget } from "./attack-target";
+import { fieldOf, messageOf, post, serveAttackTarget } from "./attack-target";
 
 // Input a security review got through: an email of megabytes written whole into the append-only
 // log, dates in the year 10000 that escape every filter, and names with bidirectional overrides
@@ -14,10 +14,6 @@ const target = serveAttackTarget({ trustProxy: false });
 
 function auditRows(): number {
   return target.app.db.select({ rows: count() }).from(auditLog).get()?.rows ?? 0;
-}
-
-function fieldOf(body: unknown): unknown {
-  return (body as { error?: { data?: { field?: unknown } } }).error?.data?.field;
 }
 
 function as(role: "accreditation_lead" | "hr", path: string, body: unknown) {

@@ -93,7 +93,7 @@ test.each([
   [`${HEADER}\nA,,1,0\n`, 'cols.csv line 2: "A" needs both an allocation and a forecast.'],
   [
     `${HEADER}\n"A,1,1,0\n`,
-    "cols.csv is not valid CSV: the quote opened on line 2 is never closed.",
+    'cols.csv line 2 is not valid CSV: a quoted value is not closed: check for a missing double quote (").',
   ],
 ])("an unusable table is exit code 3: %j", async (csv, message) => {
   const { code, stderr, stdout } = await check(["cols.csv"], { "cols.csv": csv });

@@ -21,5 +21,5 @@ export function planCsv(result: FundingPlanResult, lines: readonly PlanLine[]): 
     ...line.years.map(poundsForCsv),
     poundsForCsv(line.totalPence),
   ]);
-  return csvBytes([header, ...rows]);
+  return csvBytes({ header, rows });
 }

@@ -1,63 +1,22 @@
+import { CsvReadError, readCsvRecords, type CsvRecord } from "@dapkit/csv";
+
 import { inputError } from "./cli-errors";
 
-/** One CSV record and the line it starts on (a quoted cell may span lines). */
-export interface CsvRecord {
-  readonly line: number;
-  readonly cells: readonly string[];
-}
+export type { CsvRecord };
 
 /**
- * Reads comma-separated text as RFC 4180 describes it: quoted cells may hold commas, doubled quotes
- * and line breaks; lines may end in CRLF or LF.
+ * Every record of a CSV file, read with dapkit's one CSV reader (blank lines skipped, values
+ * trimmed, each record with the line it starts on). Text that is not CSV is an input error that
+ * names the file and the line.
  */
 export function readCsv(path: string, text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  const endCell = () => {
-    cells.push(cell);
-    cell = "";
-  };
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charAt(index);
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === "\n") line += 1;
-        cell += char;
-      }
-    } else if (char === '"' && cell === "") {
-      quoted = true;
-      quoteLine = line;
-    } else if (char === ",") {
-      endCell();
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[index + 1] === "\n") index += 1;
-      endCell();
-      records.push({ line: recordLine, cells });
-      cells = [];
-      line += 1;
-      recordLine = line;
-    } else {
-      cell += char;
-    }
-  }
-  if (quoted) {
-    throw inputError(
-      `${path} is not valid CSV: the quote opened on line ${String(quoteLine)} is never closed.`,
-    );
-  }
-  if (cell !== "" || cells.length > 0) {
-    endCell();
-    records.push({ line: recordLine, cells });
+  try {
+    readCsvRecords(text, (record) => records.push(record) > 0);
+  } catch (error) {
+    if (!(error instanceof CsvReadError)) throw error;
+    const problem = `${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`;
+    throw inputError(`${path} line ${String(error.line)} is not valid CSV: ${problem}.`);
   }
   return records;
 }

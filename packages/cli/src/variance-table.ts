@@ -71,9 +71,8 @@ function moneyIn(path: string, record: CsvRecord, column: Column | undefined): n
  * line of the table, and optionally a "Totals" row holding the published totals.
  */
 export function readVarianceTable(path: string, text: string): VarianceTable {
-  const [header, ...body] = readCsv(path, text).filter((record) =>
-    record.cells.some((cell) => cell.trim() !== ""),
-  );
+  // Blank lines, and lines of only commas, are skipped by the reader.
+  const [header, ...body] = readCsv(path, text);
   if (header === undefined) throw inputError(`${path} is empty.`);
   const columns = findColumns(path, header.cells);
   const rows: VarianceRowInput[] = [];

@@ -135,7 +135,7 @@ describe("one request cannot stall every sign-in", () => {
     expect(busy.length + checked.length).toBe(12);
     // Two may hash at once for one client; the flood arrives far faster than a hash takes, so at
     // most a handful were ever checked, and scrypt ran for exactly those and the real sign-in.
-    expect(busy.length).toBeGreaterThanOrEqual(6);
+    expect(busy.length).toBeGreaterThanOrEqual(4);
     expect(scrypt).toHaveBeenCalledTimes(checked.length + 1);
   });
 });

@@ -1,38 +1,32 @@
-// Cells that start like a formula would run in a spreadsheet; a leading apostrophe keeps them
-// as text (the same rule the server's CSV writer follows).
-function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+import { writeCsv } from "@dapkit/csv";
 
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+// A cell's words as a person reads them: runs of spaces and line breaks in the markup are one space.
+function shownText(cell: HTMLTableCellElement): string {
+  return (cell.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
 /**
- * A shown table as CSV, for tables the server has no export for. Columns whose header has
+ * A shown table as CSV, for tables the server has no export for, written by dapkit's one CSV
+ * writer (byte order mark, quoting, formula neutralisation). Columns whose header has
  * `data-csv-skip` (action buttons) are left out; cells are read as the words a person sees.
  */
 export function tableToCsv(table: HTMLTableElement): string {
-  const header = table.tHead?.rows[0];
+  const header = table.tHead?.querySelector("tr");
   const skip = new Set<number>();
-  if (header !== undefined) {
+  if (header != null) {
     [...header.cells].forEach((cell, index) => {
       if (cell.hasAttribute("data-csv-skip")) skip.add(index);
     });
   }
-  const lines = [...table.rows].map((row) =>
-    [...row.cells]
-      .filter((_, index) => !skip.has(index))
-      .map((cell) => quote(neutralise((cell.textContent ?? "").replace(/\s+/g, " ").trim())))
-      .join(","),
+  const [first = [], ...rows] = [...table.rows].map((row) =>
+    [...row.cells].filter((_, index) => !skip.has(index)).map(shownText),
   );
-  return `${lines.join("\r\n")}\r\n`;
+  return writeCsv({ header: first, rows });
 }
 
-/** Offers text to the browser as a file download. */
+/** Offers text to the browser as a file download; CSV text carries its own byte order mark. */
 export function saveText(fileName: string, text: string, type = "text/csv;charset=utf-8"): void {
-  // A byte order mark makes Excel read the file as UTF-8 (names with accents stay intact).
-  const url = URL.createObjectURL(new Blob(["\ufeff", text], { type }));
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export type { ApiIssue } from "@dapkit/contract";
-export type { ContractClient, MutationCall, QueryCall } from "./tracker/contract-client";
+export type { CallArgs, ContractClient, MutationCall, QueryCall } from "./tracker/contract-client";
 export {
   createTrackerClient,
   type TrackerClient,
@@ -27,4 +27,9 @@ export {
   type TrackerErrorCode,
   type TrackerErrorDetails,
 } from "./tracker/tracker-error";
-export type { TrackerInputs, TrackerOutputs } from "./tracker/tracker-io";
+export type {
+  ContractInputs,
+  ContractOutputs,
+  TrackerInputs,
+  TrackerOutputs,
+} from "./tracker/tracker-io";

@@ -2,9 +2,14 @@ import type * as z from "zod";
 
 import { isProcedure, type ContractTree, type ProcedureContract } from "@dapkit/contract";
 
-// The arguments of a call: none for a procedure without input, an optional one when every field of
-// the input is optional, else the input.
-type InputArgs<Input> = Input extends z.ZodType
+/**
+ * The arguments of a call: none for a procedure without input, an optional input when the schema
+ * accepts none (every field has a default), else the input.
+ *
+ * @example
+ * type NoArguments = CallArgs<undefined>; // []
+ */
+export type CallArgs<Input> = Input extends z.ZodType
   ? undefined extends z.input<Input>
     ? [input?: z.input<Input>]
     : [input: z.input<Input>]
@@ -12,12 +17,12 @@ type InputArgs<Input> = Input extends z.ZodType
 
 /** A procedure that reads: `.query(input)` resolves with its output. */
 export interface QueryCall<Input, Output extends z.ZodType> {
-  query(...args: InputArgs<Input>): Promise<z.output<Output>>;
+  query(...args: CallArgs<Input>): Promise<z.output<Output>>;
 }
 
 /** A procedure that changes data: `.mutate(input)` resolves with its output. */
 export interface MutationCall<Input, Output extends z.ZodType> {
-  mutate(...args: InputArgs<Input>): Promise<z.output<Output>>;
+  mutate(...args: CallArgs<Input>): Promise<z.output<Output>>;
 }
 
 /** A client for a tree of procedures: the same names, each procedure a query or a mutation. */

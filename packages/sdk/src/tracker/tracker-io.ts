@@ -2,22 +2,24 @@ import type * as z from "zod";
 
 import type { Contract, ProcedureContract } from "@dapkit/contract";
 
-type InputsOf<Tree> = {
+/** The input of every procedure of a contract tree, by path. */
+export type ContractInputs<Tree> = {
   [Name in keyof Tree]: Tree[Name] extends ProcedureContract<infer _Kind, infer Input>
     ? Input extends z.ZodType
       ? z.input<Input>
       : undefined
-    : InputsOf<Tree[Name]>;
+    : ContractInputs<Tree[Name]>;
 };
 
-type OutputsOf<Tree> = {
+/** The output of every procedure of a contract tree, by path. */
+export type ContractOutputs<Tree> = {
   [Name in keyof Tree]: Tree[Name] extends ProcedureContract<
     infer _Kind,
     infer _Input,
     infer Output
   >
     ? z.output<Output>
-    : OutputsOf<Tree[Name]>;
+    : ContractOutputs<Tree[Name]>;
 };
 
 /**
@@ -26,7 +28,7 @@ type OutputsOf<Tree> = {
  * @example
  * type NewStaffMember = TrackerInputs["staff"]["create"];
  */
-export type TrackerInputs = InputsOf<Contract>;
+export type TrackerInputs = ContractInputs<Contract>;
 
 /**
  * The output of every tracker procedure, by path.
@@ -34,4 +36,4 @@ export type TrackerInputs = InputsOf<Contract>;
  * @example
  * type SignedInUser = NonNullable<TrackerOutputs["auth"]["me"]>;
  */
-export type TrackerOutputs = OutputsOf<Contract>;
+export type TrackerOutputs = ContractOutputs<Contract>;

@@ -49,8 +49,11 @@ function Preview({ result, fileName }: { result: ImportResult; fileName: string 
       {result.errors.length === 0 ? null : (
         <>
           <WarningText>
-            The file has {plural(result.errors.length, "problem")}. Nothing will be saved until
-            every problem is put right.
+            The file has {plural(result.errorCount, "problem")}
+            {result.errorCount > result.errors.length
+              ? ` (the first ${String(result.errors.length)} are listed)`
+              : ""}
+            . Nothing will be saved until every problem is put right.
           </WarningText>
           <DataTable
             caption={`Problems in ${fileName}`}

@@ -88,6 +88,44 @@ export default tseslint.config(
     },
   },
   {
+    // Presentation lives in the packages (issue 11): dates, London time, money, rates and the
+    // words for every status are @dapkit/*'s, so the apps show what the exports, the evidence pack
+    // and the CLI show. These patterns are how a copy would come back.
+    files: ["apps/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.{ts,tsx}", "apps/web/e2e/**", "apps/server/src/test/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "NewExpression[callee.object.name='Intl'][callee.property.name=/^(DateTimeFormat|NumberFormat)$/]",
+          message:
+            "Format dates, times and numbers with @dapkit/schemas (formatDate, formatTime, formatCount), @dapkit/funding (formatMoney) or @dapkit/training (formatRate).",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message: "Format with @dapkit/schemas (formatDate, formatTime, formatCount) instead.",
+        },
+        {
+          selector: "Literal[value='Europe/London']",
+          message:
+            "London time is @dapkit/schemas' (londonWallClock, londonInstant, londonToday, formatTime).",
+        },
+        {
+          selector:
+            "BinaryExpression[operator='/'][left.callee.object.name='Math'][left.callee.property.name='round']:matches([right.value=10], [right.value=100])",
+          message: "Round rates with @dapkit/training's formatRate or ratePercent.",
+        },
+        {
+          selector:
+            "Property[key.name=/^(nominated|waitlisted|fully_attended|partially_attended|unable_to_attend|no_show|in_review|expired|policy|champions_list|not_started|in_progress|on_hold|not_agreed|due_soon|overdue|red|amber|green|health|criminal_justice|civil_legal)$/][value.type='Literal'][value.value=/^[A-Z]/]",
+          message:
+            "Words for a status, kind or area belong to the package that owns it (NOMINATION_STATE_LABELS, EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS, RAG_LABELS, RECOMMENDATION_STATUS_LABELS, REFRESHER_STATUS_LABELS, SECTOR_LABELS).",
+        },
+      ],
+    },
+  },
+  {
     // The web app runs in the browser and reaches the server only over HTTP: it may import the
     // router's type, never the server's code or its database stack (native modules, secrets).
     files: ["apps/web/**/*.{ts,tsx}"],

@@ -15,6 +15,7 @@ describe("@dapkit/daha public API", () => {
       "assessReadiness",
       "canTransitionEvidence",
       "defaultFramework",
+      "evidenceLockReason",
       "evidenceMoves",
       "evidenceStatusAsOf",
       "evidenceTransitions",

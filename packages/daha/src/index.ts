@@ -18,6 +18,7 @@ export {
   canTransitionEvidence,
   evidenceTransitions,
 } from "./evidence-transitions";
+export { evidenceLockReason } from "./evidence-editing";
 export {
   EVIDENCE_KIND_LABELS,
   EVIDENCE_STATUS_LABELS,

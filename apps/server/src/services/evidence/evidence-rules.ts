@@ -1,3 +1,4 @@
+import { evidenceLockReason } from "@dapkit/daha";
 import type { EvidenceStatus } from "@dapkit/schemas";
 
 import { AppError } from "../../errors";
@@ -23,16 +24,8 @@ export function assertDatesInOrder(dates: EvidenceDates): void {
   }
 }
 
-// Once sent for review, what was reviewed must stay what was approved: details and files change
-// only while the item is a draft or has been rejected for rework.
-const LOCKED: Partial<Record<EvidenceStatus, string>> = {
-  in_review: "Evidence in review cannot be changed: withdraw it to draft first",
-  approved: "Approved evidence cannot be changed: add a new item to replace it",
-  expired: "Expired evidence cannot be changed: move it back to draft to renew it",
-};
-
 /** Refuses to change an item's details or files unless it is a draft or was rejected. */
 export function assertEditable(status: EvidenceStatus): void {
-  const reason = LOCKED[status];
-  if (reason !== undefined) throw new AppError("conflict", reason);
+  const reason = evidenceLockReason(status);
+  if (reason != null) throw new AppError("conflict", reason);
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 
-import { EVIDENCE_KIND_LABELS } from "@dapkit/daha";
+import { EVIDENCE_KIND_LABELS, evidenceLockReason } from "@dapkit/daha";
 import { formatDate, formatDateTime } from "@dapkit/schemas";
 
 import { DataTable } from "../../components/data-table";
@@ -23,7 +23,7 @@ type Evidence = Outputs["evidence"]["get"];
 function EvidenceDetails({ evidence, areaName }: { evidence: Evidence; areaName: string }) {
   const user = useCurrentUser();
   const manage = can(user, "manageEvidence");
-  const editable = evidence.recordedStatus === "draft" || evidence.recordedStatus === "rejected";
+  const editable = evidenceLockReason(evidence.recordedStatus) == null;
   return (
     <>
       <FlashBanner />

@@ -4,6 +4,7 @@ import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
 import { formatDate, plural } from "@dapkit/schemas";
+import { NOMINATION_STATE_LABELS } from "@dapkit/training";
 
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
@@ -19,7 +20,6 @@ import {
   markAll,
   markFieldId,
   marksToSave,
-  OUTCOME_TEXT,
   OUTCOMES,
   registerEntries,
   setMark,
@@ -130,7 +130,7 @@ function Register({ session }: { session: Session }) {
                     error={form.errorFor(markFieldId(entry.id))}
                     choices={OUTCOMES.map((outcome) => ({
                       value: outcome,
-                      text: OUTCOME_TEXT[outcome],
+                      text: NOMINATION_STATE_LABELS[outcome],
                     }))}
                   />
                 </td>

@@ -1,22 +1,11 @@
+import { ATTENDANCE_OUTCOMES, type AttendanceOutcome } from "@dapkit/schemas";
+
 import type { FieldError } from "../../lib/api-errors";
 
 /** The attendance outcomes, in the order the register offers them. */
-export const OUTCOMES = [
-  "fully_attended",
-  "partially_attended",
-  "unable_to_attend",
-  "no_show",
-] as const;
+export const OUTCOMES = ATTENDANCE_OUTCOMES;
 /** An attendance outcome. */
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** The words for each outcome on the register. */
-export const OUTCOME_TEXT: Record<Outcome, string> = {
-  fully_attended: "Fully attended",
-  partially_attended: "Partially attended",
-  unable_to_attend: "Unable to attend",
-  no_show: "No show",
-};
+export type Outcome = AttendanceOutcome;
 
 /** One person on the register. */
 export interface RegisterEntry {

@@ -8,7 +8,7 @@
  * 2. publint (strict) and Are The Types Wrong (ESM, node16 and bundler) on each tarball;
  * 3. a scratch project installs the tarballs with plain npm (no workspace links), then:
  *    - imports @dapkit/sdk from an ESM file and computes Lancashire's allocation;
- *    - imports the maths subpaths with a hook that fails if the tRPC client is loaded;
+ *    - imports the maths subpaths with a hook that fails if the tracker client's contract is loaded;
  *    - type-checks a file using the types with `tsc --noEmit`, a strict consumer with
  *      `skipLibCheck` off (every published declaration must compile), and a file of deliberate
  *      type errors, which must fail with exactly those errors;

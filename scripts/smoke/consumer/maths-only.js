@@ -1,4 +1,4 @@
-// Loaded with no-client-hooks.js: importing the maths and schemas must not load the tRPC client.
+// Loaded with no-client-hooks.js: importing the maths and schemas must not load the tracker client.
 import { planFunding } from "@dapkit/sdk/funding";
 import { FundingPlanSchema } from "@dapkit/sdk/schemas";
 import { uptakeFunnel } from "@dapkit/sdk/training";

@@ -15,3 +15,19 @@ export function contractEntries(tree: ContractTree, prefix = ""): [string, Proce
       : contractEntries(node, `${prefix}${name}.`),
   );
 }
+
+/** Every procedure's dotted path in a contract tree, as a type: `"training.sessions.list" | …`. */
+export type ProcedurePath<Tree, Prefix extends string = ""> = {
+  [Name in keyof Tree & string]: Tree[Name] extends ProcedureContract
+    ? `${Prefix}${Name}`
+    : ProcedurePath<Tree[Name], `${Prefix}${Name}.`>;
+}[keyof Tree & string];
+
+/** The procedure at a dotted path of a contract tree, as a type. */
+export type ProcedureAt<Tree, Path extends string> = Path extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof Tree
+    ? ProcedureAt<Tree[Head], Rest>
+    : never
+  : Path extends keyof Tree
+    ? Tree[Path]
+    : never;

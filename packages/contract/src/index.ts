@@ -10,7 +10,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./by-id";
 export { contract, type Contract } from "./contract";
-export { contractEntries } from "./contract-entries";
+export { contractEntries, type ProcedureAt, type ProcedurePath } from "./contract-entries";
 export * from "./evidence";
 export * from "./funding";
 export * from "./imports";

@@ -1,3 +1,7 @@
+import type * as z from "zod";
+
+import type { Contract, ProcedureAt, ProcedurePath } from "@dapkit/contract";
+
 import { lancashirePlan } from "../seed/lancashire-plan";
 import { evidenceInput } from "../services/evidence/evidence-fixtures";
 import { STAFF_COLUMNS } from "../services/imports/import-staff";
@@ -15,7 +19,15 @@ const NEW_PASSWORD = "a different long password";
 /** Builds a procedure's input from the records of the organisation it aims at. */
 export type InputFor = (r: OrganisationRecords) => unknown;
 
-export const PROCEDURE_INPUTS: Record<string, InputFor> = {
+// What the contract says a procedure takes, so each input below is checked against it.
+type ContractInput<Path extends string> =
+  ProcedureAt<Contract, Path> extends { input: infer Input }
+    ? Input extends z.ZodType
+      ? z.input<Input>
+      : undefined
+    : never;
+
+const inputs = {
   "audit.list": () => ({}),
   "auth.signIn": (r) => ({ email: r.users.viewer.email, password: TEST_PASSWORD }),
   "auth.signOut": () => undefined,
@@ -105,4 +117,9 @@ export const PROCEDURE_INPUTS: Record<string, InputFor> = {
   }),
   "users.update": (r) => ({ id: r.spareUserId, data: { name: "Matrix spare" } }),
   "users.setPassword": (r) => ({ id: r.spareUserId, password: NEW_PASSWORD }),
+} satisfies {
+  [Path in ProcedurePath<Contract>]: (r: OrganisationRecords) => ContractInput<Path>;
 };
+
+/** A well-formed input for every procedure of the contract, by its path. */
+export const PROCEDURE_INPUTS: Readonly<Record<string, InputFor>> = inputs;

@@ -8,7 +8,7 @@ type Readiness = Outputs["evidence"]["readiness"];
 type Area = Readiness["areas"][number];
 
 /**
- * Readiness by priority area: a tag with words (Ready / Partly ready / Not ready) and the
+ * Readiness by priority area: a tag in @dapkit/daha's words ("Red: not ready") and the
  * reasons behind it, so the colour is never the only cue.
  */
 export function ReadinessTable({

@@ -1,9 +1,12 @@
-import { TRPCError } from "@trpc/server";
+import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as z from "zod";
 
+import { issueField, type ApiErrorData } from "@dapkit/contract";
+
 import { AppError } from "../errors";
+import { appRouter } from "../router";
 import { adversarialValue, mutated } from "./adversarial";
 import { procedureTypes } from "./http-calls";
 import { PROCEDURE_INPUTS } from "./procedure-inputs";
@@ -34,6 +37,19 @@ function procedureOf(caller: unknown, path: string): Call {
   return found as Call;
 }
 
+// The error data a client would get for a refusal: the field and issues a form shows.
+function errorData(error: TRPCError): ApiErrorData {
+  const shape = getTRPCErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: "unknown",
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+  });
+  return shape.data;
+}
+
 /** Why a refusal is not acceptable, or null when it is. */
 function problemWith(error: unknown): string | null {
   if (!(error instanceof TRPCError)) return `not a TRPCError: ${String(error)}`;
@@ -50,10 +66,20 @@ function problemWith(error: unknown): string | null {
       const field = issue.path.length === 0 ? "input" : issue.path.map(String).join(".");
       return line.startsWith(`${field}: `) && line.length > field.length + 2;
     });
-    return named && lines.length === cause.issues.length ? null : `unnamed: ${error.message}`;
+    if (!named || lines.length !== cause.issues.length) return `unnamed: ${error.message}`;
+    // A client reads the same problems, structured: each where it is and in the schema's words.
+    const data = errorData(error);
+    const first = data.issues?.[0];
+    const structured =
+      data.issues?.length === cause.issues.length &&
+      data.issues.every((issue) => issue.message !== "") &&
+      first !== undefined &&
+      data.field === issueField(first.path);
+    return structured ? null : `unstructured: ${JSON.stringify(data)}`;
   }
   if (cause instanceof AppError) {
-    return cause.field == null ? `no field named: ${cause.message}` : null;
+    if (cause.field == null) return `no field named: ${cause.message}`;
+    return errorData(error).field === cause.field ? null : `field lost: ${cause.field}`;
   }
   // A domain package's named error (FundingInputError) names the field in its message.
   return cause?.name === "FundingInputError" ? null : `unexpected cause: ${String(cause)}`;

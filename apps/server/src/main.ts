@@ -16,7 +16,7 @@ import { seedDemoIfEmpty } from "./seed/demo";
 async function start(): Promise<void> {
   const env = loadEnv();
   // Held while the server runs (the operating system lets go when it exits), so that a restore
-  // or a second server refuses the directory rather than swap the database under this one.
+  // refuses the directory rather than swap the database under this one.
   const lock = claimDataDir(resolve(env.DAPKIT_DATA_DIR), (message) => new StartupError(message));
   const app = await openApp(env.DAPKIT_DATA_DIR);
   if (env.DAPKIT_DEMO === "on") {

@@ -13,6 +13,7 @@ import { runServer } from "../test/run-server";
 import { newKeyFile, PASSWORD, rewriteZip, seededDataDir, writeKeyFile } from "./backup-fixtures";
 import { signManifest, type BackupKey } from "./backup-key";
 import type { Manifest } from "./backup-manifest";
+import { lockDataDir } from "./data-dir-lock";
 
 const { path: KEY_FILE } = newKeyFile();
 
@@ -164,7 +165,7 @@ describe("backup and restore under attack", () => {
     expect(readdirSync(target)).toEqual([]);
   }, 120_000);
 
-  test("restore --force refuses a data directory a running server uses; so does a second server", async () => {
+  test("restore --force refuses a data directory a running server uses; a server waits out a restore", async () => {
     const dataDir = newDataDir("dapkit-in-use-");
     const env = { DAPKIT_DATA_DIR: dataDir, DAPKIT_BACKUP_KEY_FILE: KEY_FILE };
     const server = await runServer({ ...env, DAPKIT_DEMO_PASSWORD: PASSWORD });
@@ -176,15 +177,20 @@ describe("backup and restore under attack", () => {
         `A dapkit server (or another restore) is using the data directory ${dataDir}. Stop the server, then restore`,
       );
       expect(restore.code).toBe(1);
-      const second = await runServer(env);
-      expect(await second.stop()).toBe(1);
-      expect(second.output()).toContain(
-        `Another dapkit server, or a restore, is using the data directory ${dataDir}.`,
-      );
       // The running server's database was left alone: it still answers, and what it writes stays.
       expect((await signIn(server.baseUrl)).status).toBe(200);
     } finally {
       expect(await server.stop()).toBe(0);
+    }
+    // While a restore holds the directory, a server does not start on it.
+    const restoring = lockDataDir(dataDir);
+    expect(restoring).toBeDefined();
+    try {
+      const blocked = await runServer(env);
+      expect(await blocked.stop()).toBe(1);
+      expect(blocked.output()).toContain(`A restore is replacing the data directory ${dataDir}.`);
+    } finally {
+      restoring?.release();
     }
     const before = auditRows(dataDir);
     const restore = await runCommand(["restore", file, "--force"], env);

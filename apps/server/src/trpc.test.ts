@@ -118,6 +118,7 @@ describe("the data of an API error", () => {
         userId: org.users.hr.id,
         organisationId: org.users.hr.organisationId,
         after: { what: "users.list", needs: "administer", role: "hr" },
+        source: "127.0.0.1",
       }),
     );
   });

@@ -23,7 +23,10 @@ export const AuditEntryOutputSchema = z.object({
   userName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
-  /** The client address of a sign-in or a read of sensitive data; null for other entries. */
+  /**
+   * The client address of a sign-in, a refused request or a read of sensitive data; null for
+   * other entries.
+   */
   source: z.string().nullable(),
 });
 

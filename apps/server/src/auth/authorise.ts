@@ -36,6 +36,7 @@ export function authorise(ctx: Context, access: Access, what: string): SessionUs
       action: ACCESS_REFUSED,
       entity: "access",
       after: { what, needs: access, role: user.role },
+      source: ctx.request.ip,
     });
     throw new AppError("forbidden", "Your role does not allow this");
   }

@@ -16,9 +16,11 @@ beforeEach(() => {
 // a later tick than the code that caused it, so it fails the test it arrived in, or the file.
 /** @type {Error[]} */
 const warnings = [];
-process.on("warning", (warning) => {
+/** @param {Error} warning */
+const collect = (warning) => {
   warnings.push(warning);
-});
+};
+process.on("warning", collect);
 
 function failOnWarnings() {
   const arrived = warnings.splice(0);
@@ -33,4 +35,8 @@ afterEach(() => {
   failOnWarnings();
 });
 
-afterAll(failOnWarnings);
+// A worker may run several files: each file's listener goes with it.
+afterAll(() => {
+  process.off("warning", collect);
+  failOnWarnings();
+});

@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Readable } from "node:stream";
 
+import { londonToday } from "@dapkit/schemas";
+
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
 import { evidenceItems, evidenceRevisions } from "../../db/schema";
@@ -12,7 +14,6 @@ import type { Scope } from "../scope";
 import { checkedContent } from "./content-check";
 import { assertEditable } from "./evidence-rules";
 import type { EvidenceRevisionOutput } from "@dapkit/contract";
-import { londonToday } from "@dapkit/schemas";
 import {
   getRevision,
   getStoredEvidence,

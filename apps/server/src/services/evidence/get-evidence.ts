@@ -1,7 +1,8 @@
+import { londonToday } from "@dapkit/schemas";
+
 import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
 import type { EvidenceDetail } from "@dapkit/contract";
-import { londonToday } from "@dapkit/schemas";
 import {
   getStoredEvidence,
   listEvents,

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 
+import { londonToday } from "@dapkit/schemas";
+
 import { organisations } from "../../db/schema";
 import { found } from "../../errors";
 import type { Scope } from "../scope";
 import { activeFramework } from "./active-framework";
 import { assessEvidenceReadiness } from "./assess-evidence-readiness";
 import type { EvidenceSummary, Readiness } from "@dapkit/contract";
-import { londonToday } from "@dapkit/schemas";
 import { listEvidenceOn } from "./list-evidence";
 
 /** What an evidence pack is made from, as it stands now. */

@@ -1,6 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
+import { plural } from "@dapkit/schemas";
+
 import { Button, ButtonGroup } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { ErrorSummary } from "../../components/error-summary";
@@ -15,7 +17,7 @@ import {
 import { SummaryList } from "../../components/summary-list";
 import type { FormErrors } from "../../lib/api-errors";
 import { useNavigateWithFlash } from "../../lib/flash";
-import { formatBytes, plural, sentenceCase } from "../../lib/format";
+import { formatBytes, sentenceCase } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";

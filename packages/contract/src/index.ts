@@ -32,6 +32,7 @@ export {
 export {
   PERMISSION_NAMES,
   PERMISSIONS,
+  ROLE_LABELS,
   USER_ROLES,
   permissionsOf,
   roleCan,

@@ -1,6 +1,13 @@
 import { describe, expect, test } from "vitest";
 
-import { PERMISSION_NAMES, PERMISSIONS, permissionsOf, roleCan, USER_ROLES } from "./roles";
+import {
+  PERMISSION_NAMES,
+  PERMISSIONS,
+  permissionsOf,
+  ROLE_LABELS,
+  roleCan,
+  USER_ROLES,
+} from "./roles";
 
 describe("roles and permissions", () => {
   test("every permission names only known roles, and admins have them all", () => {
@@ -23,5 +30,11 @@ describe("roles and permissions", () => {
       "readRecommendations",
       "readFunding",
     ]);
+  });
+
+  test("every role has its own words", () => {
+    expect(Object.keys(ROLE_LABELS)).toEqual([...USER_ROLES]);
+    expect(new Set(Object.values(ROLE_LABELS)).size).toBe(USER_ROLES.length);
+    expect(ROLE_LABELS.accreditation_lead).toBe("Accreditation lead");
   });
 });

@@ -4,6 +4,15 @@ export const USER_ROLES = ["admin", "hr", "accreditation_lead", "manager", "view
 /** A tracker user's role. */
 export type UserRole = (typeof USER_ROLES)[number];
 
+/** Each role as people read it, the same on every screen, export and message. */
+export const ROLE_LABELS: Readonly<Record<UserRole, string>> = {
+  admin: "Administrator",
+  hr: "HR",
+  accreditation_lead: "Accreditation lead",
+  manager: "Manager",
+  viewer: "Viewer",
+};
+
 const ALL: readonly UserRole[] = USER_ROLES;
 
 /**

@@ -95,7 +95,7 @@ test("the sign-in page, and its error summary, pass axe", async () => {
     .locator(".govuk-error-summary")
     .getByRole("link", { name: "Enter a correct email address and password" })
     .waitFor();
-  expect(await page.title()).toBe("Error: Sign in – dapkit – GOV.UK style");
+  expect(await page.title()).toBe("Error: Sign in – dapkit");
   await expectNoAxeViolations(page, "sign in with errors");
   await screenshot(page, "sign-in-errors");
   await context.close();

@@ -27,7 +27,9 @@ test("a bad form shows the error summary, whose link puts focus on the field", a
   await page.getByRole("button", { name: "Save course" }).click();
   const summary = page.locator(".govuk-error-summary");
   await summary.waitFor();
-  expect(await page.title()).toBe("Error: Add a course – dapkit – GOV.UK style");
+  expect(await page.title()).toBe(
+    "Error: Add a course – dapkit – Northshire Borough Council (demo)",
+  );
   expect(
     await page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary")),
   ).toBe(true);
@@ -73,7 +75,7 @@ test("HR nominates three people, books them and marks the register with the keyb
   // The register, with the keyboard only: Tab to the shortcut, Space, arrow keys, Tab, Enter.
   await page.goto(`/training/sessions/${fixtures.session.id}/attendance`);
   await settled(page);
-  expect(await page.title()).toBe("Mark attendance – dapkit – GOV.UK style");
+  expect(await page.title()).toBe("Mark attendance – dapkit – Northshire Borough Council (demo)");
   await tabTo(page, (element) => element.textContent === "Mark all as fully attended");
   // Space presses a focused button, as Enter does.
   await page.keyboard.press("Space");

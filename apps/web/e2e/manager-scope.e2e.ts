@@ -34,7 +34,7 @@ test("a direct link to someone in another team shows page not found", async () =
   await page.goto(`/staff/${outsider.id}`);
   await page.getByRole("heading", { name: "Page not found" }).waitFor();
   expect(await page.getByText(outsider.name).count()).toBe(0);
-  expect(await page.title()).toBe("Page not found – dapkit – GOV.UK style");
+  expect(await page.title()).toBe("Page not found – dapkit – Northshire Borough Council (demo)");
   await expectNoAxeViolations(page, "page not found");
 });
 

@@ -3,6 +3,8 @@ import { render, screen, within } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { expect, test } from "vitest";
 
+import { permissionsOf } from "@dapkit/contract";
+
 import type { CurrentUser } from "../lib/permissions";
 import { queryClient } from "../trpc";
 import { Header } from "./header";
@@ -38,9 +40,11 @@ test("a manager sees training and staff only, and sign out", () => {
     "Dashboard",
     "Training",
     "Staff",
+    "My account",
   ]);
   expect(nav.getByRole("button", { name: "Sign out (Morgan Ellis)" })).toBeTruthy();
   expect(screen.getByText("Northshire Borough Council")).toBeTruthy();
+  expect(screen.getByText(/^Signed in as/).textContent).toBe("Signed in as Morgan Ellis (Manager)");
 });
 
 test("the accreditation lead sees accreditation, and the current section is marked", () => {
@@ -64,4 +68,24 @@ test("the accreditation lead sees accreditation, and the current section is mark
   const current = nav.getByRole("link", { name: "Accreditation" });
   expect(current.getAttribute("aria-current")).toBe("true");
   expect(nav.getByRole("link", { name: "Dashboard" }).getAttribute("aria-current")).toBeNull();
+});
+
+test("an administrator sees users, the audit log and settings, and their role in words", () => {
+  const nav = renderHeader(
+    {
+      ...base,
+      email: "admin@northshire.example",
+      name: "Alex Adeyemi",
+      role: "admin",
+      permissions: permissionsOf("admin"),
+    },
+    "/users/u2",
+  );
+  expect(nav.getByRole("link", { name: "Users" }).getAttribute("aria-current")).toBe("true");
+  expect(nav.getByRole("link", { name: "Audit log" }).getAttribute("href")).toBe("/audit");
+  expect(nav.getByRole("link", { name: "Settings" }).getAttribute("href")).toBe("/settings");
+  expect(nav.getByRole("link", { name: "My account" }).getAttribute("href")).toBe("/account");
+  expect(screen.getByText(/^Signed in as/).textContent).toBe(
+    "Signed in as Alex Adeyemi (Administrator)",
+  );
 });

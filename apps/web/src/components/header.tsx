@@ -2,6 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 
+import { ROLE_LABELS } from "@dapkit/contract";
+
 import { activeNavHref, navigationFor, type CurrentUser } from "../lib/permissions";
 import { queryClient, trpc } from "../trpc";
 
@@ -28,7 +30,8 @@ function organisationNameOf(user: CurrentUser | null): string {
 
 /**
  * The header: the organisation (not GOV.UK: this service is not on GOV.UK, so no crown), then
- * GOV.UK service navigation with the service name, the sections the user may see, and sign out.
+ * who is signed in (name and role), then GOV.UK service navigation with the service name, the
+ * sections the user may see, their account and sign out.
  */
 export function Header({ user }: { user: CurrentUser | null }) {
   const { pathname } = useLocation();
@@ -58,6 +61,11 @@ export function Header({ user }: { user: CurrentUser | null }) {
               {organisationNameOf(user)}
             </Link>
           </div>
+          {user == null ? null : (
+            <p className="govuk-body-s app-header__signed-in">
+              Signed in as <strong>{user.name}</strong> ({ROLE_LABELS[user.role]})
+            </p>
+          )}
         </div>
       </header>
       <section

@@ -1,16 +1,30 @@
-import { useEffect } from "react";
+import { useContext, useEffect } from "react";
 
-/** The suffix every page title carries, so tabs and history read "Page – dapkit – GOV.UK style". */
-export const TITLE_SUFFIX = "dapkit – GOV.UK style";
+import { CurrentUserContext } from "./current-user";
 
-/** The document title for a page; "Error: " goes first while the form shows errors (GOV.UK). */
-export function pageTitle(title: string, options: { error?: boolean } = {}): string {
-  return `${options.error === true ? "Error: " : ""}${title} – ${TITLE_SUFFIX}`;
+/** The service's name, between the page and the organisation in every title. */
+export const SERVICE_NAME = "dapkit";
+
+/**
+ * The document title for a page: "Page – dapkit – Organisation" once someone is signed in (so a
+ * tab shows whose dapkit it is), "Page – dapkit" before; "Error: " goes first while the form
+ * shows errors (GOV.UK).
+ */
+export function pageTitle(
+  title: string,
+  options: { error?: boolean; organisationName?: string | undefined } = {},
+): string {
+  const parts = [title, SERVICE_NAME];
+  if (options.organisationName !== undefined && options.organisationName !== "") {
+    parts.push(options.organisationName);
+  }
+  return `${options.error === true ? "Error: " : ""}${parts.join(" – ")}`;
 }
 
-/** Sets the document title while the page is shown. */
+/** Sets the document title while the page is shown, naming the signed-in user's organisation. */
 export function usePageTitle(title: string, options: { error?: boolean } = {}): void {
-  const text = pageTitle(title, options);
+  const organisationName = useContext(CurrentUserContext)?.organisationName;
+  const text = pageTitle(title, { ...options, organisationName });
   useEffect(() => {
     document.title = text;
   }, [text]);

@@ -1,5 +1,7 @@
 import { expect, test } from "vitest";
 
+import { permissionsOf } from "@dapkit/contract";
+
 import { activeNavHref, can, navigationFor, type Permission } from "./permissions";
 
 const manager = { permissions: ["readTraining", "nominate", "cancelNomination"] as Permission[] };
@@ -19,6 +21,7 @@ test("shows each role only the sections its permissions allow", () => {
     "Dashboard",
     "Training",
     "Staff",
+    "My account",
   ]);
   expect(navigationFor(lead).map((item) => item.text)).toEqual([
     "Dashboard",
@@ -27,6 +30,7 @@ test("shows each role only the sections its permissions allow", () => {
     "Accreditation",
     "Recommendations",
     "Funding",
+    "My account",
   ]);
   expect(navigationFor(null)).toEqual([]);
   expect(can(manager, "manageTraining")).toBe(false);
@@ -39,4 +43,28 @@ test("marks the section a page belongs to", () => {
   expect(activeNavHref(items, "/training/sessions/abc")).toBe("/training");
   expect(activeNavHref(items, "/accreditation/evidence/new")).toBe("/accreditation");
   expect(activeNavHref(items, "/trainingx")).toBeUndefined();
+});
+
+test("only an administrator sees users, the audit log and settings", () => {
+  const admin = { permissions: permissionsOf("admin") };
+  expect(navigationFor(admin).map((item) => item.text)).toEqual([
+    "Dashboard",
+    "Training",
+    "Staff",
+    "Accreditation",
+    "Recommendations",
+    "Funding",
+    "Users",
+    "Audit log",
+    "Settings",
+    "My account",
+  ]);
+  for (const role of ["hr", "accreditation_lead", "manager", "viewer"] as const) {
+    const texts = navigationFor({ permissions: permissionsOf(role) }).map((item) => item.text);
+    expect(texts).not.toContain("Users");
+    expect(texts).not.toContain("Audit log");
+    expect(texts).not.toContain("Settings");
+    expect(texts).toContain("My account");
+  }
+  expect(activeNavHref(navigationFor(admin), "/users/abc/deactivate")).toBe("/users");
 });

@@ -19,8 +19,8 @@ export function can(
 export interface NavItem {
   href: string;
   text: string;
-  /** Shown only to users with this permission. */
-  permission: Permission;
+  /** Shown only to users with this permission; left out, to everyone signed in. */
+  permission?: Permission;
 }
 
 /** Every section of the service, in the order the navigation shows them. */
@@ -31,13 +31,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/accreditation", text: "Accreditation", permission: "readEvidence" },
   { href: "/recommendations", text: "Recommendations", permission: "readRecommendations" },
   { href: "/funding", text: "Funding", permission: "readFunding" },
+  { href: "/users", text: "Users", permission: "administer" },
+  { href: "/audit", text: "Audit log", permission: "administer" },
+  { href: "/settings", text: "Settings", permission: "administer" },
+  { href: "/account", text: "My account" },
 ];
 
 /** The navigation a user sees: only the sections their role may read. */
 export function navigationFor(
   user: Pick<CurrentUser, "permissions"> | null | undefined,
 ): NavItem[] {
-  return NAV_ITEMS.filter((item) => can(user, item.permission));
+  if (user == null) return [];
+  return NAV_ITEMS.filter((item) => item.permission === undefined || can(user, item.permission));
 }
 
 /** Which navigation item a path belongs to (the longest matching prefix), for aria-current. */

@@ -17,5 +17,8 @@ const LOCKED: Readonly<Partial<Record<EvidenceStatus, string>>> = {
  * evidenceLockReason("approved"); // "Approved evidence cannot be changed: add a new item to replace it"
  */
 export function evidenceLockReason(status: EvidenceStatus): string | null {
-  return LOCKED[status] ?? null;
+  // Checked as an own key, so junk from an untyped caller reads as "not locked" rather than throwing.
+  return typeof status === "string" && Object.hasOwn(LOCKED, status)
+    ? (LOCKED[status] ?? null)
+    : null;
 }

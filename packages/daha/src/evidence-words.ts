@@ -99,8 +99,7 @@ const DONE: Readonly<Record<EvidenceStatus, string>> = {
  * evidenceMoves("draft"); // [{ to: "in_review", label: "Send for review", done: "Evidence sent for review" }]
  */
 export function evidenceMoves(from: EvidenceStatus): EvidenceMove[] {
-  const next = evidenceTransitions[from] as readonly EvidenceStatus[] | undefined;
-  return (next ?? []).map(
-    (to) => ({ to, ...MOVE_WORDS[from][to], done: DONE[to] }) as EvidenceMove,
-  );
+  if (typeof from !== "string" || !Object.hasOwn(evidenceTransitions, from)) return [];
+  const next = evidenceTransitions[from] as readonly EvidenceStatus[];
+  return next.map((to) => ({ to, ...MOVE_WORDS[from][to], done: DONE[to] }) as EvidenceMove);
 }

@@ -61,8 +61,8 @@ const ACTION_ORDER = Object.keys(NOMINATION_ACTIONS) as NominationAction[];
  * nominationActions("declined"); // []
  */
 export function nominationActions(state: NominationState): NominationAction[] {
-  const next = nominationTransitions[state] as readonly NominationState[] | undefined;
-  return next === undefined
-    ? []
-    : ACTION_ORDER.filter((action) => next.includes(NOMINATION_ACTIONS[action].to));
+  // Checked as an own key, so junk from an untyped caller gets no actions rather than a TypeError.
+  if (typeof state !== "string" || !Object.hasOwn(nominationTransitions, state)) return [];
+  const next = nominationTransitions[state] as readonly NominationState[];
+  return ACTION_ORDER.filter((action) => next.includes(NOMINATION_ACTIONS[action].to));
 }

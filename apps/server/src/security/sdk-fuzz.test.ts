@@ -105,6 +105,8 @@ const PACKAGES: PackageUnderTest[] = [
       ],
       canTransitionEvidence: ["draft", "in_review"],
       assertEvidenceTransition: ["draft", "in_review"],
+      evidenceLockReason: ["approved"],
+      evidenceMoves: ["draft"],
       mapAreaId: ["risk-management", { from: "daha-legacy", to: "daha-2022" }],
       getFramework: ["daha-2022"],
       staffDevelopmentCheck: [{ attendanceRate: 56 / 90, target: 0.75 }],
@@ -116,6 +118,14 @@ const PACKAGES: PackageUnderTest[] = [
     error: training.TrainingRuleError,
     samples: {
       formatRate: [0.622, { decimals: 1 }],
+      ratePercent: [0.622, { decimals: 1 }],
+      nominationActions: ["nominated"],
+      funnelFromCounts: [
+        [
+          { state: "fully_attended", count: 3 },
+          { state: "no_show", count: 1 },
+        ],
+      ],
       holdsPlace: ["booked"],
       isAttendanceOutcome: ["no_show"],
       canTransitionNomination: ["nominated", "approved"],

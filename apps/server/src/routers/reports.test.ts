@@ -51,8 +51,10 @@ async function ninetyNominated() {
     createNominations(t.hr, { sessionId: session.id, staffIds: people.slice(n * 30, n * 30 + 30) }),
   );
   const caller = t.app.caller(t.org.users.hr);
-  for (const nomination of ids.slice(0, 5)) await caller.training.nominations.decline({ id: nomination.id });
-  for (const nomination of ids.slice(5, 10)) await caller.training.nominations.cancel({ id: nomination.id });
+  for (const nomination of ids.slice(0, 5))
+    await caller.training.nominations.decline({ id: nomination.id });
+  for (const nomination of ids.slice(5, 10))
+    await caller.training.nominations.cancel({ id: nomination.id });
   const booked = ids.slice(10);
   for (const nomination of booked) await caller.training.nominations.book({ id: nomination.id });
   const outcomes: [number, AttendanceOutcome][] = [

@@ -75,7 +75,9 @@ describe("training courses", () => {
       code: "UNAUTHORIZED",
     });
     await expect(
-      t.app.caller(t.org.users.admin).training.courses.update({ id: theirs.id, data: { level: 2 } }),
+      t.app
+        .caller(t.org.users.admin)
+        .training.courses.update({ id: theirs.id, data: { level: 2 } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Course not found" });
     const listed = await t.app.caller(t.org.users.admin).training.courses.list();
     expect(listed.map((course) => course.id)).not.toContain(theirs.id);

@@ -36,7 +36,8 @@ async function manySessions() {
     const who = people.filter((_, i) => (i + n) % 3 !== 0).map((person) => person.id);
     const [first] = createNominations(t.hr, { sessionId: session.id, staffIds: who });
     // Some declined, so a state narrows the list.
-    if (n % 4 === 0) await t.app.caller(t.org.users.hr).training.nominations.decline({ id: first?.id ?? "" });
+    if (n % 4 === 0)
+      await t.app.caller(t.org.users.hr).training.nominations.decline({ id: first?.id ?? "" });
   }
   const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
   return { course, housing, manager };

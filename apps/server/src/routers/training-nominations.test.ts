@@ -135,7 +135,9 @@ describe("training.nominations.create", () => {
     }
     const caller = t.app.caller(t.org.users.hr);
     await expect(
-      t.app.caller(null).training.nominations.create({ sessionId: session.id, staffIds: [asha.id] }),
+      t.app
+        .caller(null)
+        .training.nominations.create({ sessionId: session.id, staffIds: [asha.id] }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(
       caller.training.nominations.create({ sessionId: session.id, staffIds: [theirs.id] }),
@@ -232,7 +234,9 @@ describe("training.nominations.list and training.nominations.get", () => {
       reason: "Front-line",
     });
     const id = nomination?.id ?? "";
-    await t.app.caller(t.org.users.admin).training.nominations.approve({ id, note: "Agreed with manager" });
+    await t.app
+      .caller(t.org.users.admin)
+      .training.nominations.approve({ id, note: "Agreed with manager" });
     await t.app.caller(t.org.users.hr).training.nominations.book({ id });
     const got = await t.app.caller(t.org.users.viewer).training.nominations.get({ id });
     expect(got.history).toEqual([
@@ -299,7 +303,10 @@ describe("approve, decline, book and cancel", () => {
     await caller.training.nominations.book({ id: joinedFirst ?? "" });
     await caller.training.nominations.book({ id: nominatedFirst ?? "" });
     await caller.training.nominations.book({ id: joinedSecond ?? "" });
-    const cancelled = await caller.training.nominations.cancel({ id: placed ?? "", note: "Off sick" });
+    const cancelled = await caller.training.nominations.cancel({
+      id: placed ?? "",
+      note: "Off sick",
+    });
     expect(cancelled.nomination.state).toBe("cancelled");
     expect(cancelled.promoted.map((row) => row.id)).toEqual([joinedFirst]);
     const got = await caller.training.sessions.get({ id: session.id });
@@ -384,7 +391,9 @@ describe("approve, decline, book and cancel", () => {
         code: "NOT_FOUND",
       });
     }
-    await expect(t.app.caller(t.org.users.hr).training.nominations.book({ id: "" })).rejects.toMatchObject({
+    await expect(
+      t.app.caller(t.org.users.hr).training.nominations.book({ id: "" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "id: must not be empty",
     });

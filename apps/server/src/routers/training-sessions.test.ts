@@ -60,9 +60,13 @@ describe("training sessions", () => {
       message: "The session must end after it starts",
       cause: { field: "endsAt" },
     });
-    await expect(caller.training.sessions.create(sessionInput(theirCourse.id))).rejects.toMatchObject(
-      { code: "BAD_REQUEST", message: "Choose a course", cause: { field: "courseId" } },
-    );
+    await expect(
+      caller.training.sessions.create(sessionInput(theirCourse.id)),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose a course",
+      cause: { field: "courseId" },
+    });
     await expect(
       caller.training.sessions.create({ ...sessionInput(course.id), capacity: 0 }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "capacity: must be at least 1 place" });
@@ -195,9 +199,11 @@ describe("training sessions", () => {
     await expect(t.app.caller(null).training.sessions.list()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    await expect(t.app.caller(null).training.sessions.get({ id: theirs.id })).rejects.toMatchObject({
-      code: "UNAUTHORIZED",
-    });
+    await expect(t.app.caller(null).training.sessions.get({ id: theirs.id })).rejects.toMatchObject(
+      {
+        code: "UNAUTHORIZED",
+      },
+    );
     const admin = t.app.caller(t.org.users.admin);
     await expect(admin.training.sessions.get({ id: theirs.id })).rejects.toMatchObject({
       code: "NOT_FOUND",

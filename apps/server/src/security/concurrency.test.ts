@@ -102,7 +102,11 @@ describe("concurrency across two server processes", () => {
     const nominations = await sessionWith(5, 20);
     const results = await Promise.all(
       nominations.map((id, index) =>
-        call<{ state: string; sessionId: string }>((index % 2) as 0 | 1, "training.nominations.book", { id }),
+        call<{ state: string; sessionId: string }>(
+          (index % 2) as 0 | 1,
+          "training.nominations.book",
+          { id },
+        ),
       ),
     );
     const states = results.map((result) => result.data?.state);

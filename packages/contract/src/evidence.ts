@@ -4,6 +4,7 @@ import {
   EvidenceItemSchema,
   EvidenceStatusSchema,
   IdSchema,
+  type EvidenceStatus,
   IsoDateSchema,
   IsoDateTimeSchema,
   NoteSchema,
@@ -44,12 +45,28 @@ export const ListEvidenceInputSchema = z
   .object({ areaId: IdSchema.optional(), status: EvidenceStatusSchema.optional() })
   .default({});
 
-/** Moves an evidence item to a new status, with a note (required when rejecting). */
-export const TransitionEvidenceInputSchema = z.object({
-  id: IdSchema,
-  to: EvidenceStatusSchema,
-  note: NoteSchema.default(""),
-});
+/**
+ * The decisions that take evidence out of use, each with what to say when its reason is missing:
+ * the reason is kept in the history for the owner and the assessor.
+ */
+export const TRANSITION_REASON_REQUIRED: Readonly<Partial<Record<EvidenceStatus, string>>> = {
+  rejected: "Enter why the evidence is rejected",
+  expired: "Enter why the evidence is marked as expired",
+};
+
+/** Moves an evidence item to a new status, with a note (required when rejecting or expiring). */
+export const TransitionEvidenceInputSchema = z
+  .object({
+    id: IdSchema,
+    to: EvidenceStatusSchema,
+    note: NoteSchema.default(""),
+  })
+  .superRefine((input, context) => {
+    const missing = TRANSITION_REASON_REQUIRED[input.to];
+    if (missing !== undefined && input.note === "") {
+      context.addIssue({ code: "custom", path: ["note"], message: missing });
+    }
+  });
 
 /** One uploaded file of an evidence item: metadata only, never the contents. */
 export const EvidenceRevisionOutputSchema = z.object({
@@ -134,6 +151,7 @@ export const ReadinessOutputSchema = z.object({
       reasons: z.array(z.string()),
       counts: z.object({
         approved: z.int(),
+        selfApproved: z.int(),
         inReview: z.int(),
         draft: z.int(),
         rejected: z.int(),

@@ -60,6 +60,7 @@ describe("assessReadiness: shape", () => {
       reasons: ["No approved evidence"],
       counts: {
         approved: 0,
+        selfApproved: 0,
         inReview: 0,
         draft: 0,
         rejected: 0,
@@ -306,6 +307,39 @@ describe("assessReadiness: input errors", () => {
   });
 });
 
+describe("assessReadiness: separation of duties", () => {
+  const byAuthor = item({ id: "e2", title: "Self-approved policy", approvedByAuthor: true });
+
+  test("an item approved by its own author does not count, and the area says why", () => {
+    const result = area([byAuthor]);
+    expect(result.rag).toBe("red");
+    expect(result.reasons).toEqual(["No evidence approved by someone other than its author"]);
+    expect(result.counts).toMatchObject({ approved: 0, selfApproved: 1 });
+  });
+
+  test("an item approved by someone else counts beside a self-approved one", () => {
+    const result = area([byAuthor, item({ approvedByAuthor: false })]);
+    expect(result).toMatchObject({ rag: "green", reasons: [] });
+    expect(result.counts).toMatchObject({ approved: 1, selfApproved: 1 });
+  });
+
+  test("with separation of duties off, the author's own approval counts", () => {
+    const [policies] = assessReadiness({
+      framework: defaultFramework,
+      evidence: [byAuthor],
+      asOf,
+      separationOfDuties: false,
+    });
+    expect(policies).toMatchObject({ rag: "green", counts: { approved: 1, selfApproved: 0 } });
+  });
+
+  test("a self-approved item past its expiry reads as expired, whoever approved it", () => {
+    const result = area([{ ...byAuthor, expiryDate: "2025-01-01" }]);
+    expect(result.counts).toMatchObject({ expired: 1, selfApproved: 0 });
+    expect(result.reasons).toEqual(["All approved evidence has expired"]);
+  });
+});
+
 describe("assessReadiness: properties", () => {
   const areaIds = defaultFramework.areas.map((entry) => entry.id);
   const date = fc
@@ -319,6 +353,7 @@ describe("assessReadiness: properties", () => {
       status: fc.constantFrom(...EvidenceStatusSchema.options),
       reviewDate: fc.option(date, { nil: null }),
       expiryDate: fc.option(date, { nil: null }),
+      approvedByAuthor: fc.boolean(),
     }),
     { maxLength: 40 },
   );
@@ -334,10 +369,10 @@ describe("assessReadiness: properties", () => {
         });
         expect(result).toHaveLength(areaIds.length);
         for (const entry of result) {
-          const { approved, inReview, draft, rejected, expired, dueForReview, expiringSoon } =
-            entry.counts;
+          const { approved, selfApproved, inReview, draft, rejected, expired } = entry.counts;
+          const { dueForReview, expiringSoon } = entry.counts;
           const inArea = items.filter((candidate) => candidate.areaId === entry.areaId).length;
-          expect(approved + inReview + draft + rejected + expired).toBe(inArea);
+          expect(approved + selfApproved + inReview + draft + rejected + expired).toBe(inArea);
           expect(dueForReview).toBeLessThanOrEqual(approved);
           expect(expiringSoon).toBeLessThanOrEqual(approved);
           const expected =

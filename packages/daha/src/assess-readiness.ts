@@ -52,7 +52,13 @@ export interface ReadinessCheck {
 export type ReadinessEvidence = Pick<
   EvidenceItem,
   "id" | "areaId" | "title" | "status" | "reviewDate" | "expiryDate"
->;
+> & {
+  /**
+   * True when the person who approved the item also wrote it (created it or uploaded its file):
+   * such an item does not count while `separationOfDuties` is on.
+   */
+  readonly approvedByAuthor?: boolean;
+};
 
 /**
  * The parts of a framework `assessReadiness` needs: its id (for messages) and its areas in order.
@@ -79,19 +85,27 @@ export interface ReadinessInput {
   /** How many days ahead a review or expiry date turns an area amber. */
   readonly reviewWindowDays?: number;
   readonly checks?: readonly ReadinessCheck[];
+  /**
+   * Whether approval must come from someone other than the item's author (default true): an item
+   * its author approved then counts as `selfApproved`, not `approved`.
+   */
+  readonly separationOfDuties?: boolean;
 }
 
 /**
- * How many of an area's items are in each status on the as-of date; `approved` means approved and
- * in date, and `dueForReview` and `expiringSoon` are subsets of it.
+ * How many of an area's items are in each status on the as-of date; `approved` means approved
+ * (by someone other than its author, under separation of duties) and in date, and `dueForReview`
+ * and `expiringSoon` are subsets of it; `selfApproved` counts in-date items their author approved.
  *
  * @example
  * const counts: ReadinessCounts = {
- *   approved: 2, inReview: 1, draft: 0, rejected: 0, expired: 1, dueForReview: 1, expiringSoon: 0,
+ *   approved: 2, selfApproved: 0, inReview: 1, draft: 0, rejected: 0, expired: 1,
+ *   dueForReview: 1, expiringSoon: 0,
  * };
  */
 export interface ReadinessCounts {
   approved: number;
+  selfApproved: number;
   inReview: number;
   draft: number;
   rejected: number;
@@ -192,6 +206,7 @@ function tallyAreas(framework: ReadinessFramework): Map<string, AreaTally> {
       area,
       counts: {
         approved: 0,
+        selfApproved: 0,
         inReview: 0,
         draft: 0,
         rejected: 0,
@@ -208,7 +223,7 @@ function tallyAreas(framework: ReadinessFramework): Map<string, AreaTally> {
 function addEvidence(
   tally: AreaTally,
   item: ReadinessEvidence,
-  dates: { today: number; asOf: string; windowDays: number },
+  dates: { today: number; asOf: string; windowDays: number; separationOfDuties: boolean },
 ): void {
   const label = `Evidence "${item.id}"`;
   if (!EvidenceStatusSchema.safeParse(item.status).success) {
@@ -223,6 +238,10 @@ function addEvidence(
   const expiry =
     item.expiryDate == null ? null : parseIsoDate(item.expiryDate, `${label} expiryDate`);
   const status = evidenceStatusAsOf(item, dates.asOf);
+  if (status === "approved" && dates.separationOfDuties && item.approvedByAuthor === true) {
+    tally.counts.selfApproved += 1;
+    return;
+  }
   tally.counts[COUNT_FOR_STATUS[status]] += 1;
   if (status !== "approved") return;
 
@@ -264,10 +283,13 @@ function checkExtra(check: ReadinessCheck, index: number, framework: ReadinessFr
 
 function rateEvidence(counts: ReadinessCounts): { rag: Rag; reason: string | null } {
   if (counts.approved === 0) {
-    return {
-      rag: "red",
-      reason: counts.expired > 0 ? "All approved evidence has expired" : "No approved evidence",
-    };
+    const reason =
+      counts.selfApproved > 0
+        ? "No evidence approved by someone other than its author"
+        : counts.expired > 0
+          ? "All approved evidence has expired"
+          : "No approved evidence";
+    return { rag: "red", reason };
   }
   return { rag: counts.dueForReview + counts.expiringSoon > 0 ? "amber" : "green", reason: null };
 }
@@ -276,8 +298,9 @@ function rateEvidence(counts: ReadinessCounts): { rag: Rag; reason: string | nul
  * Rates every area of a framework red, amber or green from its evidence on a given date, in the
  * framework's order, combining any extra `checks` (the worst rating wins).
  *
- * - Red: no approved evidence in date ("No approved evidence", or "All approved evidence has
- *   expired" when some once counted).
+ * - Red: no approved evidence in date ("No approved evidence", "All approved evidence has expired"
+ *   when some once counted, or "No evidence approved by someone other than its author" when, under
+ *   `separationOfDuties` (on by default), the only approvals are by the items' own authors).
  * - Amber: approved evidence in date, but some of it is past its review date, due for review
  *   within `reviewWindowDays`, or expires within `reviewWindowDays`; one reason per item and date.
  * - Green: otherwise, with no reasons.
@@ -312,6 +335,7 @@ export function assessReadiness(input: ReadinessInput): AreaReadiness[] {
   requireRecords(checks, "checks", []);
   const today = parseIsoDate(asOf, "asOf");
   const windowDays = checkWindow(input.reviewWindowDays ?? DEFAULT_REVIEW_WINDOW_DAYS);
+  const separationOfDuties = input.separationOfDuties ?? true;
   const tallies = tallyAreas(framework);
 
   for (const item of evidence) {
@@ -322,7 +346,7 @@ export function assessReadiness(input: ReadinessInput): AreaReadiness[] {
         `Evidence "${item.id}" ("${item.title}") is for area "${item.areaId}", which is not in framework ${framework.id}`,
       );
     }
-    addEvidence(tally, item, { today, asOf, windowDays });
+    addEvidence(tally, item, { today, asOf, windowDays, separationOfDuties });
   }
   checks.forEach((check, index) => checkExtra(check, index, framework));
 

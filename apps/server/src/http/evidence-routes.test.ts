@@ -287,7 +287,7 @@ describe("GET /api/evidence/pack.zip", () => {
     await upload(policy.id, { name: "policy.pdf", body: Buffer.from("%PDF-1 old") });
     await upload(policy.id, { name: "policy.pdf", body: Buffer.from("%PDF-2 newest") });
     await lead().evidence.transition({ id: policy.id, to: "in_review" });
-    await lead().evidence.transition({ id: policy.id, to: "approved" });
+    await app.caller(org.users.admin).evidence.transition({ id: policy.id, to: "approved" });
     const guidance = await lead().evidence.create(
       evidenceInput({ title: "Staff guidance", kind: "procedure", expiryDate: null }),
     );

@@ -1,9 +1,13 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 
 import { EVIDENCE_KINDS } from "@dapkit/schemas";
 
 import { auditLog, evidenceEvents, evidenceItems } from "../db/schema";
+import { createEvidence } from "../services/evidence/create-evidence";
+import { transitionEvidence } from "../services/evidence/transition-evidence";
 import { evidenceInput, seedNominations, uploadFile } from "../services/evidence/evidence-fixtures";
+import type { SessionUser } from "../auth/session-user";
 import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
 
 let app: TestApp;
@@ -16,6 +20,10 @@ beforeEach(async () => {
   other = await app.createOrganisation("Southshire");
 });
 
+function serviceScope(user: SessionUser) {
+  return { db: app.db, user, now: app.clock.now };
+}
+
 function lead() {
   return app.caller(org.users.accreditation_lead);
 }
@@ -24,7 +32,16 @@ async function approvedItem(overrides: Record<string, unknown> = {}) {
   const item = await lead().evidence.create(evidenceInput(overrides));
   await uploadFile(app, { user: org.users.accreditation_lead, evidenceId: item.id });
   await lead().evidence.transition({ id: item.id, to: "in_review" });
-  return lead().evidence.transition({ id: item.id, to: "approved", note: "Meets the standard" });
+  return approver().evidence.transition({
+    id: item.id,
+    to: "approved",
+    note: "Meets the standard",
+  });
+}
+
+// Someone other than the lead who wrote the evidence: an author cannot approve their own item.
+function approver() {
+  return app.caller(org.users.admin);
 }
 
 describe("evidence.framework", () => {
@@ -295,7 +312,10 @@ describe("evidence.transition", () => {
     await lead().evidence.transition({ id: item.id, to: "in_review" });
     await expect(
       lead().evidence.transition({ id: item.id, to: "rejected", note: " " }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "note" } });
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "note: Enter why the evidence is rejected",
+    });
     const rejected = await lead().evidence.transition({
       id: item.id,
       to: "rejected",
@@ -305,6 +325,39 @@ describe("evidence.transition", () => {
     await expect(lead().evidence.transition({ id: item.id, to: "draft" })).resolves.toMatchObject({
       status: "draft",
     });
+  });
+
+  test("marking evidence as expired needs a reason, and keeps it in the history", async () => {
+    const item = await approvedItem();
+    await expect(
+      lead().evidence.transition({ id: item.id, to: "expired", note: "" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "note: Enter why the evidence is marked as expired",
+    });
+    expect((await lead().evidence.get({ id: item.id })).status).toBe("approved");
+    const expired = await lead().evidence.transition({
+      id: item.id,
+      to: "expired",
+      note: "Superseded by the 2022 policy",
+    });
+    expect(expired.history.at(-1)).toMatchObject({
+      status: "expired",
+      note: "Superseded by the 2022 policy",
+    });
+  });
+
+  test("the service itself refuses a rejection without a reason, on the note field", async () => {
+    const item = createEvidence(serviceScope(org.users.accreditation_lead), evidenceInput());
+    await uploadFile(app, { user: org.users.accreditation_lead, evidenceId: item.id });
+    await lead().evidence.transition({ id: item.id, to: "in_review" });
+    expect(() =>
+      transitionEvidence(serviceScope(org.users.accreditation_lead), {
+        id: item.id,
+        to: "rejected",
+        note: "  ",
+      }),
+    ).toThrow(expect.objectContaining({ code: "bad_request", field: "note" }));
   });
 
   test("expired evidence can be renewed by moving it back to draft", async () => {
@@ -344,6 +397,73 @@ describe("evidence.transition", () => {
     await expect(
       app.caller(null).evidence.transition({ id: item.id, to: "in_review" }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("separation of duties", () => {
+  test("the author cannot approve their own evidence; someone else can, and is recorded", async () => {
+    const item = await lead().evidence.create(evidenceInput());
+    await uploadFile(app, { user: org.users.accreditation_lead, evidenceId: item.id });
+    await lead().evidence.transition({ id: item.id, to: "in_review" });
+    await expect(lead().evidence.transition({ id: item.id, to: "approved" })).rejects.toMatchObject(
+      {
+        code: "FORBIDDEN",
+        message:
+          "You cannot approve evidence you added, uploaded or sent for review: someone else must approve it",
+        cause: { field: "to" },
+      },
+    );
+    const unchanged = await lead().evidence.get({ id: item.id });
+    expect(unchanged.status).toBe("in_review");
+    expect(unchanged.history.map((entry) => entry.status)).toEqual(["draft", "in_review"]);
+
+    const approved = await approver().evidence.transition({ id: item.id, to: "approved" });
+    expect(approved.status).toBe("approved");
+    expect(approved.history.at(-1)).toMatchObject({
+      status: "approved",
+      byUserId: org.users.admin.id,
+      byName: org.users.admin.name,
+    });
+  });
+
+  test("whoever uploaded the newest file or created the item is an author too", async () => {
+    const item = await approver().evidence.create(evidenceInput());
+    await uploadFile(app, { user: org.users.accreditation_lead, evidenceId: item.id });
+    await approver().evidence.transition({ id: item.id, to: "in_review" });
+    for (const who of [lead(), approver()]) {
+      await expect(who.evidence.transition({ id: item.id, to: "approved" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    }
+  });
+
+  test("readiness does not count an item its author approved (from before the rule)", async () => {
+    const item = await lead().evidence.create(evidenceInput({ expiryDate: null }));
+    await uploadFile(app, { user: org.users.accreditation_lead, evidenceId: item.id });
+    await lead().evidence.transition({ id: item.id, to: "in_review" });
+    // Approved by its author directly in the database, as an older version of the tracker allowed.
+    app.db
+      .update(evidenceItems)
+      .set({ status: "approved" })
+      .where(eq(evidenceItems.id, item.id))
+      .run();
+    app.db
+      .insert(evidenceEvents)
+      .values({
+        organisationId: org.id,
+        evidenceId: item.id,
+        status: "approved",
+        at: app.clock.now.toISOString(),
+        byUserId: org.users.accreditation_lead.id,
+        note: "",
+      })
+      .run();
+    const [policies] = (await lead().evidence.readiness()).areas;
+    expect(policies).toMatchObject({
+      rag: "red",
+      reasons: ["No evidence approved by someone other than its author"],
+      counts: { approved: 0, selfApproved: 1 },
+    });
   });
 });
 

@@ -330,7 +330,9 @@ async function seedEvidence(context: DemoContext): Promise<void> {
     );
     transitionEvidence(lead, { id: created.id, to: "in_review", note: "Ready for review" });
     if (item.status === "approved") {
-      transitionEvidence(lead, { id: created.id, to: "approved", note: "Meets the standard" });
+      // Approved by someone other than the lead who wrote it (separation of duties).
+      const approver = scope(context, "admin", approvedAt);
+      transitionEvidence(approver, { id: created.id, to: "approved", note: "Meets the standard" });
     }
   }
 }

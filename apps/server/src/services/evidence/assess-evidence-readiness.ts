@@ -13,6 +13,7 @@ import type { Queryable } from "../../db/client";
 import { evidenceItems, nominations } from "../../db/schema";
 import type { Scope } from "../scope";
 import { activeFramework } from "./active-framework";
+import { approvedByAuthor, separationOfDutiesRequired } from "./separation-of-duties";
 import type { Readiness } from "@dapkit/contract";
 
 /**
@@ -54,7 +55,9 @@ function uptakeCheck(uptake: UptakeFunnel): ReadinessCheck {
 
 /**
  * Rates each priority area red, amber or green from the organisation's evidence as it stands on
- * `asOf` (default: today), with Staff Development also rated on live training uptake.
+ * `asOf` (default: today), with Staff Development also rated on live training uptake. While the
+ * organisation requires separation of duties, an item counts only if someone other than its
+ * authors approved it.
  */
 export function assessEvidenceReadiness(
   scope: Scope,
@@ -80,8 +83,15 @@ export function assessEvidenceReadiness(
       ),
     )
     .all();
+  const byAuthor = approvedByAuthor(db, user.organisationId);
   const uptake = trainingUptake(db, user.organisationId);
-  const areas = assessReadiness({ framework, evidence, asOf, checks: [uptakeCheck(uptake)] });
+  const areas = assessReadiness({
+    framework,
+    evidence: evidence.map((item) => ({ ...item, approvedByAuthor: byAuthor.has(item.id) })),
+    asOf,
+    checks: [uptakeCheck(uptake)],
+    separationOfDuties: separationOfDutiesRequired(db, user.organisationId),
+  });
   return {
     asOf,
     frameworkId: framework.id,

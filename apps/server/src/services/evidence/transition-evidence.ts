@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
-import type { EvidenceDetail } from "@dapkit/contract";
+import { TRANSITION_REASON_REQUIRED, type EvidenceDetail } from "@dapkit/contract";
 import {
   getStoredEvidence,
   isEvidenceItem,
@@ -15,11 +15,13 @@ import {
   withStatusOn,
 } from "./evidence-queries";
 import { readEvidence } from "./get-evidence";
+import { assertNotOwnApproval } from "./separation-of-duties";
 
 /**
  * Moves an evidence item to a new status along the DAHA evidence rules, recording who, when and
  * why in its append-only history. It moves from the status it has today, so approved evidence
- * past its expiry date can go straight back to draft to be renewed.
+ * past its expiry date can go straight back to draft to be renewed. Rejecting or expiring needs a
+ * reason; approving needs someone other than the item's authors (see `separation-of-duties.ts`).
  */
 export function transitionEvidence(
   scope: Scope,
@@ -36,9 +38,11 @@ export function transitionEvidence(
         field: "file",
       });
     }
-    if (input.to === "rejected" && input.note === "") {
-      throw new AppError("bad_request", "Say why the evidence is rejected", { field: "note" });
+    const reasonNeeded = TRANSITION_REASON_REQUIRED[input.to];
+    if (reasonNeeded !== undefined && input.note.trim() === "") {
+      throw new AppError("bad_request", reasonNeeded, { field: "note" });
     }
+    if (input.to === "approved") assertNotOwnApproval(tx, { key, approverId: user.id });
     tx.update(evidenceItems)
       .set({ status: input.to, updatedAt: now.toISOString() })
       .where(isEvidenceItem(key))

@@ -147,6 +147,49 @@ export const NominationWithHistoryOutputSchema = NominationOutputSchema.extend({
   ),
 });
 
+/** The most nominations one bulk action may take: a large council's whole intake for a course. */
+export const BULK_LIMIT = 1000;
+
+export const BULK_ACTIONS = ["approve", "book", "decline", "cancel"] as const;
+
+/**
+ * One action on many of a session's nominations. Declining and cancelling tell people their
+ * place is gone, so they need a reason for the history.
+ */
+export const ApplyManyInputSchema = z
+  .object({
+    sessionId: IdSchema,
+    action: z.enum(BULK_ACTIONS, { error: "must be approve, book, decline or cancel" }),
+    ids: z
+      .array(IdSchema, { error: "must be a list of nominations" })
+      .min(1, "Select at least one person")
+      .max(BULK_LIMIT, "must list at most 1,000 people at once"),
+    note: NoteSchema.default(""),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.action === "decline" || input.action === "cancel") && input.note === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: `Enter the reason for ${input.action === "decline" ? "declining" : "cancelling"}`,
+      });
+    }
+  });
+
+/** What happened to each person a bulk action named: their new state, or skipped and why. */
+export const ApplyManyOutputSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      staffName: z.string(),
+      outcome: z.union([NominationStateSchema, z.literal("skipped")]),
+      reason: z.string().nullable(),
+    }),
+  ),
+  /** People booked from the waiting list into places the action freed. */
+  promoted: z.array(z.object({ id: z.string(), staffName: z.string() })),
+});
+
 export const CancelOutputSchema = z.object({
   nomination: NominationOutputSchema,
   promoted: z.array(NominationOutputSchema),
@@ -224,6 +267,11 @@ export const training = {
       access: "cancelNomination",
       input: NominationNoteInputSchema,
       output: CancelOutputSchema,
+    }),
+    applyMany: mutation({
+      access: "manageTraining",
+      input: ApplyManyInputSchema,
+      output: ApplyManyOutputSchema,
     }),
     importCsv: mutation({
       access: "manageTraining",

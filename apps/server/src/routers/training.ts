@@ -5,6 +5,7 @@ import { contract } from "@dapkit/contract";
 import { importAttendanceCsv } from "../services/imports/import-attendance";
 import { importNominationsCsv } from "../services/imports/import-nominations";
 import { scopeOf } from "../services/scope";
+import { applyToMany } from "../services/training/apply-many";
 import { createCourse, listCourses, updateCourse } from "../services/training/courses";
 import { getNomination } from "../services/training/get-nomination";
 import { getSession } from "../services/training/get-session";
@@ -50,6 +51,9 @@ export const trainingRouter = {
     book: procedureFor(nominations.book, ({ ctx, input }) => bookNomination(scopeOf(ctx), input)),
     cancel: procedureFor(nominations.cancel, ({ ctx, input }) =>
       cancelNomination(scopeOf(ctx), input),
+    ),
+    applyMany: procedureFor(nominations.applyMany, ({ ctx, input }) =>
+      applyToMany(scopeOf(ctx), input),
     ),
     importCsv: procedureFor(nominations.importCsv, ({ ctx, input }) =>
       importNominationsCsv(scopeOf(ctx), input),

@@ -97,6 +97,11 @@ const inputs = {
   "training.nominations.decline": (r) => ({ id: r.nominationId }),
   "training.nominations.book": (r) => ({ id: r.nominationId }),
   "training.nominations.cancel": (r) => ({ id: r.nominationId }),
+  "training.nominations.applyMany": (r) => ({
+    sessionId: r.sessionId,
+    action: "book",
+    ids: [r.nominationId],
+  }),
   "training.attendance.mark": (r) => ({ nominationId: r.nominationId, outcome: "fully_attended" }),
   "training.attendance.markMany": (r) => ({
     sessionId: r.sessionId,

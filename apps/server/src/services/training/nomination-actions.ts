@@ -14,7 +14,9 @@ import {
   staffOfNomination,
   type NominationItem,
 } from "./nomination-items";
+import { bookingMove } from "./booking-move";
 import { moveNomination, WRITE_LOCK } from "./nomination-writes";
+import { assertNotStarted } from "./session-timing";
 import { sessionPlaces } from "./session-places";
 import { fillFreePlaces } from "./waiting-list";
 
@@ -91,21 +93,19 @@ export function declineNomination(scope: Scope, input: NominationNote): Nominati
 export function bookNomination(scope: Scope, input: NominationNote): NominationItem {
   return changeNomination(scope, input.id, (tx, nomination) => {
     assertNominationTransition(nomination.state, "booked");
-    const places = sessionPlaces(tx, scope, nomination.sessionId);
-    if (places.free > 0) {
-      moveNomination(tx, scope, { nomination, to: "booked", note: input.note, action: "book" });
-      return;
-    }
-    if (nomination.state === "waitlisted") {
+    assertNotStarted(tx, scope, { sessionId: nomination.sessionId, what: "booked onto it" });
+    const move = bookingMove(
+      nomination,
+      sessionPlaces(tx, scope, nomination.sessionId).free,
+      input.note,
+    );
+    if (move == null) {
       throw new AppError(
         "conflict",
         `This session is full: ${nomination.staffName} stays on the waiting list`,
       );
     }
-    const note = ["This session is full, so added to the waiting list", input.note]
-      .filter((part) => part !== "")
-      .join(". ");
-    moveNomination(tx, scope, { nomination, to: "waitlisted", note, action: "waitlist" });
+    moveNomination(tx, scope, { nomination, ...move });
   }).nomination;
 }
 

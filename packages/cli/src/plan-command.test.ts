@@ -124,13 +124,13 @@ test.each([
 });
 
 test.each([
-  ['{\n  "name": "x",\n}\n', "Expected double-quoted property name (line 3, column 1)."],
-  ['{\n  "name": "x"', "Expected ',' or '}' after property value (line 2, column 14)."],
-  ["", "Unexpected end of JSON input (line 1, column 1)."],
-])("invalid JSON is reported with its line and column", async (text, message) => {
+  ['{\n  "name": "x",\n}\n', "bad.json:3:1: not valid JSON: Expected double-quoted property name."],
+  ['{\n  "name": "x"', "bad.json:2:14: not valid JSON: Expected ',' or '}' after property value."],
+  ["", "bad.json:1:1: not valid JSON: Unexpected end of JSON input."],
+])("invalid JSON is reported as file:line:column", async (text, message) => {
   const { code, stderr } = await plan(["bad.json"], { "bad.json": text });
   expect(code).toBe(EXIT_CODES.invalidInput);
-  expect(stderr()).toBe(`dapkit: bad.json is not valid JSON: ${message}\n`);
+  expect(stderr()).toBe(`dapkit: ${message}\n`);
 });
 
 test("invalid YAML is reported with its line and column", async () => {
@@ -138,7 +138,7 @@ test("invalid YAML is reported with its line and column", async () => {
     "bad.yml": "name: x\nfinancialYears: [2013/14\n",
   });
   expect(code).toBe(EXIT_CODES.invalidInput);
-  expect(stderr()).toMatch(/^dapkit: bad\.yml is not valid YAML: .* at line \d+, column \d+:\n/);
+  expect(stderr()).toMatch(/^dapkit: bad\.yml:3:1: not valid YAML: [^\n]+\n$/);
 });
 
 test("a plan that breaks the schema lists every problem with its path, reason and line", async () => {
@@ -157,9 +157,9 @@ test("a plan that breaks the schema lists every problem with its path, reason an
   expect(stderr()).toBe(
     [
       "dapkit: broken.yaml is not a valid funding plan (3 problems):",
-      "- line 2: financialYears.1: must follow 2013/14 without a gap (expected consecutive years in order)",
-      "- line 3: workstream: is not a field of a funding plan",
-      "- line 6: costs.0.amountPence: must not be negative",
+      "broken.yaml:2:27: financialYears.1: must follow 2013/14 without a gap (expected consecutive years in order)",
+      "broken.yaml:3:1: workstream: is not a field of a funding plan",
+      "broken.yaml:6:31: costs.0.amountPence: must not be negative",
       "The fields of a funding plan are: name, financialYears, partners, workstreams, costs, contributions, grants, reserveDrawdowns, carryForwards.",
       "",
     ].join("\n"),
@@ -171,7 +171,7 @@ test("a single problem is reported in the singular, without the list of fields",
   const { code, stderr } = await plan(["one.json"], { "one.json": text });
   expect(code).toBe(EXIT_CODES.invalidInput);
   expect(stderr()).toBe(
-    "dapkit: one.json is not a valid funding plan (1 problem):\n- line 5: costs.0.amountPence: must not be negative\n",
+    "dapkit: one.json is not a valid funding plan (1 problem):\none.json:5:43: costs.0.amountPence: must not be negative\n",
   );
 });
 
@@ -182,8 +182,8 @@ test("a missing field points at the object it belongs in", async () => {
   expect(stderr()).toBe(
     [
       "dapkit: short.json is not a valid funding plan (2 problems):",
-      "- line 1: name: is required",
-      "- line 3: costs.0.amountPence: is required",
+      "short.json:1:1: name: is required",
+      "short.json:3:13: costs.0.amountPence: is required",
       "",
     ].join("\n"),
   );
@@ -247,4 +247,55 @@ test("an error from the maths that is not about the input is not disguised as on
   const { io } = memoryIo(files);
   await expect(runFresh(["plan", OXFORDSHIRE], io)).rejects.toThrow("a bug");
   vi.doUnmock("@dapkit/funding");
+});
+
+test("amounts may be written as money and years in any spelling parseFinancialYear reads", async () => {
+  const text = [
+    "name: Oxfordshire as typed from the paper",
+    "financialYears: [2017-18, 2018/2019]",
+    "partners: [{ key: occ, name: Oxfordshire County Council }]",
+    "costs:",
+    '  - { financialYear: "2017\u201318", amountPence: "£335,000" }',
+    '  - { financialYear: 2018-19, amountPence: "£0.335m" }',
+    "contributions:",
+    '  - { partner: occ, financialYear: 2017/2018, amountPence: "£200,000.00" }',
+    "",
+  ].join("\n");
+  const { code, stdout, stderr } = await plan(["typed.yaml", "--json"], { "typed.yaml": text });
+  expect(stderr()).toBe("");
+  expect(code).toBe(EXIT_CODES.ok);
+  const result = JSON.parse(stdout()) as funding.FundingPlanResult;
+  expect(result.years.map((year) => [year.financialYear, year.gapPence])).toEqual([
+    ["2017/18", 13_500_000],
+    ["2018/19", 33_500_000],
+  ]);
+});
+
+test("money that cannot be read, and a misspelt field at any depth, are each named at their place", async () => {
+  const text = [
+    "name: Typo",
+    "financialYears: [2017/18]",
+    "costs:",
+    '  - { financialYear: 2017/18, amountPence: "£1,50" }',
+    "reserveDrawdown:",
+    "  - { reserve: R, financialYear: 2017/18, amountPence: 1, amountPounds: 1 }",
+    "",
+  ].join("\n");
+  const { code, stderr } = await plan(["typo.yaml"], { "typo.yaml": text });
+  expect(code).toBe(EXIT_CODES.invalidInput);
+  expect(stderr()).toBe(
+    [
+      "dapkit: typo.yaml is not a valid funding plan (2 problems):",
+      'typo.yaml:4:31: costs.0.amountPence: Cannot read "£1,50" as an amount of money: its commas are misplaced (they must separate groups of three digits before the decimal point, as in £1,502,449)',
+      "typo.yaml:5:1: reserveDrawdown: is not a field of a funding plan",
+      "The fields of a funding plan are: name, financialYears, partners, workstreams, costs, contributions, grants, reserveDrawdowns, carryForwards.",
+      "",
+    ].join("\n"),
+  );
+  const nested = text.replace("reserveDrawdown:", "reserveDrawdowns:");
+  const { stderr: nestedError } = await plan(["typo.yaml"], { "typo.yaml": nested });
+  expect(nestedError()).toContain(
+    "typo.yaml:6:59: reserveDrawdowns.0.amountPounds: is not a field of this part of the plan",
+  );
+  expect(nestedError()).not.toContain("The fields of a funding plan are");
 });

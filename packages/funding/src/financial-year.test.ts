@@ -1,4 +1,5 @@
 import * as fc from "fast-check";
+import { londonWallClock } from "@dapkit/schemas";
 import { describe, expect, test } from "vitest";
 import { FundingInputError } from "./errors";
 import {
@@ -7,6 +8,9 @@ import {
   parseFinancialYear,
   type FinancialYear,
 } from "./financial-year";
+
+const DATE_EXPECTED =
+  "a Date, a calendar date written YYYY-MM-DD or as { year, month, day }, or a moment with its zone such as 2016-04-01T09:30:00+01:00";
 
 function failure(run: () => unknown): FundingInputError {
   try {
@@ -82,10 +86,27 @@ describe("financialYearOf", () => {
     expect(financialYearOf("2000-02-29").label).toBe("1999/00");
   });
 
-  test("reads a Date in UTC", () => {
-    expect(financialYearOf(new Date(Date.UTC(2016, 2, 31, 23, 59, 59))).label).toBe("2015/16");
-    expect(financialYearOf(new Date(Date.UTC(2016, 3, 1))).label).toBe("2016/17");
-    expect(financialYearOf(new Date("2016-04-01T00:30:00+01:00")).label).toBe("2015/16");
+  test("reads a Date as the date a clock in London shows", () => {
+    // 23:30 UTC on 31 March 2016 is 00:30 on 1 April in London (summer time had begun).
+    expect(financialYearOf(new Date(Date.UTC(2016, 2, 31, 23, 30))).label).toBe("2016/17");
+    expect(financialYearOf(new Date(Date.UTC(2016, 2, 31, 22, 59))).label).toBe("2015/16");
+    expect(financialYearOf(new Date("2016-04-01T00:30:00+01:00")).label).toBe("2016/17");
+    expect(financialYearOf("2016-04-01T00:30:00+01:00").label).toBe("2016/17");
+    // In winter London is on UTC: a minute before midnight on 31 March 2015 (no summer time yet).
+    expect(financialYearOf(new Date(Date.UTC(2015, 2, 28, 23, 59))).label).toBe("2014/15");
+  });
+
+  test("takes a calendar date as written", () => {
+    expect(financialYearOf({ year: 2016, month: 4, day: 1 }).label).toBe("2016/17");
+    expect(financialYearOf({ year: 2016, month: 3, day: 31 }).label).toBe("2015/16");
+    expect(failure(() => financialYearOf({ year: 2016, month: 2, day: 30 })).message).toBe(
+      `financialYearOf's date is not a real date (got "2016-02-30"); it needs ${DATE_EXPECTED}`,
+    );
+    expect(
+      failure(() => financialYearOf({ year: 2016, month: "4", day: 1 } as never)).message,
+    ).toBe(
+      `financialYearOf's date must be a date in the form YYYY-MM-DD (got an object); it needs ${DATE_EXPECTED}`,
+    );
   });
 
   test("property: every date lies within the financial year it maps to", () => {
@@ -97,7 +118,7 @@ describe("financialYearOf", () => {
           noInvalidDate: true,
         }),
         (date) => {
-          const day = date.toISOString().slice(0, 10);
+          const day = londonWallClock(date).date;
           const fy = financialYearOf(date);
           expect(fy).toEqual(financialYearOf(day));
           expect(fy.start <= day && day <= fy.end).toBe(true);
@@ -121,14 +142,16 @@ describe("financialYearOf", () => {
     const error = failure(() => financialYearOf(date));
     expect(error.code).toBe("invalid_financial_year");
     expect(error.field).toBe("date");
-    expect(error.message).toBe(
-      `financialYearOf needs a Date or a calendar date written YYYY-MM-DD, got ${JSON.stringify(date)}`,
-    );
+    expect(error.message).toContain(`financialYearOf's date `);
+    expect(error.message).toContain(`; it needs ${DATE_EXPECTED}`);
   });
 
   test("refuses an invalid Date, a non-date and a date outside the supported years", () => {
     expect(failure(() => financialYearOf(new Date("nonsense"))).message).toBe(
-      "financialYearOf was given an invalid Date",
+      `financialYearOf needs ${DATE_EXPECTED}; got an invalid Date`,
+    );
+    expect(failure(() => financialYearOf("2016-04-01T00:30:00")).message).toBe(
+      `financialYearOf needs ${DATE_EXPECTED}; got "2016-04-01T00:30:00"`,
     );
     expect(failure(() => financialYearOf(20160401 as unknown as string)).message).toContain(
       "got 20160401",

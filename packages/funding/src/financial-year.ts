@@ -1,4 +1,13 @@
-import { describeValue, type FinancialYearLabel } from "@dapkit/schemas";
+import {
+  describeValue,
+  formatIsoDate,
+  londonWallClock,
+  LondonTimeError,
+  readFinancialYearSpelling,
+  readIsoDate,
+  type CalendarDate,
+  type FinancialYearLabel,
+} from "@dapkit/schemas";
 
 import { FundingInputError } from "./errors";
 import { requireOptions } from "./input-checks";
@@ -47,8 +56,6 @@ export interface FormatFinancialYearOptions {
 // Four-digit years only, so every label and ISO date keeps its usual width.
 const FIRST_YEAR = 1000;
 const LAST_START_YEAR = 9998;
-const LABEL = /^(\d{4})\s*[/\-\u2013]\s*(\d{2}|\d{4})$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LABEL_EXAMPLES = "a financial year such as 2014/15, 2014-15 or 2014/2015";
 
 function financialYearStarting(startYear: number): FinancialYear {
@@ -82,14 +89,14 @@ function checkStartYear(startYear: number, what: string): FinancialYear {
  */
 export function parseFinancialYear(label: string): FinancialYear {
   const quoted = describeValue(label);
-  const match = typeof label === "string" ? LABEL.exec(label.trim()) : null;
-  if (match == null) {
+  const halves = typeof label === "string" ? readFinancialYearSpelling(label) : undefined;
+  if (halves === undefined) {
     throw new FundingInputError(
       "invalid_financial_year",
       `Cannot read ${quoted} as ${LABEL_EXAMPLES}`,
     );
   }
-  const [, first = "", second = ""] = match;
+  const [first, second] = halves;
   const startYear = Number(first);
   const expected = String(startYear + 1);
   if (second !== (second.length === 2 ? expected.slice(-2) : expected)) {
@@ -101,47 +108,59 @@ export function parseFinancialYear(label: string): FinancialYear {
   return checkStartYear(startYear, quoted);
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
+const DATE_EXPECTED =
+  "a Date, a calendar date written YYYY-MM-DD or as { year, month, day }, or a moment with its zone such as 2016-04-01T09:30:00+01:00";
 
-/**
- * Gives the financial year a date falls in: 31 March 2016 is in 2015/16 and 1 April 2016 in 2016/17.
- *
- * A `Date` is read in UTC (its `getUTCFullYear` and `getUTCMonth`), so the answer does not depend on the
- * machine's time zone; pass a `YYYY-MM-DD` string when you mean a calendar date.
- *
- * @example
- * financialYearOf("2016-03-31").label; // "2015/16"
- * financialYearOf(new Date(Date.UTC(2016, 3, 1))).label; // "2016/17"
- */
-export function financialYearOf(date: Date | string): FinancialYear {
-  let year: number;
-  let month: number;
-  if (date instanceof Date) {
-    if (Number.isNaN(date.getTime())) {
+// The calendar date in the UK: a Date or a zoned moment is an instant, read on a London clock, so
+// the answer is the same on any machine; a calendar date is taken as written.
+function ukCalendarDate(date: unknown): CalendarDate {
+  if (date instanceof Date || (typeof date === "string" && date.includes("T"))) {
+    try {
+      return readUkCalendarDate(londonWallClock(date).date);
+    } catch (error) {
+      if (!(error instanceof LondonTimeError)) throw error;
       throw new FundingInputError(
         "invalid_financial_year",
-        "financialYearOf was given an invalid Date",
-        { field: "date" },
-      );
-    }
-    year = date.getUTCFullYear();
-    month = date.getUTCMonth() + 1;
-  } else {
-    const match = typeof date === "string" ? ISO_DATE.exec(date) : null;
-    year = Number(match?.[1]);
-    month = Number(match?.[2]);
-    const day = Number(match?.[3]);
-    if (match == null || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-      throw new FundingInputError(
-        "invalid_financial_year",
-        `financialYearOf needs a Date or a calendar date written YYYY-MM-DD, got ${describeValue(date)}`,
-        { field: "date" },
+        `financialYearOf needs ${DATE_EXPECTED}; got ${date instanceof Date ? "an invalid Date" : describeValue(date)}`,
+        { field: "date", cause: error },
       );
     }
   }
+  if (typeof date === "object" && date != null) {
+    const { year, month, day } = date as Partial<Record<keyof CalendarDate, unknown>>;
+    const whole = [year, month, day].every((part) => Number.isInteger(part) && Number(part) > 0);
+    return readUkCalendarDate(
+      whole ? formatIsoDate({ year: Number(year), month: Number(month), day: Number(day) }) : date,
+    );
+  }
+  return readUkCalendarDate(date);
+}
+
+function readUkCalendarDate(text: unknown): CalendarDate {
+  const read = readIsoDate(text, "financialYearOf's date");
+  if (read.date !== undefined) return read.date;
+  throw new FundingInputError(
+    "invalid_financial_year",
+    `${read.problem}; it needs ${DATE_EXPECTED}`,
+    { field: "date" },
+  );
+}
+
+/**
+ * Gives the UK financial year a date falls in: 31 March 2016 is in 2015/16 and 1 April 2016 in 2016/17.
+ *
+ * A `Date` (or ISO text with a zone) is an instant, and is read as the date a clock in London shows at
+ * that instant, so the answer does not depend on the machine's time zone: midnight at the start of
+ * 1 April 2016 in London (`new Date(2016, 3, 1)` on a UK machine) is in 2016/17 everywhere. A calendar
+ * date, `YYYY-MM-DD` or `{ year, month, day }`, is taken as written.
+ *
+ * @example
+ * financialYearOf("2016-03-31").label; // "2015/16"
+ * financialYearOf({ year: 2016, month: 4, day: 1 }).label; // "2016/17"
+ * financialYearOf(new Date("2016-04-01T00:00:00+01:00")).label; // "2016/17"
+ */
+export function financialYearOf(date: Date | string | CalendarDate): FinancialYear {
+  const { year, month } = ukCalendarDate(date);
   // January to March belong to the financial year that began the April before.
   const startYear = month >= 4 ? year : year - 1;
   return checkStartYear(

@@ -1,8 +1,9 @@
-import { describeValue, SectorSchema, type Sector } from "@dapkit/schemas";
+import { describeValue, type Sector } from "@dapkit/schemas";
 import { splitByLargestRemainder } from "./allocate";
 import { FundingInputError } from "./errors";
 import { toSafePence } from "./exact-arithmetic";
 import { requireList, requirePence } from "./input-checks";
+import { SECTOR_LABELS } from "./sector-words";
 
 /**
  * The cost of domestic abuse that falls on one service sector, e.g. the local share of Walby's health cost.
@@ -52,7 +53,9 @@ export interface PartnerShare<P extends string = string> {
 }
 
 const ALL_BASIS_POINTS = 10_000;
-const SECTORS: readonly string[] = SectorSchema.options;
+// The sectors from the labels (typed to list every sector), not from SectorSchema: reading the
+// schema at load time would bring zod into every bundle that imports this package.
+const SECTORS: readonly string[] = Object.keys(SECTOR_LABELS);
 
 /**
  * Shares a pot among partners in proportion to the costs of domestic abuse that fall on the sectors they carry.

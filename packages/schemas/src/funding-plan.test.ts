@@ -136,4 +136,49 @@ describe("FundingPlanSchema", () => {
       "partners.0.sector: must be one of health, criminal_justice, social_care, housing, civil_legal, other",
     ]);
   });
+
+  test("refuses a field it does not know, naming it, at any depth", () => {
+    const { reserveDrawdowns, ...rest } = {
+      ...validPlan,
+      reserveDrawdowns: [
+        { reserve: "Crime and Disorder", financialYear: "2014/15", amountPence: 1 },
+      ],
+    };
+    expect(problems({ ...rest, reserveDrawdown: reserveDrawdowns })).toEqual([
+      'Unrecognized key: "reserveDrawdown"',
+    ]);
+    expect(
+      problems({
+        ...validPlan,
+        costs: [{ financialYear: "2014/15", amountPence: 1, amountPounds: 1 }],
+      }),
+    ).toEqual(['costs.0: Unrecognized key: "amountPounds"']);
+  });
+
+  test("reads every spelling of a financial year and keeps the canonical label", () => {
+    const plan = FundingPlanSchema.parse({
+      ...validPlan,
+      financialYears: ["2014-15", " 2015/2016 "],
+      costs: [{ financialYear: "2014\u201315", amountPence: 1 }],
+      contributions: [],
+      carryForwards: [{ from: "2014/2015", to: "2015-16", amountPence: 1 }],
+    });
+    expect(plan.financialYears).toEqual(["2014/15", "2015/16"]);
+    expect(plan.costs[0]?.financialYear).toBe("2014/15");
+    expect(plan.carryForwards[0]).toMatchObject({ from: "2014/15", to: "2015/16" });
+    expect(problems({ ...validPlan, financialYears: ["2014/16", "2015"] })).toEqual([
+      "financialYears.0: must name two consecutive years, like 2014/15",
+      "financialYears.1: must be a financial year label like 2014/15",
+    ]);
+  });
+
+  test("takes a partner's end date as a calendar date", () => {
+    const partners = [{ key: "pcc", name: "PCC", endDate: "2015-03-31" }];
+    expect(FundingPlanSchema.parse({ ...validPlan, partners }).partners[0]?.endDate).toBe(
+      "2015-03-31",
+    );
+    expect(
+      problems({ ...validPlan, partners: [{ ...partners[0], endDate: "31/03/2015" }] }),
+    ).toEqual(["partners.0.endDate: must be a date in the form YYYY-MM-DD"]);
+  });
 });

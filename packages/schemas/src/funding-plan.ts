@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-import { IdSchema, LabelSchema, NoteSchema, oneOf, typeError } from "./common";
+import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema, oneOf, typeError } from "./common";
 import { duplicateIndexes } from "./duplicates";
 import { FinancialYearLabelSchema } from "./financial-year";
 import { NonNegativePenceSchema, PercentSchema } from "./money";
@@ -20,17 +20,22 @@ export const SectorSchema = oneOf(SECTORS);
 /** A Walby service sector. */
 export type Sector = z.infer<typeof SectorSchema>;
 
+// Every input object is strict: a misspelt field (`reserveDrawdown`) is refused by name rather
+// than dropped, which would silently leave the plan without it and give a wrong gap.
+
 /** A funding partner in a co-commission: a council, the police (PCC), an NHS commissioner. */
-export const PartnerSchema = z.object({
+export const PartnerSchema = z.strictObject({
   key: IdSchema,
   name: LabelSchema,
   sector: SectorSchema.optional(),
+  /** The last day the partner funds the commission (`YYYY-MM-DD`), when it is leaving. */
+  endDate: IsoDateSchema.optional(),
 });
 /** A funding partner. */
 export type Partner = z.infer<typeof PartnerSchema>;
 
 /** A workstream the pot pays for, with its share of each year's cost. */
-export const WorkstreamSchema = z.object({
+export const WorkstreamSchema = z.strictObject({
   key: IdSchema,
   name: LabelSchema,
   percent: PercentSchema,
@@ -44,22 +49,22 @@ const yearAmount = {
 };
 
 /** The total cost the plan must fund in one financial year. */
-export const PlanCostSchema = z.object({ ...yearAmount });
+export const PlanCostSchema = z.strictObject({ ...yearAmount });
 /** A partner's cash contribution in one financial year. */
-export const PlanContributionSchema = z.object({ partner: IdSchema, ...yearAmount });
+export const PlanContributionSchema = z.strictObject({ partner: IdSchema, ...yearAmount });
 /** A grant received in one financial year. */
-export const PlanGrantSchema = z.object({ name: LabelSchema, ...yearAmount });
+export const PlanGrantSchema = z.strictObject({ name: LabelSchema, ...yearAmount });
 /** Money drawn from a named reserve in one financial year. */
-export const PlanReserveDrawdownSchema = z.object({ reserve: LabelSchema, ...yearAmount });
+export const PlanReserveDrawdownSchema = z.strictObject({ reserve: LabelSchema, ...yearAmount });
 /** An underspend moved from one financial year to a later one. */
-export const PlanCarryForwardSchema = z.object({
+export const PlanCarryForwardSchema = z.strictObject({
   from: FinancialYearLabelSchema,
   to: FinancialYearLabelSchema,
   amountPence: NonNegativePenceSchema,
   note: NoteSchema.optional(),
 });
 
-const PlanShapeSchema = z.object({
+const PlanShapeSchema = z.strictObject({
   name: LabelSchema,
   financialYears: z
     .array(FinancialYearLabelSchema, { error: typeError("must be a list of financial years") })

@@ -31,6 +31,7 @@ export {
   type LondonWallClock,
 } from "./london-time";
 export { FinancialYearLabelSchema, type FinancialYearLabel } from "./financial-year";
+export { canonicalFinancialYear, readFinancialYearSpelling } from "./financial-year-spelling";
 export { formatIssues } from "./format-issues";
 export {
   FundingPlanSchema,

@@ -54,8 +54,12 @@ describe("financial year labels", () => {
     }
   });
 
-  test("rejects other spellings and non-consecutive years", () => {
-    expect(problems(FinancialYearLabelSchema, "2014-15")).toEqual([
+  test("reads the other spellings as the canonical label", () => {
+    expect(FinancialYearLabelSchema.parse("2014-15")).toBe("2014/15");
+  });
+
+  test("rejects what is not a financial year and non-consecutive years", () => {
+    expect(problems(FinancialYearLabelSchema, "2014")).toEqual([
       "must be a financial year label like 2014/15",
     ]);
     expect(problems(FinancialYearLabelSchema, "2014/16")).toEqual([

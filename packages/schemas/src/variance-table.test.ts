@@ -39,3 +39,16 @@ describe("VarianceTableSchema", () => {
     ]);
   });
 });
+
+test("a variance table refuses fields it does not know, naming them", () => {
+  expect(
+    problems(VarianceTableSchema, {
+      title: "Year 1",
+      rows: [{ ...row, varianceP: 1 }],
+      reportedTotals: { allocation: 1 },
+    }),
+  ).toEqual([
+    'rows.0: Unrecognized key: "varianceP"',
+    'reportedTotals: Unrecognized key: "allocation"',
+  ]);
+});

@@ -11,7 +11,7 @@ const MAX_VARIANCE_TABLES = 20;
 const OptionalPenceSchema = PenceSchema.nullable().optional();
 
 /** One line of a published allocation / forecast / variance table. */
-export const VarianceRowSchema = z.object({
+export const VarianceRowSchema = z.strictObject({
   key: LabelSchema,
   allocationPence: PenceSchema,
   forecastPence: PenceSchema,
@@ -24,14 +24,14 @@ export const VarianceRowSchema = z.object({
  * the totals it printed.
  */
 export const VarianceTableSchema = z
-  .object({
+  .strictObject({
     title: LabelSchema,
     rows: z
       .array(VarianceRowSchema)
       .min(1, "must have at least one row")
       .max(MAX_VARIANCE_ROWS, `must have at most ${String(MAX_VARIANCE_ROWS)} rows`),
     reportedTotals: z
-      .object({
+      .strictObject({
         allocationPence: OptionalPenceSchema,
         forecastPence: OptionalPenceSchema,
         variancePence: OptionalPenceSchema,

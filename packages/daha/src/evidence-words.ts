@@ -100,6 +100,6 @@ const DONE: Readonly<Record<EvidenceStatus, string>> = {
  */
 export function evidenceMoves(from: EvidenceStatus): EvidenceMove[] {
   if (typeof from !== "string" || !Object.hasOwn(evidenceTransitions, from)) return [];
-  const next = evidenceTransitions[from] as readonly EvidenceStatus[];
+  const next: readonly EvidenceStatus[] = evidenceTransitions[from];
   return next.map((to) => ({ to, ...MOVE_WORDS[from][to], done: DONE[to] }) as EvidenceMove);
 }

@@ -63,6 +63,6 @@ const ACTION_ORDER = Object.keys(NOMINATION_ACTIONS) as NominationAction[];
 export function nominationActions(state: NominationState): NominationAction[] {
   // Checked as an own key, so junk from an untyped caller gets no actions rather than a TypeError.
   if (typeof state !== "string" || !Object.hasOwn(nominationTransitions, state)) return [];
-  const next = nominationTransitions[state] as readonly NominationState[];
+  const next: readonly NominationState[] = nominationTransitions[state];
   return ACTION_ORDER.filter((action) => next.includes(NOMINATION_ACTIONS[action].to));
 }

@@ -1,6 +1,7 @@
 const EXIT_CODES_HELP = `Exit codes:
   0  done, and every check passed
-  1  a check found problems (check-variance: a row or total does not add up)
+  1  a check found problems: check-variance, a figure does not add up;
+     plan --fail-on-gap, a year has a gap
   2  usage error: unknown command or option, missing file, output file not writable
   3  the input file is missing, unreadable, or not a valid plan or table
   70 dapkit itself failed (a bug): please report the message`;
@@ -9,7 +10,7 @@ const EXIT_CODES_HELP = `Exit codes:
 export const MAIN_HELP = `dapkit: funding plans and variance checks for domestic abuse partnerships
 
 Usage:
-  dapkit plan <plan.json|plan.yaml> [--json] [--csv <out.csv>]
+  dapkit plan <plan.json|plan.yaml> [--json] [--csv <out.csv>] [--fail-on-gap]
   dapkit check-variance <table.csv> [--json]
   dapkit help [command]
   dapkit --version
@@ -26,17 +27,22 @@ ${EXIT_CODES_HELP}
 `;
 
 /** `dapkit plan --help`. */
-export const PLAN_HELP = `Usage: dapkit plan <plan.json|plan.yaml> [--json] [--csv <out.csv>]
+export const PLAN_HELP = `Usage: dapkit plan <plan.json|plan.yaml> [--json] [--csv <out.csv>] [--fail-on-gap]
 
 Validates a funding plan (JSON, or YAML for any other extension) against the funding
 plan schema, then prints a table per financial year: cost, partner contributions,
 grants, reserve drawdowns, carried in, total income, carried out and the gap
 (positive = shortfall), and the workstream allocation. Amounts in the file are whole
-pence (amountPence: 150244900 is £1,502,449).
+pence (amountPence: 150244900 is £1,502,449) or money in quotes ("£1,502,449",
+"£0.455m"); financial years may be written 2014/15, 2014-15 or 2014/2015. Problems
+are reported as file:line:column, and warnings (a carry-forward above the year's
+surplus, a year without a cost line, a contribution after a partner's end date) go
+to stderr.
 
 Options:
   --json           print the computed plan as JSON (amounts in pence) instead of tables
   --csv <out.csv>  also write the computed plan as a CSV for Excel (UTF-8, CRLF)
+  --fail-on-gap    exit with code 1 when any year has a gap (a shortfall)
   -h, --help       show this help
 
 Example:

@@ -299,3 +299,36 @@ test("money that cannot be read, and a misspelt field at any depth, are each nam
   );
   expect(nestedError()).not.toContain("The fields of a funding plan are");
 });
+
+test("--fail-on-gap exits 1 and names each year with a gap; without it a gap is not a failure", async () => {
+  const failing = await plan([OXFORDSHIRE, "--fail-on-gap"]);
+  expect(failing.code).toBe(EXIT_CODES.problemsFound);
+  expect(failing.stdout()).toContain("Gap");
+  expect(failing.stderr()).toBe(`${OXFORDSHIRE}: there is a gap in 2017/18 (£135,000.00).\n`);
+  expect((await plan([OXFORDSHIRE])).code).toBe(EXIT_CODES.ok);
+  // Lancashire has a surplus in Year 1 and no gap after, so it passes.
+  const passing = await plan([LANCASHIRE, "--fail-on-gap"]);
+  expect(passing.code).toBe(EXIT_CODES.ok);
+  expect(passing.stderr()).toBe("");
+});
+
+test("warnings go to stderr while the tables still print", async () => {
+  const text = [
+    "name: Leaving partner",
+    "financialYears: [2017/18, 2018/19]",
+    "partners: [{ key: pcc, name: PCC, endDate: 2018-03-31 }]",
+    "costs: [{ financialYear: 2017/18, amountPence: 100 }]",
+    "contributions: [{ partner: pcc, financialYear: 2018/19, amountPence: 100 }]",
+    "",
+  ].join("\n");
+  const { code, stdout, stderr } = await plan(["leaving.yaml"], { "leaving.yaml": text });
+  expect(code).toBe(EXIT_CODES.ok);
+  expect(stdout()).toContain("Funding by financial year");
+  expect(stderr()).toBe(
+    [
+      "Warning: leaving.yaml: 2018/19 has no cost line, so its cost counts as £0",
+      "Warning: leaving.yaml: PCC contributes in 2018/19, after its end date of 2018-03-31",
+      "",
+    ].join("\n"),
+  );
+});

@@ -1,4 +1,9 @@
-import { FundingInputError, planFunding, type FundingPlanResult } from "@dapkit/funding";
+import {
+  FundingInputError,
+  formatMoney,
+  planFunding,
+  type FundingPlanResult,
+} from "@dapkit/funding";
 import type { FundingPlan } from "@dapkit/schemas";
 
 import { inputError } from "./cli-errors";
@@ -23,13 +28,23 @@ function computePlan(path: string, plan: FundingPlan): FundingPlanResult {
   }
 }
 
-/** `dapkit plan <file> [--json] [--csv <out.csv>]`. */
+function shortfalls(result: FundingPlanResult): string[] {
+  return result.years
+    .filter((year) => year.gapPence > 0)
+    .map((year) => `${year.financialYear} (${formatMoney(year.gapPence, { style: "exact" })})`);
+}
+
+/**
+ * `dapkit plan <file> [--json] [--csv <out.csv>] [--fail-on-gap]`. Warnings go to stderr so that
+ * the tables or JSON on stdout stay clean; `--fail-on-gap` makes a shortfall in any year exit 1.
+ */
 export async function planCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs(
     args,
     {
       json: { type: "boolean" },
       csv: { type: "string" },
+      "fail-on-gap": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     "plan",
@@ -49,5 +64,11 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<E
     values.json === true ? `${JSON.stringify(result, null, 2)}\n` : planReport(result, lines),
   );
   if (values.csv !== undefined) io.stderr(`Wrote ${values.csv}\n`);
+  for (const warning of result.warnings) io.stderr(`Warning: ${path}: ${warning.message}\n`);
+  const short = shortfalls(result);
+  if (values["fail-on-gap"] === true && short.length > 0) {
+    io.stderr(`${path}: there is a gap in ${short.join(", ")}.\n`);
+    return EXIT_CODES.problemsFound;
+  }
   return EXIT_CODES.ok;
 }

@@ -72,6 +72,7 @@ export {
   type ReserveTotal,
   type WorkstreamAmount,
 } from "./plan-funding";
+export { type PlanWarning, type PlanWarningCode } from "./plan-warnings";
 export {
   reconcileVariance,
   type ReconciledVarianceRow,

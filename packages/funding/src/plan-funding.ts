@@ -8,6 +8,7 @@ import {
 import { allocateByPercent } from "./allocate";
 import { FundingInputError } from "./errors";
 import { sumPence, toSafePence } from "./exact-arithmetic";
+import { planWarnings, type PlanWarning } from "./plan-warnings";
 
 /**
  * A workstream's part of a year's cost (or of the plan's total cost).
@@ -128,13 +129,18 @@ export interface FundingPlanResult {
   readonly totals: FundingPlanFigures;
   /** One entry per reserve named in the plan, in order of first mention. */
   readonly reserves: ReserveTotal[];
+  /** What in the plan is probably a mistake, in year order: the figures above still follow the plan. */
+  readonly warnings: PlanWarning[];
 }
 
 /**
  * Works out a multi-year co-commissioning plan: each year's cost, income by kind, carry-forwards and gap.
  *
  * The plan is validated with `FundingPlanSchema` first; a plan that fails throws a `FundingInputError` with
- * code `invalid_plan` whose `issues` list every problem with its path. For each financial year, in plan
+ * code `invalid_plan` whose `issues` list every problem with its path, including any field the schema does
+ * not know (a misspelt `reserveDrawdown` is refused, not dropped). What is valid but probably a mistake (a
+ * carry-forward above the year's surplus, a year without a cost line, a contribution after a partner's end
+ * date) is listed in `warnings`. For each financial year, in plan
  * order, the gap is cost + carried out − (contributions + grants + reserve drawdowns + carried in), so a
  * positive gap is a shortfall and a negative one a surplus. Each year's cost is split across the plan's
  * workstreams with {@link allocateByPercent}, so the parts add up exactly to the cost.
@@ -169,6 +175,15 @@ export function planFunding(plan: unknown): FundingPlanResult {
     years,
     totals: sumYears(valid, years),
     reserves: reserveTotals(valid),
+    warnings: planWarnings(
+      valid,
+      years.map((year) => ({
+        financialYear: year.financialYear,
+        costPence: year.costPence,
+        incomePence: year.income.totalPence,
+        carryForwardOutPence: year.carryForwardOutPence,
+      })),
+    ),
   };
 }
 

@@ -14,6 +14,7 @@ import { ByIdInputSchema } from "./by-id";
 import { mutation, query } from "./define-procedure";
 import { ImportInputSchema, ImportResultSchema } from "./imports";
 import { PageInputSchema, pageSchema } from "./pagination";
+import { ListStaffInputSchema } from "./staff";
 
 const courseFields = CourseSchema.omit({ id: true });
 
@@ -81,12 +82,15 @@ export const SessionWithNominationsOutputSchema = SessionOutputSchema.extend({
   ),
 });
 
+/** The most people one nomination or bulk action may take: a large council's intake for a course. */
+export const BULK_LIMIT = 1000;
+
 export const NominateInputSchema = z.object({
   sessionId: IdSchema,
   staffIds: z
     .array(IdSchema, { error: "must be a list of staff" })
     .min(1, "Choose at least one member of staff")
-    .max(500, "must list at most 500 people at once"),
+    .max(BULK_LIMIT, "must list at most 1,000 people at once"),
   reason: NoteSchema.default(""),
   mandatory: z.boolean({ error: "must be true or false" }).default(false),
 });
@@ -98,6 +102,29 @@ export const ListNominationsInputSchema = PageInputSchema.extend({
   departmentId: IdSchema.optional(),
   staffId: IdSchema.optional(),
 }).prefault({});
+
+/** Staff to nominate for a session, narrowed as the staff list is (current staff only). */
+export const SessionCandidatesInputSchema = ListStaffInputSchema.unwrap()
+  .omit({ active: true })
+  .extend({ sessionId: IdSchema });
+
+export const SessionCandidatesOutputSchema = pageSchema(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    employeeNumber: z.string(),
+    jobTitle: z.string(),
+    departmentName: z.string(),
+    managerName: z.string().nullable(),
+    /** Their nomination for this session, if they have one still in play; null if none. */
+    nominationState: NominationStateSchema.nullable(),
+  }),
+).extend({
+  /** Everyone matching who can be nominated now, so "select all" needs no second request. */
+  selectableIds: z.array(z.string()),
+  /** True when more than BULK_LIMIT match, so selectableIds holds only the first of them. */
+  truncated: z.boolean(),
+});
 
 /** Approve, decline, book or cancel: which nomination, and a note for its history. */
 export const NominationNoteInputSchema = z.object({ id: IdSchema, note: NoteSchema.default("") });
@@ -147,34 +174,38 @@ export const NominationWithHistoryOutputSchema = NominationOutputSchema.extend({
   ),
 });
 
-/** The most nominations one bulk action may take: a large council's whole intake for a course. */
-export const BULK_LIMIT = 1000;
+const manyNominations = z
+  .array(IdSchema, { error: "must be a list of nominations" })
+  .min(1, "Select at least one person")
+  .max(BULK_LIMIT, "must list at most 1,000 people at once");
 
-export const BULK_ACTIONS = ["approve", "book", "decline", "cancel"] as const;
+// Declining and cancelling tell people their place is gone, so the history needs the reason.
+function reasonRequired(doing: string) {
+  return (input: { note: string }, ctx: z.RefinementCtx) => {
+    if (input.note === "") {
+      ctx.addIssue({ code: "custom", path: ["note"], message: `Enter the reason for ${doing}` });
+    }
+  };
+}
 
-/**
- * One action on many of a session's nominations. Declining and cancelling tell people their
- * place is gone, so they need a reason for the history.
- */
+/** Approve, book or decline many of a session's nominations (HR's actions). */
 export const ApplyManyInputSchema = z
   .object({
     sessionId: IdSchema,
-    action: z.enum(BULK_ACTIONS, { error: "must be approve, book, decline or cancel" }),
-    ids: z
-      .array(IdSchema, { error: "must be a list of nominations" })
-      .min(1, "Select at least one person")
-      .max(BULK_LIMIT, "must list at most 1,000 people at once"),
+    action: z.enum(["approve", "book", "decline"], {
+      error: "must be approve, book or decline",
+    }),
+    ids: manyNominations,
     note: NoteSchema.default(""),
   })
   .superRefine((input, ctx) => {
-    if ((input.action === "decline" || input.action === "cancel") && input.note === "") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["note"],
-        message: `Enter the reason for ${input.action === "decline" ? "declining" : "cancelling"}`,
-      });
-    }
+    if (input.action === "decline") reasonRequired("declining")(input, ctx);
   });
+
+/** Cancel many of a session's nominations (managers too, for their own team). */
+export const CancelManyInputSchema = z
+  .object({ sessionId: IdSchema, ids: manyNominations, note: NoteSchema.default("") })
+  .superRefine(reasonRequired("cancelling"));
 
 /** What happened to each person a bulk action named: their new state, or skipped and why. */
 export const ApplyManyOutputSchema = z.object({
@@ -220,6 +251,11 @@ export const training = {
       access: "readTraining",
       input: ByIdInputSchema,
       output: SessionWithNominationsOutputSchema,
+    }),
+    candidates: query({
+      access: "nominate",
+      input: SessionCandidatesInputSchema,
+      output: SessionCandidatesOutputSchema,
     }),
     create: mutation({
       access: "manageStaff",
@@ -271,6 +307,11 @@ export const training = {
     applyMany: mutation({
       access: "manageTraining",
       input: ApplyManyInputSchema,
+      output: ApplyManyOutputSchema,
+    }),
+    cancelMany: mutation({
+      access: "cancelNomination",
+      input: CancelManyInputSchema,
       output: ApplyManyOutputSchema,
     }),
     importCsv: mutation({

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { auditLog } from "../db/schema";
 import {
   createBookings,
+  createDepartment,
   createNominations,
   createSession,
   createStaff,
@@ -95,9 +96,8 @@ describe("training.nominations.applyMany", () => {
     const session = createSession(t.hr, { capacity: 2 });
     const staffIds = ["A", "B", "C", "D"].map((name) => createStaff(t.hr, { name }).id);
     const [a, b, c, d] = createBookings(t.hr, { sessionId: session.id, staffIds });
-    const result = await t.app.caller(t.org.users.hr).training.nominations.applyMany({
+    const result = await t.app.caller(t.org.users.hr).training.nominations.cancelMany({
       sessionId: session.id,
-      action: "cancel",
       ids: [a?.id ?? "", c?.id ?? ""],
       note: "Rota clash",
     });
@@ -113,14 +113,23 @@ describe("training.nominations.applyMany", () => {
   test("decline and cancel need a reason, and nothing changes without one", async () => {
     const { session, ids } = nominated(2, 5);
     const caller = t.app.caller(t.org.users.hr);
-    for (const action of ["decline", "cancel"] as const) {
-      await expect(
-        caller.training.nominations.applyMany({ sessionId: session.id, action, ids, note: "  " }),
-      ).rejects.toMatchObject({
-        code: "BAD_REQUEST",
-        message: `note: Enter the reason for ${action === "decline" ? "declining" : "cancelling"}`,
-      });
-    }
+    await expect(
+      caller.training.nominations.applyMany({
+        sessionId: session.id,
+        action: "decline",
+        ids,
+        note: "  ",
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "note: Enter the reason for declining",
+    });
+    await expect(
+      caller.training.nominations.cancelMany({ sessionId: session.id, ids }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "note: Enter the reason for cancelling",
+    });
     const got = await caller.training.sessions.get({ id: session.id });
     expect(got.nominations.map((row) => row.state)).toEqual(["nominated", "nominated"]);
     const declined = await caller.training.nominations.applyMany({
@@ -159,15 +168,28 @@ describe("training.nominations.applyMany", () => {
     expect(untouched.state).toBe("nominated");
   });
 
-  test("only HR and admins may act in bulk; a session of another organisation is not found", async () => {
-    const { session, ids } = nominated(1, 5);
+  test("a manager may only cancel, and only their team's; another organisation's session is not found", async () => {
+    const session = createSession(t.hr);
     const boss = createStaff(t.hr, { name: "Mo Manager" });
+    const asha = createStaff(t.hr, { name: "Asha Patel", managerId: boss.id });
+    const ben = createStaff(t.hr, { name: "Ben Ode" });
+    const ids = createNominations(t.hr, {
+      sessionId: session.id,
+      staffIds: [asha.id, ben.id],
+    }).map((row) => row.id);
     const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
     await expect(
       t.app
         .caller(manager)
         .training.nominations.applyMany({ sessionId: session.id, action: "book", ids }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const cancelled = await t.app
+      .caller(manager)
+      .training.nominations.cancelMany({ sessionId: session.id, ids, note: "Rota clash" });
+    expect(cancelled.results.map((row) => [row.staffName, row.outcome])).toEqual([
+      ["Asha Patel", "cancelled"],
+      ["", "skipped"],
+    ]);
     const theirSession = createSession(scopeAs(t.app, t.other.users.hr));
     await expect(
       t.app
@@ -186,10 +208,62 @@ describe("training.nominations.applyMany", () => {
     await expect(
       caller.training.nominations.applyMany({
         sessionId: session.id,
-        // @ts-expect-error: an action the API does not offer
-        action: "delete",
+        // @ts-expect-error: cancelling is cancelMany, which managers may use too
+        action: "cancel",
         ids: ["n1"],
       }),
-    ).rejects.toMatchObject({ message: "action: must be approve, book, decline or cancel" });
+    ).rejects.toMatchObject({ message: "action: must be approve, book or decline" });
+  });
+});
+
+describe("training.sessions.candidates", () => {
+  test("a page of matching staff, where each stands, and everyone still to nominate", async () => {
+    const session = createSession(t.hr);
+    const housing = createDepartment(t.hr, "Housing");
+    const people = Array.from({ length: 5 }, (_, i) =>
+      createStaff(t.hr, { name: `H${i}`, departmentId: housing.id }),
+    );
+    createStaff(t.hr, { name: "Elsewhere" });
+    createStaff(t.hr, { name: "H9 left", departmentId: housing.id, active: false });
+    createNominations(t.hr, { sessionId: session.id, staffIds: [people[1]?.id ?? ""] });
+    const result = await t.app.caller(t.org.users.hr).training.sessions.candidates({
+      sessionId: session.id,
+      departmentId: housing.id,
+      page: 1,
+      pageSize: 2,
+    });
+    expect(result.total).toBe(5);
+    expect(result.items.map((row) => [row.name, row.nominationState])).toEqual([
+      ["H0", null],
+      ["H1", "nominated"],
+    ]);
+    expect(result.selectableIds.sort()).toEqual(
+      [0, 2, 3, 4].map((i) => people[i]?.id ?? "").sort(),
+    );
+    expect(result.truncated).toBe(false);
+    const searched = await t.app
+      .caller(t.org.users.hr)
+      .training.sessions.candidates({ sessionId: session.id, search: "H3" });
+    expect(searched.items.map((row) => row.name)).toEqual(["H3"]);
+  });
+
+  test("a manager sees only their team; another organisation's session is not found", async () => {
+    const session = createSession(t.hr);
+    const boss = createStaff(t.hr, { name: "Mo Manager" });
+    const mine = createStaff(t.hr, { name: "Asha Patel", managerId: boss.id });
+    createStaff(t.hr, { name: "Ben Ode" });
+    const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
+    const team = await t.app
+      .caller(manager)
+      .training.sessions.candidates({ sessionId: session.id });
+    expect(team.items.map((row) => row.name)).toEqual(["Asha Patel"]);
+    expect(team.selectableIds).toEqual([mine.id]);
+    const theirs = createSession(scopeAs(t.app, t.other.users.hr));
+    await expect(
+      t.app.caller(t.org.users.hr).training.sessions.candidates({ sessionId: theirs.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      t.app.caller(t.org.users.viewer).training.sessions.candidates({ sessionId: session.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

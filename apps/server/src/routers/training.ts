@@ -19,6 +19,7 @@ import {
   cancelNomination,
   declineNomination,
 } from "../services/training/nomination-actions";
+import { sessionCandidates } from "../services/training/session-candidates";
 import { createSession, updateSession } from "../services/training/save-session";
 import { procedureFor } from "../trpc";
 
@@ -34,6 +35,9 @@ export const trainingRouter = {
   sessions: {
     list: procedureFor(sessions.list, ({ ctx, input }) => listSessions(scopeOf(ctx), input)),
     get: procedureFor(sessions.get, ({ ctx, input }) => getSession(scopeOf(ctx), input.id)),
+    candidates: procedureFor(sessions.candidates, ({ ctx, input }) =>
+      sessionCandidates(scopeOf(ctx), input),
+    ),
     create: procedureFor(sessions.create, ({ ctx, input }) => createSession(scopeOf(ctx), input)),
     update: procedureFor(sessions.update, ({ ctx, input }) => updateSession(scopeOf(ctx), input)),
   },
@@ -54,6 +58,9 @@ export const trainingRouter = {
     ),
     applyMany: procedureFor(nominations.applyMany, ({ ctx, input }) =>
       applyToMany(scopeOf(ctx), input),
+    ),
+    cancelMany: procedureFor(nominations.cancelMany, ({ ctx, input }) =>
+      applyToMany(scopeOf(ctx), { ...input, action: "cancel" }),
     ),
     importCsv: procedureFor(nominations.importCsv, ({ ctx, input }) =>
       importNominationsCsv(scopeOf(ctx), input),

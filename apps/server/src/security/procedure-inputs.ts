@@ -28,10 +28,21 @@ type ContractInput<Path extends string> =
     : never;
 
 const inputs = {
-  "audit.list": () => ({}),
+  "account.get": () => undefined,
+  "account.changePassword": () => ({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }),
+  "account.signOutEverywhere": () => undefined,
+  "account.recentSignIns": () => undefined,
+  "account.tokens.list": () => undefined,
+  "account.tokens.create": () => ({ name: "Matrix script", expiresInDays: 30 }),
+  "account.tokens.revoke": (r) => ({ id: r.spareUserId }),
+  "audit.list": (r) => ({ userId: r.users.admin.id, from: "2022-04-01", to: "2022-04-30" }),
+  "audit.facets": () => undefined,
   "auth.signIn": (r) => ({ email: r.users.viewer.email, password: TEST_PASSWORD }),
   "auth.signOut": () => undefined,
   "auth.me": () => undefined,
+  "auth.setPassword": () => ({ token: "matrix-link-token", password: NEW_PASSWORD }),
+  "auth.accountLink": () => ({ token: "matrix-link-token" }),
+  "auth.setupStatus": () => undefined,
   "evidence.framework": () => undefined,
   "evidence.list": () => ({}),
   "evidence.get": (r) => ({ id: r.evidenceId }),
@@ -43,6 +54,8 @@ const inputs = {
   "funding.get": (r) => ({ id: r.fundingPlanId }),
   "funding.create": () => ({ name: "Matrix plan", plan: lancashirePlan }),
   "funding.update": (r) => ({ id: r.fundingPlanId, data: { name: "Matrix plan renamed" } }),
+  "organisation.settings.get": () => undefined,
+  "organisation.settings.update": () => ({ attendanceTargetPercent: 85 }),
   "recommendations.list": () => undefined,
   "recommendations.get": (r) => ({ id: r.recommendationId }),
   "recommendations.create": () => ({
@@ -82,6 +95,7 @@ const inputs = {
   "training.courses.update": (r) => ({ id: r.courseId, data: { level: 2 } }),
   "training.sessions.list": () => ({}),
   "training.sessions.get": (r) => ({ id: r.sessionId }),
+  "training.sessions.candidates": (r) => ({ sessionId: r.sessionId }),
   "training.sessions.create": (r) => ({
     courseId: r.courseId,
     ...SESSION_TIMES,
@@ -102,6 +116,11 @@ const inputs = {
     action: "book",
     ids: [r.nominationId],
   }),
+  "training.nominations.cancelMany": (r) => ({
+    sessionId: r.sessionId,
+    ids: [r.nominationId],
+    note: "Rota clash",
+  }),
   "training.attendance.mark": (r) => ({ nominationId: r.nominationId, outcome: "fully_attended" }),
   "training.attendance.markMany": (r) => ({
     sessionId: r.sessionId,
@@ -121,6 +140,8 @@ const inputs = {
     password: NEW_PASSWORD,
   }),
   "users.update": (r) => ({ id: r.spareUserId, data: { name: "Matrix spare" } }),
+  "users.invite": () => ({ email: "matrix-invite@example.org", name: "Matrix invite", role: "viewer" }),
+  "users.resetPassword": (r) => ({ id: r.spareUserId }),
   "users.setPassword": (r) => ({ id: r.spareUserId, password: NEW_PASSWORD }),
 } satisfies {
   [Path in ProcedurePath<Contract>]: (r: OrganisationRecords) => ContractInput<Path>;

@@ -1,0 +1,89 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+
+import { BULK_LIMIT } from "@dapkit/contract";
+import type { NominationState } from "@dapkit/schemas";
+
+import type { Queryable } from "../../db/client";
+import { nominations } from "../../db/schema";
+import type { Page } from "../pagination";
+import type { Scope } from "../scope";
+import { listStaff, type StaffFilters } from "../staff/list-staff";
+import { sessionStart } from "./session-timing";
+
+/** Someone who might be nominated, and where their nomination for the session stands. */
+export interface Candidate {
+  id: string;
+  name: string;
+  employeeNumber: string;
+  jobTitle: string;
+  departmentName: string;
+  managerName: string | null;
+  nominationState: NominationState | null;
+}
+
+/** What the nominate page asks for: a session, the staff list's filters and a page. */
+export type CandidatesInput = Omit<StaffFilters, "active"> & {
+  sessionId: string;
+  page: number;
+  pageSize: number;
+};
+
+// Each person's latest nomination for the session: the one that says whether they are in play.
+function latestStates(
+  db: Queryable,
+  scope: Scope,
+  input: { sessionId: string; staffIds: readonly string[] },
+): Map<string, NominationState> {
+  const states = new Map<string, NominationState>();
+  if (input.staffIds.length === 0) return states;
+  const rows = db
+    .select({ staffId: nominations.staffId, state: nominations.state })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        eq(nominations.sessionId, input.sessionId),
+        inArray(nominations.staffId, [...input.staffIds]),
+      ),
+    )
+    .orderBy(desc(nominations.createdAt))
+    .all();
+  for (const row of rows) if (!states.has(row.staffId)) states.set(row.staffId, row.state);
+  return states;
+}
+
+/**
+ * A page of the current staff the user may nominate (a manager: their team), with where each
+ * stands for the session, and the ids of everyone matching who is not yet nominated, so a page
+ * of 1,000 people can "select all that match" without listing them all.
+ */
+export function sessionCandidates(
+  scope: Scope,
+  input: CandidatesInput,
+): Page<Candidate> & { selectableIds: string[]; truncated: boolean } {
+  const { sessionId, page, pageSize, ...filters } = input;
+  // Not found for a session of another organisation, before anything is listed.
+  sessionStart(scope.db, scope, sessionId);
+  const shown = listStaff(scope, { ...filters, active: true, page, pageSize });
+  const matching = listStaff(scope, { ...filters, active: true, page: 1, pageSize: BULK_LIMIT });
+  const states = latestStates(scope.db, scope, {
+    sessionId,
+    staffIds: [...new Set([...shown.items, ...matching.items].map((person) => person.id))],
+  });
+  return {
+    ...shown,
+    items: shown.items.map((person) => ({
+      id: person.id,
+      name: person.name,
+      employeeNumber: person.employeeNumber,
+      jobTitle: person.jobTitle,
+      departmentName: person.departmentName,
+      managerName: person.managerName,
+      nominationState: states.get(person.id) ?? null,
+    })),
+    selectableIds: matching.items
+      .filter((person) => !states.has(person.id))
+      .map((person) => person.id),
+    truncated: matching.total > matching.items.length,
+  };
+}

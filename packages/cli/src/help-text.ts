@@ -1,7 +1,6 @@
 const EXIT_CODES_HELP = `Exit codes:
   0  done, and every check passed
-  1  a check found problems: check-variance, a figure does not add up;
-     plan --fail-on-gap, a year has a gap
+  1  a check found problems (a figure that does not add up; a gap, with --fail-on-gap)
   2  usage error: unknown command or option, missing file, output file not writable
   3  the input file is missing, unreadable, or not a valid plan or table
   70 dapkit itself failed (a bug): please report the message`;

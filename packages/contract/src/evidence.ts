@@ -15,6 +15,13 @@ import { mutation, query } from "./define-procedure";
 
 const fields = EvidenceItemSchema.shape;
 
+/** The largest evidence file accepted: 20 MB, ample for a scanned policy or a slide deck. */
+export const MAX_EVIDENCE_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The kinds of file evidence may be, as the upload page and a refused upload name them. */
+export const ACCEPTED_EVIDENCE_FILES =
+  "PDF, Word, Excel, PowerPoint, OpenDocument, CSV, plain text, email (.eml), PNG, JPEG, GIF or WebP";
+
 /** A new evidence item; it starts as a draft. */
 export const CreateEvidenceInputSchema = z.object({
   areaId: fields.areaId,

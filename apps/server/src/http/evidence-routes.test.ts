@@ -12,6 +12,7 @@ import { createSession } from "../auth/session-store";
 import type { SessionUser } from "../auth/session-user";
 import { auditLog, evidenceRevisions } from "../db/schema";
 import { evidenceInput, PDF_BYTES } from "../services/evidence/evidence-fixtures";
+import { officeFile } from "../services/evidence/office-file-fixtures";
 import { MAX_EVIDENCE_FILE_BYTES } from "../services/evidence/upload-policy";
 import { close, listen } from "../test/http-client";
 import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
@@ -186,7 +187,9 @@ describe("POST /api/evidence/:id/revisions", () => {
     expect(await fakePdf.json()).toMatchObject({
       error: {
         code: "unsupported_media_type",
-        message: "The file's contents do not match its type",
+        message: expect.stringMatching(
+          /^The file must be a PDF, Word, Excel, PowerPoint/,
+        ) as unknown,
       },
     });
     const htmlAsText = await upload(item.id, {
@@ -195,6 +198,36 @@ describe("POST /api/evidence/:id/revisions", () => {
     });
     expect(htmlAsText.status).toBe(415);
     expect(storedFiles()).toEqual([]);
+  });
+
+  test("accepts a PowerPoint file and refuses a macro-enabled Word file, keeping none of it", async () => {
+    const item = await lead().evidence.create(evidenceInput());
+    const pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    const slides = await upload(item.id, {
+      name: "Awareness training.pptx",
+      type: pptx,
+      body: officeFile("pptx"),
+    });
+    expect(slides.status).toBe(201);
+    expect(await slides.json()).toMatchObject({
+      fileName: "Awareness training.pptx",
+      mediaType: pptx,
+    });
+    const before = storedFiles();
+    const macros = await upload(item.id, {
+      name: "Policy.docm",
+      type: "application/vnd.ms-word.document.macroEnabled.12",
+      body: officeFile("docm"),
+    });
+    expect(macros.status).toBe(415);
+    expect(await macros.json()).toMatchObject({
+      error: {
+        field: "file",
+        message: expect.stringMatching(/^The file contains macros/) as unknown,
+      },
+    });
+    expect(storedFiles()).toEqual(before);
+    expect(app.db.select().from(evidenceRevisions).all()).toHaveLength(1);
   });
 
   test("refuses an empty file and a missing name with 400", async () => {

@@ -1,5 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
+
+import { eq } from "drizzle-orm";
 
 import { londonToday } from "@dapkit/schemas";
 
@@ -11,7 +14,7 @@ import type { FileStore } from "../../files/file-store";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
-import { checkedContent } from "./content-check";
+import { detectContent } from "./content-check";
 import { assertEditable } from "./evidence-rules";
 import type { EvidenceRevisionOutput } from "@dapkit/contract";
 import {
@@ -53,7 +56,32 @@ function assertDeclaredLength(contentLength: string | undefined): void {
 }
 
 /**
- * Stores an uploaded file (content-addressed, size-limited, type-checked) as the next revision of
+ * The media type of a stored upload, decided by its contents; a refused file is removed at once
+ * unless another revision already holds the same contents. (A file orphaned any other way is
+ * removed by the start-up sweep.)
+ */
+async function acceptStored(
+  db: Queryable,
+  stored: { files: FileStore; sha256: string },
+  declared: { contentType: string | undefined; fileName: string },
+): Promise<string> {
+  const path = stored.files.pathOf(stored.sha256);
+  try {
+    return acceptedMediaType(await detectContent(path), declared);
+  } catch (error) {
+    const kept = db
+      .select({ id: evidenceRevisions.id })
+      .from(evidenceRevisions)
+      .where(eq(evidenceRevisions.sha256, stored.sha256))
+      .get();
+    if (kept === undefined) await rm(path, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Stores an uploaded file (content-addressed, size-limited, its type decided by its contents) as
+ * the next revision of
  * a draft or rejected evidence item. The audit log records the file's metadata, never its contents.
  */
 export async function addEvidenceRevision(
@@ -65,14 +93,19 @@ export async function addEvidenceRevision(
   const today = londonToday(now);
   assertAcceptsFiles(db, { key, today });
   const named = fileNameFromHeader(upload.headers["x-file-name"]);
-  const mediaType = acceptedMediaType(upload.headers["content-type"], named);
-  const fileName = withMatchingExtension(named, mediaType);
   assertDeclaredLength(upload.headers["content-length"]);
 
-  const stored = await files.put(checkedContent(upload.body, mediaType), {
-    maxBytes: MAX_EVIDENCE_FILE_BYTES,
-  });
-  // If this transaction fails the stored file is unreferenced; the start-up sweep removes it.
+  const stored = await files.put(upload.body, { maxBytes: MAX_EVIDENCE_FILE_BYTES });
+  // The whole file is inspected where it is stored, so memory stays small whatever it holds.
+  const mediaType = await acceptStored(
+    db,
+    { files, sha256: stored.sha256 },
+    {
+      contentType: upload.headers["content-type"],
+      fileName: named,
+    },
+  );
+  const fileName = withMatchingExtension(named, mediaType);
   return db.transaction((tx) => {
     // Checked again: the item may have been sent for review while the file was arriving.
     assertAcceptsFiles(tx, { key, today });

@@ -1,38 +1,67 @@
-import { Readable } from "node:stream";
+import { createReadStream } from "node:fs";
 
-import { assertContentMatches, SNIFF_BYTES } from "./upload-policy";
+import { fileTypeFromFile } from "file-type";
+import { Unzip } from "fflate";
 
-function release(head: readonly Buffer[], mediaType: string): Buffer {
-  const buffer = Buffer.concat(head);
-  // An empty upload is left for the file store to refuse as empty rather than as mistyped.
-  if (buffer.length > 0) assertContentMatches(mediaType, buffer.subarray(0, SNIFF_BYTES));
-  return buffer;
-}
+import type { DetectedContent } from "./upload-policy";
 
-async function* checked(source: Readable, mediaType: string): AsyncGenerator<Buffer> {
-  const head: Buffer[] = [];
-  let headLength = 0;
-  let released = false;
-  // The source (the request) is left open on failure, so the caller can still answer on it.
-  for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-    if (released) {
-      yield chunk;
-      continue;
-    }
-    head.push(chunk);
-    headLength += chunk.length;
-    if (headLength >= SNIFF_BYTES) {
-      released = true;
-      yield release(head, mediaType);
-    }
-  }
-  if (!released) yield release(head, mediaType);
-}
+// Parts that carry macros: VBA in an Office Open XML file (whatever its content types claim), or
+// a Basic library in an OpenDocument file.
+const MACRO_PART = /(?:^|\/)vbaproject\.bin$|^basic\//i;
+
+// Markup that a text file should not open with: a page or an image a browser would render.
+const MARKUP_START = /^\s*<(?:!doctype|html|head|body|script|svg|\?xml|iframe)/i;
 
 /**
- * `source` unchanged, read only as it is consumed, once its first bytes are seen to match
- * `mediaType`; otherwise it fails with a 415 error before anything past those bytes is passed on.
+ * Whether a ZIP-based file has a macro part, reading only the names of its parts as the file
+ * streams past (nothing is decompressed, so memory stays small whatever the archive holds).
  */
-export function checkedContent(source: Readable, mediaType: string): Readable {
-  return Readable.from(checked(source, mediaType), { objectMode: false });
+async function hasMacroPart(path: string): Promise<boolean> {
+  let found = false;
+  const unzip = new Unzip((part) => {
+    if (MACRO_PART.test(part.name)) found = true;
+  });
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    unzip.push(chunk);
+    if (found) return true;
+  }
+  unzip.push(new Uint8Array(0), true);
+  return found;
+}
+
+/** Valid UTF-8 with no NUL byte that does not open like a web page; read in chunks. */
+async function isSafeText(path: string): Promise<boolean> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let start = true;
+  try {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      if (chunk.includes(0)) return false;
+      const text = decoder.decode(chunk, { stream: true });
+      if (start && MARKUP_START.test(text)) return false;
+      start = false;
+    }
+    decoder.decode();
+    return true;
+  } catch {
+    // Not UTF-8 (a fatal decoder throws on the first bad sequence).
+    return false;
+  }
+}
+
+const ZIP_BASED = /^application\/(?:zip|vnd\.openxmlformats|vnd\.oasis|vnd\.ms-)/;
+
+/**
+ * What a stored file is, from its contents alone: the format its signature names (with whether a
+ * ZIP-based document carries macros), safe text, or neither.
+ */
+export async function detectContent(path: string): Promise<DetectedContent> {
+  const found = await fileTypeFromFile(path);
+  if (found !== undefined) {
+    const mime = found.mime.toLowerCase();
+    if (!ZIP_BASED.test(mime)) return { kind: "binary", mime, macros: false };
+    // An archive whose parts cannot be walked is not the document it claims to be.
+    const macros = await hasMacroPart(path).catch(() => null);
+    return macros == null ? { kind: "unknown" } : { kind: "binary", mime, macros };
+  }
+  return (await isSafeText(path)) ? { kind: "text" } : { kind: "unknown" };
 }

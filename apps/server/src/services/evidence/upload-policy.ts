@@ -1,97 +1,126 @@
+import { ACCEPTED_EVIDENCE_FILES, MAX_EVIDENCE_FILE_BYTES } from "@dapkit/contract";
+
 import { AppError } from "../../errors";
 
-/** The largest evidence file accepted: 20 MB, ample for a scanned policy or a spreadsheet. */
-export const MAX_EVIDENCE_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_EVIDENCE_FILE_BYTES };
 
-/** A kind of file evidence may be: its file name extensions and how its contents begin. */
-interface AllowedType {
-  /** The first is the one added to a name that lacks a matching extension. */
-  extensions: readonly [string, ...string[]];
-  /** The bytes a file of this type starts with; `null` for text, which has no signature. */
-  signature: readonly number[] | null;
-}
+/** What a file's contents were found to be (see `content-check.ts`). */
+export type DetectedContent =
+  /** A format with a signature, as `file-type` names it (`mime` lower case). */
+  | { kind: "binary"; mime: string; macros: boolean }
+  /** No signature: valid UTF-8 without NUL bytes that does not open like a web page. */
+  | { kind: "text" }
+  /** No signature and not safe text. */
+  | { kind: "unknown" };
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-// The OLE2 compound file that the older Word and Excel formats are stored in.
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = [0xff, 0xd8, 0xff];
-
-// Documents, spreadsheets, plain text and photos only: nothing a browser would run or render as a
-// page (HTML, SVG, JavaScript), since evidence is downloaded by staff with access to the tracker.
-const ALLOWED_TYPES: Readonly<Record<string, AllowedType>> = {
-  "application/pdf": { extensions: [".pdf"], signature: PDF },
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-    extensions: [".docx"],
-    signature: ZIP,
-  },
-  "application/msword": { extensions: [".doc"], signature: OLE2 },
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-    extensions: [".xlsx"],
-    signature: ZIP,
-  },
-  "application/vnd.ms-excel": { extensions: [".xls"], signature: OLE2 },
-  "application/vnd.oasis.opendocument.text": { extensions: [".odt"], signature: ZIP },
-  "application/vnd.oasis.opendocument.spreadsheet": { extensions: [".ods"], signature: ZIP },
-  "text/csv": { extensions: [".csv"], signature: null },
-  "text/plain": { extensions: [".txt"], signature: null },
-  "image/png": { extensions: [".png"], signature: PNG },
-  "image/jpeg": { extensions: [".jpg", ".jpeg"], signature: JPEG },
-};
-
-/** How many leading bytes the content check looks at. */
-export const SNIFF_BYTES = 512;
-
-// Markup that a text file should not open with: a page or an image a browser would render.
-const MARKUP_START = /^\s*<(?:!doctype|html|head|body|script|svg|\?xml|iframe)/i;
+const WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const POWERPOINT = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
 /**
- * The media type an upload is stored as, from its `Content-Type` header and file name; refuses
- * (415) anything not on the allow-list.
+ * The formats evidence may be, by the media type `file-type` detects, each with the extensions a
+ * stored name may end in (the first is added to a name that has none of them). Documents,
+ * spreadsheets, slides, text and photos only: nothing a browser would run or render as a page.
  */
-export function acceptedMediaType(contentType: string | undefined, fileName: string): string {
-  const declared = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+const BINARY_TYPES: Readonly<Record<string, readonly [string, ...string[]]>> = {
+  "application/pdf": [".pdf"],
+  [WORD]: [".docx"],
+  [EXCEL]: [".xlsx"],
+  [POWERPOINT]: [".pptx"],
+  "application/vnd.oasis.opendocument.text": [".odt"],
+  "application/vnd.oasis.opendocument.spreadsheet": [".ods"],
+  "application/vnd.oasis.opendocument.presentation": [".odp"],
+  "image/png": [".png"],
+  "image/jpeg": [".jpg", ".jpeg"],
+  "image/gif": [".gif"],
+  "image/webp": [".webp"],
+};
+
+// The older Office formats share one container (`application/x-cfb`), so which of them a file is
+// comes from its declared type; the container still has to be there.
+const COMPOUND_FILE_TYPES: Readonly<Record<string, readonly [string, ...string[]]>> = {
+  "application/msword": [".doc"],
+  "application/vnd.ms-excel": [".xls"],
+  "application/vnd.ms-powerpoint": [".ppt"],
+};
+
+// Text has no signature: which kind it is comes from the declared type, or else the name.
+const TEXT_TYPES: Readonly<Record<string, readonly [string, ...string[]]>> = {
+  "text/csv": [".csv"],
+  "text/plain": [".txt"],
+  "message/rfc822": [".eml"],
+};
+
+// Programs and scripts `file-type` recognises: refused with their own message.
+const EXECUTABLES = new Set([
+  "application/x-msdownload",
+  "application/x-elf",
+  "application/x-mach-binary",
+  "application/x-sharedlib",
+  "application/x-executable",
+  "application/wasm",
+  "application/java-archive",
+  "application/x-ms-installer",
+  "application/x-apple-diskimage",
+  "application/vnd.microsoft.portable-executable",
+  "application/x-msi",
+]);
+
+function refuse(message: string): never {
+  throw new AppError("unsupported_media_type", message, { field: "file" });
+}
+
+function declaredType(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+function textType(declared: string, fileName: string): string | undefined {
+  const lower = fileName.toLowerCase();
   // Windows reports a .csv file as an Excel file whenever Excel is installed.
-  const mediaType =
-    declared === "application/vnd.ms-excel" && fileName.toLowerCase().endsWith(".csv")
-      ? "text/csv"
-      : declared;
-  if (!Object.hasOwn(ALLOWED_TYPES, mediaType)) {
-    throw new AppError(
-      "unsupported_media_type",
-      "The file must be a PDF, Word, Excel, OpenDocument, CSV, plain text, PNG or JPEG file",
-      { field: "file" },
-    );
+  if (declared === "application/vnd.ms-excel" && lower.endsWith(".csv")) return "text/csv";
+  if (Object.hasOwn(TEXT_TYPES, declared)) return declared;
+  return Object.keys(TEXT_TYPES).find((type) =>
+    TEXT_TYPES[type]?.some((extension) => lower.endsWith(extension)),
+  );
+}
+
+/**
+ * The media type a file is stored as, decided by its contents: a format with a signature is what
+ * its bytes say, whatever its name or declared type; text (CSV, plain text, email) must be valid
+ * UTF-8 and is told apart by its declared type or name. Refuses (415, on the file field)
+ * macro-enabled Office files, programs and anything else not on the list.
+ */
+export function acceptedMediaType(
+  detected: DetectedContent,
+  declared: { contentType: string | undefined; fileName: string },
+): string {
+  const declaredAs = declaredType(declared.contentType);
+  if (detected.kind === "binary") {
+    if (detected.macros || detected.mime.includes("macroenabled")) {
+      refuse(
+        "The file contains macros: save it without macros (as .docx, .xlsx or .pptx) and upload it again",
+      );
+    }
+    if (EXECUTABLES.has(detected.mime)) refuse("Programs cannot be uploaded as evidence");
+    if (Object.hasOwn(BINARY_TYPES, detected.mime)) return detected.mime;
+    if (detected.mime === "application/x-cfb" && Object.hasOwn(COMPOUND_FILE_TYPES, declaredAs)) {
+      return declaredAs;
+    }
   }
-  return mediaType;
+  if (detected.kind === "text") {
+    const type = textType(declaredAs, declared.fileName);
+    if (type !== undefined) return type;
+  }
+  return refuse(`The file must be a ${ACCEPTED_EVIDENCE_FILES} file`);
 }
 
 /** Gives a file name an extension that matches its media type, so it opens as what it is. */
 export function withMatchingExtension(fileName: string, mediaType: string): string {
-  const type = ALLOWED_TYPES[mediaType];
-  if (type === undefined) return fileName;
+  const extensions =
+    BINARY_TYPES[mediaType] ?? COMPOUND_FILE_TYPES[mediaType] ?? TEXT_TYPES[mediaType];
+  if (extensions === undefined) return fileName;
   const lower = fileName.toLowerCase();
-  return type.extensions.some((extension) => lower.endsWith(extension))
+  return extensions.some((extension) => lower.endsWith(extension))
     ? fileName
-    : `${fileName}${type.extensions[0]}`;
-}
-
-/**
- * Refuses (415) a file whose first bytes do not match its declared type: a "PDF" must start with
- * `%PDF-`, a Word or Excel file with its container's signature, and text must not be binary or
- * open like a web page.
- */
-export function assertContentMatches(mediaType: string, head: Uint8Array): void {
-  const type = ALLOWED_TYPES[mediaType];
-  if (type === undefined) return;
-  const matches =
-    type.signature == null
-      ? !head.includes(0) && !MARKUP_START.test(new TextDecoder().decode(head))
-      : type.signature.every((byte, index) => head[index] === byte);
-  if (!matches) {
-    throw new AppError("unsupported_media_type", "The file's contents do not match its type", {
-      field: "file",
-    });
-  }
+    : `${fileName}${extensions[0]}`;
 }

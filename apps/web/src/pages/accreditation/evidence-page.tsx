@@ -1,16 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 
 import { EVIDENCE_KIND_LABELS, evidenceLockReason } from "@dapkit/daha";
 import { formatDate, formatDateTime } from "@dapkit/schemas";
 
 import { DataTable } from "../../components/data-table";
-import { FlashBanner } from "../../components/flash-banner";
+import { NotificationBanner } from "../../components/notification-banner";
 import { QueryState } from "../../components/query-state";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
 import { StatusTag } from "../../components/tag";
 import { useCurrentUser } from "../../lib/current-user";
+import { useFlash } from "../../lib/flash";
 import { formatBytes } from "../../lib/format";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
@@ -24,9 +26,11 @@ function EvidenceDetails({ evidence, areaName }: { evidence: Evidence; areaName:
   const user = useCurrentUser();
   const manage = can(user, "manageEvidence");
   const editable = evidenceLockReason(evidence.recordedStatus) == null;
+  // One banner, for the latest thing done: adding the item (left by the form), an upload or a decision.
+  const [outcome, setOutcome] = useState<string | null>(useFlash() ?? null);
   return (
     <>
-      <FlashBanner />
+      {outcome == null ? null : <NotificationBanner kind="success">{outcome}</NotificationBanner>}
       <PageHeading caption={areaName}>{evidence.title}</PageHeading>
       <SummaryList
         rows={[
@@ -83,8 +87,10 @@ function EvidenceDetails({ evidence, areaName }: { evidence: Evidence; areaName:
           },
         ]}
       />
-      {manage && editable ? <UploadEvidenceFile evidenceId={evidence.id} /> : null}
-      {manage ? <ReviewEvidence evidence={evidence} /> : null}
+      {manage && editable ? (
+        <UploadEvidenceFile evidenceId={evidence.id} onOutcome={setOutcome} />
+      ) : null}
+      {manage ? <ReviewEvidence evidence={evidence} onOutcome={setOutcome} /> : null}
       <h2 className="govuk-heading-m govuk-!-margin-top-6">History</h2>
       <ol className="app-timeline" aria-label="Status history, oldest first">
         {evidence.history.map((entry) => (

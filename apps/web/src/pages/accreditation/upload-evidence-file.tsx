@@ -1,28 +1,37 @@
 import { useRef, useState, type FormEvent } from "react";
 
+import { ACCEPTED_EVIDENCE_FILES, MAX_EVIDENCE_FILE_BYTES } from "@dapkit/contract";
+
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
 import { describedBy, ErrorMessage, FormGroup, Hint } from "../../components/field";
-import { NotificationBanner } from "../../components/notification-banner";
 import { UploadProgress } from "../../components/upload-progress";
 import { formErrorsFrom, type FormErrors } from "../../lib/api-errors";
 import { formatBytes } from "../../lib/format";
 import { uploadFile, type UploadProgress as Progress } from "../../lib/upload";
 import { queryClient, trpc } from "../../trpc";
 
-const HINT = "PDF, Word, Excel, OpenDocument, CSV, text, PNG or JPEG, up to 20 MB";
+const HINT = `${ACCEPTED_EVIDENCE_FILES}, up to ${formatBytes(MAX_EVIDENCE_FILE_BYTES)}`;
 
-/** Choose a file and upload it as the evidence item's next revision, showing progress. */
-export function UploadEvidenceFile({ evidenceId }: { evidenceId: string }) {
+/**
+ * Choose a file and upload it as the evidence item's next revision, showing progress; `onOutcome`
+ * reports the upload (or `null` as a new one starts), for the page's one banner.
+ */
+export function UploadEvidenceFile({
+  evidenceId,
+  onOutcome,
+}: {
+  evidenceId: string;
+  onOutcome: (message: string | null) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [errors, setErrors] = useState<FormErrors | null>(null);
-  const [done, setDone] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setDone(null);
+    onOutcome(null);
     if (file == null) {
       setErrors({ fields: [{ field: "file", message: "Select a file to upload" }], form: null });
       return;
@@ -35,7 +44,7 @@ export function UploadEvidenceFile({ evidenceId }: { evidenceId: string }) {
         onProgress: setProgress,
       });
       await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
-      setDone(`${file.name} uploaded (${formatBytes(file.size)})`);
+      onOutcome(`${file.name} uploaded (${formatBytes(file.size)})`);
       setFile(null);
       if (input.current != null) input.current.value = "";
     } catch (error) {
@@ -54,7 +63,6 @@ export function UploadEvidenceFile({ evidenceId }: { evidenceId: string }) {
   const error = errors?.fields.find((item) => item.field === "file")?.message;
   return (
     <>
-      {done == null ? null : <NotificationBanner kind="success">{done}</NotificationBanner>}
       <ErrorSummary errors={errors} />
       <form onSubmit={(event) => void submit(event)} noValidate>
         <h2 className="govuk-heading-m">Upload a file</h2>

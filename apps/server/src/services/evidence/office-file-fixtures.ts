@@ -1,0 +1,40 @@
+// Test fixtures: real, minimal Office Open XML files built in memory, with or without macros.
+import { strToU8, zipSync } from "fflate";
+
+const MAIN_PART = {
+  pptx: {
+    dir: "ppt",
+    part: "presentation.xml",
+    type: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+  },
+  docx: {
+    dir: "word",
+    part: "document.xml",
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+  },
+  docm: {
+    dir: "word",
+    part: "document.xml",
+    type: "application/vnd.ms-word.document.macroEnabled.main+xml",
+  },
+} as const;
+
+/**
+ * A minimal Office file of `kind`: its `[Content_Types].xml`, relationships and main part, plus a
+ * `vbaProject.bin` part when `vba` is set (as a macro-enabled file has, or one renamed to hide it).
+ */
+export function officeFile(kind: keyof typeof MAIN_PART, options: { vba?: boolean } = {}): Buffer {
+  const { dir, part, type } = MAIN_PART[kind];
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${dir}/${part}" ContentType="${type}"/></Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${dir}/${part}"/></Relationships>`,
+    ),
+    [`${dir}/${part}`]: strToU8(`<?xml version="1.0" encoding="UTF-8"?><root/>`),
+  };
+  if (options.vba === true)
+    files[`${dir}/vbaProject.bin`] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]);
+  return Buffer.from(zipSync(files));
+}

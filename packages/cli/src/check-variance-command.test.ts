@@ -14,6 +14,8 @@ async function check(argv: string[], files: Record<string, string> = {}) {
 }
 
 const HEADER = "Area,Allocation,Forecast,Variance";
+const COLUMN_HINT =
+  "The columns are found by name: allocation (or budget), forecast (or spend, outturn, actual), optionally variance, and one that names the row.";
 
 test("Lancashire's Year 1 table: exit code 1, each wrong row and total with its line", async () => {
   const { code, stdout, stderr } = await check(["lancashire.csv"]);
@@ -26,7 +28,7 @@ test("Lancashire's Year 1 table: exit code 1, each wrong row and total with its 
       "  line 4: Medium & High Risk Support: published variance £212,035 but allocation − forecast = £212,103 (difference £68)",
       "  line 5: Perpetrators: published variance £137,724 but allocation − forecast = £137,734 (difference £10)",
       "  line 6: Totals: published forecast £1,047,003 but the rows add up to £1,047,002 (difference £1)",
-      "  line 6: Totals: published variance £455,447 but total allocation − total forecast = £455,546 (difference £99)",
+      "  line 6: Totals: published variance £455,447 matches neither total allocation − total forecast = £455,546 (difference £99) nor the variance column's sum, £448,121",
       "",
     ].join("\n"),
   );
@@ -55,7 +57,7 @@ test("variances and a totals row are optional; a label or key column may sit any
   const csv = "Forecast,Allocation,Label,Notes\n100,300,A,first\n\n,,,\n";
   const { code, stdout } = await check(["bare.csv"], { "bare.csv": csv });
   expect(code).toBe(EXIT_CODES.ok);
-  expect(stdout()).toBe("bare.csv: all 1 row (there is no Totals row) add up.\n");
+  expect(stdout()).toBe("bare.csv: all 1 row (there is no totals row) add up.\n");
 });
 
 test("one wrong figure is reported in the singular", async () => {
@@ -68,29 +70,40 @@ test("one wrong figure is reported in the singular", async () => {
 });
 
 test.each([
-  ["", "cols.csv is empty."],
+  ["", "cols.csv is empty: it needs a header row and rows."],
+  [`${HEADER}\n`, "cols.csv has a header row but no rows, so there is nothing to check."],
   [
-    "Area,Budget,Spend\nA,1,2\n",
-    "cols.csv needs a header row with an allocation column and a forecast column (and optionally a variance column); its first row is: Area, Budget, Spend.",
+    `${HEADER}\nGrand total,1,1,0\n`,
+    "cols.csv has only a totals row, so there is nothing to check it against.",
+  ],
+  [
+    "Area,Cost,Notes\nA,1,2\n",
+    `cols.csv line 1 (the header): there is no allocation column; there is no forecast column. ${COLUMN_HINT} The header is: Area, Cost, Notes.`,
   ],
   [
     "Area,Allocation,Forecast,Allocation (revised)\n",
-    'cols.csv has 2 columns that could be the allocation ("Allocation", "Allocation (revised)"); keep one.',
+    `cols.csv line 1 (the header): 2 columns could be the allocation ("Allocation", "Allocation (revised)"); keep one. ${COLUMN_HINT}`,
   ],
-  ["Allocation,Forecast\n1,2\n", "cols.csv needs a column that names each row."],
-  [`${HEADER}\nA,£3x,1,\n`, "cols.csv line 2, Allocation: "],
-  [`${HEADER}\n,1,1,0\n`, 'cols.csv line 2: the row has no label in "Area".'],
-  ["Forecast,Allocation,Label\n100,300\n", 'cols.csv line 2: the row has no label in "Label".'],
-  [`${HEADER}\nA,1\n`, 'cols.csv line 2: "A" needs both an allocation and a forecast.'],
   [
-    `${HEADER}\nA,1,1,0\nA,2,2,0\n`,
-    'cols.csv line 3: "A" is already on line 2; each row needs its own label.',
+    "Allocation,Forecast\n1,2\n",
+    "cols.csv line 1 (the header): there is no column that names each row.",
+  ],
+  [
+    "Area;Budget;Spend\nA;1;2\n",
+    'cols.csv looks separated by semicolons (as Excel saves "CSV" where the decimal mark is a comma); dapkit reads comma-separated files: save it as "CSV UTF-8 (Comma delimited)".',
+  ],
+  [
+    `${HEADER}\nA,£3x,1,\n`,
+    "cols.csv cannot be checked (1 problem):\ncols.csv line 2, Allocation: ",
+  ],
+  [
+    "Forecast,Allocation,Label\n100,300\n",
+    'cols.csv cannot be checked (1 problem):\ncols.csv line 2: the row has no label in "Label".',
   ],
   [
     `${HEADER}\nTotals,1,1,0\nTotal,2,2,0\n`,
-    'cols.csv line 3: "Total" is already on line 2; each row needs its own label.',
+    'cols.csv cannot be checked (1 problem):\ncols.csv line 3: "Total" is already on line 2; each row needs its own label.',
   ],
-  [`${HEADER}\nA,,1,0\n`, 'cols.csv line 2: "A" needs both an allocation and a forecast.'],
   [
     `${HEADER}\n"A,1,1,0\n`,
     'cols.csv line 2 is not valid CSV: a quoted value is not closed: check for a missing double quote (").',
@@ -111,4 +124,63 @@ test.each([
   expect(stderr()).toBe(
     `dapkit: ${message}\nRun \`dapkit check-variance --help\` for how to use it.\n`,
   );
+});
+
+test("every problem in the rows is reported at once, each with its line", async () => {
+  const csv = `${HEADER}\nA,£3x,1,\n,1,1,0\nB,1\nC,1,1,0\nC,2,2,(-1)\n`;
+  const { code, stderr } = await check(["rows.csv"], { "rows.csv": csv });
+  expect(code).toBe(EXIT_CODES.invalidInput);
+  expect(stderr()).toBe(
+    [
+      "dapkit: rows.csv cannot be checked (5 problems):",
+      'rows.csv line 2, Allocation: Cannot read "£3x" as an amount of money: expected an amount such as £1,502,449, £75,122.45, £0.730m, £4,373k or 1502449.00',
+      'rows.csv line 3: the row has no label in "Area".',
+      'rows.csv line 4: "B" needs both an allocation and a forecast.',
+      'rows.csv line 6, Variance: "(-1)" is negative twice: brackets already mean a negative amount',
+      'rows.csv line 6: "C" is already on line 5; each row needs its own label.',
+      "",
+    ].join("\n"),
+  );
+});
+
+test.each(["Grand total", "GRAND TOTAL", "Totals", "Total budget", "Total:", "Overall total"])(
+  "a wrong totals row labelled %j is checked, not passed over",
+  async (label) => {
+    const csv = `${HEADER}\nA,300,100,200\n${label},300,100,250\n`;
+    const { code, stdout } = await check(["t.csv"], { "t.csv": csv });
+    expect(code).toBe(EXIT_CODES.problemsFound);
+    expect(stdout()).toContain(
+      "line 3: Totals: published variance £250 but total allocation − total forecast = £200",
+    );
+  },
+);
+
+test("--total-label names another totals row; without it that row is an ordinary row", async () => {
+  const csv = `${HEADER}\nA,300,100,200\nSumme,300,100,250\n`;
+  const named = await check(["t.csv", "--total-label", "summe"], { "t.csv": csv });
+  expect(named.code).toBe(EXIT_CODES.problemsFound);
+  expect(named.stdout()).toContain("(0 rows, 1 total)");
+  const unnamed = await check(["t.csv"], { "t.csv": csv });
+  expect(unnamed.stdout()).toContain("(1 row, 0 totals)");
+});
+
+test("the usual column names and accountants' bracketed negatives are read", async () => {
+  const csv = [
+    "Service,Budget,Outturn,Variance",
+    'Refuge,"£100,000","£112,500","(£12,500)"',
+    'IDVA,"50,000","45,000","5,000"',
+    'Total,"150,000","157,500","(7,500)"',
+    "",
+  ].join("\n");
+  const { code, stdout } = await check(["t.csv"], { "t.csv": csv });
+  expect(stdout()).toBe("t.csv: all 2 rows and the totals add up.\n");
+  expect(code).toBe(EXIT_CODES.ok);
+  for (const [budget, spend] of [
+    ["Allocation", "Spend"],
+    ["Budget", "Actual"],
+    ["Allocation (£)", "Forecast (£)"],
+  ]) {
+    const table = `Area,${String(budget)},${String(spend)}\nA,3,1\n`;
+    expect((await check(["c.csv"], { "c.csv": table })).code).toBe(EXIT_CODES.ok);
+  }
 });

@@ -11,11 +11,18 @@ function plural(count: number, noun: string): string {
   return `${String(count)} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** `dapkit check-variance <file.csv> [--json]`: exit code 1 when anything does not add up. */
+/**
+ * `dapkit check-variance <file.csv> [--json] [--total-label <label>]`: exit code 1 when anything
+ * does not add up.
+ */
 export async function checkVarianceCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    {
+      json: { type: "boolean" },
+      "total-label": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     "check-variance",
   );
   if (values.help === true) {
@@ -23,14 +30,16 @@ export async function checkVarianceCommand(args: readonly string[], io: CliIo): 
     return EXIT_CODES.ok;
   }
   const path = onePath(positionals, "check-variance", "a CSV file");
-  const table = readVarianceTable(path, await readTextFile(io, path));
+  const table = readVarianceTable(path, await readTextFile(io, path), {
+    totalLabel: values["total-label"],
+  });
   const result = reconcileVariance(table.rows, { reportedTotals: table.reportedTotals });
   const { discrepancies } = result;
   if (values.json === true) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   } else if (discrepancies.length === 0) {
     const totals =
-      table.reportedTotals === undefined ? " (there is no Totals row)" : " and the totals";
+      table.reportedTotals === undefined ? " (there is no totals row)" : " and the totals";
     io.stdout(`${path}: all ${plural(result.rows.length, "row")}${totals} add up.\n`);
   } else {
     const rows = discrepancies.filter((found) => found.where === "row").length;

@@ -10,7 +10,7 @@ export const MAIN_HELP = `dapkit: funding plans and variance checks for domestic
 
 Usage:
   dapkit plan <plan.json|plan.yaml> [--json] [--csv <out.csv>] [--fail-on-gap]
-  dapkit check-variance <table.csv> [--json]
+  dapkit check-variance <table.csv> [--json] [--total-label <label>]
   dapkit help [command]
   dapkit --version
 
@@ -51,21 +51,24 @@ ${EXIT_CODES_HELP}
 `;
 
 /** `dapkit check-variance --help`. */
-export const CHECK_VARIANCE_HELP = `Usage: dapkit check-variance <table.csv> [--json]
+export const CHECK_VARIANCE_HELP = `Usage: dapkit check-variance <table.csv> [--json] [--total-label <label>]
 
 Reads a published allocation / forecast / variance table and recomputes it: each
-row's variance must be allocation - forecast, and a "Totals" row, if present, must
+row's variance must be allocation - forecast, and a totals row, if present, must
 match the sums of the rows. Every figure that does not add up is reported.
 
-The CSV needs a header row. Columns are found by name: one containing "allocation",
-one containing "forecast", and optionally one containing "variance"; the first other
-column (or one headed "key" or "label") names the row. Amounts may be written as
-£1,502,449, 1502449 or £1.5m. A row labelled "Total" or "Totals" holds the published
+The CSV (comma-separated) needs a header row and at least one row. Columns are found
+by name: the allocation ("Allocation" or "Budget"), the forecast ("Forecast",
+"Spend", "Outturn" or "Actual"), optionally the variance ("Variance"); the first
+other column (or one headed "key" or "label") names the row. Amounts may be written
+as £1,502,449, 1502449, £1.5m, or in brackets when negative: (1,234). A row labelled
+"Total", "Totals", "Grand total", "Total budget" and the like holds the published
 totals.
 
 Options:
-  --json      print the recomputed table and every discrepancy as JSON
-  -h, --help  show this help
+  --json                 print the recomputed table and every discrepancy as JSON
+  --total-label <label>  another label that marks the totals row
+  -h, --help             show this help
 
 Example:
   dapkit check-variance examples/lancashire-year-1-variance.csv

@@ -137,10 +137,27 @@ describe("reconcileVariance on Lancashire's Year 1 table", () => {
         reportedPence: 45_544_700,
         expectedPence: 45_554_600,
         differencePence: -9_900,
+        // £30,217 + £68,145 + £212,035 + £137,724: the printed total is not that either.
+        columnSumPence: 44_812_100,
         message:
-          "Totals: published variance £455,447 but total allocation − total forecast = £455,546 (difference £99)",
+          "Totals: published variance £455,447 matches neither total allocation − total forecast = £455,546 (difference £99) nor the variance column's sum, £448,121",
       },
     ]);
+  });
+
+  test("a total variance that is the sum of the wrong printed variances says so plainly", () => {
+    const rows = [
+      { key: "A", allocationPence: 300, forecastPence: 100, reportedVariancePence: 250 },
+      { key: "B", allocationPence: 500, forecastPence: 500 },
+    ];
+    const [, total] = reconcileVariance(rows, {
+      reportedTotals: { variancePence: 250 },
+    }).discrepancies;
+    expect(total).toMatchObject({
+      columnSumPence: 250,
+      message:
+        "Totals: published variance £2.50 but total allocation − total forecast = £2 (difference £0.50)",
+    });
   });
 });
 

@@ -104,6 +104,11 @@ export interface VarianceDiscrepancy {
   readonly expectedPence: number;
   /** Printed minus recomputed: negative when the table printed too little. */
   readonly differencePence: number;
+  /**
+   * For the total variance: the sum of the variance column as printed (a row without a printed
+   * variance counts as allocation − forecast), which a published total often is instead.
+   */
+  readonly columnSumPence?: number;
   readonly message: string;
 }
 
@@ -192,16 +197,34 @@ export function reconcileVariance(
     );
     const how =
       field === "variancePence" ? "total allocation − total forecast =" : "the rows add up to";
+    // A printed total variance may be the sum of the printed (wrong) row variances; when it is not
+    // that either, the reader needs both numbers to see that it matches nothing in the table.
+    const columnSumPence = field === "variancePence" ? printedVarianceSum(reconciled) : undefined;
+    const neither =
+      columnSumPence !== undefined &&
+      columnSumPence !== expectedPence &&
+      columnSumPence !== reportedPence;
+    const published = `Totals: published ${TOTAL_LABELS[field]} ${describeMoney(reportedPence)}`;
     discrepancies.push({
       where: "total",
       field,
       reportedPence,
       expectedPence,
       differencePence,
-      message: `Totals: published ${TOTAL_LABELS[field]} ${describeMoney(reportedPence)} but ${how} ${describeMoney(expectedPence)} (difference ${describeMoney(Math.abs(differencePence))})`,
+      ...(columnSumPence === undefined ? {} : { columnSumPence }),
+      message: neither
+        ? `${published} matches neither ${how} ${describeMoney(expectedPence)} (difference ${describeMoney(Math.abs(differencePence))}) nor the variance column's sum, ${describeMoney(columnSumPence)}`
+        : `${published} but ${how} ${describeMoney(expectedPence)} (difference ${describeMoney(Math.abs(differencePence))})`,
     });
   }
   return { rows: reconciled, totals, discrepancies };
+}
+
+function printedVarianceSum(rows: readonly ReconciledVarianceRow[]): number {
+  return sumPence(
+    rows.map((row) => row.reportedVariancePence ?? row.variancePence),
+    "The variance column",
+  );
 }
 
 function reconcileRow(row: unknown, field: string, seen: Set<string>): ReconciledVarianceRow {

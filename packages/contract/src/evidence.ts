@@ -61,6 +61,19 @@ export const TRANSITION_REASON_REQUIRED: Readonly<Partial<Record<EvidenceStatus,
   expired: "Enter why the evidence is marked as expired",
 };
 
+/**
+ * Which evidence an evidence pack holds: `approved` (the default) is approved, in-date evidence
+ * approved by someone other than its author; `all` adds every other item, each marked with
+ * `PACK_NOT_APPROVED`. Sent as the `include` query parameter of `GET /api/evidence/pack.zip`.
+ */
+export const PackIncludeSchema = z.enum(["approved", "all"], {
+  error: "must be approved or all",
+});
+export type PackInclude = z.infer<typeof PackIncludeSchema>;
+
+/** The mark on every page and row of an evidence pack for an item that is not approved. */
+export const PACK_NOT_APPROVED = "Not approved";
+
 /** Moves an evidence item to a new status, with a note (required when rejecting or expiring). */
 export const TransitionEvidenceInputSchema = z
   .object({

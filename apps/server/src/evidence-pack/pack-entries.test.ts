@@ -7,7 +7,9 @@ function item(id: string, areaId: string, fileName: string | null): PackItem {
     id,
     areaId,
     latestRevision:
-      fileName == null ? null : { fileName, sha256: `sha-${id}`, mediaType: "application/pdf" },
+      fileName == null
+        ? null
+        : { fileName, sha256: `sha-${id}`, mediaType: "application/pdf", sizeBytes: 10 },
   };
 }
 
@@ -27,7 +29,19 @@ describe("buildPackEntries", () => {
         itemId: "a",
         sha256: "sha-a",
         mediaType: "application/pdf",
+        sizeBytes: 10,
       },
+    ]);
+  });
+
+  test("starts the name of a file that is not approved with the mark", () => {
+    const paths = buildPackEntries(
+      [item("a", "partnerships", "protocol.pdf"), item("b", "partnerships", "plan.pdf")],
+      new Set(["b"]),
+    ).map((entry) => entry.path);
+    expect(paths.slice(2)).toEqual([
+      "files/partnerships/protocol.pdf",
+      "files/partnerships/Not approved - plan.pdf",
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { PACK_NOT_APPROVED } from "@dapkit/contract";
 import { writeCsv } from "@dapkit/csv";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS } from "@dapkit/daha";
 
@@ -11,6 +12,7 @@ const HEADER = [
   "Kind",
   "Owner",
   "Status",
+  "Approval",
   "Effective date",
   "Review date",
   "Expiry date",
@@ -22,7 +24,10 @@ const HEADER = [
   "File in pack",
 ];
 
-/** The pack's `evidence.csv`: one row per item, dates in ISO form, for spreadsheets. */
+/**
+ * The pack's `evidence.csv`: one row per item, dates in ISO form, for spreadsheets; the Approval
+ * column marks each item that is not approved.
+ */
 export function renderEvidenceCsv(contents: PackContents): string {
   const areaNames = new Map(contents.framework.areas.map((area) => [area.id, area.name]));
   return writeCsv({
@@ -35,6 +40,7 @@ export function renderEvidenceCsv(contents: PackContents): string {
       EVIDENCE_KIND_LABELS[item.kind],
       item.owner,
       EVIDENCE_STATUS_LABELS[item.status],
+      contents.notApproved.has(item.id) ? PACK_NOT_APPROVED : EVIDENCE_STATUS_LABELS.approved,
       item.effectiveDate,
       item.reviewDate,
       item.expiryDate,

@@ -1,4 +1,4 @@
-import type { EvidenceSummary } from "@dapkit/contract";
+import { PACK_NOT_APPROVED, type EvidenceSummary } from "@dapkit/contract";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS, RAG_LABELS } from "@dapkit/daha";
 import { formatDate } from "@dapkit/schemas";
 
@@ -36,6 +36,8 @@ th, td { text-align: left; vertical-align: top; padding: 8px 10px 8px 0; border-
 .tag { display: inline-block; padding: 2px 8px; font-weight: bold; border: 2px solid currentColor; }
 .tag--red { color: #942514; background: #f4cdc6; } .tag--amber { color: #6e3619; background: #fcd6c3; }
 .tag--green { color: #005a30; background: #cce2d8; }
+.tag--not-approved { color: #0b0c0c; background: #fff; border-style: dashed; }
+.notice { border-left: 10px solid #b1b4b6; padding: 10px 15px; }
 a { color: #1d70b8; } .muted { color: #505a5f; }
 @media print { header { background: none; color: #0b0c0c; border-bottom: 2px solid #0b0c0c; } h2 { break-before: auto; } tr { break-inside: avoid; } a { color: #0b0c0c; } }
 `;
@@ -52,12 +54,19 @@ function fileCell(item: EvidenceSummary, path: string | undefined): string {
   return `<span class="muted">${text}</span>`;
 }
 
-function itemRow(item: EvidenceSummary, path: string | undefined): string {
+const NOT_APPROVED_TAG = `<strong class="tag tag--not-approved">${PACK_NOT_APPROVED}</strong>`;
+
+function itemRow(
+  item: EvidenceSummary,
+  options: { path: string | undefined; notApproved: boolean },
+): string {
+  const { path, notApproved } = options;
+  const status = EVIDENCE_STATUS_LABELS[item.status];
   const cells = [
-    escapeHtml(item.title),
+    notApproved ? `${escapeHtml(item.title)} ${NOT_APPROVED_TAG}` : escapeHtml(item.title),
     EVIDENCE_KIND_LABELS[item.kind],
     escapeHtml(item.owner),
-    EVIDENCE_STATUS_LABELS[item.status],
+    notApproved ? `${status} (${PACK_NOT_APPROVED.toLowerCase()})` : status,
     formatDate(item.effectiveDate),
     dateOr(item.reviewDate, "Not set"),
     dateOr(item.expiryDate, "Not set"),
@@ -78,7 +87,12 @@ function areaSection(
     items.length === 0
       ? `<p class="muted">No evidence recorded for this area.</p>`
       : `<table><thead><tr>${ITEM_HEADINGS.map((heading) => `<th scope="col">${heading}</th>`).join("")}</tr></thead><tbody>${items
-          .map((item) => itemRow(item, contents.filePaths.get(item.id)))
+          .map((item) =>
+            itemRow(item, {
+              path: contents.filePaths.get(item.id),
+              notApproved: contents.notApproved.has(item.id),
+            }),
+          )
           .join("")}</tbody></table>`;
   return `<section id="area-${escapeHtml(area.areaId)}">
 <h2>${escapeHtml(area.areaName)}</h2>
@@ -96,6 +110,18 @@ function summaryTable(contents: PackContents): string {
     )
     .join("");
   return `<table><thead><tr><th scope="col">Priority area</th><th scope="col">Readiness</th><th scope="col">Evidence items</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+// What the pack holds, said before anything else, so a pack with unapproved items cannot be
+// mistaken for one without.
+function scopeNotice(contents: PackContents): string {
+  const count = contents.notApproved.size;
+  if (count === 0) {
+    return `<p class="notice">This pack holds only evidence that is approved and in date.</p>`;
+  }
+  const items =
+    count === 1 ? "1 evidence item that is" : `${String(count)} evidence items that are`;
+  return `<p class="notice"><strong>This pack includes ${items} not approved. Each is marked ${NOT_APPROVED_TAG}, and its file's name starts "${PACK_NOT_APPROVED} - ".</strong></p>`;
 }
 
 /**
@@ -125,6 +151,7 @@ export function renderIndexHtml(contents: PackContents): string {
 <dt>Date generated</dt><dd>${generated}</dd>
 <dt>Readiness as of</dt><dd>${formatDate(contents.readiness.asOf)}</dd>
 </dl>
+${scopeNotice(contents)}
 <h2>Readiness by priority area</h2>
 ${summaryTable(contents)}
 ${contents.readiness.areas.map((area) => areaSection(contents, area)).join("\n")}

@@ -37,7 +37,9 @@ const contents = {
       { areaId: "area-1", areaName: "Policies", rag: "red", reasons: ["No approved evidence"] },
     ],
   },
+  include: "all",
   items: [item],
+  notApproved: new Set(["ev-1"]),
   filePaths: new Map<string, string>(),
 } as unknown as PackContents;
 
@@ -45,7 +47,8 @@ describe("the evidence pack's words", () => {
   test("index.html names kinds, statuses and ratings as the web does, dates as GOV.UK writes them", () => {
     const html = renderIndexHtml(contents);
     expect(html).toContain("<td>DA champions list</td>");
-    expect(html).toContain("<td>In review</td>");
+    expect(html).toContain("<td>In review (not approved)</td>");
+    expect(html).toContain("This pack includes 1 evidence item that is not approved.");
     expect(html).toContain(">Red: not ready</strong>");
     expect(html).toContain("<td>1 April 2016</td><td>Not set</td><td>31 March 2027</td>");
     expect(html).toContain("<dt>Date generated</dt><dd>1 July 2026</dd>");
@@ -55,7 +58,7 @@ describe("the evidence pack's words", () => {
   test("evidence.csv uses the same words, and ISO dates for spreadsheets", () => {
     const csv = renderEvidenceCsv(contents);
     expect(csv).toContain(
-      ",DA champions list,Head of Housing Needs,In review,2016-04-01,,2027-03-31,",
+      ",DA champions list,Head of Housing Needs,In review,Not approved,2016-04-01,,2027-03-31,",
     );
   });
 });

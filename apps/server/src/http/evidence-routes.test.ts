@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
@@ -303,8 +304,8 @@ describe("GET /api/evidence/revisions/:revisionId/file", () => {
 });
 
 describe("GET /api/evidence/pack.zip", () => {
-  async function fetchPack(user: SessionUser = org.users.viewer) {
-    const response = await get("/api/evidence/pack.zip", user);
+  async function fetchPack(user: SessionUser = org.users.viewer, query = "") {
+    const response = await get(`/api/evidence/pack.zip${query}`, user);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toContain(
@@ -333,12 +334,13 @@ describe("GET /api/evidence/pack.zip", () => {
       }),
     );
 
-    const files = await fetchPack();
+    const files = await fetchPack(org.users.viewer, "?include=all");
     expect(Object.keys(files).sort()).toEqual([
       "evidence.csv",
-      "files/policies-and-procedures/POLICY (2).pdf",
+      "files/policies-and-procedures/Not approved - POLICY.pdf",
       "files/policies-and-procedures/policy.pdf",
       "index.html",
+      "manifest.json",
     ]);
     expect(strFromU8(files["files/policies-and-procedures/policy.pdf"] ?? new Uint8Array())).toBe(
       "%PDF-2 newest",
@@ -353,8 +355,15 @@ describe("GET /api/evidence/pack.zip", () => {
     expect(html).toContain("Red: not ready");
     expect(html).toContain("<td>1 April 2021</td>");
     expect(html).toContain('<a href="files/policies-and-procedures/policy.pdf">policy.pdf</a>');
-    expect(html).toContain('<a href="files/policies-and-procedures/POLICY%20(2).pdf">');
+    expect(html).toContain(
+      '<a href="files/policies-and-procedures/Not%20approved%20-%20POLICY.pdf">',
+    );
     expect(html).toContain("No file uploaded");
+    expect(html).toContain("This pack includes 2 evidence items that are not approved.");
+    expect(html).toContain(
+      'Staff guidance <strong class="tag tag--not-approved">Not approved</strong>',
+    );
+    expect(html).not.toContain("Policy &lt;script&gt;alert(1)&lt;/script&gt; <strong");
 
     const csvBytes = files["evidence.csv"] ?? new Uint8Array();
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -363,8 +372,68 @@ describe("GET /api/evidence/pack.zip", () => {
     const lines = csv.split("\r\n");
     expect(lines).toHaveLength(5);
     expect(lines.find((line) => line.includes("Staff guidance"))).toContain(
-      "Procedure,Head of Housing Needs,Draft,2021-04-01,2024-04-01,,1,POLICY.pdf",
+      "Procedure,Head of Housing Needs,Draft,Not approved,2021-04-01,2024-04-01,,1,POLICY.pdf",
     );
+    expect(lines.find((line) => line.includes("Policy <script>"))).toContain(",Approved,Approved,");
+  });
+
+  test("by default holds only approved, in-date evidence, with a manifest of every file's SHA-256", async () => {
+    const approve = async (title: string, expiryDate: string | null) => {
+      const item = await lead().evidence.create(evidenceInput({ title, expiryDate }));
+      await upload(item.id, { name: `${title}.pdf`, body: Buffer.from(`%PDF-${title}`) });
+      await lead().evidence.transition({ id: item.id, to: "in_review" });
+      await app.caller(org.users.admin).evidence.transition({ id: item.id, to: "approved" });
+    };
+    await approve("Current policy", null);
+    await approve("Lapsed policy", "2022-04-01");
+    const draft = await lead().evidence.create(evidenceInput({ title: "Draft protocol" }));
+    await upload(draft.id, { name: "Draft protocol.pdf" });
+
+    const files = await fetchPack();
+    expect(Object.keys(files).sort()).toEqual([
+      "evidence.csv",
+      "files/policies-and-procedures/Current policy.pdf",
+      "index.html",
+      "manifest.json",
+    ]);
+    const html = strFromU8(files["index.html"] ?? new Uint8Array());
+    expect(html).toContain("This pack holds only evidence that is approved and in date.");
+    expect(html).not.toContain("Lapsed policy");
+    expect(html).not.toContain("Draft protocol");
+    expect(html).not.toContain("Not approved");
+
+    const manifest = JSON.parse(strFromU8(files["manifest.json"] ?? new Uint8Array())) as {
+      includes: string;
+      files: { path: string; sha256: string; bytes: number }[];
+    };
+    expect(manifest.includes).toBe("approved, in-date evidence only");
+    expect(manifest.files.map((file) => file.path).sort()).toEqual(
+      Object.keys(files)
+        .filter((path) => path !== "manifest.json")
+        .sort(),
+    );
+    for (const file of manifest.files) {
+      const bytes = files[file.path] ?? new Uint8Array();
+      expect(file.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+      expect(file.bytes).toBe(bytes.length);
+    }
+
+    const reads = app.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((row) => row.entity === "evidence_pack");
+    expect(reads.map((row) => [row.action, row.entityId, row.userId])).toEqual([
+      ["read", "approved", org.users.viewer.id],
+    ]);
+  });
+
+  test("refuses an unknown choice of contents, on the include field", async () => {
+    const response = await get("/api/evidence/pack.zip?include=drafts", org.users.viewer);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { field: "include", message: "include: must be approved or all" },
+    });
   });
 
   test("streams a pack of many items and files", async () => {
@@ -372,9 +441,9 @@ describe("GET /api/evidence/pack.zip", () => {
       const item = await lead().evidence.create(evidenceInput({ title: `Item ${String(index)}` }));
       await upload(item.id, { name: "same.pdf", body: Buffer.from(`%PDF-${String(index)}`) });
     }
-    const files = await fetchPack(org.users.hr);
-    expect(Object.keys(files)).toHaveLength(42);
-    expect(files["files/policies-and-procedures/same (40).pdf"]).toBeDefined();
+    const files = await fetchPack(org.users.hr, "?include=all");
+    expect(Object.keys(files)).toHaveLength(43);
+    expect(files["files/policies-and-procedures/Not approved - same (40).pdf"]).toBeDefined();
   });
 
   test("is refused to the signed out and to managers, and holds only the organisation's own evidence", async () => {
@@ -382,8 +451,8 @@ describe("GET /api/evidence/pack.zip", () => {
     expect((await get("/api/evidence/pack.zip", org.users.manager)).status).toBe(403);
     const item = await lead().evidence.create(evidenceInput({ title: "Northshire only" }));
     await upload(item.id);
-    const files = await fetchPack(other.users.viewer);
-    expect(Object.keys(files).sort()).toEqual(["evidence.csv", "index.html"]);
+    const files = await fetchPack(other.users.viewer, "?include=all");
+    expect(Object.keys(files).sort()).toEqual(["evidence.csv", "index.html", "manifest.json"]);
     expect(strFromU8(files["index.html"] ?? new Uint8Array())).not.toContain("Northshire only");
   });
 });

@@ -1,10 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 
-import { EvidenceRevisionOutputSchema, type Permission } from "@dapkit/contract";
+import {
+  EvidenceRevisionOutputSchema,
+  PackIncludeSchema,
+  type PackInclude,
+  type Permission,
+} from "@dapkit/contract";
 
 import { authorise } from "../auth/authorise";
 import type { Context } from "../context";
+import { AppError } from "../errors";
 import { writeEvidencePack } from "../evidence-pack/write-evidence-pack";
 import type { FileStore } from "../files/file-store";
 import { recordRead } from "../services/audit/record-read";
@@ -102,17 +108,30 @@ const downloadRevision: Route = {
   },
 };
 
+// `?include=all` adds the evidence that is not approved; without it, approved evidence only.
+function packInclude(url: URL): PackInclude {
+  const parsed = PackIncludeSchema.safeParse(url.searchParams.get("include") ?? "approved");
+  if (!parsed.success) {
+    const reason = parsed.error.issues[0]?.message ?? "is not valid";
+    throw new AppError("bad_request", `include: ${reason}`, { field: "include" });
+  }
+  return parsed.data;
+}
+
 const evidencePack: Route = {
   method: "GET",
   pattern: /^\/api\/evidence\/pack\.zip$/,
-  async handle({ res, ctx }) {
+  async handle({ res, url, ctx }) {
     const scope = routeScope(ctx, "readEvidence", "GET /api/evidence/pack.zip");
-    const data = loadEvidencePack(scope);
+    const include = packInclude(url);
+    const data = loadEvidencePack(scope, { include });
+    // The audit entry says which pack was made: approved evidence only, or everything.
     recordRead(scope.db, {
       user: scope.user,
       at: scope.now,
       source: ctx.request.ip,
       entity: "evidence_pack",
+      entityId: include,
     });
     setDownloadHeaders(res, {
       mediaType: "application/zip",

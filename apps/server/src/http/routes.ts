@@ -1,6 +1,7 @@
 import { evidenceRoutes } from "./evidence-routes";
 import { exportRoutes } from "./export-routes";
 import type { Route } from "./route";
+import { ssoRoutes } from "./sso-routes";
 
 /** Every plain HTTP route the server answers under /api/. */
-export const routes: readonly Route[] = [...evidenceRoutes, ...exportRoutes];
+export const routes: readonly Route[] = [...evidenceRoutes, ...exportRoutes, ...ssoRoutes];

@@ -4,6 +4,7 @@ import {
   contract,
   contractEntries,
   PERMISSIONS,
+  SSO_PATHS,
   USER_ROLES,
   type Access,
   type UserRole,
@@ -100,6 +101,8 @@ describe("the role × procedure matrix", () => {
     const samples: RouteRequest[] = [
       ...Object.values(EVIDENCE_ROUTE_REQUESTS).map((request) => request(served.world.a)),
       exportRequest("staff", "csv"),
+      // Single sign-on's routes come before any session; http/sso-routes.test.ts tests them.
+      ...Object.values(SSO_PATHS).map((path): RouteRequest => ({ method: "GET", path })),
     ];
     for (const route of routes) {
       const answered = samples.filter(

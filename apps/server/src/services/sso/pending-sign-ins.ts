@@ -14,7 +14,7 @@ export interface PendingSignIn {
 export const PENDING_LIFETIME_MS = 10 * 60 * 1000;
 // Each entry is a few hundred bytes: this bounds the store at a few megabytes however many
 // sign-ins are started and abandoned; past it the oldest is dropped (its sign-in starts again).
-const MAX_PENDING = 10_000;
+export const MAX_PENDING = 10_000;
 
 interface Entry extends PendingSignIn {
   expiresAt: number;
@@ -28,10 +28,12 @@ interface Entry extends PendingSignIn {
 export class PendingSignIns {
   private readonly entries = new Map<string, Entry>();
 
+  constructor(private readonly limit = MAX_PENDING) {}
+
   /** Keeps a sign-in and returns the key for the browser's cookie. */
   add(pending: PendingSignIn, now: Date): string {
     this.dropExpired(now);
-    while (this.entries.size >= MAX_PENDING) {
+    while (this.entries.size >= this.limit) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);

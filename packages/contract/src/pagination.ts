@@ -5,14 +5,27 @@ export const MAX_PAGE_SIZE = 200;
 
 const wholeNumber = { error: "must be a whole number" };
 
+// 0 to N − 1 as a union of literals, built one number at a time (tail-recursive, so N = 201 is fine).
+type Below<N extends number, Counted extends number[] = []> = Counted["length"] extends N
+  ? Counted[number]
+  : Below<N, [...Counted, Counted["length"]]>;
+
+/** A page size the tracker accepts, 1 to {@link MAX_PAGE_SIZE}: `pageSize: 500` fails to compile. */
+export type PageSize = Exclude<Below<201>, 0>;
+
+// The checks run as before; the cast only narrows the type that clients see from number to PageSize.
+const PageSizeSchema = z
+  .int(wholeNumber)
+  .min(1, "must be at least 1")
+  .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`) as unknown as z.ZodType<
+  PageSize,
+  PageSize
+>;
+
 /** Which page of a list to return; lists take these alongside their filters. */
 export const PageInputSchema = z.object({
   page: z.int(wholeNumber).min(1, "must be at least 1").default(1),
-  pageSize: z
-    .int(wholeNumber)
-    .min(1, "must be at least 1")
-    .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
-    .default(50),
+  pageSize: PageSizeSchema.default(50),
 });
 
 /** A validated page request. */

@@ -92,11 +92,14 @@ describe("assertNominationTransition", () => {
   });
 
   test("refuses marking attendance before a booking", () => {
+    expect(refusal("nominated", "fully_attended")).toBe(
+      "Cannot mark attendance for a nomination that is awaiting approval: it must be booked first",
+    );
     expect(refusal("approved", "fully_attended")).toBe(
-      "Cannot mark attendance for an approved nomination: it must be booked first",
+      "Cannot mark attendance for a nomination that is approved but not yet booked: it must be booked first",
     );
     expect(refusal("waitlisted", "no_show")).toBe(
-      "Cannot mark attendance for a waitlisted nomination: it must be booked first",
+      "Cannot mark attendance for a nomination that is on the waiting list: it must be booked first",
     );
   });
 

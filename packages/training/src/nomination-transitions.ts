@@ -57,6 +57,13 @@ function article(state: string): string {
   return /^[aeiou]/.test(state) ? `an ${state}` : `a ${state}`;
 }
 
+// Where a nomination that cannot yet have its attendance marked has got to.
+const NOT_YET_BOOKED: Readonly<Partial<Record<NominationState, string>>> = {
+  nominated: "awaiting approval",
+  approved: "approved but not yet booked",
+  waitlisted: "on the waiting list",
+};
+
 // Only called for states with two or more ways on, so there is always an "or".
 function listOf(states: readonly string[]): string {
   return `${states.slice(0, -1).join(", ")} or ${states.slice(-1).join("")}`;
@@ -77,10 +84,11 @@ function explainRefusal(from: unknown, to: unknown): string {
   const [was, next] = [from as NominationState, to as NominationState];
   if (was === next) return `The nomination is already ${was}`;
   if (isAttendanceOutcome(next) && !isAttendanceOutcome(was)) {
-    const cannot = `Cannot mark attendance for ${article(was)} nomination`;
-    return was === "declined" || was === "cancelled"
-      ? cannot
-      : `${cannot}: it must be booked first`;
+    if (was === "declined" || was === "cancelled") {
+      return `Cannot mark attendance for ${article(was)} nomination`;
+    }
+    // "a nominated nomination" says nothing; say where the nomination has got to instead.
+    return `Cannot mark attendance for a nomination that is ${NOT_YET_BOOKED[was] ?? was}: it must be booked first`;
   }
   if (was === "declined" || was === "cancelled") {
     return `Cannot move ${article(was)} nomination to ${next}: ${was} is final; nominate the member of staff again instead`;

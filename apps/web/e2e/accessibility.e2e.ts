@@ -34,6 +34,10 @@ const PAGES: Record<Role, string[]> = {
     "/accreditation",
     "/recommendations",
     "/funding",
+    "/users",
+    "/audit",
+    "/settings",
+    "/account",
   ],
   hr: [
     "/",

@@ -47,7 +47,13 @@ export const routes: RouteObject[] = [
     Component: SignedOutLayout,
     ErrorBoundary: RouteError,
     HydrateFallback: StartingUp,
-    children: [page("sign-in", async () => (await import("./pages/auth/sign-in-page")).SignInPage)],
+    children: [
+      page("sign-in", async () => (await import("./pages/auth/sign-in-page")).SignInPage),
+      page(
+        "set-password",
+        async () => (await import("./pages/auth/set-password-page")).SetPasswordPage,
+      ),
+    ],
   },
   {
     Component: SignedInLayout,
@@ -155,6 +161,61 @@ export const routes: RouteObject[] = [
         "funding/:planId",
         async () => (await import("./pages/funding/funding-plan-page")).FundingPlanPage,
         "readFunding",
+      ),
+      page("users", async () => (await import("./pages/users/users-page")).UsersPage, "administer"),
+      page(
+        "users/invite",
+        async () => (await import("./pages/users/invite-user-page")).InviteUserPage,
+        "administer",
+      ),
+      page(
+        "users/:userId",
+        async () => (await import("./pages/users/user-page")).UserPage,
+        "administer",
+      ),
+      page(
+        "users/:userId/role",
+        async () => (await import("./pages/users/change-role-page")).ChangeRolePage,
+        "administer",
+      ),
+      page(
+        "users/:userId/staff-record",
+        async () => (await import("./pages/users/staff-record-page")).StaffRecordPage,
+        "administer",
+      ),
+      page(
+        "users/:userId/deactivate",
+        async () => (await import("./pages/users/deactivate-user-page")).DeactivateUserPage,
+        "administer",
+      ),
+      page(
+        "users/:userId/reset-password",
+        async () => (await import("./pages/users/reset-password-page")).ResetPasswordPage,
+        "administer",
+      ),
+      page("account", async () => (await import("./pages/account/account-page")).AccountPage),
+      page(
+        "account/password",
+        async () => (await import("./pages/account/change-password-page")).ChangePasswordPage,
+      ),
+      page(
+        "account/sign-out-everywhere",
+        async () =>
+          (await import("./pages/account/sign-out-everywhere-page")).SignOutEverywherePage,
+      ),
+      page(
+        "account/tokens/new",
+        async () => (await import("./pages/account/create-token-page")).CreateTokenPage,
+      ),
+      page(
+        "account/tokens/:tokenId/revoke",
+        async () => (await import("./pages/account/revoke-token-page")).RevokeTokenPage,
+      ),
+      page("audit", async () => (await import("./pages/audit/audit-page")).AuditPage, "administer"),
+      page(
+        "settings",
+        async () => (await import("./pages/settings/settings-page")).SettingsPage,
+        "administer",
       ),
       { path: "*", Component: NotFoundPage },
     ],

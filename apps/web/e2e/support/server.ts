@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -30,15 +30,18 @@ function freePort(): Promise<number> {
 /** The real, built tracker running in a child process with its own empty data folder. */
 export interface RunningServer {
   baseUrl: string;
+  /** Runs `node apps/server/dist/main.js <args>` against this server's data folder. */
+  command: (args: readonly string[]) => Promise<{ code: number; output: string }>;
   stop: () => Promise<void>;
   output: () => string;
 }
 
 /**
  * Starts `node apps/server/dist/main.js` (what `pnpm build` produces) on a free port with a fresh
- * data folder, so it seeds the demo organisation, and waits until it is listening.
+ * data folder, so it seeds the demo organisation (or, with `demo: false`, starts empty as a
+ * council going live would), and waits until it is listening.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { demo?: boolean } = {}): Promise<RunningServer> {
   for (const built of [SERVER_ENTRY, WEB_INDEX]) {
     if (!existsSync(built))
       throw new Error(`${built} is missing: run "pnpm build" from the repository root first`);
@@ -54,6 +57,7 @@ export async function startServer(): Promise<RunningServer> {
       HOST: "127.0.0.1",
       DAPKIT_DATA_DIR: dataDir,
       DAPKIT_DEMO_PASSWORD: DEMO_PASSWORD,
+      ...(options.demo === false ? { DAPKIT_DEMO: "off" } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -73,6 +77,22 @@ export async function startServer(): Promise<RunningServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     output: () => output,
+    command: (args) =>
+      new Promise((resolve) => {
+        execFile(
+          process.execPath,
+          [SERVER_ENTRY, ...args],
+          {
+            cwd: REPO,
+            env: { PATH: process.env.PATH, HOME: process.env.HOME, DAPKIT_DATA_DIR: dataDir },
+            timeout: 60_000,
+          },
+          (error, stdout, stderr) => {
+            const code = error == null ? 0 : typeof error.code === "number" ? error.code : 1;
+            resolve({ code, output: `${stdout}${stderr}` });
+          },
+        );
+      }),
     stop: async () => {
       if (child.exitCode == null) child.kill("SIGTERM");
       await exited;

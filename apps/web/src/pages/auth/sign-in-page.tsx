@@ -1,27 +1,34 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
 
 import { errorStatus } from "../../lib/api-errors";
+import { safeNext, type SetPasswordState } from "./after-sign-in";
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
 import { FlashBanner } from "../../components/flash-banner";
+import { QueryState } from "../../components/query-state";
 import { TextInput } from "../../components/text-input";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { required } from "../../lib/use-form-errors";
 import { queryClient, trpc } from "../../trpc";
+import { NotSetUp } from "../setup/not-set-up";
+import { SsoSignIn, ssoRefusalErrors } from "./sso-sign-in";
 
 const LABELS = { email: "Email address", password: "Password" };
 
-// Only addresses inside the app: a crafted ?next= must not send someone to another site.
-function safeNext(next: string | null): string {
-  return next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+/** The sign-in page, or, before any organisation exists, how to set the service up. */
+export function SignInPage() {
+  const status = useQuery(trpc.auth.setupStatus.queryOptions());
+  return (
+    <QueryState query={status}>{({ setUp }) => (setUp ? <SignInForm /> : <NotSetUp />)}</QueryState>
+  );
 }
 
-export function SignInPage() {
+function SignInForm() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const form = useForm({ email: "", password: "" }, LABELS);
@@ -29,7 +36,14 @@ export function SignInPage() {
 
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async ({ passwordChangeToken }) => {
+        if (passwordChangeToken != null) {
+          // A reset password: no session yet; the token (in history state, never the address)
+          // lets them choose a new one, and that signs them in.
+          const state: SetPasswordState = { token: passwordChangeToken, next: params.get("next") };
+          void navigate("/set-password", { state });
+          return;
+        }
         // Nothing cached while signed out (above all "nobody is signed in") may outlive sign-in.
         queryClient.clear();
         await queryClient.fetchQuery(trpc.auth.me.queryOptions());
@@ -60,10 +74,11 @@ export function SignInPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <FlashBanner />
-        <ErrorSummary errors={form.errors} />
+        <ErrorSummary errors={form.errors ?? ssoRefusalErrors(params.get("sso"))} />
         <h1 className="govuk-heading-l">Sign in to dapkit</h1>
         <p className="govuk-body">
-          Use the email address and password your dapkit administrator gave you.
+          Use your work email address and the password you chose from the link your dapkit
+          administrator sent you.
         </p>
         <form onSubmit={submit} noValidate>
           <TextInput
@@ -81,10 +96,18 @@ export function SignInPage() {
           />
           <Button busy={signIn.isPending}>Sign in</Button>
         </form>
+        <SsoSignIn
+          email={form.values.email}
+          onMissingEmail={() => form.check([{ field: "email", message: "Enter your email address" }])}
+        />
         <h2 className="govuk-heading-m">Problems signing in</h2>
         <p className="govuk-body">
-          After 5 wrong attempts you will need to wait before trying again. If you have forgotten
-          your password, ask your dapkit administrator to set a new one.
+          After 5 wrong attempts you will need to wait before trying again.
+        </p>
+        <p className="govuk-body">
+          If you have forgotten your password, or your link has expired, ask an administrator of
+          dapkit in your organisation. They can reset your password from the Users page and give you
+          a new link to choose one.
         </p>
       </div>
     </div>

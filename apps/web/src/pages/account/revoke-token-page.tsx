@@ -1,0 +1,76 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { Link, useParams } from "react-router";
+
+import { Button, ButtonGroup } from "../../components/button";
+import { NotFoundContent } from "../../components/error-pages";
+import { ErrorSummary } from "../../components/error-summary";
+import { QueryState } from "../../components/query-state";
+import { BackLink } from "../../components/small-parts";
+import { formErrorsFrom } from "../../lib/api-errors";
+import { useNavigateWithFlash } from "../../lib/flash";
+import { usePageTitle } from "../../lib/page-title";
+import { queryClient, trpc, type Outputs } from "../../trpc";
+
+type Token = Outputs["account"]["tokens"]["list"][number];
+
+function ConfirmRevoke({ token }: { token: Token }) {
+  usePageTitle(`Revoke ${token.name}`);
+  const navigateWithFlash = useNavigateWithFlash();
+  const revoke = useMutation(
+    trpc.account.tokens.revoke.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.account.tokens.list.queryKey() });
+        navigateWithFlash("/account", `The API token “${token.name}” has been revoked`);
+      },
+    }),
+  );
+  const errors = useMemo(
+    () => (revoke.error == null ? null : formErrorsFrom(revoke.error)),
+    [revoke.error],
+  );
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">
+          Are you sure you want to revoke the API token “{token.name}”?
+        </h1>
+        <p className="govuk-body">
+          Anything using it will be refused from now on. This cannot be undone: create a new token
+          if you need one again.
+        </p>
+        <ButtonGroup>
+          <Button
+            type="button"
+            variant="warning"
+            busy={revoke.isPending}
+            onClick={() => revoke.mutate({ id: token.id })}
+          >
+            Revoke token
+          </Button>
+          <Link className="govuk-link" to="/account">
+            Cancel
+          </Link>
+        </ButtonGroup>
+      </div>
+    </div>
+  );
+}
+
+/** The confirmation before revoking one of one's own API tokens. */
+export function RevokeTokenPage() {
+  const { tokenId = "" } = useParams();
+  const tokens = useQuery({
+    ...trpc.account.tokens.list.queryOptions(),
+    select: (rows) => rows.find((token) => token.id === tokenId && token.status === "active"),
+  });
+  return (
+    <>
+      <BackLink to="/account">Back to my account</BackLink>
+      <QueryState query={tokens} what="API token">
+        {(token) => (token === undefined ? <NotFoundContent /> : <ConfirmRevoke token={token} />)}
+      </QueryState>
+    </>
+  );
+}

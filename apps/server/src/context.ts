@@ -20,7 +20,21 @@ export interface AppDeps {
   now: () => Date;
   /** Failed sign-ins counted per email address and per client address. */
   limiters: { email: SignInLimiter; address: SignInLimiter };
+  /**
+   * Where people reach the service (DAPKIT_PUBLIC_URL), for the links it makes; when left out,
+   * {@link DEFAULT_PUBLIC_URL}.
+   */
+  publicUrl?: string;
 }
+
+/** The origin of links when no public address is set: the server's default port on this machine. */
+export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
+
+/**
+ * How a request proved who it is: a browser's session cookie, or a personal API token sent as
+ * `Authorization: Bearer` (whose `id` is the token's, not a session's).
+ */
+export type SignedInVia = "cookie" | "token";
 
 /** Facts about the request that procedures may need. */
 export interface RequestInfo {
@@ -30,7 +44,7 @@ export interface RequestInfo {
 
 /** The context every procedure receives. */
 export interface Context extends AppDeps {
-  session: { id: string; user: SessionUser } | null;
+  session: { id: string; user: SessionUser; via?: SignedInVia } | null;
   cookies: CookieJar;
   request: RequestInfo;
 }

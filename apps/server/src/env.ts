@@ -23,11 +23,24 @@ const EnvSchema = z.object({
   // The file holding the secret that signs backups and verifies them on restore, kept outside the
   // data directory; `backup` and `restore` refuse to run without it (the server does not need it).
   DAPKIT_BACKUP_KEY_FILE: z.string().trim().min(1, "must not be empty").optional(),
+  // Where people reach the service, such as https://dapkit.oxford.gov.uk: the origin of the
+  // set-password links the service makes. Defaults to http://localhost:PORT.
+  DAPKIT_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be a web address such as https://dapkit.council.gov.uk",
+    })
+    .optional(),
   // Seeding an empty database with the fictional demo organisation is on unless turned off.
   DAPKIT_DEMO: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** The origin of the links the service makes: DAPKIT_PUBLIC_URL, else this machine's port. */
+export function publicUrlOf(env: Pick<Env, "DAPKIT_PUBLIC_URL" | "PORT">): string {
+  return env.DAPKIT_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+}
 
 /** Thrown when the environment is invalid; the message lists every variable at fault. */
 export class EnvError extends Error {

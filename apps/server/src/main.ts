@@ -6,7 +6,11 @@ import { runBackupCommand, USAGE } from "./backup/backup-command";
 import { BackupError } from "./backup/backup-manifest";
 import { claimDataDir } from "./backup/data-dir-lock";
 import { SchemaMismatchError } from "./db/verify-schema";
-import { EnvError, loadEnv } from "./env";
+import { EnvError, loadEnv, publicUrlOf } from "./env";
+import {
+  CommandError,
+  runCreateOrganisation,
+} from "./services/organisations/create-organisation-command";
 import { createHttpServer } from "./http/create-server";
 import { routes } from "./http/routes";
 import { log } from "./log";
@@ -18,7 +22,7 @@ async function start(): Promise<void> {
   // Held while the server runs (the operating system lets go when it exits), so that a restore
   // refuses the directory rather than swap the database under this one.
   const lock = claimDataDir(resolve(env.DAPKIT_DATA_DIR), (message) => new StartupError(message));
-  const app = await openApp(env.DAPKIT_DATA_DIR);
+  const app = { ...(await openApp(env.DAPKIT_DATA_DIR)), publicUrl: publicUrlOf(env) };
   if (env.DAPKIT_DEMO === "on") {
     const seeded = await seedDemoIfEmpty(app, { password: env.DAPKIT_DEMO_PASSWORD });
     if (seeded !== undefined) {
@@ -61,10 +65,15 @@ async function start(): Promise<void> {
   process.once("SIGINT", stop);
 }
 
-// `dapkit-server` or `dapkit-server start` serves; `backup` and `restore` work on the data directory.
+// `dapkit-server` or `dapkit-server start` serves; `backup` and `restore` work on the data
+// directory; `create-organisation` sets up a council.
 async function main(argv: readonly string[]): Promise<void> {
   const [command = "start", ...args] = argv;
   if (command === "start" && args.length === 0) return start();
+  if (command === "create-organisation") {
+    process.stdout.write(`${runCreateOrganisation(args, loadEnv())}\n`);
+    return;
+  }
   if (command === "backup" || command === "restore") {
     const env = loadEnv();
     const message = await runBackupCommand(command, args, {
@@ -82,6 +91,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof EnvError ||
     error instanceof StartupError ||
     error instanceof BackupError ||
+    error instanceof CommandError ||
     error instanceof SchemaMismatchError
   ) {
     process.stderr.write(`${error.message}\n`);

@@ -1,7 +1,9 @@
+import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { evidenceRouter } from "./routers/evidence";
 import { fundingRouter } from "./routers/funding";
+import { organisationRouter } from "./routers/organisation";
 import { recommendationsRouter } from "./routers/recommendations";
 import { reportsRouter } from "./routers/reports";
 import { staffRouter } from "./routers/staff";
@@ -11,10 +13,12 @@ import { createCallerFactory, router } from "./trpc";
 
 /** The whole tracker API. The web client and the SDK import only its type. */
 export const appRouter = router({
+  account: accountRouter,
   audit: auditRouter,
   auth: authRouter,
   evidence: evidenceRouter,
   funding: fundingRouter,
+  organisation: organisationRouter,
   recommendations: recommendationsRouter,
   reports: reportsRouter,
   staff: staffRouter,

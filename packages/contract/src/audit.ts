@@ -4,12 +4,22 @@ import { IdSchema, LabelSchema } from "@dapkit/schemas";
 
 import { query } from "./define-procedure";
 import { PageInputSchema, pageSchema } from "./pagination";
+import { DateRangeSchema, inOrder, notBeforeFrom } from "./reports";
 
-/** Which page of the audit log, optionally for one kind of record or one user. */
-export const ListAuditInputSchema = PageInputSchema.extend({
-  entity: LabelSchema.optional(),
+/**
+ * Which entries of the audit log: optionally one person's, one action, one kind of record, and
+ * a range of days (`from` and `to` inclusive, London dates).
+ */
+export const AuditFilterSchema = DateRangeSchema.extend({
   userId: IdSchema.optional(),
-}).prefault({});
+  action: LabelSchema.optional(),
+  entity: LabelSchema.optional(),
+});
+
+/** Which page of the audit log, filtered; pages count from the newest entry. */
+export const ListAuditInputSchema = AuditFilterSchema.extend(PageInputSchema.shape)
+  .refine(inOrder, notBeforeFrom)
+  .prefault({});
 
 /** One entry of the audit log. */
 export const AuditEntryOutputSchema = z.object({
@@ -36,5 +46,10 @@ export const audit = {
     access: "administer",
     input: ListAuditInputSchema,
     output: pageSchema(AuditEntryOutputSchema),
+  }),
+  /** The actions and kinds of record the organisation's log holds, for the filters' choices. */
+  facets: query({
+    access: "administer",
+    output: z.object({ actions: z.array(z.string()), entities: z.array(z.string()) }),
   }),
 };

@@ -24,10 +24,21 @@ describe("the tracker's contract", () => {
   test("names exactly the API's procedures", () => {
     expect(entries.map(([path]) => path)).toMatchInlineSnapshot(`
       [
+        "account.get",
+        "account.changePassword",
+        "account.signOutEverywhere",
+        "account.recentSignIns",
+        "account.tokens.list",
+        "account.tokens.create",
+        "account.tokens.revoke",
         "audit.list",
+        "audit.facets",
         "auth.signIn",
         "auth.signOut",
         "auth.me",
+        "auth.setPassword",
+        "auth.accountLink",
+        "auth.setupStatus",
         "evidence.framework",
         "evidence.list",
         "evidence.get",
@@ -39,6 +50,8 @@ describe("the tracker's contract", () => {
         "funding.get",
         "funding.create",
         "funding.update",
+        "organisation.settings.get",
+        "organisation.settings.update",
         "recommendations.list",
         "recommendations.get",
         "recommendations.create",
@@ -77,22 +90,29 @@ describe("the tracker's contract", () => {
         "users.list",
         "users.create",
         "users.update",
+        "users.invite",
+        "users.resetPassword",
         "users.setPassword",
       ]
     `);
   });
 
   test.each(entries)(
-    "%s: a known access, zod schemas, and only sign-in and me are public",
+    "%s: a known access, zod schemas, and only signing in, set-up and me are public",
     (path, entry) => {
       const access: readonly string[] = ["public", "signedIn", ...PERMISSION_NAMES];
       expect(access).toContain(entry.access);
       expect(entry.output).toBeInstanceOf(z.ZodType);
       if (entry.input !== undefined) expect(entry.input).toBeInstanceOf(z.ZodType);
-      expect(entry.access === "public").toBe(path === "auth.signIn" || path === "auth.me");
+      // Signing in, setting a password from a link, and whether the service is set up at all.
+      expect(entry.access === "public").toBe(
+        /^auth\.(signIn|me|setPassword|accountLink|setupStatus)$/.test(path),
+      );
       // Reads are queries and changes are mutations, as their names say.
       expect(entry.kind).toBe(
-        /\.(list|get|me|framework|readiness|uptake\w*|refreshersDue|neverTrained)$/.test(path)
+        /\.(list|get|me|framework|readiness|uptake\w*|refreshersDue|neverTrained|recentSignIns|facets|accountLink|setupStatus)$/.test(
+          path,
+        )
           ? "query"
           : "mutation",
       );

@@ -1,7 +1,9 @@
+import { account } from "./account";
 import { audit } from "./audit";
 import { auth } from "./auth";
 import { evidence } from "./evidence";
 import { funding } from "./funding";
+import { organisation } from "./organisation";
 import { recommendations } from "./recommendations";
 import { reports } from "./reports";
 import { staff } from "./staff";
@@ -14,10 +16,12 @@ import { users } from "./users";
  * these.
  */
 export const contract = {
+  account,
   audit,
   auth,
   evidence,
   funding,
+  organisation,
   recommendations,
   reports,
   staff,

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { issueField, type ApiErrorData, type ApiIssue } from "./api-error";
+export * from "./account";
 export * from "./audit";
 export * from "./auth";
 export * from "./by-id";
@@ -14,9 +15,11 @@ export { contractEntries, type ProcedureAt, type ProcedurePath } from "./contrac
 export * from "./evidence";
 export * from "./funding";
 export * from "./imports";
+export * from "./organisation";
 export * from "./pagination";
 export * from "./recommendations";
 export * from "./reports";
+export * from "./single-sign-on";
 export * from "./staff";
 export * from "./training";
 export * from "./users";

@@ -28,16 +28,19 @@ export const NamedFunnelSchema = FunnelSchema.extend({
   name: z.string(),
 });
 
-const DateRangeSchema = z.object({
+/** A range of days, either end of which may be left out. */
+export const DateRangeSchema = z.object({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
 });
 
-function inOrder(range: z.output<typeof DateRangeSchema>): boolean {
+/** True unless the range ends before it starts. */
+export function inOrder(range: z.output<typeof DateRangeSchema>): boolean {
   return range.from === undefined || range.to === undefined || range.from <= range.to;
 }
 
-const notBeforeFrom = { path: ["to"], message: "must not be before the from date" };
+/** Where and how a range that ends before it starts is refused. */
+export const notBeforeFrom = { path: ["to"], message: "must not be before the from date" };
 
 /** Sessions starting between two dates (either may be left out). */
 export const UptakeInputSchema = DateRangeSchema.refine(inOrder, notBeforeFrom).prefault({});

@@ -29,11 +29,37 @@ export const SessionUserOutputSchema = z.object({
   staffId: IdSchema.nullable(),
 });
 
+/**
+ * Where an account stands: `invited` until its first sign-in (no password set yet), `active`
+ * after, `deactivated` when an administrator has stopped it signing in.
+ */
+export const USER_STATUSES = ["invited", "active", "deactivated"] as const;
+
+/** Where an account stands. */
+export type UserStatus = (typeof USER_STATUSES)[number];
+
 /** A user account in the administrators' list. */
 export const UserOutputSchema = SessionUserOutputSchema.extend({
   active: z.boolean(),
+  status: z.enum(USER_STATUSES),
+  /** The last successful sign-in (password or single sign-on); null if never. */
+  lastSignInAt: z.string().nullable(),
+  /** True after a reset: their next sign-in must choose a new password. */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
 });
+
+/**
+ * A single-use link to set a password, shown once to whoever asked for it (an administrator, or
+ * the `create-organisation` command). Only a hash of its token is kept.
+ */
+export const AccountLinkOutputSchema = z.object({ url: z.string(), expiresAt: z.string() });
+
+/** What a single-use link is for: the first admin's set-up, an invitation, a password reset. */
+export const ACCOUNT_LINK_PURPOSES = ["setup", "invite", "reset"] as const;
+
+/** How long an invitation or password-reset link lasts. */
+export const ACCOUNT_LINK_LIFETIME_HOURS = 72;
 
 /** A new user account. */
 export const CreateUserInputSchema = z.object({
@@ -55,6 +81,9 @@ export const UpdateUserInputSchema = z.object({
   }),
 });
 
+/** Someone to invite: they choose their password from the link (or use single sign-on). */
+export const InviteUserInputSchema = CreateUserInputSchema.omit({ password: true });
+
 /** A new password for a user (which ends their sessions). */
 export const SetPasswordInputSchema = z.object({ id: IdSchema, password: PasswordSchema });
 
@@ -70,6 +99,21 @@ export const users = {
     access: "administer",
     input: UpdateUserInputSchema,
     output: UserOutputSchema,
+  }),
+  /** Adds a user with no password, and returns the link where they set one. */
+  invite: mutation({
+    access: "administer",
+    input: InviteUserInputSchema,
+    output: z.object({ user: UserOutputSchema, link: AccountLinkOutputSchema }),
+  }),
+  /**
+   * Ends the user's sessions, makes their next sign-in choose a new password, and returns a link
+   * where they can set one now.
+   */
+  resetPassword: mutation({
+    access: "administer",
+    input: z.object({ id: IdSchema }),
+    output: z.object({ user: UserOutputSchema, link: AccountLinkOutputSchema }),
   }),
   setPassword: mutation({
     access: "administer",

@@ -10,7 +10,8 @@ import type { SessionUser } from "./session-user";
 /** How long a session lasts from sign-in: a working day with room to spare. */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
-function hashToken(token: string): string {
+/** The sha256 of a secret token, as stored in place of the token itself. */
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 

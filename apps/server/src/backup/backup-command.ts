@@ -9,6 +9,8 @@ export const USAGE = [
   "  dapkit-server [start]                  run the tracker",
   "  dapkit-server backup <file>            back up the data directory (safe while it runs)",
   "  dapkit-server restore <file> [--force] restore a backup into the data directory",
+  "  dapkit-server create-organisation --name <name> --admin-email <email>",
+  "                                         set up an organisation and its first admin",
   "The data directory is DAPKIT_DATA_DIR (default ./data). Backups are signed, and restores",
   "verified, with the key in DAPKIT_BACKUP_KEY_FILE, a file outside the data directory.",
 ].join("\n");

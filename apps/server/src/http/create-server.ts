@@ -8,7 +8,12 @@ import type { AppDeps } from "../context";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { appRouter } from "../router";
-import { contextFromRequest, isSecureRequest, type ConnectionOptions } from "./request-context";
+import {
+  bearerToken,
+  contextFromRequest,
+  isSecureRequest,
+  type ConnectionOptions,
+} from "./request-context";
 import type { Route } from "./route";
 import { setSecurityHeaders } from "./security-headers";
 import { sendError, sendJson } from "./send";
@@ -72,6 +77,8 @@ function assertBatchAllowed(req: IncomingMessage, url: URL): void {
  */
 function assertSameSite(req: IncomingMessage): void {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
+  // A script's API token, which no browser sends cross-site; its cookies are then ignored.
+  if (bearerToken(req) !== undefined) return;
   const fetchSite = req.headers["sec-fetch-site"];
   const crossSite =
     fetchSite === "cross-site" || !isSameOrigin(req.headers.origin, req.headers.host);

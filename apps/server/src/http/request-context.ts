@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TLSSocket } from "node:tls";
 
+import { TRPCError } from "@trpc/server";
+
 import { SESSION_COOKIE } from "../auth/cookie";
 import { findSession } from "../auth/session-store";
-import { createContextInner, type AppDeps, type Context } from "../context";
+import type { SessionUser } from "../auth/session-user";
+import { createContextInner, type AppDeps, type Context, type SignedInVia } from "../context";
+import { authenticateToken } from "../services/tokens/authenticate-token";
 import { parseCookies, serialiseCookie } from "./cookies";
 
 /** How the server learns about the connection it is behind. */
@@ -43,20 +47,60 @@ export function clientAddress(req: IncomingMessage, options: ConnectionOptions):
   return hops[Math.min(trusted, hops.length - 1)] ?? socketAddress;
 }
 
-/** The procedure context for an HTTP request: its session (from the cookie) and a cookie jar. */
+/**
+ * The token of an `Authorization: Bearer` header; undefined when there is no such header. A
+ * request with one is a script's, not a browser's: browsers never add it to a cross-site
+ * request, so it needs no CSRF header, and its cookies are ignored.
+ */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
+  return match?.[1] ?? "";
+}
+
+const TOKEN_REFUSED =
+  "This API token is not valid: it may be mistyped, expired or revoked, or its owner's account " +
+  "may be deactivated";
+
+function sessionOf(
+  deps: AppDeps,
+  req: IncomingMessage,
+  address: string,
+): { id: string; user: SessionUser; via: SignedInVia } | null {
+  const bearer = bearerToken(req);
+  if (bearer !== undefined) {
+    // Never falls back to the cookie: a script with a bad token is told so, not served as
+    // whoever's browser it runs in.
+    const found =
+      bearer === ""
+        ? undefined
+        : authenticateToken(deps.db, bearer, { now: deps.now(), source: address });
+    if (found === undefined) throw new TRPCError({ code: "UNAUTHORIZED", message: TOKEN_REFUSED });
+    return { ...found, via: "token" };
+  }
+  const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+  const session =
+    token == null || token === "" ? undefined : findSession(deps.db, token, deps.now());
+  return session === undefined ? null : { ...session, via: "cookie" };
+}
+
+/**
+ * The procedure context for an HTTP request: its session (from a bearer token or else the
+ * cookie) and a cookie jar. Throws UNAUTHORIZED for a bearer token that is not valid.
+ */
 export function contextFromRequest(
   deps: AppDeps,
   http: { req: IncomingMessage; res: ServerResponse },
   options: ConnectionOptions,
 ): Context {
   const { req, res } = http;
-  const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-  const session =
-    token == null || token === "" ? undefined : findSession(deps.db, token, deps.now());
+  const address = clientAddress(req, options);
+  const session = sessionOf(deps, req, address);
   const secure = isSecureRequest(req, options);
   return createContextInner(deps, {
-    session: session ?? null,
-    request: { ip: clientAddress(req, options) },
+    session,
+    request: { ip: address },
     cookies: {
       set(name, value, cookie) {
         res.appendHeader("Set-Cookie", serialiseCookie(name, value, { ...cookie, secure }));

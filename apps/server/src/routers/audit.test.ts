@@ -55,11 +55,44 @@ describe("audit.list", () => {
     expect(await admin.audit.list()).toMatchObject({ page: 1, pageSize: 50, total: 3 });
   });
 
-  test("another organisation's user shows nothing, not their entries", async () => {
-    const page = await t.app
-      .caller(t.org.users.admin)
-      .audit.list({ userId: t.other.users.admin.id });
-    expect(page).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
+  test("another organisation's user is refused as a filter, not searched for", async () => {
+    await expect(
+      t.app.caller(t.org.users.admin).audit.list({ userId: t.other.users.admin.id }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose a person from your organisation",
+    });
+  });
+
+  test("filters by action and by London days, both ends included", async () => {
+    const admin = t.app.caller(t.org.users.admin);
+    // The entries so far are at 09:00 UTC on 5 April 2022 (10:00 in London, summer time). One
+    // more at 23:30 UTC on 5 April is 00:30 on 6 April in London.
+    t.app.clock.now = new Date("2022-04-05T23:30:00.000Z");
+    await admin.users.update({ id: t.org.users.viewer.id, data: { name: "Vic Late" } });
+    const actions = (page: { items: { action: string; at: string }[] }) =>
+      page.items.map((entry) => `${entry.action} ${entry.at}`);
+    expect(actions(await admin.audit.list({ action: "update" }))).toEqual([
+      "update 2022-04-05T23:30:00.000Z",
+      "update 2022-04-05T09:00:00.000Z",
+    ]);
+    expect(actions(await admin.audit.list({ action: "update", to: "2022-04-05" }))).toEqual([
+      "update 2022-04-05T09:00:00.000Z",
+    ]);
+    expect(actions(await admin.audit.list({ from: "2022-04-06", to: "2022-04-06" }))).toEqual([
+      "update 2022-04-05T23:30:00.000Z",
+    ]);
+    expect((await admin.audit.list({ from: "2022-04-07" })).total).toBe(0);
+    await expect(admin.audit.list({ from: "2022-04-07", to: "2022-04-06" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await admin.audit.facets()).toEqual({
+      actions: ["set_password", "sign_in_failed", "update"],
+      entities: ["session", "user"],
+    });
+    await expect(t.app.caller(t.org.users.hr).audit.facets()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   test("never shows password hashes, tokens or secrets, even if a service recorded one", async () => {

@@ -25,7 +25,7 @@ describe("auth.signIn", () => {
     const user = await app
       .caller(null, { cookies })
       .auth.signIn({ email: "HR@Northshire.example", password: TEST_PASSWORD });
-    expect(user).toEqual(org.users.hr);
+    expect(user).toEqual({ ...org.users.hr, passwordChangeToken: null });
     const cookie = cookies.values.get("dapkit_session");
     expect(cookie?.maxAgeSeconds).toBe(12 * 60 * 60);
     expect(findSession(app.db, cookie?.value ?? "", app.clock.now)?.user).toEqual(org.users.hr);

@@ -29,7 +29,11 @@ type ContractInput<Path extends string> =
 
 const inputs = {
   "account.get": () => undefined,
-  "account.changePassword": () => ({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }),
+  // A wrong current password: refused after the role check, and the user keeps theirs.
+  "account.changePassword": () => ({
+    currentPassword: "not the current password",
+    newPassword: NEW_PASSWORD,
+  }),
   "account.signOutEverywhere": () => undefined,
   "account.recentSignIns": () => undefined,
   "account.tokens.list": () => undefined,
@@ -140,7 +144,11 @@ const inputs = {
     password: NEW_PASSWORD,
   }),
   "users.update": (r) => ({ id: r.spareUserId, data: { name: "Matrix spare" } }),
-  "users.invite": () => ({ email: "matrix-invite@example.org", name: "Matrix invite", role: "viewer" }),
+  "users.invite": () => ({
+    email: "matrix-invite@example.org",
+    name: "Matrix invite",
+    role: "viewer",
+  }),
   "users.resetPassword": (r) => ({ id: r.spareUserId }),
   "users.setPassword": (r) => ({ id: r.spareUserId, password: NEW_PASSWORD }),
 } satisfies {

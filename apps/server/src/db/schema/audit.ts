@@ -18,5 +18,9 @@ export const auditLog = sqliteTable(
     // The client address a sign-in or a read of sensitive data came from (null for other changes).
     source: text(),
   },
-  (table) => [index("audit_log_organisation_idx").on(table.organisationId, table.id)],
+  (table) => [
+    index("audit_log_organisation_idx").on(table.organisationId, table.id),
+    // One person's entries (their recent sign-ins, the audit viewer's person filter), newest first.
+    index("audit_log_user_idx").on(table.userId, table.id),
+  ],
 );

@@ -1,15 +1,49 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
+import { londonInstant } from "@dapkit/schemas";
 
 import { auditLog, users } from "../../db/schema";
+import { AppError } from "../../errors";
 import { pageOf, pageWindow } from "../pagination";
 import type { Scope } from "../scope";
 
-/** Which page of the audit log to show, optionally only one kind of record or one user's actions. */
-export interface AuditQuery extends PageRequest {
-  entity?: string | undefined;
+/** Which entries of the audit log: one person's, one action, one kind of record, a range of days. */
+export interface AuditFilter {
   userId?: string | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  /** The first London day, `YYYY-MM-DD`. */
+  from?: string | undefined;
+  /** The last London day, `YYYY-MM-DD`, included. */
+  to?: string | undefined;
+}
+
+/** Which page of the audit log to show, filtered. */
+export interface AuditQuery extends PageRequest, AuditFilter {}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// The instant a London day starts, in the log's own form (toISOString, with milliseconds), so
+// the text comparison with `at` is exact.
+function londonDayStart(date: string): string {
+  return new Date(londonInstant(date, "00:00")).toISOString();
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The condition for an organisation's entries that match a filter. */
+export function auditWhere(organisationId: string, filter: AuditFilter): SQL | undefined {
+  return and(
+    eq(auditLog.organisationId, organisationId),
+    filter.entity == null ? undefined : eq(auditLog.entity, filter.entity),
+    filter.action == null ? undefined : eq(auditLog.action, filter.action),
+    filter.userId == null ? undefined : eq(auditLog.userId, filter.userId),
+    filter.from == null ? undefined : gte(auditLog.at, londonDayStart(filter.from)),
+    filter.to == null ? undefined : lt(auditLog.at, londonDayStart(nextDay(filter.to))),
+  );
 }
 
 // Field names whose values must never leave the server, wherever a service put them in an entry.
@@ -30,15 +64,27 @@ function redact(value: unknown): unknown {
   );
 }
 
+// Users are deactivated, never deleted, so a person to filter by is always one of the
+// organisation's; anyone else's id is refused rather than answered with an empty page.
+function assertUserInOrganisation(scope: Scope, userId: string): void {
+  const row = scope.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organisationId, scope.user.organisationId), eq(users.id, userId)))
+    .get();
+  if (row === undefined) {
+    throw new AppError("bad_request", "Choose a person from your organisation", {
+      field: "userId",
+    });
+  }
+}
+
 /** One page of the organisation's audit log, newest first, with the name of who acted. */
 export function listAudit(scope: Scope, query: AuditQuery) {
   const { db, user } = scope;
+  if (query.userId != null) assertUserInOrganisation(scope, query.userId);
   const { limit, offset } = pageWindow(query);
-  const where = and(
-    eq(auditLog.organisationId, user.organisationId),
-    query.entity == null ? undefined : eq(auditLog.entity, query.entity),
-    query.userId == null ? undefined : eq(auditLog.userId, query.userId),
-  );
+  const where = auditWhere(user.organisationId, query);
   const total = db.select({ total: count() }).from(auditLog).where(where).get()?.total ?? 0;
   const rows = db
     .select({
@@ -69,4 +115,19 @@ export function listAudit(scope: Scope, query: AuditQuery) {
     items: rows.map((row) => ({ ...row, before: redact(row.before), after: redact(row.after) })),
     total,
   });
+}
+
+/** The actions and kinds of record in the organisation's log, alphabetically, for the filters. */
+export function auditFacets(scope: Scope): { actions: string[]; entities: string[] } {
+  const { db, user } = scope;
+  const mine = eq(auditLog.organisationId, user.organisationId);
+  const distinct = (column: typeof auditLog.action | typeof auditLog.entity) =>
+    db
+      .selectDistinct({ value: column })
+      .from(auditLog)
+      .where(mine)
+      .orderBy(column)
+      .all()
+      .map((row) => row.value);
+  return { actions: distinct(auditLog.action), entities: distinct(auditLog.entity) };
 }

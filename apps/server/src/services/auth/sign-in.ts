@@ -1,15 +1,21 @@
 import { eq } from "drizzle-orm";
 
 import { passwordHashing } from "../../auth/hashing-gate";
-import { createSession } from "../../auth/session-store";
 import type { SessionUser } from "../../auth/session-user";
 import { getDecoyHash, verifyPassword } from "../../auth/passwords";
 import type { Reservation, SignInLimiter } from "../../auth/sign-in-limiter";
 import type { AppDeps } from "../../context";
-import { users } from "../../db/schema";
+import { organisations, users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
+import { issueAccountLink, PASSWORD_CHANGE_MINUTES } from "./account-links";
+import { startSession } from "./start-session";
+
+/** The refusal when an organisation signs in only with single sign-on. */
+export const PASSWORD_SIGN_IN_OFF =
+  "Your organisation signs in with its own account system, not a dapkit password. Choose " +
+  "'Sign in with your organisation's account'.";
 
 // One message for every failure, so the response never says whether the address has an account.
 const REFUSED = "Enter a correct email address and password";
@@ -46,12 +52,22 @@ function reserveAttempt(
   return { email: email.reservation, address: address.reservation };
 }
 
-/** Checks a user's email and password and, when they match, starts a session. */
+/** The answer to a password sign-in: a session, or a token to choose a new password with first. */
+export type SignInResult =
+  | { user: SessionUser; token: string; expiresAt: Date; passwordChangeToken: null }
+  | { user: SessionUser; token: null; expiresAt: null; passwordChangeToken: string };
+
+/**
+ * Checks a user's email and password and, when they match, starts a session, or, when an
+ * administrator has reset the password, returns a short-lived token to choose a new one with
+ * (`auth.setPassword`) instead. An organisation that has turned password sign-in off is refused,
+ * but only once the password is right, so the refusal says nothing to someone guessing.
+ */
 export async function signIn(
   deps: AppDeps,
   credentials: { email: string; password: string },
   clientAddress: string,
-): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
+): Promise<SignInResult> {
   const now = deps.now();
   const emailKey = credentials.email.toLowerCase();
   const { limiters } = deps;
@@ -96,16 +112,33 @@ export async function signIn(
     role: row.role,
     staffId: row.staffId,
   };
-  const { token, expiresAt } = deps.db.transaction((tx) => {
-    const session = createSession(tx, user, now);
-    recordAudit(tx, {
+  const organisation = deps.db
+    .select({ passwordSignInAllowed: organisations.passwordSignInAllowed })
+    .from(organisations)
+    .where(eq(organisations.id, row.organisationId))
+    .get();
+  if (organisation?.passwordSignInAllowed !== true) {
+    recordAudit(deps.db, {
       actor: actorOf(user),
       at: now,
-      action: "sign_in",
+      action: "sign_in_refused",
       entity: "session",
+      after: { reason: "password_sign_in_off" },
       source: clientAddress,
     });
-    return session;
-  });
-  return { user, token, expiresAt };
+    throw new AppError("forbidden", PASSWORD_SIGN_IN_OFF);
+  }
+  if (row.mustChangePassword) {
+    const { token } = deps.db.transaction((tx) =>
+      issueAccountLink(tx, {
+        user,
+        purpose: "reset",
+        now,
+        lifetimeMs: PASSWORD_CHANGE_MINUTES * 60_000,
+      }),
+    );
+    return { user, token: null, expiresAt: null, passwordChangeToken: token };
+  }
+  const session = startSession(deps.db, user, { now, source: clientAddress, method: "password" });
+  return { user, ...session, passwordChangeToken: null };
 }

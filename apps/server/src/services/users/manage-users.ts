@@ -9,6 +9,7 @@ import { newId } from "../../db/ids";
 import { staff, users, type UserRole } from "../../db/schema";
 import { AppError, found } from "../../errors";
 import { actorOf } from "../actor";
+import { revokeUserTokens } from "../tokens/manage-tokens";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { isUniqueViolation } from "../sqlite-errors";
@@ -26,7 +27,8 @@ export function listUsers(db: Queryable, organisationId: string) {
     .all();
 }
 
-function getUser(db: Queryable, organisationId: string, id: string): PublicUser {
+/** One user of an organisation, as the API shows them; not found if in another organisation. */
+export function getUser(db: Queryable, organisationId: string, id: string): PublicUser {
   return found(
     db
       .select(publicUserColumns)
@@ -37,7 +39,8 @@ function getUser(db: Queryable, organisationId: string, id: string): PublicUser 
   );
 }
 
-function assertStaffInOrganisation(
+/** Refuses a staff record from another organisation (or none at all). */
+export function assertStaffInOrganisation(
   db: Queryable,
   organisationId: string,
   staffId: string | null,
@@ -67,17 +70,29 @@ function hashNewPassword(admin: SessionUser, password: string): Promise<string> 
 // Sign-in is by email alone, so an address is unique across every organisation. The refusal must
 // not tell one council that another has the address, so it is the same wherever the address is
 // in use, and says only that it cannot be used (an admin can see their own organisation's users).
-const EMAIL_UNAVAILABLE =
+export const EMAIL_UNAVAILABLE =
   "This email address cannot be used for a new user. If the person is already in your list of " +
   "users, change their account instead.";
 
-/** Adds a user to the admin's organisation. */
-export async function createUser(
+/** A new user's details, as an administrator gives them. */
+export interface NewUser {
+  email: string;
+  name: string;
+  role: UserRole;
+  staffId: string | null;
+}
+
+/**
+ * Adds a user to the admin's organisation with `passwordHash` (null for one invited to choose
+ * their own) and audits it; `then` runs in the same transaction with the new user, so what it
+ * does (issuing an invitation link) happens only if the user is added.
+ */
+export function addUser<T>(
   scope: Scope,
-  input: { email: string; name: string; role: UserRole; password: string; staffId: string | null },
-): Promise<PublicUser> {
+  input: NewUser & { passwordHash: string | null },
+  then: (tx: Queryable, created: PublicUser) => T,
+): T {
   const { db, user: admin, now } = scope;
-  const passwordHash = await hashNewPassword(admin, input.password);
   const id = newId();
   try {
     return db.transaction((tx) => {
@@ -90,7 +105,7 @@ export async function createUser(
           name: input.name,
           role: input.role,
           staffId: input.staffId,
-          passwordHash,
+          passwordHash: input.passwordHash,
           createdAt: now.toISOString(),
         })
         .run();
@@ -98,22 +113,28 @@ export async function createUser(
       recordAudit(tx, {
         actor: actorOf(admin),
         at: now,
-        action: "create",
+        action: input.passwordHash == null ? "invite" : "create",
         entity: "user",
         entityId: id,
         after: created,
       });
-      return created;
+      return then(tx, created);
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("conflict", EMAIL_UNAVAILABLE, {
-        field: "email",
-        cause: error,
-      });
+      throw new AppError("conflict", EMAIL_UNAVAILABLE, { field: "email", cause: error });
     }
     throw error;
   }
+}
+
+/** Adds a user to the admin's organisation with a password the admin chose. */
+export async function createUser(
+  scope: Scope,
+  input: NewUser & { password: string },
+): Promise<PublicUser> {
+  const passwordHash = await hashNewPassword(scope.user, input.password);
+  return addUser(scope, { ...input, passwordHash }, (_tx, created) => created);
 }
 
 /** Changes a user's name, role, staff record or whether they can sign in. */
@@ -150,6 +171,8 @@ export function updateUser(
     // A changed role or a deactivation takes effect now, not when the old session expires.
     if (before.role !== after.role || before.active !== after.active)
       deleteUserSessions(tx, input.id);
+    // A deactivated user's API tokens are revoked too, so reactivating them revives none.
+    if (before.active && !after.active) revokeUserTokens(tx, input.id, now);
     recordAudit(tx, {
       actor: actorOf(admin),
       at: now,

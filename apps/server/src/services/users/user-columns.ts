@@ -1,3 +1,7 @@
+import { sql } from "drizzle-orm";
+
+import type { UserStatus } from "@dapkit/contract";
+
 import { users } from "../../db/schema";
 
 /** The user fields that may leave the server (never the password hash). */
@@ -9,5 +13,13 @@ export const publicUserColumns = {
   role: users.role,
   staffId: users.staffId,
   active: users.active,
+  // Invited: never signed in and no password yet (a single-sign-on user is active from their
+  // first sign-in).
+  status: sql<UserStatus>`case
+    when ${users.active} = 0 then 'deactivated'
+    when ${users.lastSignInAt} is null and ${users.passwordHash} is null then 'invited'
+    else 'active' end`,
+  lastSignInAt: users.lastSignInAt,
+  mustChangePassword: users.mustChangePassword,
   createdAt: users.createdAt,
 };

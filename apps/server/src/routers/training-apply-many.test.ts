@@ -267,3 +267,47 @@ describe("training.sessions.candidates", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("once a session has started", () => {
+  test("nobody can be nominated or booked, with the start in the message, and nothing changes", async () => {
+    const session = createSession(t.hr, {
+      startsAt: "2022-08-10T09:30:00.000Z",
+      endsAt: "2022-08-10T12:00:00.000Z",
+    });
+    const staffIds = [createStaff(t.hr).id, createStaff(t.hr).id];
+    const [first] = createNominations(t.hr, {
+      sessionId: session.id,
+      staffIds: [staffIds[0] ?? ""],
+    });
+    t.app.clock.now = new Date("2022-08-10T09:30:00.000Z");
+    const caller = t.app.caller(t.org.users.hr);
+    const started = {
+      code: "CONFLICT",
+      message:
+        "This session started at 10:30am on 10 August 2022, so nobody can be nominated for it",
+    };
+    await expect(
+      caller.training.nominations.create({ sessionId: session.id, staffIds: [staffIds[1] ?? ""] }),
+    ).rejects.toMatchObject(started);
+    const booked = {
+      code: "CONFLICT",
+      message: "This session started at 10:30am on 10 August 2022, so nobody can be booked onto it",
+    };
+    await expect(caller.training.nominations.book({ id: first?.id ?? "" })).rejects.toMatchObject(
+      booked,
+    );
+    await expect(
+      caller.training.nominations.applyMany({
+        sessionId: session.id,
+        action: "book",
+        ids: [first?.id ?? ""],
+      }),
+    ).rejects.toMatchObject(booked);
+    const got = await caller.training.sessions.get({ id: session.id });
+    expect(got.nominations.map((row) => row.state)).toEqual(["nominated"]);
+    // A minute before the start, booking was still open.
+    t.app.clock.now = new Date("2022-08-10T09:29:00.000Z");
+    const ok = await caller.training.nominations.book({ id: first?.id ?? "" });
+    expect(ok.state).toBe("booked");
+  });
+});

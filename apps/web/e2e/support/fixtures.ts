@@ -72,8 +72,8 @@ export async function createFixtures(baseUrl: string): Promise<Fixtures> {
   });
   const session = await admin.mutate<{ id: string }>("training.sessions.create", {
     courseId: course.id,
-    startsAt: inDays(-1, 9),
-    endsAt: inDays(-1, 13),
+    startsAt: inDays(1, 9),
+    endsAt: inDays(1, 13),
     capacity: 10,
     location: "Civic Centre, Room 2",
     trainer: "Northshire DA Service",

@@ -1,7 +1,6 @@
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
-
 import type { NominationState } from "@dapkit/schemas";
 
 import {

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import type { Scope } from "../scope";
 import { nominationItemsById, staffOfNomination, type NominationItem } from "./nomination-items";
 import { insertNominations, WRITE_LOCK } from "./nomination-writes";
-import { sessionPlaces } from "./session-places";
+import { assertNotStarted } from "./session-timing";
 
 /** A request to nominate several people for one session. */
 export interface NominateInput {
@@ -84,7 +84,7 @@ export function nominate(scope: Scope, input: NominateInput): NominationItem[] {
   const staffIds = [...new Set(input.staffIds)];
   return scope.db.transaction((tx) => {
     // Throws not found for a session of another organisation.
-    sessionPlaces(tx, scope, input.sessionId);
+    assertNotStarted(tx, scope, { sessionId: input.sessionId, what: "nominated for it" });
     assertNominees(tx, scope, staffIds);
     assertNotNominated(tx, scope, { ...input, staffIds });
     const ids = insertNominations(

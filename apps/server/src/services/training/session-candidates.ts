@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 
-import { BULK_LIMIT } from "@dapkit/contract";
+import { BULK_LIMIT, MAX_PAGE_SIZE, type PageSize } from "@dapkit/contract";
 import type { NominationState } from "@dapkit/schemas";
 
 import type { Queryable } from "../../db/client";
@@ -8,6 +8,7 @@ import { nominations } from "../../db/schema";
 import type { Page } from "../pagination";
 import type { Scope } from "../scope";
 import { listStaff, type StaffFilters } from "../staff/list-staff";
+import type { StaffItem } from "../staff/staff-items";
 import { sessionStart } from "./session-timing";
 
 /** Someone who might be nominated, and where their nomination for the session stands. */
@@ -25,7 +26,7 @@ export interface Candidate {
 export type CandidatesInput = Omit<StaffFilters, "active"> & {
   sessionId: string;
   page: number;
-  pageSize: number;
+  pageSize: PageSize;
 };
 
 // Each person's latest nomination for the session: the one that says whether they are in play.
@@ -52,6 +53,22 @@ function latestStates(
   return states;
 }
 
+// The first BULK_LIMIT current staff matching, read a full page at a time.
+function everyoneMatching(
+  scope: Scope,
+  filters: Omit<StaffFilters, "active">,
+): { items: StaffItem[]; total: number } {
+  const items: StaffItem[] = [];
+  let total = 0;
+  for (let page = 1; items.length < BULK_LIMIT; page += 1) {
+    const batch = listStaff(scope, { ...filters, active: true, page, pageSize: MAX_PAGE_SIZE });
+    items.push(...batch.items);
+    total = batch.total;
+    if (batch.items.length < MAX_PAGE_SIZE) break;
+  }
+  return { items, total };
+}
+
 /**
  * A page of the current staff the user may nominate (a manager: their team), with where each
  * stands for the session, and the ids of everyone matching who is not yet nominated, so a page
@@ -65,7 +82,7 @@ export function sessionCandidates(
   // Not found for a session of another organisation, before anything is listed.
   sessionStart(scope.db, scope, sessionId);
   const shown = listStaff(scope, { ...filters, active: true, page, pageSize });
-  const matching = listStaff(scope, { ...filters, active: true, page: 1, pageSize: BULK_LIMIT });
+  const matching = everyoneMatching(scope, filters);
   const states = latestStates(scope.db, scope, {
     sessionId,
     staffIds: [...new Set([...shown.items, ...matching.items].map((person) => person.id))],

@@ -49,14 +49,3 @@ export function assertNotStarted(
     { field: "sessionId" },
   );
 }
-
-/** Refuses attendance for a session that has not started: nobody has attended it yet. */
-export function assertStarted(db: Queryable, scope: Scope, sessionId: string): void {
-  const startsAt = sessionStart(db, scope, sessionId);
-  if (scope.now.getTime() >= startsAt.getTime()) return;
-  throw new AppError(
-    "conflict",
-    `Attendance can be marked from the start of the session, at ${startWords(startsAt)}`,
-    { field: "sessionId" },
-  );
-}

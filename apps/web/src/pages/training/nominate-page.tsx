@@ -3,47 +3,119 @@ import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
-import { formatDate, plural } from "@dapkit/schemas";
+import { formatCount, formatDate, plural } from "@dapkit/schemas";
+import { NOMINATION_STATE_LABELS } from "@dapkit/training";
 
-import { Button } from "../../components/button";
+import { Button, ButtonGroup } from "../../components/button";
 import { Checkbox } from "../../components/checkbox";
 import { ErrorSummary } from "../../components/error-summary";
 import { Fieldset } from "../../components/fieldset";
+import { Pagination } from "../../components/pagination";
 import { QueryState } from "../../components/query-state";
+import { Select } from "../../components/select";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
 import { Textarea } from "../../components/textarea";
+import { useCurrentUser } from "../../lib/current-user";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
+import { useFilters } from "../../lib/search-params";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
+import { useManagers } from "../staff/use-managers";
 
 type Session = Outputs["training"]["sessions"]["get"];
 
-// Enough for a whole team on one screen; a search narrows a large department.
-const SHOWN = 100;
+type Candidates = Outputs["training"]["sessions"]["candidates"];
+
+const PAGE_SIZE = 50;
+const FILTERS = ["search", "department", "manager"] as const;
+
+// Department, team and name: applied together, so "everyone in Housing" is one search.
+function Filters({
+  filters,
+}: {
+  filters: ReturnType<typeof useFilters<(typeof FILTERS)[number]>>;
+}) {
+  const user = useCurrentUser();
+  const [draft, setDraft] = useState(filters.values);
+  const departments = useQuery(trpc.staff.departments.list.queryOptions());
+  const managers = useManagers();
+  return (
+    <form
+      className="app-filters"
+      role="search"
+      aria-label="Find staff"
+      onSubmit={(event) => {
+        event.preventDefault();
+        filters.set({ ...draft, search: draft.search.trim() });
+      }}
+    >
+      <TextInput
+        name="search"
+        label="Name or employee number"
+        value={draft.search}
+        onChange={(event) => setDraft({ ...draft, search: event.target.value })}
+      />
+      <Select
+        name="department"
+        label="Department"
+        value={draft.department}
+        onChange={(event) => setDraft({ ...draft, department: event.target.value })}
+        options={[
+          { value: "", text: "All departments" },
+          ...(departments.data ?? []).map((department) => ({
+            value: department.id,
+            text: department.name,
+          })),
+        ]}
+      />
+      {/* A manager sees only their own team, so has no team to choose. */}
+      {user.role === "manager" ? null : (
+        <Select
+          name="manager"
+          label="Team (by manager)"
+          value={draft.manager}
+          onChange={(event) => setDraft({ ...draft, manager: event.target.value })}
+          options={[
+            { value: "", text: "Every team" },
+            ...managers.map((manager) => ({ value: manager.id, text: manager.name })),
+          ]}
+        />
+      )}
+      <Button variant="secondary">Find staff</Button>
+    </form>
+  );
+}
+
+function whereTheyStand(person: Candidates["items"][number]): string {
+  const where = `${person.jobTitle}, ${person.departmentName}`;
+  return person.nominationState == null
+    ? where
+    : `${where}. Already nominated: ${NOMINATION_STATE_LABELS[person.nominationState]}`;
+}
 
 function NominateForm({ session }: { session: Session }) {
+  const user = useCurrentUser();
   const flash = useNavigateWithFlash();
-  const [search, setSearch] = useState("");
-  const [applied, setApplied] = useState("");
+  const filters = useFilters(FILTERS);
+  const { search, department, manager } = filters.values;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState("");
   const [mandatory, setMandatory] = useState(false);
   const form = useFormErrors({ staffIds: "Staff", reason: "Reason" });
   usePageTitle("Nominate staff", { error: form.invalid });
-  const staff = useQuery({
-    ...trpc.staff.list.queryOptions({
-      page: 1,
-      pageSize: SHOWN,
-      active: true,
-      ...(applied === "" ? {} : { search: applied }),
+  const candidates = useQuery({
+    ...trpc.training.sessions.candidates.queryOptions({
+      sessionId: session.id,
+      page: filters.page,
+      pageSize: PAGE_SIZE,
+      ...(search === "" ? {} : { search }),
+      ...(department === "" ? {} : { departmentId: department }),
+      ...(manager === "" ? {} : { managerId: manager }),
     }),
     placeholderData: keepPreviousData,
   });
-  const already = new Map(
-    session.nominations.map((nomination) => [nomination.staffId, nomination.state]),
-  );
   const nominate = useMutation(
     trpc.training.nominations.create.mutationOptions({
       onSuccess: async (created) => {
@@ -58,10 +130,12 @@ function NominateForm({ session }: { session: Session }) {
     }),
   );
 
-  function toggle(id: string, on: boolean) {
+  function toggle(ids: readonly string[], on: boolean) {
     const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
     setSelected(next);
   }
 
@@ -71,6 +145,7 @@ function NominateForm({ session }: { session: Session }) {
     if (form.validate(contract.training.nominations.create.input, input)) nominate.mutate(input);
   }
 
+  const filtered = search !== "" || department !== "" || manager !== "";
   return (
     <>
       <ErrorSummary errors={form.errors} />
@@ -78,90 +153,103 @@ function NominateForm({ session }: { session: Session }) {
         Nominate staff
       </PageHeading>
       <p className="govuk-body">
-        {plural(session.placesLeft, "place")} left. People nominated after the session is full go on
+        {plural(session.placesLeft, "place")} left. People booked after the session is full go on
         the waiting list.
       </p>
-      <form
-        role="search"
-        aria-label="Find staff"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setApplied(search.trim());
-        }}
-      >
-        <TextInput
-          name="search"
-          label="Search by name or employee number"
-          className="govuk-!-width-one-half"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-        <Button variant="secondary">Search</Button>
-      </form>
-      <form onSubmit={submit} noValidate>
-        <QueryState query={staff} what="staff list">
-          {(result) => (
-            <Fieldset
-              id="staffIds"
-              legend={applied === "" ? "Staff you can nominate" : `Staff matching “${applied}”`}
-              hint={
-                result.total > result.items.length
-                  ? `Showing ${result.items.length} of ${result.total}. Search to find others.`
-                  : "Select everyone you want to nominate."
-              }
-              error={form.errorFor("staffIds")}
-            >
-              <div
-                className="govuk-checkboxes govuk-checkboxes--small"
-                data-module="govuk-checkboxes"
-              >
-                {result.items.length === 0 ? (
-                  <p className="govuk-body">Nobody matches that search.</p>
-                ) : null}
-                {result.items.map((person, index) => {
-                  const state = already.get(person.id);
-                  return (
-                    <Checkbox
-                      key={person.id}
-                      id={index === 0 ? "staffIds" : `staff-${person.id}`}
-                      name="staffIds"
-                      value={person.id}
-                      label={person.name}
-                      hint={`${person.jobTitle}, ${person.departmentName}${state === undefined ? "" : ". Already nominated"}`}
-                      checked={selected.has(person.id)}
-                      disabled={state !== undefined}
-                      onChange={(event) => toggle(person.id, event.target.checked)}
-                    />
-                  );
-                })}
-              </div>
-            </Fieldset>
-          )}
-        </QueryState>
-        <p className="govuk-body" role="status">
-          {plural(selected.size, "person", "people")} selected
-        </p>
-        <Textarea
-          name="reason"
-          label="Reason for the nomination (optional)"
-          rows={3}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          error={form.errorFor("reason")}
-        />
-        <div className="govuk-form-group">
-          <div className="govuk-checkboxes govuk-checkboxes--small">
-            <Checkbox
-              id="mandatory"
-              name="mandatory"
-              label="This training is mandatory for these people"
-              checked={mandatory}
-              onChange={(event) => setMandatory(event.target.checked)}
-            />
-          </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <Filters key={JSON.stringify(filters.values)} filters={filters} />
         </div>
-        <Button busy={nominate.isPending}>Nominate selected staff</Button>
-      </form>
+        <form className="govuk-grid-column-two-thirds" onSubmit={submit} noValidate>
+          <QueryState query={candidates} what="staff list">
+            {(result) => (
+              <>
+                <p className="govuk-body" role="status">
+                  {result.total === 0
+                    ? "Nobody matches."
+                    : `${formatCount(result.total)} ${filtered ? "matching" : "current"} staff, ${formatCount(result.selectableIds.length)} not yet nominated${result.truncated ? " among the first 1,000" : ""}.`}
+                </p>
+                {result.selectableIds.length === 0 ? null : (
+                  <ButtonGroup>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      onClick={() => toggle(result.selectableIds, true)}
+                    >
+                      {user.role === "manager" && !filtered
+                        ? "Select your whole team"
+                        : `Select all ${plural(result.selectableIds.length, "person", "people")} that match`}
+                    </Button>
+                    {selected.size === 0 ? null : (
+                      <Button
+                        type="button"
+                        variant="secondary"
+                        onClick={() => setSelected(new Set())}
+                      >
+                        Clear selection
+                      </Button>
+                    )}
+                  </ButtonGroup>
+                )}
+                <Fieldset
+                  id="staffIds"
+                  legend={filtered ? "Staff matching your search" : "Staff you can nominate"}
+                  hint="Select everyone you want to nominate. Your selection is kept as you change page or search."
+                  error={form.errorFor("staffIds")}
+                >
+                  <div
+                    className="govuk-checkboxes govuk-checkboxes--small"
+                    data-module="govuk-checkboxes"
+                  >
+                    {result.items.map((person, index) => (
+                      <Checkbox
+                        key={person.id}
+                        id={index === 0 ? "staffIds" : `staff-${person.id}`}
+                        name="staffIds"
+                        value={person.id}
+                        label={person.name}
+                        hint={whereTheyStand(person)}
+                        checked={selected.has(person.id)}
+                        disabled={person.nominationState != null}
+                        onChange={(event) => toggle([person.id], event.target.checked)}
+                      />
+                    ))}
+                  </div>
+                </Fieldset>
+                <Pagination
+                  page={result.page}
+                  pageSize={result.pageSize}
+                  total={result.total}
+                  hrefFor={filters.hrefFor}
+                />
+              </>
+            )}
+          </QueryState>
+          <p className="govuk-body" role="status">
+            {plural(selected.size, "person", "people")} selected
+          </p>
+          <Textarea
+            name="reason"
+            label="Reason for the nomination (optional)"
+            rows={3}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            error={form.errorFor("reason")}
+          />
+          <div className="govuk-form-group">
+            <div className="govuk-checkboxes govuk-checkboxes--small">
+              <Checkbox
+                id="mandatory"
+                name="mandatory"
+                label="This training is mandatory for these people"
+                checked={mandatory}
+                onChange={(event) => setMandatory(event.target.checked)}
+              />
+            </div>
+          </div>
+          <Button busy={nominate.isPending}>Nominate selected staff</Button>
+        </form>
+      </div>
     </>
   );
 }

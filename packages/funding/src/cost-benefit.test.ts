@@ -4,12 +4,16 @@ import {
   GREEN_BOOK_STPR,
   GREEN_BOOK_STPR_SCHEDULE,
   applyOptimismBias,
+  benefitCostRatio,
   discountFactor,
   npv,
+  presentValue,
   type CashFlow,
   type DiscountSchedule,
 } from "./cost-benefit";
+import type { Pence } from "@dapkit/schemas";
 import { FundingInputError } from "./errors";
+import { pence } from "./money";
 
 function failure(run: () => unknown): FundingInputError {
   try {
@@ -159,8 +163,20 @@ describe("npv", () => {
     // At 100 % a year, 5p next year is worth 2.5p now.
     expect(npv([{ year: 1, amountPence: 5 }], { rate: 1 })).toBe(3);
     expect(npv([{ year: 1, amountPence: -5 }], { rate: 1 })).toBe(-3);
-    expect(npv([{ year: 1, amountPence: -1 }], { rate: 1.5 })).toBe(0);
-    expect(Object.is(npv([{ year: 1, amountPence: -1 }], { rate: 1.5 }), 0)).toBe(true);
+    expect(npv([{ year: 2, amountPence: -1 }], { rate: 1 })).toBe(0);
+    expect(Object.is(npv([{ year: 2, amountPence: -1 }], { rate: 1 }), 0)).toBe(true);
+  });
+
+  test("a percentage passed as the rate is refused with the fraction that was probably meant", () => {
+    const error = failure(() => npv([{ year: 1, amountPence: 100 }], { rate: 3.5 }));
+    expect(error.field).toBe("rate");
+    expect(error.message).toBe(
+      "rate 3.5 looks like a percentage; pass 0.035 (rates are fractions: 0.035 for 3.5 %)",
+    );
+    const schedule = { bands: [{ fromYear: 0, toYear: Infinity, rate: 1.5 }], source: "typo" };
+    expect(failure(() => discountFactor(1, { schedule })).message).toBe(
+      "schedule.bands[0].rate 1.5 looks like a percentage; pass 0.015 (rates are fractions: 0.035 for 3.5 %)",
+    );
   });
 
   test("property: with no discounting the NPV is the plain sum", () => {
@@ -205,38 +221,47 @@ describe("npv", () => {
 });
 
 describe("applyOptimismBias", () => {
-  test("raises a cost by the percentage, exactly, rounding half away from zero", () => {
-    expect(applyOptimismBias(10_000_000, 41)).toBe(14_100_000);
-    expect(applyOptimismBias(333, 24)).toBe(413);
-    expect(applyOptimismBias(4, 12.5)).toBe(5);
-    expect(applyOptimismBias(1, 50)).toBe(2);
-    expect(applyOptimismBias(100, 0.1)).toBe(100);
-    expect(applyOptimismBias(1_000, 0.1)).toBe(1_001);
-    expect(applyOptimismBias(12_345, 0)).toBe(12_345);
-    expect(applyOptimismBias(12_345, 200)).toBe(37_035);
+  test("raises a cost by the rate, a fraction, exactly, rounding half away from zero", () => {
+    expect(applyOptimismBias(pence(10_000_000), 0.41)).toBe(14_100_000);
+    expect(applyOptimismBias(pence(333), 0.24)).toBe(413);
+    expect(applyOptimismBias(pence(4), 0.125)).toBe(5);
+    expect(applyOptimismBias(pence(1), 0.5)).toBe(2);
+    expect(applyOptimismBias(pence(100), 0.001)).toBe(100);
+    expect(applyOptimismBias(pence(1_000), 0.001)).toBe(1_001);
+    expect(applyOptimismBias(pence(12_345), 0)).toBe(12_345);
+    expect(applyOptimismBias(pence(12_345), 2)).toBe(37_035);
   });
 
-  test("refuses negative costs or percentages and results beyond the safe range", () => {
-    expect(failure(() => applyOptimismBias(-1, 10)).message).toBe(
+  test("a percentage passed as the rate is refused with the fraction that was probably meant", () => {
+    const error = failure(() => applyOptimismBias(pence(10_000_000), 41));
+    expect(error.field).toBe("rate");
+    expect(error.message).toBe(
+      "optimism bias 41 looks like a percentage; pass 0.41 (rates are fractions: 0.41 for 41 %, at most 2 for 200 %)",
+    );
+    expect(failure(() => applyOptimismBias(pence(1), 2.01)).message).toContain("pass 0.0201");
+  });
+
+  test("refuses negative costs or rates and results beyond the safe range", () => {
+    expect(failure(() => applyOptimismBias(-1 as Pence, 0.1)).message).toBe(
       "costPence must not be negative, got -1",
     );
-    expect(failure(() => applyOptimismBias(100, -10)).message).toBe(
-      "percent must not be negative, got -10",
+    expect(failure(() => applyOptimismBias(pence(100), -0.1)).message).toBe(
+      "rate must not be negative, got -0.1",
     );
-    expect(failure(() => applyOptimismBias(100, Number.NaN)).code).toBe("invalid_argument");
-    expect(failure(() => applyOptimismBias(Number.MAX_SAFE_INTEGER, 1)).message).toContain(
-      "The cost with optimism bias comes to",
-    );
+    expect(failure(() => applyOptimismBias(pence(100), Number.NaN)).code).toBe("invalid_argument");
+    expect(
+      failure(() => applyOptimismBias(pence(Number.MAX_SAFE_INTEGER), 0.01)).message,
+    ).toContain("The cost with optimism bias comes to");
   });
 
-  test("property: the uplift is within half a penny of cost × (1 + percent / 100)", () => {
+  test("property: the uplift is within half a penny of cost × (1 + rate)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e12 }),
         fc.integer({ min: 0, max: 20_000 }),
         (cost, hundredths) => {
-          const percent = hundredths / 100;
-          const raised = applyOptimismBias(cost, percent);
+          const rate = hundredths / 10_000;
+          const raised = applyOptimismBias(pence(cost), rate);
           // Compared in exact integers: 10,000 × raised against cost × (10,000 + hundredths).
           const twiceError =
             2n * (10_000n * BigInt(raised) - BigInt(cost) * (10_000n + BigInt(hundredths)));
@@ -244,5 +269,34 @@ describe("applyOptimismBias", () => {
         },
       ),
     );
+  });
+});
+
+describe("presentValue and benefitCostRatio", () => {
+  test("£207 of benefit next year against £100 spent now is a ratio of 2 at 3.5 %", () => {
+    expect(presentValue([{ year: 1, amountPence: 10_350 }])).toBe(10_000);
+    expect(
+      benefitCostRatio({
+        benefits: [{ year: 1, amountPence: 20_700 }],
+        costs: [{ year: 0, amountPence: 10_000 }],
+      }),
+    ).toBe(2);
+    expect(
+      benefitCostRatio(
+        { benefits: [{ year: 1, amountPence: 100 }], costs: [{ year: 1, amountPence: 100 }] },
+        { rate: 0.5 },
+      ),
+    ).toBe(1);
+  });
+
+  test("refuses costs with no present value, and a percentage as the rate", () => {
+    expect(failure(() => benefitCostRatio({ benefits: [], costs: [] })).message).toBe(
+      "The costs' present value must be above £0 (give costs as positive amounts), got 0 pence",
+    );
+    expect(
+      failure(() =>
+        benefitCostRatio({ benefits: [], costs: [{ year: 0, amountPence: 1 }] }, { rate: 3.5 }),
+      ).field,
+    ).toBe("rate");
   });
 });

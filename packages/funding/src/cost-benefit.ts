@@ -1,4 +1,4 @@
-import { describeValue } from "@dapkit/schemas";
+import { describeValue, type Pence } from "@dapkit/schemas";
 
 import type { SourcedConstant } from "./demand";
 import { FundingInputError } from "./errors";
@@ -104,6 +104,26 @@ interface CheckedSchedule {
   readonly end: number;
 }
 
+// Rates are fractions everywhere in this package (0.035 for 3.5 %). A discount rate above 1 (100 % a
+// year) is never meant: it is a percentage typed as one, which would otherwise discount silently at
+// a hundred times the rate.
+// The fraction a percentage stands for, as a person would write it: 2.01 gives 0.0201, not 0.020099….
+function asFraction(percent: number): string {
+  return String(Number((percent / 100).toPrecision(12)));
+}
+
+function requireRate(value: unknown, field: string): number {
+  const rate = requireNumber(value, field, { bound: "non-negative" });
+  if (rate > 1) {
+    throw new FundingInputError(
+      "invalid_argument",
+      `${field} ${String(rate)} looks like a percentage; pass ${asFraction(rate)} (rates are fractions: 0.035 for 3.5 %)`,
+      { field },
+    );
+  }
+  return rate;
+}
+
 function scheduleFor(options: DiscountOptions): CheckedSchedule {
   requireOptions(options, "options");
   if (options.rate !== undefined && options.schedule !== undefined) {
@@ -114,7 +134,7 @@ function scheduleFor(options: DiscountOptions): CheckedSchedule {
     );
   }
   if (options.rate !== undefined) {
-    const rate = requireNumber(options.rate, "rate", { bound: "non-negative" });
+    const rate = requireRate(options.rate, "rate");
     return { bands: [{ fromYear: 0, toYear: Infinity, rate }], end: Infinity };
   }
   const schedule: unknown = options.schedule ?? GREEN_BOOK_STPR_SCHEDULE;
@@ -132,7 +152,7 @@ function scheduleFor(options: DiscountOptions): CheckedSchedule {
   let expectedFrom = 0;
   bands.forEach((band, index) => {
     const field = `schedule.bands[${String(index)}]`;
-    requireNumber(band.rate, `${field}.rate`, { bound: "non-negative" });
+    requireRate(band.rate, `${field}.rate`);
     const validEnd = Number.isInteger(band.toYear) || band.toYear === Infinity;
     if (band.fromYear !== expectedFrom || !validEnd || !(band.toYear >= band.fromYear)) {
       throw new FundingInputError(
@@ -192,6 +212,44 @@ export function discountFactor(year: number, options: DiscountOptions = {}): num
 }
 
 /**
+ * The present value of amounts of pence received (or spent) in future years: each discounted by its
+ * year's factor, added in floating point and rounded once, half away from zero. The same as
+ * {@link npv} for flows of one sign, named for the benefits or the costs of an appraisal.
+ *
+ * @example
+ * presentValue([{ year: 1, amountPence: 10350 }]); // 10000
+ */
+export function presentValue(flows: readonly CashFlow[], options: DiscountOptions = {}): number {
+  return npv(flows, options);
+}
+
+/**
+ * The benefit-cost ratio of an appraisal: the present value of the benefits over that of the costs,
+ * both given as positive amounts and discounted alike.
+ *
+ * @example
+ * benefitCostRatio({
+ *   benefits: [{ year: 1, amountPence: 20700 }],
+ *   costs: [{ year: 0, amountPence: 10000 }],
+ * }); // 2 (£207 next year is £200 today, against £100 spent now)
+ */
+export function benefitCostRatio(
+  appraisal: { readonly benefits: readonly CashFlow[]; readonly costs: readonly CashFlow[] },
+  options: DiscountOptions = {},
+): number {
+  requireOptions(appraisal, "appraisal");
+  const costs = presentValue(appraisal.costs, options);
+  if (!(costs > 0)) {
+    throw new FundingInputError(
+      "invalid_argument",
+      `The costs' present value must be above £0 (give costs as positive amounts), got ${String(costs)} pence`,
+      { field: "costs" },
+    );
+  }
+  return presentValue(appraisal.benefits, options) / costs;
+}
+
+/**
  * Gives the net present value of cash flows in pence, discounting each by its year's factor.
  *
  * The discounted amounts are added in floating point and rounded once at the end, half away from zero.
@@ -219,21 +277,36 @@ export function npv(flows: readonly CashFlow[], options: DiscountOptions = {}): 
   return toSafePence(BigInt(roundHalfAwayFromZero(total)), "The net present value");
 }
 
+// The Green Book's largest optimism-bias upper bound is 200 % (equipment and development capital
+// costs), so a fraction above 2 is a percentage typed as one.
+const LARGEST_OPTIMISM_BIAS = 2;
+
 /**
- * Raises a cost by an optimism-bias percentage, `cost × (1 + percent / 100)`, rounded half away from zero.
+ * Raises a cost by an optimism-bias rate, a fraction like every rate here: `cost × (1 + rate)`, so 0.41
+ * is a 41 % uplift. Rounded half away from zero.
  *
- * The percentage is read as the decimal it prints as, so the uplift is exact. Take the percentage from the
- * Green Book supplementary guidance or the local-partnership CBA guidance; the package builds none in.
+ * The rate is read as the decimal it prints as, so the uplift is exact. A rate above 2 (200 %, the Green
+ * Book's largest upper bound) is refused as a percentage typed as one. Take the rate from the Green Book
+ * supplementary guidance or the local-partnership CBA guidance; the package builds none in.
  *
  * @example
- * applyOptimismBias(10000000, 41); // 14100000 (£100,000 plus 41 %)
+ * applyOptimismBias(pence(10000000), 0.41); // 14100000 (£100,000 plus 41 %)
+ * applyOptimismBias(pence(10000000), 41); // throws: 41 looks like a percentage; pass 0.41
  */
-export function applyOptimismBias(costPence: number, percent: number): number {
+export function applyOptimismBias(costPence: Pence, rate: number): Pence {
   const cost = requirePence(costPence, "costPence", { code: "invalid_argument" });
-  const uplift = exactDecimalOf(requireNumber(percent, "percent", { bound: "non-negative" }));
-  const hundred = unitsAt({ units: 100n, scale: 0 }, uplift.scale);
+  const fraction = requireNumber(rate, "rate", { bound: "non-negative" });
+  if (fraction > LARGEST_OPTIMISM_BIAS) {
+    throw new FundingInputError(
+      "invalid_argument",
+      `optimism bias ${String(fraction)} looks like a percentage; pass ${asFraction(fraction)} (rates are fractions: 0.41 for 41 %, at most 2 for 200 %)`,
+      { field: "rate" },
+    );
+  }
+  const uplift = exactDecimalOf(fraction);
+  const one = unitsAt({ units: 1n, scale: 0 }, uplift.scale);
   return toSafePence(
-    divideRoundingHalfAwayFromZero(BigInt(cost) * (hundred + uplift.units), hundred),
+    divideRoundingHalfAwayFromZero(BigInt(cost) * (one + uplift.units), one),
     "The cost with optimism bias",
-  );
+  ) as Pence;
 }

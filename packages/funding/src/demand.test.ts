@@ -10,8 +10,9 @@ import {
   ratePer,
   refugeSpaces,
 } from "./demand";
+import type { Pence } from "@dapkit/schemas";
 import { FundingInputError } from "./errors";
-import { parseMoney } from "./money";
+import { parseMoney, pence, pounds } from "./money";
 
 function failure(run: () => unknown): FundingInputError {
   try {
@@ -67,19 +68,22 @@ describe("ratePer", () => {
 describe("costPerVictim", () => {
   test("Essex: £86m across 44,000 victims is £1,954.55 each, rounded half away from zero", () => {
     expect(costPerVictim(parseMoney("£86m"), 44_000)).toBe(195_455);
-    expect(costPerVictim(5, 2)).toBe(3);
-    expect(costPerVictim(7, 2)).toBe(4);
-    expect(costPerVictim(4, 3)).toBe(1);
-    expect(costPerVictim(0, 3)).toBe(0);
-    expect(costPerVictim(Number.MAX_SAFE_INTEGER, 2)).toBe(4_503_599_627_370_496);
+    expect(costPerVictim(pounds(86_000_000), 44_000)).toBe(195_455);
+    expect(costPerVictim(pence(5), 2)).toBe(3);
+    expect(costPerVictim(pence(7), 2)).toBe(4);
+    expect(costPerVictim(pence(4), 3)).toBe(1);
+    expect(costPerVictim(pence(0), 3)).toBe(0);
+    expect(costPerVictim(pence(Number.MAX_SAFE_INTEGER), 2)).toBe(4_503_599_627_370_496);
+    // @ts-expect-error a plain number may be pounds: the cost must be made Pence first
+    expect(costPerVictim(86_000_000, 44_000)).toBe(1_955);
   });
 
   test("refuses negative costs and victims that are not a whole number above zero", () => {
-    expect(failure(() => costPerVictim(-1, 2)).message).toBe(
+    expect(failure(() => costPerVictim(-1 as Pence, 2)).message).toBe(
       "costPence must not be negative, got -1",
     );
     for (const victims of [0, -3, 1.5, Number.NaN]) {
-      const error = failure(() => costPerVictim(100, victims));
+      const error = failure(() => costPerVictim(pence(100), victims));
       expect(error.code).toBe("invalid_argument");
       expect(error.message).toBe(
         `victims must be a whole number greater than 0, got ${String(victims)}`,

@@ -1,4 +1,4 @@
-import { describeValue } from "@dapkit/schemas";
+import { describeValue, type Pence } from "@dapkit/schemas";
 
 import { FundingInputError } from "./errors";
 import { divideRoundingHalfAwayFromZero } from "./exact-arithmetic";
@@ -124,9 +124,10 @@ export function ratePer(count: number, population: number, per = 1000): number {
  * Divides a cost among victims and gives the cost per victim in whole pence, rounded half away from zero.
  *
  * @example
- * costPerVictim(8600000000, 44000); // 195455 (Essex: £86m ÷ 44,000 = £1,954.55)
+ * costPerVictim(parseMoney("£86m"), 44000); // 195455 (Essex: £86m ÷ 44,000 = £1,954.55)
+ * costPerVictim(pounds(86_000_000), 44000); // the same; a plain number of pounds does not compile
  */
-export function costPerVictim(costPence: number, victims: number): number {
+export function costPerVictim(costPence: Pence, victims: number): Pence {
   const cost = requirePence(costPence, "costPence", { code: "invalid_argument" });
   if (typeof victims !== "number" || !Number.isSafeInteger(victims) || victims <= 0) {
     throw new FundingInputError(
@@ -136,7 +137,7 @@ export function costPerVictim(costPence: number, victims: number): number {
     );
   }
   // Exact integer division, so a cost in the billions still rounds on the true half-penny.
-  return Number(divideRoundingHalfAwayFromZero(BigInt(cost), BigInt(victims)));
+  return Number(divideRoundingHalfAwayFromZero(BigInt(cost), BigInt(victims))) as Pence;
 }
 
 /**

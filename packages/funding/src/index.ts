@@ -15,8 +15,10 @@ export {
   GREEN_BOOK_STPR,
   GREEN_BOOK_STPR_SCHEDULE,
   applyOptimismBias,
+  benefitCostRatio,
   discountFactor,
   npv,
+  presentValue,
   type CashFlow,
   type DiscountBand,
   type DiscountOptions,
@@ -52,6 +54,8 @@ export {
 export {
   formatMoney,
   parseMoney,
+  pence,
+  pounds,
   type FormatMoneyOptions,
   type MoneyStyle,
   type ParseMoneyOptions,
@@ -73,6 +77,13 @@ export {
   type WorkstreamAmount,
 } from "./plan-funding";
 export { type PlanWarning, type PlanWarningCode } from "./plan-warnings";
+export {
+  coverage,
+  impliedPopulation,
+  positionInRange,
+  type Coverage,
+  type RangePosition,
+} from "./ratios";
 export {
   reconcileVariance,
   type ReconciledVarianceRow,

@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { FundingInputError } from "./errors";
-import { describeMoney, formatMoney, parseMoney } from "./money";
+import { describeMoney, formatMoney, parseMoney, pence, pounds } from "./money";
 
 function failure(run: () => unknown): FundingInputError {
   try {
@@ -189,5 +189,27 @@ describe("describeMoney", () => {
     expect(describeMoney(3_021_745)).toBe("£30,217.45");
     expect(describeMoney(-100)).toBe("-£1");
     expect(describeMoney(-101)).toBe("-£1.01");
+  });
+});
+
+describe("pence and pounds", () => {
+  test("make Pence from whole pence, or exactly from pounds to the penny", () => {
+    expect(pence(150_000)).toBe(150_000);
+    expect(pounds(1500)).toBe(150_000);
+    expect(pounds(75_122.45)).toBe(7_512_245);
+    expect(pounds(-0.1)).toBe(-10);
+    expect(pounds(0)).toBe(0);
+    expect(parseMoney("£1,500")).toBe(pounds(1500));
+  });
+
+  test("refuse what is not a whole number of pence", () => {
+    expect(() => pence(1500.5)).toThrow(
+      "pence must be a whole number of pence within the safe integer range, got 1500.5",
+    );
+    expect(() => pounds(0.001)).toThrow(
+      "pounds(0.001) is not a whole number of pence: it has a fraction of a penny",
+    );
+    expect(() => pounds(Number.NaN)).toThrow("pounds needs a number of pounds, got NaN");
+    expect(() => pounds(1e17)).toThrow("beyond the safe integer range");
   });
 });

@@ -1,7 +1,12 @@
-import { describeValue } from "@dapkit/schemas";
+import { describeValue, type Pence } from "@dapkit/schemas";
 
 import { FundingInputError } from "./errors";
-import { divideRoundingHalfAwayFromZero } from "./exact-arithmetic";
+import {
+  divideRoundingHalfAwayFromZero,
+  exactDecimalOf,
+  toSafePence,
+  unitsAt,
+} from "./exact-arithmetic";
 import { requireOptions, requirePence } from "./input-checks";
 
 /**
@@ -67,7 +72,7 @@ const EXAMPLES = "such as £1,502,449, £75,122.45, £0.730m, £4,373k or 150244
  * parseMoney("£0.730m"); // 73000000
  * parseMoney("-£30,217", { allowNegative: true }); // -3021700
  */
-export function parseMoney(text: string, options: ParseMoneyOptions = {}): number {
+export function parseMoney(text: string, options: ParseMoneyOptions = {}): Pence {
   requireOptions(options, "options");
   if (typeof text !== "string") {
     throw new FundingInputError(
@@ -115,7 +120,48 @@ export function parseMoney(text: string, options: ParseMoneyOptions = {}): numbe
       `${quoted} is negative; pass { allowNegative: true } where a negative amount such as a variance is expected`,
     );
   }
-  return negative && pence !== 0n ? -Number(pence) : Number(pence);
+  return (negative && pence !== 0n ? -Number(pence) : Number(pence)) as Pence;
+}
+
+/**
+ * Marks a whole number of pence as {@link Pence}, checking it is one: the way into the functions that
+ * take money, so that an amount in pounds has to be said to be pounds (see {@link pounds}).
+ *
+ * @example
+ * pence(150_000); // 150000 (£1,500), typed as Pence
+ * pence(1500.5); // throws: not a whole number of pence
+ */
+export function pence(amount: number): Pence {
+  return requirePence(amount, "pence", { allowNegative: true }) as Pence;
+}
+
+/**
+ * An amount in pounds (to the penny at most) as {@link Pence}, exactly: `pounds(1500)` is 150,000 pence.
+ *
+ * @example
+ * pounds(1500); // 150000
+ * pounds(75122.45); // 7512245
+ * pounds(0.001); // throws: a fraction of a penny
+ */
+export function pounds(amount: number): Pence {
+  if (typeof amount !== "number" || !Number.isFinite(amount)) {
+    throw new FundingInputError(
+      "invalid_money",
+      `pounds needs a number of pounds, got ${describeValue(amount)}`,
+      { field: "pounds" },
+    );
+  }
+  // Through the decimal it prints as, so 75122.45 is exactly 7,512,245 pence, not 7,512,244.999….
+  const exact = exactDecimalOf(Math.abs(amount));
+  if (exact.scale > 2) {
+    throw new FundingInputError(
+      "invalid_money",
+      `pounds(${String(amount)}) is not a whole number of pence: it has a fraction of a penny`,
+      { field: "pounds" },
+    );
+  }
+  const whole = toSafePence(unitsAt(exact, 2), `pounds(${String(amount)})`);
+  return (amount < 0 && whole !== 0 ? -whole : whole) as Pence;
 }
 
 function explainUnreadable(trimmed: string, quoted: string): string {

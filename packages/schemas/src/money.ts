@@ -6,8 +6,13 @@ import { typeError } from "./common";
 export const PenceSchema = z.int({
   error: typeError("must be a whole number of pence within the safe integer range"),
 });
-/** An amount in pence, e.g. `150244900` for £1,502,449. */
-export type Pence = z.infer<typeof PenceSchema>;
+declare const PENCE: unique symbol;
+/**
+ * An amount in whole pence, e.g. `150244900` for £1,502,449. It is a number branded as pence, so an
+ * amount in pounds cannot be passed where pence are meant by mistake: make one with `pence()`,
+ * `pounds()` or `parseMoney()` from `@dapkit/funding`. A Pence is still a number for arithmetic.
+ */
+export type Pence = number & { readonly [PENCE]: "pence" };
 
 /** An amount of money in pence that cannot be negative, such as a cost or a contribution. */
 export const NonNegativePenceSchema = PenceSchema.min(0, "must not be negative");

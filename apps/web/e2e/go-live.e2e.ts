@@ -10,6 +10,7 @@ const ADMIN_EMAIL = "lead@oxford.example";
 const HR_EMAIL = "hr@oxford.example";
 const ADMIN_PASSWORD = "correct horse battery staple";
 const HR_PASSWORD = "kettle orchard lantern ribbon";
+const HR_NEW_PASSWORD = "meadow copper violin harbour";
 
 let server: RunningServer;
 let browser: Browser;
@@ -167,11 +168,54 @@ test("the administrator changes HR's role, which signs HR out to sign in with th
   );
 });
 
+test("a reset password must be changed at the next sign-in", async () => {
+  await visit(admin, "/users", "the users page");
+  await admin.getByRole("link", { name: "Harriet Rowe" }).click();
+  await admin.getByRole("button", { name: "Reset password" }).click();
+  await admin.getByRole("heading", { name: "Reset Harriet Rowe's password?" }).waitFor();
+  await expectNoAxeViolations(admin, "the reset confirmation");
+  await admin.getByRole("button", { name: "Reset password" }).click();
+  await admin.getByRole("heading", { name: "Harriet Rowe's password has been reset" }).waitFor();
+  await expectNoAxeViolations(admin, "the reset link page");
+  expect(linkIn(await admin.getByLabel("Single-use link").inputValue())).not.toBe("");
+
+  // The old password still proves who they are, but only to choose a new one.
+  await hr.goto("/staff");
+  await hr.waitForURL(/\/sign-in/);
+  await signInAs(hr, HR_EMAIL, HR_PASSWORD);
+  await hr.getByRole("heading", { name: "Choose a new password" }).waitFor();
+  await expectNoAxeViolations(hr, "the forced password change");
+  await hr.getByLabel("New password", { exact: true }).fill(HR_NEW_PASSWORD);
+  await hr.getByLabel("Confirm new password").fill(HR_NEW_PASSWORD);
+  await hr.getByRole("button", { name: "Set password and sign in" }).click();
+  await hr.waitForURL(/\/staff$/);
+  await hr.getByRole("button", { name: /^Sign out/ }).waitFor();
+});
+
+test("API tokens are shown once and revoked after a confirmation", async () => {
+  await visit(admin, "/account/tokens/new", "create an API token");
+  await admin.getByLabel("Token name").fill("Uptake report script");
+  await admin.getByLabel("Days until it expires").fill("30");
+  await admin.getByRole("button", { name: "Create token" }).click();
+  await admin.getByRole("heading", { name: "API token created" }).waitFor();
+  await expectNoAxeViolations(admin, "the new token");
+  expect((await admin.getByLabel("Uptake report script").inputValue()).length).toBeGreaterThan(20);
+
+  await visit(admin, "/account", "my account with a token");
+  await admin.getByRole("link", { name: "Revoke Uptake report script" }).click();
+  await admin
+    .getByRole("heading", { name: /revoke the API token “Uptake report script”/ })
+    .waitFor();
+  await expectNoAxeViolations(admin, "the revoke confirmation");
+  await admin.getByRole("button", { name: "Revoke token" }).click();
+  await admin.getByText("The API token “Uptake report script” has been revoked").waitFor();
+  await admin.getByRole("cell", { name: "Revoked" }).waitFor();
+});
+
 test("every new page passes axe: account, settings, audit log", async () => {
   await visit(admin, "/account", "my account");
   await visit(admin, "/account/password", "change password");
   await visit(admin, "/account/sign-out-everywhere", "sign out everywhere");
-  await visit(admin, "/account/tokens/new", "create an API token");
   await visit(admin, "/settings", "settings");
   await visit(admin, "/audit", "the audit log");
   // The role change is in the log, readably.
@@ -199,7 +243,16 @@ test("deactivating HR, after a confirmation, ends their open session", async () 
   expect(JSON.stringify(await me.json())).toContain('"data":null');
 
   // And their password no longer signs them in.
-  await signInAs(hr, HR_EMAIL, HR_PASSWORD);
+  await signInAs(hr, HR_EMAIL, HR_NEW_PASSWORD);
   await hr.locator(".govuk-error-summary").waitFor();
   await expectNoAxeViolations(hr, "the sign-in page with an error");
+});
+
+test("signing out everywhere, after a confirmation, ends the administrator's session too", async () => {
+  await visit(admin, "/account/sign-out-everywhere", "sign out everywhere");
+  await admin.getByRole("button", { name: "Sign out everywhere" }).click();
+  await admin.waitForURL(/\/sign-in/);
+  await admin.getByText("You have been signed out everywhere, including here").waitFor();
+  await admin.goto("/users");
+  await admin.waitForURL(/\/sign-in\?next=%2Fusers/);
 });

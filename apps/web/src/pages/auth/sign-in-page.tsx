@@ -98,7 +98,9 @@ function SignInForm() {
         </form>
         <SsoSignIn
           email={form.values.email}
-          onMissingEmail={() => form.check([{ field: "email", message: "Enter your email address" }])}
+          onMissingEmail={() =>
+            form.check([{ field: "email", message: "Enter your email address" }])
+          }
         />
         <h2 className="govuk-heading-m">Problems signing in</h2>
         <p className="govuk-body">

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 
+import { officeFile } from "@dapkit/tooling/office-files";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 
-import { expectNoAxeViolations, screenshot, settled } from "./support/browser";
+import { expectNoAxeViolations, newPage, screenshot, settled, signIn } from "./support/browser";
 import { journey } from "./support/journey";
 
 const world = journey("lead", { fixtures: false });
@@ -27,7 +28,7 @@ async function readiness(target: Page): Promise<Map<string, { words: string; why
   return result;
 }
 
-test("the lead adds evidence, uploads a file, approves it and the area turns ready", async () => {
+test("the lead adds evidence and cannot approve it; a second person approves it and the area turns ready", async () => {
   const { page } = world;
   const before = await readiness(page);
   await screenshot(page, "readiness-before");
@@ -93,15 +94,42 @@ test("the lead adds evidence, uploads a file, approves it and the area turns rea
   expect(await progress.count()).toBe(0);
   await page.getByRole("link", { name: "campaign-plan.pdf" }).waitFor();
 
+  // No decision is chosen for the user, not even the only one there is.
+  expect(await page.getByLabel("Send for review").isChecked()).toBe(false);
   await page.getByLabel("Send for review").check();
   await page.getByRole("button", { name: "Save decision" }).click();
   await page.getByText("Evidence sent for review").waitFor();
+  // One banner, for the latest outcome only: the upload's has gone.
+  expect(await page.locator(".govuk-notification-banner").allTextContents()).toEqual([
+    expect.stringContaining("Evidence sent for review"),
+  ]);
+  expect(await page.getByLabel("Approve").isChecked()).toBe(false);
+
+  // The lead wrote it, so the lead cannot approve it.
   await page.getByLabel("Approve").check();
-  await page.getByLabel("Note (optional when approving)").fill("Meets the publicity standard.");
   await page.getByRole("button", { name: "Save decision" }).click();
-  await page.getByText("Evidence approved").waitFor();
-  await screenshot(page, "evidence-approved");
-  await expectNoAxeViolations(page, "the evidence page");
+  await page
+    .locator(".govuk-error-summary")
+    .getByText(/^You cannot approve evidence you added, uploaded or sent for review/)
+    .waitFor();
+  expect(await page.locator(".govuk-notification-banner").count()).toBe(0);
+  await screenshot(page, "evidence-own-approval-refused");
+  await expectNoAxeViolations(page, "the evidence page refusing the author's approval");
+
+  // A second person (the administrator) can.
+  const evidencePath = new URL(page.url()).pathname;
+  const { context, page: second } = await newPage(world.browser, world.server.baseUrl);
+  await signIn(second, "admin");
+  await second.goto(evidencePath);
+  await settled(second);
+  await second.getByLabel("Approve").check();
+  await second.getByLabel("Reason or note").fill("Meets the publicity standard.");
+  await second.getByRole("button", { name: "Save decision" }).click();
+  await second.getByText("Evidence approved").waitFor();
+  await second.getByText("Note: Meets the publicity standard.").waitFor();
+  await screenshot(second, "evidence-approved");
+  await expectNoAxeViolations(second, "the evidence page");
+  await context.close();
 
   const after = await readiness(page);
   expect(before.get(area)?.words).toBe("Red: not ready");
@@ -134,6 +162,7 @@ test("a rejection needs a note, shown against the note field", async () => {
   await page.getByText("Evidence sent for review").waitFor();
   await page.getByLabel("Reject").check();
   await page.getByRole("button", { name: "Save decision" }).click();
+  expect(await page.locator(".govuk-notification-banner").count()).toBe(0);
   await page
     .locator(".govuk-error-summary")
     .getByRole("link", { name: "Enter why the evidence is rejected" })
@@ -141,20 +170,79 @@ test("a rejection needs a note, shown against the note field", async () => {
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("note");
 });
 
-test("the evidence pack downloads as a ZIP file", async () => {
+test("a PowerPoint file is accepted and a macro-enabled Word file refused", async () => {
   const { page } = world;
-  await page.goto("/accreditation");
+  await page.goto("/accreditation/evidence/new");
   await settled(page);
+  await page.getByLabel("Priority area").selectOption({ index: 2 });
+  await page.getByLabel("Title").fill("Awareness training slides");
+  await page.getByLabel("Kind of evidence").selectOption({ index: 1 });
+  await page.getByLabel("Owner").fill("Learning and development");
+  await page.locator("#effectiveDate").fill("3");
+  await page.locator("#effectiveDate-month").fill("6");
+  await page.locator("#effectiveDate-year").fill("2025");
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  await page.getByText("Awareness training slides added as a draft").waitFor();
+
+  const file = page.getByLabel("Upload a file", { exact: true });
+  await file.setInputFiles({
+    name: "Training policy.docm",
+    mimeType: "application/vnd.ms-word.document.macroEnabled.12",
+    buffer: officeFile("docm"),
+  });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await page
+    .locator(".govuk-error-summary")
+    .getByText(/^The file contains macros/)
+    .waitFor();
+  await screenshot(page, "evidence-macro-file-refused");
+  await expectNoAxeViolations(page, "the upload refusing a macro-enabled file");
+
+  await file.setInputFiles({
+    name: "Awareness training.pptx",
+    mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    buffer: officeFile("pptx"),
+  });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await page.getByText(/Awareness training\.pptx uploaded/).waitFor();
+  await page.getByRole("link", { name: "Awareness training.pptx" }).waitFor();
+  expect(await page.locator(".govuk-error-summary").count()).toBe(0);
+});
+
+/** Downloads the evidence pack from the library page; the ZIP's bytes. */
+async function downloadPack(page: Page): Promise<Buffer> {
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Download evidence pack" }).click(),
   ]);
-  const path = await download.path();
-  const bytes = readFileSync(path);
-  // Every ZIP starts with the local file header signature "PK\x03\x04".
-  expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   expect(download.suggestedFilename()).toMatch(/^evidence-pack-.*\.zip$/);
   await page.getByText(/Evidence pack downloaded/).waitFor();
+  return readFileSync(await download.path());
+}
+
+// A ZIP stores each entry's name uncompressed, so the names in the pack can be read from its bytes.
+function holds(zip: Buffer, name: string): boolean {
+  return zip.includes(Buffer.from(name));
+}
+
+test("the default pack holds only approved, in-date evidence; the lead may add the rest, marked", async () => {
+  const { page } = world;
+  await page.goto("/accreditation");
+  await settled(page);
+  const approvedOnly = await downloadPack(page);
+  // Every ZIP starts with the local file header signature "PK\x03\x04".
+  expect(approvedOnly.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  expect(holds(approvedOnly, "campaign-plan.pdf")).toBe(true);
+  expect(holds(approvedOnly, "manifest.json")).toBe(true);
+  expect(holds(approvedOnly, "audit.txt")).toBe(false);
+  expect(holds(approvedOnly, "Awareness training.pptx")).toBe(false);
+  expect(holds(approvedOnly, "Not approved")).toBe(false);
+
+  await page.getByLabel("Include evidence that is not approved").check();
+  const everything = await downloadPack(page);
+  expect(holds(everything, "campaign-plan.pdf")).toBe(true);
+  expect(holds(everything, "Not approved - audit.txt")).toBe(true);
+  expect(holds(everything, "Not approved - Awareness training.pptx")).toBe(true);
   await screenshot(page, "evidence-library");
   await expectNoAxeViolations(page, "the evidence library");
 });

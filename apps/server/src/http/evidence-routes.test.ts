@@ -13,7 +13,7 @@ import { createSession } from "../auth/session-store";
 import type { SessionUser } from "../auth/session-user";
 import { auditLog, evidenceRevisions } from "../db/schema";
 import { evidenceInput, PDF_BYTES } from "../services/evidence/evidence-fixtures";
-import { officeFile } from "../services/evidence/office-file-fixtures";
+import { officeFile } from "@dapkit/tooling/office-files";
 import { MAX_EVIDENCE_FILE_BYTES } from "../services/evidence/upload-policy";
 import { close, listen } from "../test/http-client";
 import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";

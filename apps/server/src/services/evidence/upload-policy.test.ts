@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from "vitest";
 
 import { detectContent } from "./content-check";
 import { PDF_BYTES } from "./evidence-fixtures";
-import { officeFile } from "./office-file-fixtures";
+import { officeFile } from "@dapkit/tooling/office-files";
 import { acceptedMediaType, withMatchingExtension } from "./upload-policy";
 
 const dir = mkdtempSync(join(tmpdir(), "dapkit-upload-policy-"));

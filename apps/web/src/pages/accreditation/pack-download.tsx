@@ -1,10 +1,18 @@
 import { useState } from "react";
 
+import { PACK_NOT_APPROVED } from "@dapkit/contract";
+
 import { Button } from "../../components/button";
+import { Checkbox } from "../../components/checkbox";
 import { ApiError, formErrorsFrom, GENERIC_MESSAGE } from "../../lib/api-errors";
 import { formatBytes } from "../../lib/format";
 
 const PACK_URL = "/api/evidence/pack.zip";
+
+// The pack holds approved, in-date evidence unless the lead asks for everything.
+function packUrl(includeAll: boolean): string {
+  return includeAll ? `${PACK_URL}?include=all` : PACK_URL;
+}
 
 function fileNameOf(response: Response): string {
   const header = response.headers.get("Content-Disposition") ?? "";
@@ -27,9 +35,11 @@ async function failure(response: Response): Promise<ApiError> {
 
 /**
  * "Download evidence pack": the server builds the ZIP as it sends it, which takes a while for a
- * large library, so the page says how much has arrived, then hands the file to the browser.
+ * large library, so the page says how much has arrived, then hands the file to the browser. It
+ * holds approved, in-date evidence unless "include evidence that is not approved" is ticked.
  */
 export function PackDownload() {
+  const [includeAll, setIncludeAll] = useState(false);
   const [status, setStatus] = useState<string>("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +49,7 @@ export function PackDownload() {
     setError(null);
     setStatus("Preparing the evidence pack…");
     try {
-      const response = await fetch(PACK_URL, { credentials: "same-origin" });
+      const response = await fetch(packUrl(includeAll), { credentials: "same-origin" });
       if (!response.ok || response.body == null) throw await failure(response);
       const reader = response.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -70,6 +80,19 @@ export function PackDownload() {
 
   return (
     <div className="govuk-!-margin-bottom-6">
+      <div className="govuk-form-group">
+        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          <Checkbox
+            id="pack-include-all"
+            name="include"
+            value="all"
+            checked={includeAll}
+            onChange={(event) => setIncludeAll(event.target.checked)}
+            label="Include evidence that is not approved"
+            hint={`Drafts, evidence in review, rejected and expired evidence are added, each marked “${PACK_NOT_APPROVED}” in the pack.`}
+          />
+        </div>
+      </div>
       <Button type="button" variant="secondary" busy={busy} onClick={() => void download()}>
         Download evidence pack
       </Button>
@@ -82,9 +105,9 @@ export function PackDownload() {
         </p>
       )}
       <p className="govuk-body-s">
-        A ZIP file with an index of every evidence item and its latest files, for the DAHA assessor.
-        You can also{" "}
-        <a className="govuk-link" href={PACK_URL} download>
+        A ZIP file of the approved, in-date evidence with an index, a spreadsheet and a manifest of
+        every file, for the DAHA assessor. You can also{" "}
+        <a className="govuk-link" href={packUrl(includeAll)} download>
           download it directly
         </a>
         .

@@ -1,4 +1,5 @@
-// Test fixtures: real, minimal Office Open XML files built in memory, with or without macros.
+// Test fixtures shared by the server's upload tests and the browser journeys: real, minimal Office
+// Open XML files built in memory, with or without macros.
 import { strToU8, zipSync } from "fflate";
 
 const MAIN_PART = {
@@ -17,15 +18,21 @@ const MAIN_PART = {
     part: "document.xml",
     type: "application/vnd.ms-word.document.macroEnabled.main+xml",
   },
-} as const;
+};
 
 /**
- * A minimal Office file of `kind`: its `[Content_Types].xml`, relationships and main part, plus a
- * `vbaProject.bin` part when `vba` is set (as a macro-enabled file has, or one renamed to hide it).
+ * A minimal Office file of `kind` ("pptx", "docx" or "docm"): its `[Content_Types].xml`,
+ * relationships and main part, plus a `vbaProject.bin` part when `options.vba` is set (as a
+ * macro-enabled file has, or one renamed to hide it).
+ *
+ * @param {"pptx" | "docx" | "docm"} kind
+ * @param {{ vba?: boolean }} [options]
+ * @returns {Buffer}
  */
-export function officeFile(kind: keyof typeof MAIN_PART, options: { vba?: boolean } = {}): Buffer {
+export function officeFile(kind, options = {}) {
   const { dir, part, type } = MAIN_PART[kind];
-  const files: Record<string, Uint8Array> = {
+  /** @type {Record<string, Uint8Array>} */
+  const files = {
     "[Content_Types].xml": strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${dir}/${part}" ContentType="${type}"/></Types>`,
     ),

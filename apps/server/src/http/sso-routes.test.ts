@@ -9,7 +9,12 @@ import { SESSION_COOKIE } from "../auth/cookie";
 import { auditLog, organisations, users } from "../db/schema";
 import { callProcedure, close, listen } from "../test/http-client";
 import { startTestProvider, type ProviderAccount, type TestProvider } from "../test/oidc-provider";
-import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+import {
+  createTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrganisation,
+} from "../test/test-app";
 import { createHttpServer } from "./create-server";
 import { routes } from "./routes";
 import { SSO_COOKIE } from "./sso-routes";
@@ -396,6 +401,44 @@ describe("single sign-on against a real OpenID Provider", () => {
         .where(eq(users.email, `no.role@${DOMAIN}`))
         .get(),
     ).toBeUndefined();
+  });
+
+  it("works as an administrator sets it up, with password sign-in off and the secret write-only", async () => {
+    app.db
+      .update(organisations)
+      .set({ ssoEnabled: false, ssoIssuerUrl: null, ssoClientId: null, ssoClientSecret: null })
+      .where(eq(organisations.id, org.id))
+      .run();
+    const admin = app.caller(org.users.admin);
+    // Plain http is refused for a provider anywhere but this machine.
+    await expect(
+      admin.organisation.settings.update({
+        sso: { issuerUrl: "http://login.example/tenant/v2.0" },
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const settings = await admin.organisation.settings.update({
+      passwordSignInAllowed: false,
+      sso: {
+        enabled: true,
+        issuerUrl: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+        allowedDomains: [DOMAIN.toUpperCase()],
+      },
+    });
+    expect(settings.sso).toMatchObject({ enabled: true, clientSecretSet: true });
+    expect(JSON.stringify(settings)).not.toContain(provider.clientSecret);
+
+    try {
+      await expect(
+        app.caller(null).auth.signIn({ email: org.users.hr.email, password: TEST_PASSWORD }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const { browser, callback } = await callbackFor({ email: org.users.hr.email });
+      expect((await finish(callback, browser)).location.pathname).toBe("/");
+      expect(await me(browser)).toMatchObject({ email: org.users.hr.email });
+    } finally {
+      await admin.organisation.settings.update({ passwordSignInAllowed: true });
+    }
   });
 
   it("tells the sign-in page whether any organisation uses single sign-on", async () => {

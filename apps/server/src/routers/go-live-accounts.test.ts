@@ -4,7 +4,10 @@ import { describe, expect, test } from "vitest";
 import { findSession } from "../auth/session-store";
 import { createContextInner } from "../context";
 import { auditLog, users } from "../db/schema";
+import { LINK_UNUSABLE } from "../services/auth/account-links";
+import { PASSWORD_SIGN_IN_OFF } from "../services/auth/sign-in";
 import { authenticateToken } from "../services/tokens/authenticate-token";
+import { EMAIL_UNAVAILABLE } from "../services/users/manage-users";
 import { createCaller } from "../router";
 import { recordingCookies, TEST_PASSWORD } from "../test/test-app";
 import { useTwoOrganisations } from "../test/two-organisations";
@@ -64,7 +67,7 @@ describe("inviting and setting a password from the link", () => {
     // Used once: a second use, and a look, are refused alike.
     await expect(
       t.app.caller(null).auth.setPassword({ token, password: NEW_PASSWORD }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("expired") });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: LINK_UNUSABLE });
     await expect(t.app.caller(null).auth.accountLink({ token })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
@@ -90,7 +93,7 @@ describe("inviting and setting a password from the link", () => {
     const token = tokenOf(link.url);
     await expect(
       t.app.caller(null).auth.setPassword({ token, password: "passwordpassword" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("harder") });
+    ).rejects.toThrow(/harder to guess/);
     t.app.clock.now = new Date("2022-04-08T09:00:00.000Z");
     await expect(
       t.app.caller(null).auth.setPassword({ token, password: NEW_PASSWORD }),
@@ -105,10 +108,7 @@ describe("inviting and setting a password from the link", () => {
         name: "Someone",
         role: "viewer",
       }),
-    ).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: expect.stringContaining("cannot be used"),
-    });
+    ).rejects.toMatchObject({ code: "CONFLICT", message: EMAIL_UNAVAILABLE });
   });
 
   test("the service is set up once an organisation exists", async () => {
@@ -186,7 +186,7 @@ describe("deactivation, reset and sign-in", () => {
     });
     await expect(
       t.app.caller(null).auth.signIn({ email: t.org.users.hr.email, password: TEST_PASSWORD }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("own account") });
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: PASSWORD_SIGN_IN_OFF });
     // A wrong password still gets the usual answer, saying nothing about the organisation.
     await expect(
       t.app.caller(null).auth.signIn({ email: t.org.users.hr.email, password: "wrong guess" }),
@@ -221,9 +221,9 @@ describe("organisation settings", () => {
     expect(JSON.stringify(updated)).not.toContain("s3cret-value-xyz");
     const log = t.app.db.select().from(auditLog).all();
     expect(JSON.stringify(log)).not.toContain("s3cret-value-xyz");
-    await expect(
-      admin.organisation.settings.update({ sso: { enabled: true } }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("issuer") });
+    await expect(admin.organisation.settings.update({ sso: { enabled: true } })).rejects.toThrow(
+      /give the issuer address/,
+    );
     await expect(
       admin.organisation.settings.update({ attendanceTargetPercent: 101 }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -207,6 +207,18 @@ test("every request carries the CSRF header and the caller's headers, names in l
   });
 });
 
+test("a token is sent as a bearer header on every request, ahead of any given authorization", async () => {
+  const tracker = createTrackerClient({
+    url,
+    token: "dapkit_script-token",
+    headers: { authorization: "Bearer something-else" },
+  });
+  await tracker.auth.me.query();
+  expect(lastHeaders).toMatchObject({ authorization: "Bearer dapkit_script-token" });
+  await createTrackerClient({ url }).auth.me.query();
+  expect(lastHeaders.authorization).toBeUndefined();
+});
+
 test("headers may come from a function called before each request", async () => {
   const headers = vi.fn(() => Promise.resolve({ "x-request-id": "r-1" }));
   const tracker = createTrackerClient({ url, headers });

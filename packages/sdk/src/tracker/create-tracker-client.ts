@@ -41,6 +41,11 @@ export interface TrackerClientOptions {
    * from {@link signInToTracker} or a token your reverse proxy needs.
    */
   readonly headers?: TrackerHeaders | (() => TrackerHeaders | Promise<TrackerHeaders>);
+  /**
+   * A personal API token (made on "My account" in the tracker), sent as `Authorization: Bearer`
+   * on every request: a script then needs no password and no sign-in.
+   */
+  readonly token?: string;
 }
 
 /**
@@ -86,6 +91,7 @@ function httpCalls(options: TrackerClientOptions, jar: CookieJar): SendCall {
   return async (kind, path, input) => {
     const given = typeof extraHeaders === "function" ? await extraHeaders() : extraHeaders;
     const headers = new Headers({ ...lowerCaseNames(given), ...CSRF_HEADERS });
+    if (options.token !== undefined) headers.set("authorization", `Bearer ${options.token}`);
     const cookie = jar.header(headers.get("cookie") ?? undefined);
     if (cookie !== "") headers.set("cookie", cookie);
     const url = new URL(`${endpoint}/${path}`);
@@ -132,10 +138,16 @@ export function createClientWithJar(options: TrackerClientOptions, jar: CookieJa
  * with `auth.signIn` once signs in every later call (in a browser the browser keeps them instead).
  * Calls reject with a {@link TrackerError}.
  *
+ * With `token`, every call is made as that token's owner, with no sign-in.
+ *
  * @example
  * const tracker = createTrackerClient({ url: "http://localhost:3000" });
  * await tracker.auth.signIn.mutate({ email: "admin@northshire.example", password });
  * const me = await tracker.auth.me.query(); // { name, role, permissions, … }
+ *
+ * @example
+ * const script = createTrackerClient({ url: "http://localhost:3000", token: process.env.DAPKIT_TOKEN });
+ * const sessions = await script.training.sessions.list.query({});
  */
 export function createTrackerClient(options: TrackerClientOptions): TrackerClient {
   return createClientWithJar(options, new CookieJar());

@@ -437,6 +437,26 @@ describe("separation of duties", () => {
     }
   });
 
+  test("with the organisation's setting off, the author may approve and it counts", async () => {
+    await app
+      .caller(org.users.admin)
+      .organisation.settings.update({ separateEvidenceApproval: false });
+    const item = await lead().evidence.create(evidenceInput({ expiryDate: null }));
+    await uploadFile(app, { user: org.users.accreditation_lead, evidenceId: item.id });
+    await lead().evidence.transition({ id: item.id, to: "in_review" });
+    await expect(
+      lead().evidence.transition({ id: item.id, to: "approved" }),
+    ).resolves.toMatchObject({ status: "approved" });
+    const [policies] = (await lead().evidence.readiness()).areas;
+    expect(policies).toMatchObject({ rag: "green", counts: { approved: 1, selfApproved: 0 } });
+    // Turned back on, the same approval no longer counts.
+    await app
+      .caller(org.users.admin)
+      .organisation.settings.update({ separateEvidenceApproval: true });
+    const [again] = (await lead().evidence.readiness()).areas;
+    expect(again).toMatchObject({ rag: "red", counts: { approved: 0, selfApproved: 1 } });
+  });
+
   test("readiness does not count an item its author approved (from before the rule)", async () => {
     const item = await lead().evidence.create(evidenceInput({ expiryDate: null }));
     await uploadFile(app, { user: org.users.accreditation_lead, evidenceId: item.id });

@@ -90,7 +90,7 @@ export function assessEvidenceReadiness(
     evidence: evidence.map((item) => ({ ...item, approvedByAuthor: byAuthor.has(item.id) })),
     asOf,
     checks: [uptakeCheck(uptake)],
-    separationOfDuties: separationOfDutiesRequired(db, user.organisationId),
+    separationOfDuties: separationOfDutiesRequired(scope),
   });
   return {
     asOf,

@@ -49,7 +49,7 @@ export function loadEvidencePack(
     frameworkId: framework.id,
     today: londonToday(scope.now),
   });
-  const byAuthor = separationOfDutiesRequired(db, user.organisationId)
+  const byAuthor = separationOfDutiesRequired(scope)
     ? approvedByAuthor(db, user.organisationId)
     : new Set<string>();
   const counts = (item: EvidenceSummary) => item.status === "approved" && !byAuthor.has(item.id);

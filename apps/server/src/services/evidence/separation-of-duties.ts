@@ -3,14 +3,16 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { evidenceEvents, evidenceItems, evidenceRevisions } from "../../db/schema";
 import { AppError } from "../../errors";
+import { getSettings } from "../organisations/organisation-settings";
+import type { Scope } from "../scope";
 import type { EvidenceKey } from "./evidence-queries";
 
 /**
- * Whether the organisation requires evidence to be approved by someone other than its author.
- * On by default; the organisation setting that can turn it off is read here once it exists.
+ * Whether the signed-in user's organisation requires evidence to be approved by someone other
+ * than its author: its `separateEvidenceApproval` setting, on by default.
  */
-export function separationOfDutiesRequired(_db: Queryable, _organisationId: string): boolean {
-  return true;
+export function separationOfDutiesRequired(scope: Scope): boolean {
+  return getSettings(scope).separateEvidenceApproval;
 }
 
 /**
@@ -61,7 +63,6 @@ export function assertNotOwnApproval(
   db: Queryable,
   options: { key: EvidenceKey; approverId: string },
 ): void {
-  if (!separationOfDutiesRequired(db, options.key.organisationId)) return;
   if (!evidenceAuthors(db, options.key).has(options.approverId)) return;
   throw new AppError(
     "forbidden",

@@ -15,7 +15,7 @@ import {
   withStatusOn,
 } from "./evidence-queries";
 import { readEvidence } from "./get-evidence";
-import { assertNotOwnApproval } from "./separation-of-duties";
+import { assertNotOwnApproval, separationOfDutiesRequired } from "./separation-of-duties";
 
 /**
  * Moves an evidence item to a new status along the DAHA evidence rules, recording who, when and
@@ -30,6 +30,7 @@ export function transitionEvidence(
   const { db, user, now } = scope;
   const key = { organisationId: user.organisationId, id: input.id };
   const today = londonToday(now);
+  const separateApprover = input.to === "approved" && separationOfDutiesRequired(scope);
   return db.transaction((tx) => {
     const before = withStatusOn(getStoredEvidence(tx, key), today);
     assertEvidenceTransition(before.status, input.to);
@@ -42,7 +43,7 @@ export function transitionEvidence(
     if (reasonNeeded !== undefined && input.note.trim() === "") {
       throw new AppError("bad_request", reasonNeeded, { field: "note" });
     }
-    if (input.to === "approved") assertNotOwnApproval(tx, { key, approverId: user.id });
+    if (separateApprover) assertNotOwnApproval(tx, { key, approverId: user.id });
     tx.update(evidenceItems)
       .set({ status: input.to, updatedAt: now.toISOString() })
       .where(isEvidenceItem(key))

@@ -230,6 +230,33 @@ describe("single sign-on against a real OpenID Provider", () => {
     expect(lastFailureReason()).toMatch(/invalid_grant/);
   });
 
+  it("sends PKCE, state and nonce, and keeps only a key in a short-lived HttpOnly cookie", async () => {
+    const started = await start(org.users.hr.email, new CookieJar());
+    const request = locationOf(started, trackerUrl);
+
+    expect(request.origin).toBe(provider.issuer);
+    expect(request.searchParams.get("code_challenge_method")).toBe("S256");
+    for (const parameter of ["code_challenge", "state", "nonce"]) {
+      expect(request.searchParams.get(parameter)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    }
+    expect(request.searchParams.get("login_hint")).toBe(org.users.hr.email);
+    expect(request.searchParams.get("redirect_uri")).toBe(`${trackerUrl}${SSO_PATHS.callback}`);
+    const [cookie = ""] = started.headers.getSetCookie();
+    expect(cookie).toMatch(new RegExp(`^${SSO_COOKIE}=[A-Za-z0-9_-]{43}; `));
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Max-Age=600");
+    expect(cookie).not.toContain(request.searchParams.get("state") ?? "(none)");
+  });
+
+  it("refuses a callback once the organisation has turned single sign-on off", async () => {
+    const { browser, callback } = await callbackFor({ email: org.users.hr.email });
+    configure({ ssoEnabled: false });
+
+    await expectRefused(await finish(callback, browser), browser, "unavailable");
+    expect(lastFailureReason()).toBe("single sign-on was turned off");
+  });
+
   it("refuses a tampered state", async () => {
     const { browser, callback } = await callbackFor({ email: org.users.hr.email });
     callback.searchParams.set("state", "made-up-state");

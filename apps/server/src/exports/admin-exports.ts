@@ -17,10 +17,27 @@ export const usersExport = defineExport({
   ],
 });
 
+// The audit viewer's filters, as its download link carries them; audit.list checks them.
+const AUDIT_FILTERS = ["userId", "action", "entity", "from", "to"] as const;
+
+function auditFilter(
+  query: URLSearchParams,
+): Partial<Record<(typeof AUDIT_FILTERS)[number], string>> {
+  return Object.fromEntries(
+    AUDIT_FILTERS.flatMap((name) => {
+      const value = query.get(name);
+      return value == null || value === "" ? [] : [[name, value]];
+    }),
+  );
+}
+
 export const auditExport = defineExport({
   name: "audit",
   title: "Audit log",
-  rows: (caller) => allPages((page) => caller.audit.list(page)),
+  rows: (caller, query) => {
+    const filter = auditFilter(query);
+    return allPages((page) => caller.audit.list({ ...filter, ...page }));
+  },
   columns: [
     { header: "When", value: (entry) => entry.at },
     { header: "Who", value: (entry) => entry.userName },

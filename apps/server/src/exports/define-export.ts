@@ -19,14 +19,15 @@ export interface SheetDeclaration<Row> {
    * Fetches the rows by calling a procedure as the user, never the database directly, so the
    * export is exactly as permitted and as scoped (organisation, a manager's own team) as the page.
    */
-  rows: (caller: Caller) => Promise<readonly Row[]>;
+  rows: (caller: Caller, query: URLSearchParams) => Promise<readonly Row[]>;
   columns: readonly Column<Row>[];
 }
 
 /** A declared list, ready to load as a table. */
 export interface Sheet {
   title: string;
-  load: (caller: Caller) => Promise<Table>;
+  /** Loads the table; `query` is the download address's query string (a list's filters). */
+  load: (caller: Caller, query?: URLSearchParams) => Promise<Table>;
 }
 
 /** One entry of the export registry: `/api/export/<name>.csv` and `.xlsx`. */
@@ -43,9 +44,9 @@ export function sheet<Row>(declaration: SheetDeclaration<Row>): Sheet {
   const { title, rows, columns } = declaration;
   return {
     title,
-    load: async (caller) => ({
+    load: async (caller, query = new URLSearchParams()) => ({
       header: columns.map((column) => column.header),
-      rows: (await rows(caller)).map((row) => columns.map((column) => column.value(row))),
+      rows: (await rows(caller, query)).map((row) => columns.map((column) => column.value(row))),
     }),
   };
 }

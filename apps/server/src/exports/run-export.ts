@@ -18,8 +18,12 @@ export interface ExportFile {
   body: Uint8Array;
 }
 
-async function loadSheet(sheet: Sheet, caller: Caller): Promise<XlsxSheet> {
-  return { name: sheet.title, ...(await sheet.load(caller)) };
+async function loadSheet(
+  sheet: Sheet,
+  caller: Caller,
+  query: URLSearchParams | undefined,
+): Promise<XlsxSheet> {
+  return { name: sheet.title, ...(await sheet.load(caller, query)) };
 }
 
 /**
@@ -28,7 +32,7 @@ async function loadSheet(sheet: Sheet, caller: Caller): Promise<XlsxSheet> {
  */
 export async function runExport(
   ctx: Context,
-  request: { name: string; format: ExportFormat },
+  request: { name: string; format: ExportFormat; query?: URLSearchParams },
 ): Promise<ExportFile> {
   // Checked first so that someone signed out learns nothing, not even which exports exist.
   if (ctx.session == null) throw new AppError("unauthorised", "Sign in to continue");
@@ -46,11 +50,11 @@ export async function runExport(
         `The ${definition.title.toLowerCase()} export has several sheets, so it comes as a workbook: download ${definition.name}.xlsx`,
       );
     }
-    const csv = writeCsv(await first.load(caller));
+    const csv = writeCsv(await first.load(caller, request.query));
     return { fileName, contentType: "text/csv; charset=utf-8", body: Buffer.from(csv, "utf8") };
   }
   // One after another: the database is synchronous, so loading sheets at once would gain nothing.
-  const sheets: [XlsxSheet, ...XlsxSheet[]] = [await loadSheet(first, caller)];
-  for (const sheet of rest) sheets.push(await loadSheet(sheet, caller));
+  const sheets: [XlsxSheet, ...XlsxSheet[]] = [await loadSheet(first, caller, request.query)];
+  for (const sheet of rest) sheets.push(await loadSheet(sheet, caller, request.query));
   return { fileName, contentType: XLSX_MEDIA_TYPE, body: writeXlsx(sheets) };
 }

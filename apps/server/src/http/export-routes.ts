@@ -12,7 +12,7 @@ export const exportRoutes: readonly Route[] = [
   {
     method: "GET",
     pattern: /^\/api\/export\/(?<name>[a-z][a-z0-9-]*)\.(?<format>csv|xlsx)$/,
-    async handle({ res, params, ctx }) {
+    async handle({ res, url, params, ctx }) {
       try {
         // Each sheet's procedure checks its own permission; this refuses a signed-out caller
         // before anything else, so they learn nothing, not even which exports exist.
@@ -20,6 +20,8 @@ export const exportRoutes: readonly Route[] = [
         const file = await runExport(ctx, {
           name: params.name ?? "",
           format: params.format === "csv" ? "csv" : "xlsx",
+          // A list's filters, as its page has them (the audit log's person, action, dates).
+          query: url.searchParams,
         });
         recordRead(ctx.db, {
           user,

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
       error: "must be a web address such as https://dapkit.council.gov.uk",
     })
     .optional(),
+  // The secret that signs certificate verification codes: without it no certificate is made.
+  DAPKIT_CERTIFICATE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Seeding an empty database with the fictional demo organisation is on unless turned off.
   DAPKIT_DEMO: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });

@@ -106,7 +106,7 @@ test("HR nominates three people, books them and marks the register with the keyb
   // The register, with the keyboard only: Tab to the shortcut, Space, arrow keys, Tab, Enter.
   await page.goto(`/training/sessions/${registerSessionId}/attendance`);
   await settled(page);
-  expect(await page.title()).toBe("Mark attendance – dapkit – GOV.UK style");
+  expect(await page.title()).toMatch(/^Mark attendance – /);
   await tabTo(page, (element) => element.textContent === "Mark all as fully attended");
   // Space presses a focused button, as Enter does.
   await page.keyboard.press("Space");
@@ -187,7 +187,7 @@ test("HR books all 90 of a session's nominations in under 10 clicks; the rest wa
   await screenshot(page, "bulk-booked");
 
   // Cancelling asks for a reason on a confirmation page first, and a freed place goes to the list.
-  await page.getByLabel("Show").selectOption({ label: "Booked" });
+  await page.getByLabel("Show", { exact: true }).selectOption({ label: "Booked" });
   await page.getByLabel("Select Person 01 Zedfield").check();
   await page.getByRole("button", { name: "Cancel selected" }).click();
   await page.getByRole("heading", { name: "Cancel 1 nomination?" }).waitFor();

@@ -131,7 +131,7 @@ export function createHttpServer(deps: AppDeps, options: ServerOptions): Server 
         sendJson(res, 200, { status: "ok" });
         return;
       }
-      if (url.pathname.startsWith("/api/")) {
+      if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/verify/")) {
         const matched = matchRoute(options.routes, req.method ?? "GET", url.pathname);
         if (matched === undefined) throw new AppError("not_found", "There is no such address");
         const ctx = contextFromRequest(deps, { req, res }, options);

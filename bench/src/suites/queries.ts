@@ -49,7 +49,12 @@ export async function measureQueries(context: BenchContext): Promise<Measurement
   const uptakeRatio = uptakeNaive.median / uptake.median;
   const byManager = await time(() => hr.reports.uptakeByManager({}), { runs: queries });
 
-  const listInput = { departmentId, state: "fully_attended" as const, page: 3, pageSize: 50 };
+  const listInput = {
+    departmentId,
+    state: "fully_attended" as const,
+    page: 3,
+    pageSize: 50 as const,
+  };
   const list = await time(() => hr.training.nominations.list(listInput), { runs: queries });
   const listNaive = await time(() => naiveListPage(db, { organisationId, ...listInput }), {
     runs: heavy,

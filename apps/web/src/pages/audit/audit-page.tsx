@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 
-import { contract } from "@dapkit/contract";
+import { contract, type PageSize } from "@dapkit/contract";
 import { formatDate, formatDateTime, plural } from "@dapkit/schemas";
 
 import { Button } from "../../components/button";
@@ -21,7 +21,7 @@ import { changedFields, codeWords } from "./audit-changes";
 
 type Entry = Outputs["audit"]["list"]["items"][number];
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE: PageSize = 50;
 const KEYS = ["userId", "action", "entity", "from", "to"] as const;
 const LABELS = {
   userId: "Person",

@@ -89,8 +89,10 @@ async function smokeTest() {
     );
     for (const file of readdirSync(CONSUMER))
       copyFileSync(join(CONSUMER, file), join(project, file));
+    // From the installed package, not the repository: the examples the README runs must ship.
+    const shipped = join(project, "node_modules", "@dapkit", "cli", "examples");
     for (const example of ["lancashire-joint-commission.yaml", "lancashire-year-1-variance.csv"]) {
-      copyFileSync(join(REPO, "examples", example), join(project, example));
+      copyFileSync(join(shipped, example), join(project, example));
     }
 
     step("ESM import and a calculation");

@@ -148,6 +148,13 @@ test("each nomination keeps its history: who changed it, when and to what", asyn
   expect(states).toEqual(["Nominated", "Booked", "Fully attended"]);
   expect(await history.textContent()).toContain("by Harper Hughes");
   await screenshot(page, "nomination-history");
+
+  // The trainer's sign-in sheet is one link from the session.
+  await page.goto(`/training/sessions/${registerSessionId}`);
+  const sheet = page.getByRole("link", { name: "Print the sign-in sheet (PDF)" });
+  const response = await page.request.get((await sheet.getAttribute("href")) ?? "");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
 });
 
 test("HR books all 90 of a session's nominations in under 10 clicks; the rest wait", async () => {

@@ -6,6 +6,7 @@ import { formatDate } from "@dapkit/schemas";
 
 import { ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
+import { DownloadLink } from "../../components/download-link";
 import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
 import { PageHeading } from "../../components/small-parts";
@@ -81,6 +82,7 @@ export function EvidenceLibraryPage() {
     <>
       <FlashBanner />
       <PageHeading caption="DAHA accreditation">Evidence library</PageHeading>
+      <DownloadLink name="evidence" description="all evidence" />
       <ButtonGroup>
         {can(user, "manageEvidence") ? (
           <ButtonLink to="/accreditation/evidence/new">Add evidence</ButtonLink>

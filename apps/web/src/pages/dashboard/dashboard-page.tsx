@@ -7,6 +7,7 @@ import { formatCount, formatDate } from "@dapkit/schemas";
 import { InlineBar } from "../../components/inline-bar";
 import { QueryState } from "../../components/query-state";
 import { DataTable } from "../../components/data-table";
+import { exportUrl } from "../../components/download-link";
 import { PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
 import { useCurrentUser } from "../../lib/current-user";
@@ -111,6 +112,11 @@ export function DashboardPage() {
         Dashboard
       </PageHeading>
       {teamOnly ? <p className="govuk-body-l">Training for the staff you manage.</p> : null}
+      <p className="govuk-body">
+        <a className="govuk-link" href={exportUrl("reports", "xlsx")} download>
+          Download the training reports as an Excel workbook
+        </a>
+      </p>
       <QueryState query={uptake} what="training figures">
         {(report) => (
           <>

@@ -5,6 +5,7 @@ import { formatDate } from "@dapkit/schemas";
 import { formatMoney } from "@dapkit/funding";
 
 import { DataTable } from "../../components/data-table";
+import { DownloadLink } from "../../components/download-link";
 import { QueryState } from "../../components/query-state";
 import { PageHeading } from "../../components/small-parts";
 import { usePageTitle } from "../../lib/page-title";
@@ -22,6 +23,7 @@ export function FundingPlansPage() {
       <p className="govuk-body-l">
         Who pays what, year by year, and whether the money meets the cost.
       </p>
+      <DownloadLink name="funding-years" description="every plan, year by year" />
       <QueryState query={list} what="funding plans">
         {(plans) => (
           <DataTable<Plan>

@@ -47,6 +47,17 @@ export function NominationPage() {
                   { key: "Nominated", value: formatDate(nomination.createdAt) },
                 ]}
               />
+              {nomination.state === "fully_attended" ? (
+                <p className="govuk-body">
+                  <a
+                    className="govuk-link"
+                    href={`/api/nominations/${nomination.id}/certificate.pdf`}
+                    download
+                  >
+                    Download the certificate (PDF)
+                  </a>
+                </p>
+              ) : null}
               <h2 className="govuk-heading-m">History</h2>
               <ol className="app-timeline" aria-label="Changes to this nomination, oldest first">
                 {nomination.history.map((entry, index) => (

@@ -67,6 +67,11 @@ function SessionDetails({ session }: { session: Session }) {
           </ButtonLink>
         ) : null}
       </ButtonGroup>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/api/sessions/${session.id}/sign-in-sheet.pdf`} download>
+          Print the sign-in sheet (PDF)
+        </a>
+      </p>
       {waiting.length === 0 ? null : (
         <>
           <h2 className="govuk-heading-m">Waiting list</h2>

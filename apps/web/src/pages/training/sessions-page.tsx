@@ -5,6 +5,7 @@ import { formatDate, formatTime, plural } from "@dapkit/schemas";
 
 import { ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
+import { DownloadLink } from "../../components/download-link";
 import { FlashBanner } from "../../components/flash-banner";
 import { Pagination } from "../../components/pagination";
 import { QueryState } from "../../components/query-state";
@@ -45,6 +46,7 @@ export function SessionsPage() {
           Courses
         </ButtonLink>
       </ButtonGroup>
+      <DownloadLink name="nominations" description="every nomination, all sessions" />
       {courses.data === undefined || courses.data.length < 2 ? null : (
         <nav aria-label="Sessions by course" className="govuk-!-margin-bottom-6">
           <ul className="govuk-list govuk-list--inline app-course-filter">

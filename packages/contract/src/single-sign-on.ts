@@ -21,6 +21,8 @@ export const SSO_REFUSALS = {
   /** No organisation signs that address in with single sign-on, or its provider is unreachable. */
   unavailable:
     "Signing in with your organisation's account is not available for that email address. Check the address, or sign in with your password.",
+  /** Too many refused sign-ins from the person's network address: it waits, as for passwords. */
+  "too-many": "Too many sign-ins from your network have failed. Wait 15 minutes, then try again.",
 } as const;
 
 /** A reason single sign-on was refused. */

@@ -3,9 +3,10 @@ import type { Server } from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { SSO_PATHS, type UserRole } from "@dapkit/contract";
+import { SSO_PATHS, type SsoRefusalReason, type UserRole } from "@dapkit/contract";
 
 import { SESSION_COOKIE } from "../auth/cookie";
+import { ADDRESS_POLICY, SignInLimiter } from "../auth/sign-in-limiter";
 import { auditLog, organisations, users } from "../db/schema";
 import { callProcedure, close, listen } from "../test/http-client";
 import { startTestProvider, type ProviderAccount, type TestProvider } from "../test/oidc-provider";
@@ -169,7 +170,7 @@ function lastFailureReason(): string {
 async function expectRefused(
   outcome: { location: URL; body: string },
   browser: CookieJar,
-  reason: "failed" | "not-allowed" | "unavailable",
+  reason: SsoRefusalReason,
 ) {
   expect(outcome.location.pathname).toBe("/sign-in");
   expect(outcome.location.search).toBe(`?sso=${reason}`);
@@ -480,6 +481,27 @@ describe("single sign-on against a real OpenID Provider", () => {
     expect(await available()).toBe(false);
     configure({ ssoClientSecret: null });
     expect(await available()).toBe(false);
+  });
+
+  it("turns a client away once 50 of its single sign-ons were refused, recording no more", async () => {
+    app.deps.limiters.address = new SignInLimiter(ADDRESS_POLICY);
+    try {
+      const refused = async () =>
+        locationOf(await start("someone@unknown-council.example", new CookieJar()), trackerUrl)
+          .search;
+      for (let attempt = 0; attempt < ADDRESS_POLICY.maxFailures; attempt += 1) {
+        expect(await refused()).toBe("?sso=unavailable");
+      }
+      const recorded = app.db.select().from(auditLog).all().length;
+
+      expect(await refused()).toBe("?sso=too-many");
+      const browser = new CookieJar();
+      const callback = new URL(`${trackerUrl}${SSO_PATHS.callback}?code=guess&state=guess`);
+      await expectRefused(await finish(callback, browser), browser, "too-many");
+      expect(app.db.select().from(auditLog).all()).toHaveLength(recorded);
+    } finally {
+      app.deps.limiters.address = new SignInLimiter(ADDRESS_POLICY);
+    }
   });
 
   it("sends an address no organisation signs in with single sign-on back to the sign-in page", async () => {

@@ -53,13 +53,29 @@ function refuse(res: ServerResponse, ctx: Context, refusal: SsoRefusal): void {
   redirect(res, `/sign-in?sso=${refusal.reason}`);
 }
 
+/**
+ * Runs a sign-in step and turns a refusal into a redirect. Refusals count against the client
+ * address in the same limiter as password sign-ins, so a signed-out client cannot fill the audit
+ * log with them; once it is locked it is turned away unrecorded until the lock lifts.
+ */
 async function refusing(res: ServerResponse, ctx: Context, work: () => Promise<void>) {
+  const reserved = ctx.limiters.address.reserve(ctx.request.ip, ctx.now());
+  if ("retryAt" in reserved) {
+    redirect(res, "/sign-in?sso=too-many");
+    return;
+  }
   try {
     await work();
   } catch (error) {
-    if (!(error instanceof SsoRefusal)) throw error;
+    if (!(error instanceof SsoRefusal)) {
+      ctx.limiters.address.release(reserved.reservation);
+      throw error;
+    }
+    ctx.limiters.address.fail(reserved.reservation, ctx.now());
     refuse(res, ctx, error);
+    return;
   }
+  ctx.limiters.address.release(reserved.reservation);
 }
 
 // Says only whether the sign-in page should offer single sign-on, never which organisations do.

@@ -197,9 +197,9 @@ test("API tokens are shown once and revoked after a confirmation", async () => {
   await admin.getByLabel("Token name").fill("Uptake report script");
   await admin.getByLabel("Days until it expires").fill("30");
   await admin.getByRole("button", { name: "Create token" }).click();
-  await admin.getByRole("heading", { name: "API token created" }).waitFor();
+  await admin.getByRole("heading", { name: "API token “Uptake report script” created" }).waitFor();
   await expectNoAxeViolations(admin, "the new token");
-  expect((await admin.getByLabel("Uptake report script").inputValue()).length).toBeGreaterThan(20);
+  expect((await admin.getByLabel("API token").inputValue()).length).toBeGreaterThan(20);
 
   await visit(admin, "/account", "my account with a token");
   await admin.getByRole("link", { name: "Revoke Uptake report script" }).click();

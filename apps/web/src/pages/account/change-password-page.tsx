@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 
-import { contract, MIN_PASSWORD_LENGTH } from "@dapkit/contract";
+import { contract } from "@dapkit/contract";
 
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
@@ -10,6 +10,7 @@ import { TextInput } from "../../components/text-input";
 import { useCurrentUser } from "../../lib/current-user";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
+import { confirmationProblem, NewPasswordFields } from "../auth/new-password-fields";
 import { useForm } from "../../lib/use-form";
 import { trpc } from "../../trpc";
 
@@ -44,9 +45,7 @@ export function ChangePasswordPage() {
     const { currentPassword, newPassword, confirm } = form.values;
     const input = { currentPassword, newPassword };
     const ok = form.validate(contract.account.changePassword.input, input, [
-      newPassword !== "" && confirm !== newPassword
-        ? { field: "confirm", message: "The new passwords do not match" }
-        : null,
+      confirmationProblem(newPassword, confirm),
     ]);
     if (ok) change.mutate(input);
   }
@@ -66,19 +65,7 @@ export function ChangePasswordPage() {
               autoComplete="current-password"
               {...form.text("currentPassword")}
             />
-            <TextInput
-              label="New password"
-              hint={`Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words together are easy to remember and hard to guess.`}
-              type="password"
-              autoComplete="new-password"
-              {...form.text("newPassword")}
-            />
-            <TextInput
-              label="Confirm new password"
-              type="password"
-              autoComplete="new-password"
-              {...form.text("confirm")}
-            />
+            <NewPasswordFields password={form.text("newPassword")} confirm={form.text("confirm")} />
             <Button busy={change.isPending}>Change password</Button>
           </form>
         </div>

@@ -5,6 +5,7 @@ import { contract, MAX_TOKEN_DAYS } from "@dapkit/contract";
 import { formatDateTime } from "@dapkit/schemas";
 
 import { Button, ButtonLink } from "../../components/button";
+import { CopyField } from "../../components/copy-field";
 import { ErrorSummary } from "../../components/error-summary";
 import { BackLink, WarningText } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
@@ -26,42 +27,18 @@ export function daysFrom(text: string): number {
 }
 
 function ShownOnce({ created }: { created: Created }) {
-  const [copied, setCopied] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l app-focus-target" tabIndex={-1} ref={heading}>
-          API token created
+          API token “{created.details.name}” created
         </h1>
         <WarningText>
           Copy this token now. It will not be shown again: dapkit keeps only a fingerprint of it.
         </WarningText>
-        <label className="govuk-label govuk-label--s" htmlFor="api-token">
-          {created.details.name}
-        </label>
-        <input
-          id="api-token"
-          className="govuk-input govuk-!-margin-bottom-4"
-          readOnly
-          value={created.token}
-          spellCheck={false}
-          autoComplete="off"
-          onFocus={(event) => event.target.select()}
-        />
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(created.token).then(() => setCopied(true));
-          }}
-        >
-          Copy token
-        </Button>
-        <p className="govuk-body" role="status">
-          {copied ? "Token copied" : ""}
-        </p>
+        <CopyField id="api-token" label="API token" value={created.token} />
         <p className="govuk-body">
           It works until {formatDateTime(created.details.expiresAt)}. Send it in the{" "}
           <code>Authorization: Bearer</code> header, or give it to the SDK&apos;s{" "}

@@ -1,13 +1,10 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 
-import { Button, ButtonGroup } from "../../components/button";
+import { ConfirmAction } from "../../components/confirm-action";
 import { NotFoundContent } from "../../components/error-pages";
-import { ErrorSummary } from "../../components/error-summary";
 import { QueryState } from "../../components/query-state";
 import { BackLink } from "../../components/small-parts";
-import { formErrorsFrom } from "../../lib/api-errors";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { queryClient, trpc, type Outputs } from "../../trpc";
@@ -25,36 +22,20 @@ function ConfirmRevoke({ token }: { token: Token }) {
       },
     }),
   );
-  const errors = useMemo(
-    () => (revoke.error == null ? null : formErrorsFrom(revoke.error)),
-    [revoke.error],
-  );
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">
-          Are you sure you want to revoke the API token “{token.name}”?
-        </h1>
-        <p className="govuk-body">
-          Anything using it will be refused from now on. This cannot be undone: create a new token
-          if you need one again.
-        </p>
-        <ButtonGroup>
-          <Button
-            type="button"
-            variant="warning"
-            busy={revoke.isPending}
-            onClick={() => revoke.mutate({ id: token.id })}
-          >
-            Revoke token
-          </Button>
-          <Link className="govuk-link" to="/account">
-            Cancel
-          </Link>
-        </ButtonGroup>
-      </div>
-    </div>
+    <ConfirmAction
+      question={`Are you sure you want to revoke the API token “${token.name}”?`}
+      action="Revoke token"
+      busy={revoke.isPending}
+      error={revoke.error}
+      onConfirm={() => revoke.mutate({ id: token.id })}
+      cancelTo="/account"
+    >
+      <p className="govuk-body">
+        Anything using it will be refused from now on. This cannot be undone: create a new token if
+        you need one again.
+      </p>
+    </ConfirmAction>
   );
 }
 

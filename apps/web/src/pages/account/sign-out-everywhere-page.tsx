@@ -1,11 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
-import { useMemo } from "react";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 
-import { Button, ButtonGroup } from "../../components/button";
-import { ErrorSummary } from "../../components/error-summary";
+import { ConfirmAction } from "../../components/confirm-action";
 import { BackLink } from "../../components/small-parts";
-import { formErrorsFrom } from "../../lib/api-errors";
 import { usePageTitle } from "../../lib/page-title";
 import { queryClient, trpc } from "../../trpc";
 
@@ -23,39 +20,25 @@ export function SignOutEverywherePage() {
       },
     }),
   );
-  const errors = useMemo(
-    () => (signOut.error == null ? null : formErrorsFrom(signOut.error)),
-    [signOut.error],
-  );
   return (
     <>
       <BackLink to="/account">Back to my account</BackLink>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <h1 className="govuk-heading-l">Are you sure you want to sign out everywhere?</h1>
-          <p className="govuk-body">
-            This signs you out on every computer, tablet and phone, including this one. You will
-            need to sign in again.
-          </p>
-          <p className="govuk-body">
-            Your API tokens keep working: revoke any you no longer trust on My account.
-          </p>
-          <ButtonGroup>
-            <Button
-              type="button"
-              variant="warning"
-              busy={signOut.isPending}
-              onClick={() => signOut.mutate()}
-            >
-              Sign out everywhere
-            </Button>
-            <Link className="govuk-link" to="/account">
-              Cancel
-            </Link>
-          </ButtonGroup>
-        </div>
-      </div>
+      <ConfirmAction
+        question="Are you sure you want to sign out everywhere?"
+        action="Sign out everywhere"
+        busy={signOut.isPending}
+        error={signOut.error}
+        onConfirm={() => signOut.mutate()}
+        cancelTo="/account"
+      >
+        <p className="govuk-body">
+          This signs you out on every computer, tablet and phone, including this one. You will need
+          to sign in again.
+        </p>
+        <p className="govuk-body">
+          Your API tokens keep working: revoke any you no longer trust on My account.
+        </p>
+      </ConfirmAction>
     </>
   );
 }

@@ -2,17 +2,17 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useLocation, useNavigate } from "react-router";
 
-import { contract, MIN_PASSWORD_LENGTH } from "@dapkit/contract";
+import { contract } from "@dapkit/contract";
 import { formatDateTime } from "@dapkit/schemas";
 
 import { Button } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
 import { Loading } from "../../components/query-state";
-import { TextInput } from "../../components/text-input";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 import { safeNext, type SetPasswordState } from "./after-sign-in";
+import { confirmationProblem, NewPasswordFields } from "./new-password-fields";
 
 type LinkInfo = Outputs["auth"]["accountLink"];
 
@@ -118,9 +118,7 @@ function SetPasswordForm({
     event.preventDefault();
     const { password, confirm } = form.values;
     const ok = form.validate(contract.auth.setPassword.input, { token, password }, [
-      password !== "" && confirm !== password
-        ? { field: "confirm", message: "The passwords do not match" }
-        : null,
+      confirmationProblem(password, confirm),
     ]);
     if (ok) setPassword.mutate({ token, password });
   }
@@ -148,19 +146,7 @@ function SetPasswordForm({
             // Lets a password manager save the new password against the right email address.
             <input type="hidden" name="username" autoComplete="username" value={info.email} />
           )}
-          <TextInput
-            label="New password"
-            hint={`Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words together are easy to remember and hard to guess.`}
-            type="password"
-            autoComplete="new-password"
-            {...form.text("password")}
-          />
-          <TextInput
-            label="Confirm new password"
-            type="password"
-            autoComplete="new-password"
-            {...form.text("confirm")}
-          />
+          <NewPasswordFields password={form.text("password")} confirm={form.text("confirm")} />
           <Button busy={setPassword.isPending}>Set password and sign in</Button>
         </form>
       </div>

@@ -40,7 +40,9 @@ export function wholeNumber(text: string): number {
 }
 
 /** What the settings form holds: text as typed, and each choice made (null until one is). */
-interface SettingsText {
+// A type rather than an interface: useForm takes a record, and only a type alias is one.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+type SettingsText = {
   name: string;
   dahaFrameworkId: string | null;
   attendanceTargetPercent: string;
@@ -48,7 +50,7 @@ interface SettingsText {
   evidenceReviewMonths: string;
   passwordSignInAllowed: string | null;
   separateEvidenceApproval: string | null;
-}
+};
 
 /** The form's text as the update's input: empty refresher means "none". */
 export function settingsInput(values: SettingsText) {

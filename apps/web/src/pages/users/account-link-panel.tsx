@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 
 import { formatDateTime } from "@dapkit/schemas";
 
-import { Button } from "../../components/button";
+import { CopyField } from "../../components/copy-field";
 import { WarningText } from "../../components/small-parts";
 
 /**
@@ -18,45 +18,21 @@ export function AccountLinkPanel({
   who: string;
   link: { url: string; expiresAt: string };
 }) {
-  const [copied, setCopied] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <div ref={ref} tabIndex={-1} className="app-focus-target">
-      <h1 className="govuk-heading-l">{heading}</h1>
-      <div>
-        <p className="govuk-body">
-          Send {who} this link. They use it to choose a password and sign in. It works once, until{" "}
-          {formatDateTime(link.expiresAt)}.
-        </p>
-        <label className="govuk-label govuk-label--s" htmlFor="account-link">
-          Single-use link
-        </label>
-        <input
-          id="account-link"
-          className="govuk-input govuk-!-margin-bottom-4"
-          readOnly
-          value={link.url}
-          onFocus={(event) => event.target.select()}
-          spellCheck={false}
-        />
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(link.url).then(() => setCopied(true));
-          }}
-        >
-          Copy link
-        </Button>
-        <p className="govuk-body" role="status">
-          {copied ? "Link copied" : ""}
-        </p>
-        <WarningText>
-          Anyone with this link can sign in as {who}. Send it only to them, and not by a shared
-          inbox.
-        </WarningText>
-      </div>
-    </div>
+    <>
+      <h1 ref={ref} tabIndex={-1} className="govuk-heading-l app-focus-target">
+        {heading}
+      </h1>
+      <p className="govuk-body">
+        Send {who} this link. They use it to choose a password and sign in. It works once, until{" "}
+        {formatDateTime(link.expiresAt)}.
+      </p>
+      <CopyField id="account-link" label="Single-use link" value={link.url} />
+      <WarningText>
+        Anyone with this link can sign in as {who}. Send it only to them, and not by a shared inbox.
+      </WarningText>
+    </>
   );
 }

@@ -1,15 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
-import { useMemo } from "react";
 
-import { Button, ButtonGroup } from "../../components/button";
-import { ErrorSummary } from "../../components/error-summary";
+import { ConfirmAction } from "../../components/confirm-action";
 import { BackLink, WarningText } from "../../components/small-parts";
-import { formErrorsFrom } from "../../lib/api-errors";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
 import { usersChanged, WithUser, type UserAccount } from "./use-user";
-import { Link } from "react-router";
 
 function ConfirmDeactivate({ user }: { user: UserAccount }) {
   usePageTitle(`Deactivate ${user.name}`);
@@ -22,37 +18,23 @@ function ConfirmDeactivate({ user }: { user: UserAccount }) {
       },
     }),
   );
-  const errors = useMemo(
-    () => (deactivate.error == null ? null : formErrorsFrom(deactivate.error)),
-    [deactivate.error],
-  );
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Are you sure you want to deactivate {user.name}?</h1>
-        <WarningText>
-          They will be signed out everywhere at once, and their API tokens will stop working.
-        </WarningText>
-        <p className="govuk-body">
-          Their account and everything they recorded stay in dapkit and in the audit log. You can
-          reactivate them later; they keep their role.
-        </p>
-        <ButtonGroup>
-          <Button
-            type="button"
-            variant="warning"
-            busy={deactivate.isPending}
-            onClick={() => deactivate.mutate({ id: user.id, data: { active: false } })}
-          >
-            Deactivate {user.name}
-          </Button>
-          <Link className="govuk-link" to={`/users/${user.id}`}>
-            Cancel
-          </Link>
-        </ButtonGroup>
-      </div>
-    </div>
+    <ConfirmAction
+      question={`Are you sure you want to deactivate ${user.name}?`}
+      action={`Deactivate ${user.name}`}
+      busy={deactivate.isPending}
+      error={deactivate.error}
+      onConfirm={() => deactivate.mutate({ id: user.id, data: { active: false } })}
+      cancelTo={`/users/${user.id}`}
+    >
+      <WarningText>
+        They will be signed out everywhere at once, and their API tokens will stop working.
+      </WarningText>
+      <p className="govuk-body">
+        Their account and everything they recorded stay in dapkit and in the audit log. You can
+        reactivate them later; they keep their role.
+      </p>
+    </ConfirmAction>
   );
 }
 

@@ -45,7 +45,7 @@ test("prints Lancashire's funding table and workstream allocation", async () => 
   );
   expect(text).toContain("Workstream allocation");
   expect(text).toContain(
-    "Medium and High Risk Support (68 %)  £711,962  £1,021,665  £1,021,665  £2,755,293",
+    "Medium and High Risk Support (68 %)  £711,962  £1,021,665  £1,021,665  £2,755,292",
   );
 });
 

@@ -2,6 +2,7 @@ import { formatMoney, type FundingPlanResult } from "@dapkit/funding";
 
 import type { PlanLine, PlanSection } from "./plan-lines";
 import { renderTable } from "./text-table";
+import { splitInWholePounds } from "./whole-pound-split";
 
 function section(
   title: string,
@@ -39,7 +40,7 @@ export function planReport(result: FundingPlanResult, lines: readonly PlanLine[]
   ];
   const workstreams = linesIn(lines, "Workstream");
   if (workstreams.length > 0) {
-    parts.push(section("Workstream allocation", workstreams, { years }));
+    parts.push(section("Workstream allocation", splitInWholePounds(workstreams), { years }));
   }
   return `${parts.join("\n\n")}\n`;
 }

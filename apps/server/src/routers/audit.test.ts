@@ -101,13 +101,20 @@ describe("audit.list", () => {
       at: t.app.clock.now,
       action: "update",
       entity: "user",
-      after: { name: "Ok", passwordHash: "scrypt$1$2", nested: [{ sessionToken: "abc" }] },
+      after: {
+        name: "Ok",
+        passwordHash: "scrypt$1$2",
+        nested: [{ sessionToken: "abc" }],
+        passwordSignInAllowed: false,
+      },
     });
     const [entry] = (await t.app.caller(t.org.users.admin).audit.list({ pageSize: 1 })).items;
+    // A yes/no setting named like a secret stays readable: it cannot hold one.
     expect(entry?.after).toEqual({
       name: "Ok",
       passwordHash: "[redacted]",
       nested: [{ sessionToken: "[redacted]" }],
+      passwordSignInAllowed: false,
     });
     const everything = JSON.stringify(await t.app.caller(t.org.users.admin).audit.list());
     expect(everything).not.toContain("scrypt");

@@ -59,7 +59,8 @@ function redact(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, field]) => [
       key,
-      SENSITIVE_KEY.test(key) ? "[redacted]" : redact(field),
+      // A yes/no cannot hold a secret, so a setting such as `passwordSignInAllowed` stays readable.
+      SENSITIVE_KEY.test(key) && typeof field !== "boolean" ? "[redacted]" : redact(field),
     ]),
   );
 }

@@ -16,16 +16,18 @@ function roundToPounds(pence: number): number {
  * £711,962 + £1,021,665 + £1,021,665 beside a total of £2,755,293. Amounts stay in pence, whole pounds.
  */
 export function splitInWholePounds(lines: readonly PlanLine[]): PlanLine[] {
-  const yearCount = lines[0]?.years.length ?? 0;
-  const columns = Array.from({ length: yearCount }, (_, year) => {
-    const parts = lines.map((line) => line.years[year] ?? 0);
+  const [first] = lines;
+  if (first === undefined) return [];
+  // Every line has one amount per plan year, so each index below is present.
+  const columns = first.years.map((_, year) => {
+    const parts = lines.map((line) => Number(line.years[year]));
+    if (parts.every((pence) => pence === 0)) return parts;
     const totalPounds = roundToPounds(parts.reduce((sum, pence) => sum + pence, 0));
-    if (parts.every((pence) => pence === 0)) return parts.map(() => 0);
     const shares = parts.map((pence, index) => ({ key: String(index), weight: Math.abs(pence) }));
     return allocateByWeight(totalPounds, shares).map((part) => part.amountPence * POUND);
   });
   return lines.map((line, index) => {
-    const years = columns.map((column) => column[index] ?? 0);
+    const years = columns.map((column) => Number(column[index]));
     return { ...line, years, totalPence: years.reduce((sum, pence) => sum + pence, 0) };
   });
 }

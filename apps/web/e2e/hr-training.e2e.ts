@@ -144,16 +144,21 @@ test("each nomination keeps its history: who changed it, when and to what", asyn
   await page.getByRole("link", { name }).click();
   await settled(page);
   const history = page.getByRole("list", { name: "Changes to this nomination, oldest first" });
-  const states = await history.locator(".govuk-tag").allTextContents();
-  expect(states).toEqual(["Nominated", "Booked", "Fully attended"]);
+  await expect
+    .poll(() => history.locator(".govuk-tag").allTextContents())
+    .toEqual(["Nominated", "Booked", "Fully attended"]);
   expect(await history.textContent()).toContain("by Harper Hughes");
   await screenshot(page, "nomination-history");
 
   // The trainer's sign-in sheet is one link from the session.
   await page.goto(`/training/sessions/${registerSessionId}`);
   const sheet = page.getByRole("link", { name: "Print the sign-in sheet (PDF)" });
-  const response = await page.request.get((await sheet.getAttribute("href")) ?? "");
-  expect(response.status()).toBe(200);
+  const response = await page.request.get(
+    new URL((await sheet.getAttribute("href")) ?? "", page.url()).toString(),
+  );
+  expect(`${response.status()} ${response.status() === 200 ? "" : await response.text()}`).toBe(
+    "200 ",
+  );
   expect(response.headers()["content-type"]).toBe("application/pdf");
 });
 

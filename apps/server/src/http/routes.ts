@@ -5,4 +5,9 @@ import { trainingDocumentRoutes } from "./training-document-routes";
 import { ssoRoutes } from "./sso-routes";
 
 /** Every plain HTTP route the server answers under /api/ (and /verify/, the public check). */
-export const routes: readonly Route[] = [...evidenceRoutes, ...exportRoutes, ...ssoRoutes];
+export const routes: readonly Route[] = [
+  ...evidenceRoutes,
+  ...exportRoutes,
+  ...ssoRoutes,
+  ...trainingDocumentRoutes,
+];

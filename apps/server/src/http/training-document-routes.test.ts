@@ -9,6 +9,7 @@ import { callProcedure, close, listen } from "../test/http-client";
 import { TEST_PASSWORD } from "../test/test-app";
 import { useTwoOrganisations } from "../test/two-organisations";
 import { createHttpServer } from "./create-server";
+import { routes } from "./routes";
 import { trainingDocumentRoutes } from "./training-document-routes";
 
 const t = useTwoOrganisations();
@@ -65,6 +66,10 @@ function heldSession() {
   markAttendance(t.hr, { nominationId: asha?.id ?? "", outcome: "fully_attended", note: "" });
   return { session, asha: asha?.id ?? "", ben: ben?.id ?? "" };
 }
+
+test("the server serves these routes", () => {
+  expect(routes).toEqual(expect.arrayContaining([...trainingDocumentRoutes]));
+});
 
 describe("GET /api/sessions/{id}/sign-in-sheet.pdf", () => {
   test("an A4 sheet with the session's details and every booked person, department and signature", async () => {

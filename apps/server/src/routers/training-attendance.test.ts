@@ -64,7 +64,8 @@ describe("training.attendance.mark", () => {
       caller.training.attendance.mark({ nominationId: unbooked?.id ?? "", outcome: "no_show" }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "Cannot mark attendance for a nomination that is awaiting approval: it must be booked first",
+      message:
+        "Cannot mark attendance for a nomination that is awaiting approval: it must be booked first",
     });
     expect(historyOf(unbooked?.id ?? "")).toEqual(["nominated"]);
   });

@@ -75,7 +75,7 @@ export const trainingDocumentRoutes: readonly Route[] = [
         if (user == null) throw new AppError("unauthorised", "Sign in first");
         const body = await certificatePdf(scopeOf({ ...ctx, user }), {
           nominationId: params.nominationId ?? "",
-          secret: certificateSecret(),
+          secret: certificateSecret,
         });
         sendPdf(res, body, "certificate.pdf");
       } catch (error) {

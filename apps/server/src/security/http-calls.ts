@@ -56,8 +56,8 @@ export interface RouteRequest {
   body?: Uint8Array;
 }
 
-/** A request for every evidence route, aimed at one organisation's records. */
-export const EVIDENCE_ROUTE_REQUESTS: Record<string, (r: OrganisationRecords) => RouteRequest> = {
+/** A request for every plain route that needs a record, aimed at one organisation's records. */
+export const ROUTE_REQUESTS: Record<string, (r: OrganisationRecords) => RouteRequest> = {
   "upload an evidence file": (r) => ({
     method: "POST",
     path: `/api/evidence/${r.evidenceId}/revisions`,
@@ -69,6 +69,14 @@ export const EVIDENCE_ROUTE_REQUESTS: Record<string, (r: OrganisationRecords) =>
     path: `/api/evidence/revisions/${r.revisionId}/file`,
   }),
   "download the evidence pack": () => ({ method: "GET", path: "/api/evidence/pack.zip" }),
+  "print a sign-in sheet": (r) => ({
+    method: "GET",
+    path: `/api/sessions/${r.sessionId}/sign-in-sheet.pdf`,
+  }),
+  "download a certificate": (r) => ({
+    method: "GET",
+    path: `/api/nominations/${r.nominationId}/certificate.pdf`,
+  }),
 };
 
 /** The request for an export. */

@@ -16,7 +16,7 @@ import { EXPORTS } from "../exports/registry";
 import { routes } from "../http/routes";
 import {
   callAs,
-  EVIDENCE_ROUTE_REQUESTS,
+  ROUTE_REQUESTS,
   exportRequest,
   procedureTypes,
   sendAs,
@@ -41,10 +41,12 @@ const PROCEDURE_POLICY: Record<string, readonly Who[]> = Object.fromEntries(
   contractEntries(contract).map(([path, entry]) => [path, allowed(entry.access)]),
 );
 
-const EVIDENCE_ROUTE_POLICY: Record<string, readonly Who[]> = {
+const ROUTE_POLICY: Record<string, readonly Who[]> = {
   "upload an evidence file": allowed("manageEvidence"),
   "download an evidence file": allowed("readEvidence"),
   "download the evidence pack": allowed("readEvidence"),
+  "print a sign-in sheet": allowed("readTraining"),
+  "download a certificate": allowed("readTraining"),
 };
 
 // An export is exactly as open as the lists it is made of.
@@ -99,10 +101,12 @@ describe("the role × procedure matrix", () => {
     );
     // Each plain route answers exactly one row of the tables, so a new route needs a new row.
     const samples: RouteRequest[] = [
-      ...Object.values(EVIDENCE_ROUTE_REQUESTS).map((request) => request(served.world.a)),
+      ...Object.values(ROUTE_REQUESTS).map((request) => request(served.world.a)),
       exportRequest("staff", "csv"),
       // Single sign-on's routes come before any session; http/sso-routes.test.ts tests them.
       ...Object.values(SSO_PATHS).map((path): RouteRequest => ({ method: "GET", path })),
+      // Anyone may verify a certificate; http/training-document-routes.test.ts tests the answers.
+      { method: "GET", path: "/verify/not-a-code" },
     ];
     for (const route of routes) {
       const answered = samples.filter(
@@ -144,9 +148,9 @@ describe("the role × procedure matrix", () => {
       const results: Record<string, string> = {};
       const wanted: Record<string, string> = {};
       const requests: [string, RouteRequest, readonly Who[]][] = [
-        ...Object.entries(EVIDENCE_ROUTE_REQUESTS).map(
+        ...Object.entries(ROUTE_REQUESTS).map(
           ([name, request]) =>
-            [name, request(served.world.a), EVIDENCE_ROUTE_POLICY[name] ?? []] as [
+            [name, request(served.world.a), ROUTE_POLICY[name] ?? []] as [
               string,
               RouteRequest,
               readonly Who[],

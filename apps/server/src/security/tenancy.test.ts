@@ -2,13 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, test } from "vitest";
 
 import { EXPORTS } from "../exports/registry";
-import {
-  callAs,
-  EVIDENCE_ROUTE_REQUESTS,
-  exportRequest,
-  procedureTypes,
-  sendAs,
-} from "./http-calls";
+import { callAs, ROUTE_REQUESTS, exportRequest, procedureTypes, sendAs } from "./http-calls";
 import { PROCEDURE_INPUTS } from "./procedure-inputs";
 import { idsOf, rowsOf } from "./security-world";
 import { serveSecurityWorld } from "./served-world";
@@ -80,7 +74,7 @@ describe("tenancy: one organisation gets nothing from another", () => {
   test("no evidence route or export carries another organisation's records", async () => {
     const before = southshireRows();
     const user = served.world.a.users.admin;
-    for (const [name, request] of Object.entries(EVIDENCE_ROUTE_REQUESTS)) {
+    for (const [name, request] of Object.entries(ROUTE_REQUESTS)) {
       const answer = await sendAs(served.baseUrl, served.world.app, {
         user,
         request: request(served.world.b),

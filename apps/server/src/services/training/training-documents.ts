@@ -136,7 +136,9 @@ function certificateFacts(db: Db, where: ReturnType<typeof and>): CertificateFac
  */
 export async function certificatePdf(
   scope: Scope,
-  input: { nominationId: string; secret: string },
+  // The secret is asked for only once the nomination is found, so that another organisation's id
+  // is "not found" whatever the configuration.
+  input: { nominationId: string; secret: () => string },
 ): Promise<Uint8Array> {
   const nomination = getNominationItem(scope.db, scope.user, input.nominationId);
   const facts =
@@ -152,6 +154,7 @@ export async function certificatePdf(
   if (facts === undefined) {
     throw new AppError("conflict", "A certificate is given only for a session fully attended");
   }
+  const secret = input.secret();
   const pdf = await newPdf(`Certificate: ${facts.courseTitle}`);
   pdf.y -= 60;
   writeLine(pdf, [{ text: "Certificate of attendance" }], { size: 26, bold: true, gap: 30 });
@@ -171,7 +174,7 @@ export async function certificatePdf(
   }
   pdf.y -= 30;
   writeLine(pdf, [{ text: "Verification code" }], { bold: true });
-  writeLine(pdf, [{ text: verificationCode(input.secret, nomination.id) }], { size: 10 });
+  writeLine(pdf, [{ text: verificationCode(secret, nomination.id) }], { size: 10 });
   writeLine(pdf, [{ text: "Check it at /verify/ followed by the code on this service." }], {
     size: 9,
   });

@@ -56,7 +56,11 @@ async function ninetyNominated() {
   for (const nomination of ids.slice(5, 10))
     await caller.training.nominations.cancel({ id: nomination.id });
   const booked = ids.slice(10);
+  // Booked before the first session started, as the service requires.
+  const today = t.app.clock.now;
+  t.app.clock.now = new Date("2022-01-01T09:00:00Z");
   for (const nomination of booked) await caller.training.nominations.book({ id: nomination.id });
+  t.app.clock.now = today;
   const outcomes: [number, AttendanceOutcome][] = [
     [50, "fully_attended"],
     [6, "partially_attended"],

@@ -16,6 +16,7 @@ import {
 import { bookNomination } from "../services/training/nomination-actions";
 import type { NominationItem } from "../services/training/nomination-items";
 import { nominate } from "../services/training/nominate";
+import { sessionStart } from "../services/training/session-timing";
 import {
   createSession as saveSession,
   type SessionValues,
@@ -91,12 +92,27 @@ export function createSession(scope: Scope, overrides: Partial<SessionValues> = 
   });
 }
 
-/** Nominates people for a session (as HR would). */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The scope as it was the day before a session: tests build a past session's history as it
+ * happened, because the service refuses nominations and bookings once a session has started.
+ */
+export function dayBeforeSession(scope: Scope, sessionId: string): Scope {
+  const startsAt = sessionStart(scope.db, scope, sessionId);
+  return scope.now < startsAt ? scope : { ...scope, now: new Date(startsAt.getTime() - DAY_MS) };
+}
+
+/** Nominates people for a session (as HR would, before it starts). */
 export function createNominations(
   scope: Scope,
   input: { sessionId: string; staffIds: string[]; reason?: string; mandatory?: boolean },
 ): NominationItem[] {
-  return nominate(scope, { reason: "", mandatory: false, ...input });
+  return nominate(dayBeforeSession(scope, input.sessionId), {
+    reason: "",
+    mandatory: false,
+    ...input,
+  });
 }
 
 /** Nominates people and books each (into a place or, when full, onto the waiting list). */
@@ -104,8 +120,9 @@ export function createBookings(
   scope: Scope,
   input: { sessionId: string; staffIds: string[] },
 ): NominationItem[] {
+  const before = dayBeforeSession(scope, input.sessionId);
   return createNominations(scope, input).map((nomination) =>
-    bookNomination(scope, { id: nomination.id, note: "" }),
+    bookNomination(before, { id: nomination.id, note: "" }),
   );
 }
 

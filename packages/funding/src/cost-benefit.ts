@@ -9,7 +9,13 @@ import {
   toSafePence,
   unitsAt,
 } from "./exact-arithmetic";
-import { requireList, requireNumber, requireOptions, requirePence } from "./input-checks";
+import {
+  requireList,
+  requireNumber,
+  requireObject,
+  requireOptions,
+  requirePence,
+} from "./input-checks";
 
 /**
  * One band of a discount-rate schedule: the rate applied to each year from `fromYear` to `toYear` inclusive.
@@ -237,7 +243,7 @@ export function benefitCostRatio(
   appraisal: { readonly benefits: readonly CashFlow[]; readonly costs: readonly CashFlow[] },
   options: DiscountOptions = {},
 ): number {
-  requireOptions(appraisal, "appraisal");
+  requireObject(appraisal, "appraisal");
   const costs = presentValue(appraisal.costs, options);
   if (!(costs > 0)) {
     throw new FundingInputError(

@@ -9,6 +9,16 @@ import { FundingInputError, type FundingInputErrorCode } from "./errors";
  * @example
  * requireOptions({ style: "pounds" }, "options"); // passes
  */
+/** Throws `FundingInputError` unless `value` is a plain object (a required argument, unlike options). */
+export function requireObject(value: unknown, field: string): void {
+  if (value === undefined) {
+    throw new FundingInputError("invalid_argument", `${field} is required, got nothing`, {
+      field,
+    });
+  }
+  requireOptions(value, field);
+}
+
 export function requireOptions(value: unknown, field: string): void {
   if (
     value === undefined ||

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 
 import { FundingInputError } from "./errors";
+import { benefitCostRatio } from "./cost-benefit";
 import { coverage, impliedPopulation, positionInRange } from "./ratios";
 import { ratePer } from "./demand";
 
@@ -36,4 +37,16 @@ test("coverage: 50 of 243 GP practices", () => {
   ] as const) {
     expect(() => coverage(covered, total)).toThrow(FundingInputError);
   }
+});
+
+test("positionInRange and benefitCostRatio refuse a missing or non-object argument by name", () => {
+  expect(() => positionInRange(14, undefined as unknown as { low: number; high: number })).toThrow(
+    "range is required, got nothing",
+  );
+  expect(() => positionInRange(14, "10-18" as unknown as { low: number; high: number })).toThrow(
+    /^range must be an object/,
+  );
+  expect(() =>
+    benefitCostRatio(undefined as unknown as Parameters<typeof benefitCostRatio>[0]),
+  ).toThrow("appraisal is required, got nothing");
 });

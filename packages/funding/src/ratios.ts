@@ -1,5 +1,5 @@
 import { FundingInputError } from "./errors";
-import { requireNumber } from "./input-checks";
+import { requireNumber, requireObject } from "./input-checks";
 
 /**
  * How much of a whole a count covers: `50 of 243 GP practices (20.6 %)`.
@@ -67,6 +67,7 @@ export function positionInRange(
   range: { readonly low: number; readonly high: number },
 ): RangePosition {
   const v = requireNumber(value, "value", { bound: "non-negative" });
+  requireObject(range, "range");
   const low = requireNumber(range.low, "range.low", { bound: "non-negative" });
   const high = requireNumber(range.high, "range.high", { bound: "non-negative" });
   if (!(high > low)) {

@@ -109,7 +109,7 @@ describe("funding", () => {
       "Medium & High Risk Support: published variance £212,035 but allocation − forecast = £212,103 (difference £68)",
       "Perpetrators: published variance £137,724 but allocation − forecast = £137,734 (difference £10)",
       "Totals: published forecast £1,047,003 but the rows add up to £1,047,002 (difference £1)",
-      "Totals: published variance £455,447 but total allocation − total forecast = £455,546 (difference £99)",
+      "Totals: published variance £455,447 matches neither total allocation − total forecast = £455,546 (difference £99) nor the variance column's sum, £448,121",
     ]);
   });
 

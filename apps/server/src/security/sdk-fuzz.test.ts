@@ -26,6 +26,15 @@ const PACKAGES: PackageUnderTest[] = [
     exports: funding,
     error: funding.FundingInputError,
     samples: {
+      pence: [150_000],
+      pounds: [1500],
+      impliedPopulation: [40, 4],
+      positionInRange: [14, { low: 10, high: 18 }],
+      coverage: [50, 243],
+      presentValue: [[{ year: 1, amountPence: 10_000 }]],
+      benefitCostRatio: [
+        { benefits: [{ year: 1, amountPence: 20_700 }], costs: [{ year: 0, amountPence: 10_000 }] },
+      ],
       allocateByPercent: [
         10_000,
         [

@@ -2,18 +2,28 @@ import type { RefObject } from "react";
 
 import { csvFileName, saveText, tableToCsv } from "../lib/table-csv";
 
-/** The address of a server export. */
-export function exportUrl(name: string, format: "csv" | "xlsx" = "csv") {
-  return `/api/export/${name}.${format}`;
+/** The address of a server export; `query` carries the filters an export accepts (empty ones left out). */
+export function exportUrl(
+  name: string,
+  format: "csv" | "xlsx" = "csv",
+  query: Readonly<Record<string, string | undefined>> = {},
+) {
+  const given = Object.entries(query).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "",
+  );
+  const search = new URLSearchParams(given).toString();
+  return `/api/export/${name}.${format}${search === "" ? "" : `?${search}`}`;
 }
 
 /** "Download as CSV" (and Excel) from the server's export of the whole list. */
 export function DownloadLink({
   name,
   description,
+  query,
 }: {
   name: string;
   description?: string | undefined;
+  query?: Readonly<Record<string, string | undefined>>;
 }) {
   const which =
     description === undefined ? null : (
@@ -21,11 +31,11 @@ export function DownloadLink({
     );
   return (
     <p className="govuk-body">
-      <a className="govuk-link" href={exportUrl(name)} download>
+      <a className="govuk-link" href={exportUrl(name, "csv", query)} download>
         Download as CSV{which}
       </a>
       {" or "}
-      <a className="govuk-link" href={exportUrl(name, "xlsx")} download>
+      <a className="govuk-link" href={exportUrl(name, "xlsx", query)} download>
         as an Excel spreadsheet{which}
       </a>
     </p>

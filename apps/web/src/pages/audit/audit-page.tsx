@@ -132,6 +132,12 @@ export function filterInput(values: Partial<Record<(typeof KEYS)[number], string
   };
 }
 
+/** The audit export's query: the same filters as the list, without paging, empty ones left out. */
+export function exportFilters(values: Partial<Record<(typeof KEYS)[number], string>>) {
+  const { page: _page, pageSize: _pageSize, ...filters } = filterInput(values, 1);
+  return filters;
+}
+
 function Changes({ entry }: { entry: Entry }) {
   const changes = changedFields(entry.before, entry.after);
   if (changes.length === 0) return <>No fields recorded</>;
@@ -249,8 +255,12 @@ export function AuditPage() {
             )}
           </QueryState>
           <h2 className="govuk-heading-s">Download</h2>
-          <p className="govuk-body">The downloads hold the whole log, whatever the filters.</p>
-          <DownloadLink name="audit" description="the whole audit log" />
+          <p className="govuk-body">The downloads hold every entry that matches the filters.</p>
+          <DownloadLink
+            name="audit"
+            description={range == null ? "the audit log" : `the audit log ${range}`}
+            query={exportFilters(filters.values)}
+          />
         </div>
       </div>
     </>

@@ -74,6 +74,7 @@ describe("the tracker's contract", () => {
         "training.courses.update",
         "training.sessions.list",
         "training.sessions.get",
+        "training.sessions.candidates",
         "training.sessions.create",
         "training.sessions.update",
         "training.nominations.list",
@@ -83,6 +84,8 @@ describe("the tracker's contract", () => {
         "training.nominations.decline",
         "training.nominations.book",
         "training.nominations.cancel",
+        "training.nominations.applyMany",
+        "training.nominations.cancelMany",
         "training.nominations.importCsv",
         "training.attendance.mark",
         "training.attendance.markMany",
@@ -110,7 +113,7 @@ describe("the tracker's contract", () => {
       );
       // Reads are queries and changes are mutations, as their names say.
       expect(entry.kind).toBe(
-        /\.(list|get|me|framework|readiness|uptake\w*|refreshersDue|neverTrained|recentSignIns|facets|accountLink|setupStatus)$/.test(
+        /\.(list|get|me|framework|readiness|uptake\w*|refreshersDue|neverTrained|recentSignIns|facets|accountLink|setupStatus|candidates)$/.test(
           path,
         )
           ? "query"

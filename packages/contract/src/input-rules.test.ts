@@ -1,0 +1,70 @@
+import { describe, expect, test } from "vitest";
+import type * as z from "zod";
+
+import { CSRF_HEADER, CSRF_HEADERS } from "./csrf";
+import { TransitionEvidenceInputSchema } from "./evidence";
+import { UpdateOrganisationSettingsInputSchema } from "./organisation";
+import { ApplyManyInputSchema, CancelManyInputSchema } from "./training";
+
+const ID = "0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b";
+
+// The message people see for each problem, by the path of the field.
+function problems(schema: z.ZodType, input: unknown): Record<string, string> {
+  const result = schema.safeParse(input);
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+}
+
+describe("rules the contract's inputs carry beyond their shapes", () => {
+  test("rejecting or expiring evidence needs a reason; approving does not", () => {
+    expect(problems(TransitionEvidenceInputSchema, { id: ID, to: "rejected" })).toHaveProperty(
+      "note",
+    );
+    expect(
+      problems(TransitionEvidenceInputSchema, { id: ID, to: "expired", note: "" }),
+    ).toHaveProperty("note");
+    expect(problems(TransitionEvidenceInputSchema, { id: ID, to: "approved" })).toEqual({});
+    expect(
+      problems(TransitionEvidenceInputSchema, { id: ID, to: "rejected", note: "Out of date" }),
+    ).toEqual({});
+  });
+
+  test("declining or cancelling many needs a reason; approving or booking many does not", () => {
+    const many = { sessionId: ID, ids: [ID] };
+    expect(problems(ApplyManyInputSchema, { ...many, action: "decline" })).toEqual({
+      note: "Enter the reason for declining",
+    });
+    expect(problems(ApplyManyInputSchema, { ...many, action: "book" })).toEqual({});
+    expect(problems(CancelManyInputSchema, many)).toEqual({
+      note: "Enter the reason for cancelling",
+    });
+    expect(problems(CancelManyInputSchema, { ...many, note: "Session moved" })).toEqual({});
+    expect(problems(CancelManyInputSchema, { ...many, ids: [], note: "Moved" })).toEqual({
+      ids: "Select at least one person",
+    });
+  });
+
+  test("a single sign-on issuer is https, or http only on this machine", () => {
+    const issuer = (issuerUrl: string) =>
+      problems(UpdateOrganisationSettingsInputSchema, { sso: { issuerUrl } });
+    expect(issuer("https://login.example.gov.uk/v2.0")).toEqual({});
+    expect(
+      problems(UpdateOrganisationSettingsInputSchema, {
+        sso: { roleMapping: { "dapkit-hr": "hr" }, allowedDomains: ["council.gov.uk"] },
+      }),
+    ).toEqual({});
+    expect(issuer("http://127.0.0.1:4000")).toEqual({});
+    expect(issuer("http://login.example.gov.uk")).toHaveProperty(["sso.issuerUrl"]);
+    expect(
+      problems(UpdateOrganisationSettingsInputSchema, {
+        sso: { roleMapping: { "": "hr" }, allowedDomains: ["someone@council.gov.uk"] },
+      }),
+    ).toMatchObject({
+      "sso.allowedDomains.0": "must be a domain such as council.gov.uk, with no @",
+    });
+  });
+
+  test("every client sends the one CSRF header", () => {
+    expect(CSRF_HEADERS).toEqual({ [CSRF_HEADER]: "1" });
+  });
+});

@@ -11,7 +11,8 @@ test("a manager's navigation offers only what their role allows", async () => {
     .getByRole("navigation", { name: "Menu" })
     .getByRole("link")
     .allTextContents();
-  expect(links).toEqual(["Dashboard", "Training", "Staff"]);
+  // My account is everyone's; the admin-only sections (Users, Audit log, Settings) are not offered.
+  expect(links).toEqual(["Dashboard", "Training", "Staff", "My account"]);
   await page.getByRole("heading", { name: "Dashboard" }).waitFor();
   expect(await page.getByText("Your team").count()).toBeGreaterThan(0);
   await screenshot(page, "dashboard-manager");

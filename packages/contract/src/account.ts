@@ -27,13 +27,16 @@ export const ChangePasswordInputSchema = z.object({
 /** How many recent sign-ins "My account" shows. */
 export const RECENT_SIGN_INS = 20;
 
+/** How someone signed in. */
+export const SIGN_IN_METHODS = ["password", "single_sign_on", "link"] as const;
+
 /** One sign-in to the account, or a failed attempt at one, and where it came from. */
 export const SignInRecordOutputSchema = z.object({
   at: z.string(),
   succeeded: z.boolean(),
   /** The client address; null when it was not recorded. */
   source: z.string().nullable(),
-  method: z.enum(["password", "single_sign_on", "link"]),
+  method: z.enum(SIGN_IN_METHODS),
 });
 
 /** The longest an API token may last; a script needing more is given a new one. */

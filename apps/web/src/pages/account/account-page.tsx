@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
-import { ROLE_LABELS } from "@dapkit/contract";
+import { ROLE_LABELS, SIGN_IN_METHOD_LABELS } from "@dapkit/contract";
 import { formatDateTime } from "@dapkit/schemas";
 
 import { ButtonLink } from "../../components/button";
@@ -11,7 +11,7 @@ import { QueryState } from "../../components/query-state";
 import { SummaryList } from "../../components/summary-list";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc, type Outputs } from "../../trpc";
-import { SIGN_IN_METHOD_WORDS, TOKEN_STATUS_TAGS } from "./account-words";
+import { TOKEN_STATUS_TAGS } from "./account-words";
 
 type Account = Outputs["account"]["get"];
 type SignIn = Outputs["account"]["recentSignIns"][number];
@@ -75,7 +75,7 @@ function SignIns() {
               header: "Result",
               cell: (row) => (row.succeeded ? "Signed in" : <strong>Failed attempt</strong>),
             },
-            { header: "How", cell: (row) => SIGN_IN_METHOD_WORDS[row.method] },
+            { header: "How", cell: (row) => SIGN_IN_METHOD_LABELS[row.method] },
             { header: "From address", cell: (row) => row.source ?? "Not recorded" },
           ]}
         />

@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+
 import { NOMINATION_STATES } from "@dapkit/schemas";
 import {
   foreignKey,
@@ -22,6 +24,8 @@ export const courses = sqliteTable(
     refresherIntervalMonths: integer(),
     description: text().notNull().default(""),
     createdAt: timestamp().notNull(),
+    // Archived courses are offered for no new sessions; their sessions and history stay.
+    archivedAt: timestamp(),
   },
   (table) => [
     uniqueIndex("courses_title_uq").on(table.organisationId, table.title),
@@ -40,6 +44,11 @@ export const trainingSessions = sqliteTable(
     location: text().notNull(),
     trainer: text().notNull(),
     createdAt: timestamp().notNull(),
+    // Open, full and held are worked out from the clock and the places taken; closing (every
+    // booking has an outcome) and cancelling are decisions, so they are stored.
+    closedAt: timestamp(),
+    cancelledAt: timestamp(),
+    cancelReason: text().notNull().default(""),
   },
   (table) => [
     uniqueIndex("training_sessions_tenant_uq").on(table.organisationId, table.id),
@@ -69,11 +78,11 @@ export const nominations = sqliteTable(
     createdAt: timestamp().notNull(),
   },
   (table) => [
-    uniqueIndex("nominations_staff_session_uq").on(
-      table.organisationId,
-      table.sessionId,
-      table.staffId,
-    ),
+    // One live nomination per person per session: once cancelled or declined (kept, with its
+    // history) the person may be nominated for the session again.
+    uniqueIndex("nominations_staff_session_uq")
+      .on(table.organisationId, table.sessionId, table.staffId)
+      .where(sql`${table.state} not in ('cancelled', 'declined')`),
     // Covering, like the staff index below: without statistics SQLite prefers any index that
     // covers a query to one it must leave for the table, so both must cover a page's columns.
     index("nominations_session_state_idx").on(

@@ -3,6 +3,7 @@ export * from "./evidence";
 export * from "./funding";
 export * from "./organisations";
 export * from "./recommendations";
+export * from "./self-service";
 export * from "./staff";
 export * from "./training";
 export * from "./users";

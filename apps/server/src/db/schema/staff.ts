@@ -34,6 +34,10 @@ export const staff = sqliteTable(
     departmentId: text().notNull(),
     managerId: text(),
     active: integer({ mode: "boolean" }).notNull().default(true),
+    /** The first day of employment, `YYYY-MM-DD`, if known. */
+    startDate: text(),
+    /** The last day of employment, `YYYY-MM-DD`: from the day after, they are a former member of staff. */
+    leavingDate: text(),
     createdAt: timestamp().notNull(),
     updatedAt: timestamp().notNull(),
   },

@@ -3,6 +3,7 @@
 export { formatRate, ratePercent, type RateOptions } from "./format-rate";
 export { holdsPlace, isAttendanceOutcome } from "./nomination-states";
 export {
+  assertAttendanceUndo,
   assertNominationTransition,
   canTransitionNomination,
   nominationTransitions,
@@ -22,6 +23,19 @@ export {
   type RefresherStatus,
 } from "./refresher-due";
 export { REFRESHER_STATUS_LABELS } from "./refresher-words";
+export {
+  SESSION_STATUSES,
+  SESSION_STATUS_ACTIONS,
+  SESSION_STATUS_LABELS,
+  assertSessionAllows,
+  closingProblem,
+  sessionAllows,
+  sessionRefusal,
+  sessionStatus,
+  type SessionAction,
+  type SessionFacts,
+  type SessionStatus,
+} from "./session-lifecycle";
 export { TrainingRuleError, type TrainingRuleErrorCode } from "./training-rule-error";
 export {
   funnelFromCounts,

@@ -3,6 +3,7 @@ import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 
 import {
+  assertAttendanceUndo,
   assertNominationTransition,
   canTransitionNomination,
   nominationTransitions,
@@ -137,5 +138,21 @@ describe("assertNominationTransition", () => {
     expect(refusal("booked", "present")).toBe(
       `Cannot move a nomination from booked to present: "present" is not a nomination state (${known})`,
     );
+  });
+});
+
+describe("assertAttendanceUndo", () => {
+  test("an attendance mark goes back to booked or to the outcome before it", () => {
+    expect(() => assertAttendanceUndo("no_show", "booked")).not.toThrow();
+    expect(() => assertAttendanceUndo("fully_attended", "partially_attended")).not.toThrow();
+  });
+
+  test("anything else is refused with the states named", () => {
+    expect(() => assertAttendanceUndo("cancelled", "booked")).toThrow(
+      "Cannot undo attendance from cancelled to booked: only an attendance mark can be undone",
+    );
+    expect(() => assertAttendanceUndo("no_show", "no_show")).toThrow(TrainingRuleError);
+    expect(() => assertAttendanceUndo("no_show", "cancelled")).toThrow(TrainingRuleError);
+    expect(() => assertAttendanceUndo("booked", "nominated")).toThrow(TrainingRuleError);
   });
 });

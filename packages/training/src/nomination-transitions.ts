@@ -112,3 +112,22 @@ export function assertNominationTransition(from: NominationState, to: Nomination
   if (canTransitionNomination(from, to)) return;
   throw new TrainingRuleError("invalid_transition", explainRefusal(from, to));
 }
+
+/**
+ * Throws `TrainingRuleError` (`invalid_transition`) unless undoing an attendance change may move a
+ * nomination from `from` back to `to`: from an attendance outcome to booked or to another
+ * outcome. Undo is the one way back to booked, which marking never allows.
+ *
+ * @example
+ * assertAttendanceUndo("no_show", "booked"); // fine
+ * assertAttendanceUndo("cancelled", "booked"); // TrainingRuleError
+ */
+export function assertAttendanceUndo(from: NominationState, to: NominationState): void {
+  if (isAttendanceOutcome(from) && from !== to && (to === "booked" || isAttendanceOutcome(to))) {
+    return;
+  }
+  throw new TrainingRuleError(
+    "invalid_transition",
+    `Cannot undo attendance from ${stateText(from)} to ${stateText(to)}: only an attendance mark can be undone`,
+  );
+}

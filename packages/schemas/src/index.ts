@@ -51,6 +51,13 @@ export {
   type Workstream,
 } from "./funding-plan";
 export {
+  ACTION_STATUSES,
+  ActionPlanActionSchema,
+  ActionStatusSchema,
+  type ActionPlanAction,
+  type ActionStatus,
+} from "./action-plan";
+export {
   EVIDENCE_KINDS,
   EVIDENCE_STATUSES,
   EvidenceItemSchema,
@@ -66,10 +73,13 @@ export {
 } from "./daha";
 export { NonNegativePenceSchema, PenceSchema, PercentSchema, type Pence } from "./money";
 export {
+  RAG_RATINGS,
+  RagRatingSchema,
   RECOMMENDATION_STATUSES,
   RecommendationSchema,
   RecommendationStatusSchema,
   RecommendationUpdateSchema,
+  type RagRating,
   type Recommendation,
   type RecommendationStatus,
   type RecommendationUpdate,

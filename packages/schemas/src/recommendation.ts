@@ -16,6 +16,14 @@ export const RecommendationStatusSchema = oneOf(RECOMMENDATION_STATUSES);
 /** A recommendation status. */
 export type RecommendationStatus = z.infer<typeof RecommendationStatusSchema>;
 
+/** Red, amber and green, worst first: the rating an officer gives a recommendation's progress. */
+export const RAG_RATINGS = ["red", "amber", "green"] as const;
+
+/** A red, amber or green rating. */
+export const RagRatingSchema = oneOf(RAG_RATINGS);
+/** A RAG rating. */
+export type RagRating = z.infer<typeof RagRatingSchema>;
+
 /** A dated note of progress against a recommendation. */
 export const RecommendationUpdateSchema = z.object({
   date: IsoDateSchema,

@@ -8,6 +8,7 @@
 export { issueField, type ApiErrorData, type ApiIssue } from "./api-error";
 export * from "./account";
 export * from "./account-words";
+export * from "./message-words";
 export * from "./audit";
 export * from "./auth";
 export * from "./by-id";

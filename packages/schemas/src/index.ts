@@ -34,6 +34,7 @@ export { FinancialYearLabelSchema, type FinancialYearLabel } from "./financial-y
 export { canonicalFinancialYear, readFinancialYearSpelling } from "./financial-year-spelling";
 export { formatIssues } from "./format-issues";
 export {
+  CONTRIBUTION_KINDS,
   FundingPlanSchema,
   SECTORS,
   PartnerSchema,
@@ -42,8 +43,10 @@ export {
   PlanCostSchema,
   PlanGrantSchema,
   PlanReserveDrawdownSchema,
+  PlanWorkstreamCostSchema,
   SectorSchema,
   WorkstreamSchema,
+  type ContributionKind,
   type FundingPlan,
   type FundingPlanInput,
   type Partner,
@@ -101,11 +104,14 @@ export {
   NominationHistoryEntrySchema,
   NominationSchema,
   NominationStateSchema,
+  SESSION_STATUSES,
+  SessionStatusSchema,
   TrainingSessionSchema,
   type AttendanceOutcome,
   type Course,
   type Nomination,
   type NominationHistoryEntry,
   type NominationState,
+  type SessionStatus,
   type TrainingSession,
 } from "./training";

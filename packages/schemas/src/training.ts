@@ -70,6 +70,17 @@ export const NominationStateSchema = oneOf(NOMINATION_STATES);
 /** A nomination state. */
 export type NominationState = z.infer<typeof NominationStateSchema>;
 
+/**
+ * Where a training session is in its life, in order: open (places free), full, held (it has
+ * started), closed (every booking has an outcome), or cancelled. `@dapkit/training` works out which.
+ */
+export const SESSION_STATUSES = ["open", "full", "held", "closed", "cancelled"] as const;
+
+/** A training session's status. */
+export const SessionStatusSchema = oneOf(SESSION_STATUSES);
+/** A training session's status. */
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
 /** A manager's nomination of a member of staff for a training session. */
 export const NominationSchema = z.object({
   id: IdSchema,

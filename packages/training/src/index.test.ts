@@ -9,7 +9,6 @@ describe("@dapkit/training public API", () => {
       "NOMINATION_ACTIONS",
       "NOMINATION_STATE_LABELS",
       "REFRESHER_STATUS_LABELS",
-      "SESSION_STATUSES",
       "SESSION_STATUS_ACTIONS",
       "SESSION_STATUS_LABELS",
       "TrainingRuleError",

@@ -24,7 +24,6 @@ export {
 } from "./refresher-due";
 export { REFRESHER_STATUS_LABELS } from "./refresher-words";
 export {
-  SESSION_STATUSES,
   SESSION_STATUS_ACTIONS,
   SESSION_STATUS_LABELS,
   assertSessionAllows,
@@ -34,7 +33,6 @@ export {
   sessionStatus,
   type SessionAction,
   type SessionFacts,
-  type SessionStatus,
 } from "./session-lifecycle";
 export { TrainingRuleError, type TrainingRuleErrorCode } from "./training-rule-error";
 export {

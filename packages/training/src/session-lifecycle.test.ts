@@ -1,3 +1,4 @@
+import { SESSION_STATUSES } from "@dapkit/schemas";
 import { describe, expect, test } from "vitest";
 
 import {
@@ -5,7 +6,6 @@ import {
   closingProblem,
   SESSION_STATUS_ACTIONS,
   SESSION_STATUS_LABELS,
-  SESSION_STATUSES,
   sessionAllows,
   sessionRefusal,
   sessionStatus,

@@ -1,24 +1,6 @@
-import { formatCount, formatDate, formatTime } from "@dapkit/schemas";
+import { formatCount, formatDate, formatTime, type SessionStatus } from "@dapkit/schemas";
 
 import { TrainingRuleError } from "./training-rule-error";
-
-/**
- * Where a training session is in its life, in order: open (places free), full, held (it has
- * started), closed (every booking has an outcome), or cancelled.
- *
- * @example
- * const status: SessionStatus = "held";
- */
-export type SessionStatus = "open" | "full" | "held" | "closed" | "cancelled";
-
-/** Every session status, in the order a session passes through them. */
-export const SESSION_STATUSES: readonly SessionStatus[] = Object.freeze([
-  "open",
-  "full",
-  "held",
-  "closed",
-  "cancelled",
-] as const);
 
 /**
  * Each session status in words, the same on every screen and export.

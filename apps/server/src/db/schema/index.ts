@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./evidence";
 export * from "./funding";
+export * from "./governance";
 export * from "./messages";
 export * from "./organisations";
 export * from "./recommendations";

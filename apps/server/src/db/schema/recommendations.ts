@@ -1,4 +1,4 @@
-import { RECOMMENDATION_STATUSES } from "@dapkit/schemas";
+import { RAG_RATINGS, RECOMMENDATION_STATUSES } from "@dapkit/schemas";
 import {
   foreignKey,
   index,
@@ -20,6 +20,9 @@ export const recommendations = sqliteTable(
     source: text().notNull(),
     owner: text().notNull(),
     status: text({ enum: RECOMMENDATION_STATUSES }).notNull(),
+    targetDate: text(),
+    // The officer's judgement of progress; null until someone rates it.
+    rag: text({ enum: RAG_RATINGS }),
     createdAt: timestamp().notNull(),
     updatedAt: timestamp().notNull(),
   },

@@ -5,12 +5,14 @@ import * as daha from "./index";
 describe("@dapkit/daha public API", () => {
   test("exports exactly the documented values", () => {
     expect(Object.keys(daha).sort()).toEqual([
+      "ACTION_STATUS_LABELS",
       "DEFAULT_REVIEW_WINDOW_DAYS",
       "DEFAULT_STAFF_DEVELOPMENT_TARGET",
       "DahaRuleError",
       "EVIDENCE_KIND_LABELS",
       "EVIDENCE_STATUS_LABELS",
       "RAG_LABELS",
+      "actionPlanChecks",
       "assertEvidenceTransition",
       "assessReadiness",
       "canTransitionEvidence",
@@ -22,9 +24,11 @@ describe("@dapkit/daha public API", () => {
       "frameworkMapping",
       "frameworks",
       "getFramework",
+      "isActionOverdue",
       "legacyFramework",
       "mapAreaId",
       "staffDevelopmentCheck",
+      "suggestActions",
     ]);
   });
 

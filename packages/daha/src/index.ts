@@ -1,6 +1,14 @@
 // The public API of @dapkit/daha: everything a council's code may rely on is exported here and
 // nowhere else.
 export {
+  ACTION_STATUS_LABELS,
+  actionPlanChecks,
+  isActionOverdue,
+  suggestActions,
+  type PlanAction,
+  type SuggestedAction,
+} from "./action-plan";
+export {
   assessReadiness,
   DEFAULT_REVIEW_WINDOW_DAYS,
   type AreaReadiness,

@@ -1,8 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
+
+import { ENDED_STATES } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
 import { nominations, staff } from "../../db/schema";
 import { AppError } from "../../errors";
+import { queueNominatedMessages } from "../notifications/nomination-messages";
 import type { Scope } from "../scope";
 import { nominationItemsById, staffOfNomination, type NominationItem } from "./nomination-items";
 import { insertNominations, WRITE_LOCK } from "./nomination-writes";
@@ -62,12 +65,14 @@ function assertNotNominated(tx: Queryable, scope: Scope, input: NominateInput): 
         eq(nominations.organisationId, scope.user.organisationId),
         eq(nominations.sessionId, input.sessionId),
         inArray(nominations.staffId, input.staffIds),
+        notInArray(nominations.state, [...ENDED_STATES]),
       ),
     )
     .all()
     .map((row) => row.name);
   if (already.length > 0) {
-    // One nomination per person per session, even once cancelled: history stays with it.
+    // One nomination in play per person per session; once declined or cancelled (its history
+    // kept) the person may be nominated again.
     throw new AppError(
       "conflict",
       `${namesOf(already)} ${isAre(already)} already nominated for this session`,
@@ -97,6 +102,7 @@ export function nominate(scope: Scope, input: NominateInput): NominationItem[] {
         mandatory: input.mandatory,
       })),
     );
+    queueNominatedMessages(tx, scope, ids);
     return nominationItemsById(tx, scope.user, ids);
   }, WRITE_LOCK);
 }

@@ -10,6 +10,7 @@ import { preparedStatement } from "../../db/prepared";
 import { nominationEvents, nominations } from "../../db/schema";
 import { actorOf } from "../actor";
 import { recordAudit, recordAudits } from "../audit/record-audit";
+import { queueStateChangeMessages } from "../notifications/nomination-messages";
 import type { Scope } from "../scope";
 
 /** What a new nomination says. */
@@ -93,7 +94,11 @@ const updateState = preparedStatement((db) =>
     .prepare(),
 );
 
-function appendEvent(
+/**
+ * Adds an entry to a nomination's history without changing its state (a session moved, say);
+ * state changes go through moveNomination, which writes their entry itself.
+ */
+export function appendEvent(
   tx: Queryable,
   scope: Scope,
   event: { nominationId: string; state: NominationState; note: string },
@@ -154,6 +159,8 @@ export interface StateChange {
   to: NominationState;
   note: string;
   action: string;
+  /** The rule the move must pass: the state machine's, unless undoing an attendance change. */
+  rule?: (from: NominationState, to: NominationState) => void;
 }
 
 /**
@@ -162,8 +169,8 @@ export interface StateChange {
  * history entry (history is never rewritten) and audits the change, all in the caller's transaction.
  */
 export function moveNomination(tx: Queryable, scope: Scope, change: StateChange): void {
-  const { nomination, to, note } = change;
-  assertNominationTransition(nomination.state, to);
+  const { nomination, to, note, rule = assertNominationTransition } = change;
+  rule(nomination.state, to);
   updateState(tx).run({
     state: to,
     at: scope.now.toISOString(),
@@ -180,6 +187,7 @@ export function moveNomination(tx: Queryable, scope: Scope, change: StateChange)
     before: { state: nomination.state },
     after: { state: to, note },
   });
+  queueStateChangeMessages(tx, scope, change);
 }
 
 /** Why a nomination cannot move between two states, in @dapkit/training's words, or null. */

@@ -87,7 +87,7 @@ export {
   type RecommendationStatus,
   type RecommendationUpdate,
 } from "./recommendation";
-export { RECOMMENDATION_STATUS_LABELS } from "./recommendation-words";
+export { RAG_RATING_LABELS, RECOMMENDATION_STATUS_LABELS } from "./recommendation-words";
 export {
   VarianceRowSchema,
   VarianceTableSchema,

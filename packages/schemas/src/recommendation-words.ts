@@ -1,4 +1,4 @@
-import type { RecommendationStatus } from "./recommendation";
+import type { RagRating, RecommendationStatus } from "./recommendation";
 
 /**
  * Each recommendation status in words, in the order a form lists them.
@@ -14,3 +14,15 @@ export const RECOMMENDATION_STATUS_LABELS: Readonly<Record<RecommendationStatus,
     completed: "Completed",
     not_agreed: "Not agreed",
   });
+
+/**
+ * Each RAG rating of a recommendation in words.
+ *
+ * @example
+ * RAG_RATING_LABELS.amber; // "Amber"
+ */
+export const RAG_RATING_LABELS: Readonly<Record<RagRating, string>> = Object.freeze({
+  red: "Red",
+  amber: "Amber",
+  green: "Green",
+});

@@ -1,3 +1,5 @@
+import { ROLE_LABELS } from "@dapkit/contract";
+
 import { allPages, defineExport } from "./define-export";
 
 // A change's before and after, as JSON text a reader can search.
@@ -10,10 +12,10 @@ export const usersExport = defineExport({
   columns: [
     { header: "Name", value: (user) => user.name },
     { header: "Email", value: (user) => user.email },
-    { header: "Role", value: (user) => user.role },
+    { header: "Role", value: (user) => ROLE_LABELS[user.role] },
     { header: "Active", value: (user) => user.active },
     { header: "Linked staff record", value: (user) => user.staffId },
-    { header: "Created", value: (user) => user.createdAt },
+    { header: "Created", value: (user) => user.createdAt, format: "dateTime" },
   ],
 });
 
@@ -39,7 +41,7 @@ export const auditExport = defineExport({
     return allPages((page) => caller.audit.list({ ...filter, ...page }));
   },
   columns: [
-    { header: "When", value: (entry) => entry.at },
+    { header: "When", value: (entry) => entry.at, format: "dateTime" },
     { header: "Who", value: (entry) => entry.userName },
     { header: "Action", value: (entry) => entry.action },
     { header: "Record type", value: (entry) => entry.entity },

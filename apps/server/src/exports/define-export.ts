@@ -2,14 +2,25 @@ import { MAX_PAGE_SIZE, type PageRequest } from "@dapkit/contract";
 import type { CellValue, Table } from "@dapkit/csv";
 
 import type { createCaller } from "../router";
+import type { CellFormat } from "../xlsx/cell-formats";
 
 /** The API as the signed-in user who asked for the export. */
 export type Caller = ReturnType<typeof createCaller>;
 
-/** One column of an export: its heading and how to read it from a row. */
+/** One column of an export: its heading, how to read it from a row, and how to show it. */
 export interface Column<Row> {
   header: string;
   value: (row: Row) => CellValue;
+  /**
+   * A spreadsheet's cell format (a date, money in pence, a rate as a fraction…); the XLSX holds a
+   * typed cell, the CSV the same value as unambiguous text (see csv-values.ts).
+   */
+  format?: CellFormat;
+}
+
+/** A loaded sheet: its table, and each column's format. */
+export interface ExportTable extends Table {
+  formats: readonly (CellFormat | undefined)[];
 }
 
 /** A list to export: where its rows come from and the columns to show. */
@@ -27,7 +38,7 @@ export interface SheetDeclaration<Row> {
 export interface Sheet {
   title: string;
   /** Loads the table; `query` is the download address's query string (a list's filters). */
-  load: (caller: Caller, query?: URLSearchParams) => Promise<Table>;
+  load: (caller: Caller, query?: URLSearchParams) => Promise<ExportTable>;
 }
 
 /** One entry of the export registry: `/api/export/<name>.csv` and `.xlsx`. */
@@ -46,6 +57,7 @@ export function sheet<Row>(declaration: SheetDeclaration<Row>): Sheet {
     title,
     load: async (caller, query = new URLSearchParams()) => ({
       header: columns.map((column) => column.header),
+      formats: columns.map((column) => column.format),
       rows: (await rows(caller, query)).map((row) => columns.map((column) => column.value(row))),
     }),
   };
@@ -69,9 +81,4 @@ export async function allPages<Item>(
     // A short page is the last one, even if rows were added while the export ran.
     if (result.items.length < MAX_PAGE_SIZE || items.length >= result.total) return items;
   }
-}
-
-/** Pence as pounds, a number a spreadsheet can sum (exports label such columns "(£)"). */
-export function pounds(pence: number): number {
-  return pence / 100;
 }

@@ -1,4 +1,4 @@
-import { defineExport, pounds, type Caller } from "./define-export";
+import { defineExport, type Caller } from "./define-export";
 
 // Every year of every plan the user may read, one row each.
 async function planYears(caller: Caller) {
@@ -15,17 +15,22 @@ export const fundingYearsExport = defineExport({
   columns: [
     { header: "Plan", value: (year) => year.plan },
     { header: "Financial year", value: (year) => year.financialYear },
-    { header: "Cost (£)", value: (year) => pounds(year.costPence) },
+    { header: "Cost (£)", value: (year) => year.costPence, format: "money" },
     {
       header: "Partner contributions (£)",
-      value: (year) => pounds(year.income.contributionsPence),
+      value: (year) => year.income.contributionsPence,
+      format: "money",
     },
-    { header: "Grants (£)", value: (year) => pounds(year.income.grantsPence) },
-    { header: "Reserve drawdowns (£)", value: (year) => pounds(year.income.reserveDrawdownsPence) },
-    { header: "Carried in (£)", value: (year) => pounds(year.income.carryForwardInPence) },
-    { header: "Total income (£)", value: (year) => pounds(year.income.totalPence) },
-    { header: "Carried out (£)", value: (year) => pounds(year.carryForwardOutPence) },
+    { header: "Grants (£)", value: (year) => year.income.grantsPence, format: "money" },
+    {
+      header: "Reserve drawdowns (£)",
+      value: (year) => year.income.reserveDrawdownsPence,
+      format: "money",
+    },
+    { header: "Carried in (£)", value: (year) => year.income.carryForwardInPence, format: "money" },
+    { header: "Total income (£)", value: (year) => year.income.totalPence, format: "money" },
+    { header: "Carried out (£)", value: (year) => year.carryForwardOutPence, format: "money" },
     // Positive is a shortfall, negative a surplus, as in the plan view.
-    { header: "Gap (£)", value: (year) => pounds(year.gapPence) },
+    { header: "Gap (£)", value: (year) => year.gapPence, format: "money" },
   ],
 });

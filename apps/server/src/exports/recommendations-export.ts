@@ -1,3 +1,5 @@
+import { RECOMMENDATION_STATUS_LABELS } from "@dapkit/schemas";
+
 import { defineExport } from "./define-export";
 
 export const recommendationsExport = defineExport({
@@ -9,10 +11,10 @@ export const recommendationsExport = defineExport({
     { header: "Reference", value: (item) => item.reference },
     { header: "Title", value: (item) => item.title },
     { header: "Owner", value: (item) => item.owner },
-    { header: "Status", value: (item) => item.status },
+    { header: "Status", value: (item) => RECOMMENDATION_STATUS_LABELS[item.status] },
     { header: "Progress notes", value: (item) => item.updateCount },
-    { header: "Latest progress", value: (item) => item.latestUpdate?.date },
+    { header: "Latest progress", value: (item) => item.latestUpdate?.date, format: "date" },
     { header: "Latest note", value: (item) => item.latestUpdate?.note },
-    { header: "Updated", value: (item) => item.updatedAt },
+    { header: "Updated", value: (item) => item.updatedAt, format: "dateTime" },
   ],
 });

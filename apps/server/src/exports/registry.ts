@@ -4,7 +4,8 @@ import { evidenceExport } from "./evidence-export";
 import { fundingYearsExport } from "./funding-exports";
 import { recommendationsExport } from "./recommendations-export";
 import { reportsExport } from "./reports-export";
-import { coursesExport, nominationsExport, sessionsExport, staffExport } from "./training-exports";
+import { staffExport } from "./staff-export";
+import { coursesExport, nominationsExport, sessionsExport } from "./training-exports";
 
 /** Every export the app offers, each at /api/export/<name>.csv and .xlsx. */
 export const EXPORTS: readonly ExportDefinition[] = [

@@ -8,7 +8,6 @@ import {
   type ExportDefinition,
   type SheetDeclaration,
 } from "./define-export";
-import { staffColumns } from "./training-exports";
 
 type Uptake = Awaited<ReturnType<Caller["reports"]["uptake"]>>;
 type Funnel = Uptake["overall"];
@@ -25,8 +24,12 @@ const funnelColumns: readonly Column<Funnel>[] = [
   { header: "Cancelled", value: (funnel) => funnel.cancelled },
   { header: "Declined", value: (funnel) => funnel.declined },
   { header: "Waiting list", value: (funnel) => funnel.waitlisted },
-  // The percentage the dashboard shows, as a number a spreadsheet can sort.
-  { header: "Attendance rate (%)", value: (funnel) => ratePercent(funnel.attendanceRate) },
+  // The percentage the dashboard shows (rounded as it rounds), as a fraction in a percentage cell.
+  {
+    header: "Attendance rate",
+    value: (funnel) => ratePercent(funnel.attendanceRate) / 100,
+    format: "percent",
+  },
 ];
 
 function uptakeBy(title: string, heading: string, rows: SheetDeclaration<NamedFunnel>["rows"]) {
@@ -63,8 +66,8 @@ export const reportsExport: ExportDefinition = {
         { header: "Name", value: (due) => due.staffName },
         { header: "Department", value: (due) => due.departmentName },
         { header: "Course", value: (due) => due.courseTitle },
-        { header: "Last completed", value: (due) => due.lastCompletedOn },
-        { header: "Due", value: (due) => due.dueOn },
+        { header: "Last completed", value: (due) => due.lastCompletedOn, format: "date" },
+        { header: "Due", value: (due) => due.dueOn, format: "date" },
         { header: "Status", value: (due) => REFRESHER_STATUS_LABELS[due.status] },
         { header: "Days until due", value: (due) => due.daysUntilDue },
       ],
@@ -72,7 +75,13 @@ export const reportsExport: ExportDefinition = {
     sheet({
       title: "Never trained",
       rows: (caller) => caller.reports.neverTrained(),
-      columns: staffColumns,
+      columns: [
+        { header: "Employee number", value: (person) => person.employeeNumber },
+        { header: "Name", value: (person) => person.name },
+        { header: "Job title", value: (person) => person.jobTitle },
+        { header: "Department", value: (person) => person.departmentName },
+        { header: "Manager", value: (person) => person.managerName },
+      ],
     }),
   ],
 };

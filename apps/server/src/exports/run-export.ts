@@ -5,6 +5,7 @@ import type { Context } from "../context";
 import { AppError } from "../errors";
 import { createCaller } from "../router";
 import { writeXlsx, XLSX_MEDIA_TYPE, type XlsxSheet } from "../xlsx/write-xlsx";
+import { csvTable } from "./csv-values";
 import type { Caller, Sheet } from "./define-export";
 import { findExport } from "./registry";
 
@@ -50,7 +51,7 @@ export async function runExport(
         `The ${definition.title.toLowerCase()} export has several sheets, so it comes as a workbook: download ${definition.name}.xlsx`,
       );
     }
-    const csv = writeCsv(await first.load(caller, request.query));
+    const csv = writeCsv(csvTable(await first.load(caller, request.query)));
     return { fileName, contentType: "text/csv; charset=utf-8", body: Buffer.from(csv, "utf8") };
   }
   // One after another: the database is synchronous, so loading sheets at once would gain nothing.

@@ -1,25 +1,6 @@
-import { allPages, defineExport, type Caller, type Column } from "./define-export";
+import { NOMINATION_STATE_LABELS } from "@dapkit/training";
 
-type StaffRow = Awaited<ReturnType<Caller["staff"]["list"]>>["items"][number];
-
-/** The columns of a list of staff (the staff export, and the never-trained report). */
-export const staffColumns: readonly Column<StaffRow>[] = [
-  { header: "Employee number", value: (person) => person.employeeNumber },
-  { header: "Name", value: (person) => person.name },
-  { header: "Email", value: (person) => person.email },
-  { header: "Job title", value: (person) => person.jobTitle },
-  { header: "Department", value: (person) => person.departmentName },
-  { header: "Manager", value: (person) => person.managerName },
-  { header: "Active", value: (person) => person.active },
-  { header: "Updated", value: (person) => person.updatedAt },
-];
-
-export const staffExport = defineExport({
-  name: "staff",
-  title: "Staff",
-  rows: (caller) => allPages((page) => caller.staff.list(page)),
-  columns: staffColumns,
-});
+import { allPages, defineExport } from "./define-export";
 
 export const nominationsExport = defineExport({
   name: "nominations",
@@ -30,13 +11,17 @@ export const nominationsExport = defineExport({
     { header: "Name", value: (nomination) => nomination.staffName },
     { header: "Department", value: (nomination) => nomination.departmentName },
     { header: "Course", value: (nomination) => nomination.courseTitle },
-    { header: "Session starts", value: (nomination) => nomination.startsAt },
-    { header: "State", value: (nomination) => nomination.state },
+    { header: "Session starts", value: (nomination) => nomination.startsAt, format: "dateTime" },
+    { header: "Status", value: (nomination) => NOMINATION_STATE_LABELS[nomination.state] },
     { header: "Mandatory", value: (nomination) => nomination.mandatory },
     { header: "Reason", value: (nomination) => nomination.reason },
     { header: "Nominated by", value: (nomination) => nomination.nominatedBy },
-    { header: "Nominated", value: (nomination) => nomination.createdAt },
-    { header: "State changed", value: (nomination) => nomination.stateChangedAt },
+    { header: "Nominated", value: (nomination) => nomination.createdAt, format: "dateTime" },
+    {
+      header: "Status changed",
+      value: (nomination) => nomination.stateChangedAt,
+      format: "dateTime",
+    },
   ],
 });
 
@@ -47,8 +32,9 @@ export const sessionsExport = defineExport({
   columns: [
     { header: "Course", value: (session) => session.courseTitle },
     { header: "Level", value: (session) => session.courseLevel },
-    { header: "Starts", value: (session) => session.startsAt },
-    { header: "Ends", value: (session) => session.endsAt },
+    { header: "Date", value: (session) => session.startsAt, format: "date" },
+    { header: "Starts", value: (session) => session.startsAt, format: "time" },
+    { header: "Ends", value: (session) => session.endsAt, format: "time" },
     { header: "Location", value: (session) => session.location },
     { header: "Trainer", value: (session) => session.trainer },
     { header: "Capacity", value: (session) => session.capacity },

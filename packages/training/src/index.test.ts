@@ -6,6 +6,7 @@ describe("@dapkit/training public API", () => {
   test("exports exactly the documented values", () => {
     expect(Object.keys(training).sort()).toEqual([
       "DEFAULT_DUE_WITHIN_DAYS",
+      "ENDED_STATES",
       "NOMINATION_ACTIONS",
       "NOMINATION_STATE_LABELS",
       "REFRESHER_STATUS_LABELS",
@@ -19,6 +20,7 @@ describe("@dapkit/training public API", () => {
       "closingProblem",
       "formatRate",
       "funnelFromCounts",
+      "hasEnded",
       "holdsPlace",
       "isAttendanceOutcome",
       "nominationActions",

@@ -1,7 +1,7 @@
 // The public API of @dapkit/training: everything a council's code may rely on is exported here and
 // nowhere else.
 export { formatRate, ratePercent, type RateOptions } from "./format-rate";
-export { holdsPlace, isAttendanceOutcome } from "./nomination-states";
+export { ENDED_STATES, hasEnded, holdsPlace, isAttendanceOutcome } from "./nomination-states";
 export {
   assertAttendanceUndo,
   assertNominationTransition,

@@ -1,7 +1,13 @@
 import { NominationStateSchema } from "@dapkit/schemas";
 import { describe, expect, test } from "vitest";
 
-import { holdsPlace, isAttendanceOutcome, isNominationState } from "./nomination-states";
+import {
+  ENDED_STATES,
+  hasEnded,
+  holdsPlace,
+  isAttendanceOutcome,
+  isNominationState,
+} from "./nomination-states";
 
 describe("isAttendanceOutcome", () => {
   test("is true for exactly Totara's four attendance outcomes", () => {
@@ -38,5 +44,13 @@ describe("isNominationState", () => {
     expect(NominationStateSchema.options.every(isNominationState)).toBe(true);
     expect(isNominationState("attended")).toBe(false);
     expect(isNominationState(undefined)).toBe(false);
+  });
+});
+
+describe("hasEnded", () => {
+  test("declined and cancelled have ended; every other state is still in play", () => {
+    const ended = NominationStateSchema.options.filter(hasEnded);
+    expect(ended).toEqual(["declined", "cancelled"]);
+    expect([...ENDED_STATES].sort()).toEqual([...ended].sort());
   });
 });

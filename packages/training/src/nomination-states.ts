@@ -39,3 +39,18 @@ export function holdsPlace(state: NominationState): boolean {
 export function isNominationState(value: unknown): value is NominationState {
   return NominationStateSchema.safeParse(value).success;
 }
+
+/**
+ * Says whether a nomination has ended without training: declined or cancelled. The person may be
+ * nominated for the same session again; the ended nomination keeps its history.
+ *
+ * @example
+ * hasEnded("cancelled"); // true
+ * hasEnded("waitlisted"); // false
+ */
+export function hasEnded(state: NominationState): boolean {
+  return state === "declined" || state === "cancelled";
+}
+
+/** The states in which a nomination has ended, for a query that must leave them out. */
+export const ENDED_STATES = Object.freeze(["declined", "cancelled"] as const);

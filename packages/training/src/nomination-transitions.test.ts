@@ -145,6 +145,8 @@ describe("assertAttendanceUndo", () => {
   test("an attendance mark goes back to booked or to the outcome before it", () => {
     expect(() => assertAttendanceUndo("no_show", "booked")).not.toThrow();
     expect(() => assertAttendanceUndo("fully_attended", "partially_attended")).not.toThrow();
+    // Undoing an undo puts the mark back.
+    expect(() => assertAttendanceUndo("booked", "no_show")).not.toThrow();
   });
 
   test("anything else is refused with the states named", () => {
@@ -154,5 +156,6 @@ describe("assertAttendanceUndo", () => {
     expect(() => assertAttendanceUndo("no_show", "no_show")).toThrow(TrainingRuleError);
     expect(() => assertAttendanceUndo("no_show", "cancelled")).toThrow(TrainingRuleError);
     expect(() => assertAttendanceUndo("booked", "nominated")).toThrow(TrainingRuleError);
+    expect(() => assertAttendanceUndo("booked", "booked")).toThrow(TrainingRuleError);
   });
 });

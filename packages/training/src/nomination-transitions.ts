@@ -116,16 +116,16 @@ export function assertNominationTransition(from: NominationState, to: Nomination
 /**
  * Throws `TrainingRuleError` (`invalid_transition`) unless undoing an attendance change may move a
  * nomination from `from` back to `to`: from an attendance outcome to booked or to another
- * outcome. Undo is the one way back to booked, which marking never allows.
+ * outcome, or (undoing an undo) from booked to an outcome. Undo is the one way back to booked,
+ * which marking never allows.
  *
  * @example
  * assertAttendanceUndo("no_show", "booked"); // fine
  * assertAttendanceUndo("cancelled", "booked"); // TrainingRuleError
  */
 export function assertAttendanceUndo(from: NominationState, to: NominationState): void {
-  if (isAttendanceOutcome(from) && from !== to && (to === "booked" || isAttendanceOutcome(to))) {
-    return;
-  }
+  const inRegister = (state: NominationState) => state === "booked" || isAttendanceOutcome(state);
+  if (from !== to && inRegister(from) && inRegister(to)) return;
   throw new TrainingRuleError(
     "invalid_transition",
     `Cannot undo attendance from ${stateText(from)} to ${stateText(to)}: only an attendance mark can be undone`,

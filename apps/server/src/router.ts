@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { evidenceRouter } from "./routers/evidence";
 import { fundingRouter } from "./routers/funding";
+import { myTrainingRouter } from "./routers/my-training";
 import { organisationRouter } from "./routers/organisation";
 import { recommendationsRouter } from "./routers/recommendations";
 import { reportsRouter } from "./routers/reports";
@@ -18,6 +19,7 @@ export const appRouter = router({
   auth: authRouter,
   evidence: evidenceRouter,
   funding: fundingRouter,
+  myTraining: myTrainingRouter,
   organisation: organisationRouter,
   recommendations: recommendationsRouter,
   reports: reportsRouter,

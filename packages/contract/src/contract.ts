@@ -3,6 +3,7 @@ import { audit } from "./audit";
 import { auth } from "./auth";
 import { evidence } from "./evidence";
 import { funding } from "./funding";
+import { myTraining } from "./my-training";
 import { organisation } from "./organisation";
 import { recommendations } from "./recommendations";
 import { reports } from "./reports";
@@ -21,6 +22,7 @@ export const contract = {
   auth,
   evidence,
   funding,
+  myTraining,
   organisation,
   recommendations,
   reports,

@@ -17,6 +17,7 @@ export { contractEntries, type ProcedureAt, type ProcedurePath } from "./contrac
 export * from "./evidence";
 export * from "./funding";
 export * from "./imports";
+export * from "./my-training";
 export * from "./organisation";
 export * from "./pagination";
 export * from "./recommendations";

@@ -26,10 +26,16 @@ describe("roles and permissions", () => {
     }
     expect(permissionsOf("viewer")).toEqual([
       "readTraining",
+      "requestTraining",
       "readEvidence",
       "readRecommendations",
       "readFunding",
     ]);
+  });
+
+  test("everyone may ask for training; only admins, HR and managers decide their team's requests", () => {
+    for (const role of USER_ROLES) expect(roleCan(role, "requestTraining")).toBe(true);
+    expect(PERMISSIONS.decideTrainingRequests).toEqual(["admin", "hr", "manager"]);
   });
 
   test("every role has its own words", () => {

@@ -29,6 +29,13 @@ export const PERMISSIONS = {
   nominate: ["admin", "hr", "manager"],
   /** Withdraw a nomination before attendance is marked (managers: their own reports only). */
   cancelNomination: ["admin", "hr", "manager"],
+  /**
+   * See one's own training (My training) and ask for a place on a session: anyone whose account is
+   * linked to their staff record.
+   */
+  requestTraining: ALL,
+  /** Approve or decline the training requests of the people one line-manages (their own team only). */
+  decideTrainingRequests: ["admin", "hr", "manager"],
   /** Approve, decline, book, mark attendance, import nominations and attendance. */
   manageTraining: ["admin", "hr"],
   /** Evidence, readiness and the evidence pack. */

@@ -24,6 +24,8 @@ export const CreateStaffInputSchema = staffFields.extend({
   email: staffFields.shape.email.default(null),
   managerId: staffFields.shape.managerId.default(null),
   active: staffFields.shape.active.default(true),
+  startDate: staffFields.shape.startDate.default(null),
+  leavingDate: staffFields.shape.leavingDate.default(null),
 });
 
 /** The fields to change; those left out keep their values (so no defaults here). */
@@ -51,6 +53,8 @@ export const StaffOutputSchema = z.object({
   managerId: z.string().nullable(),
   managerName: z.string().nullable(),
   active: z.boolean(),
+  startDate: z.string().nullable(),
+  leavingDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -74,6 +78,17 @@ export const StaffRecordOutputSchema = StaffOutputSchema.extend({
       courseTitle: z.string(),
       sessionId: z.string(),
       completedOn: z.string(),
+    }),
+  ),
+  /** Each course with a refresher interval they have completed: when the refresher falls due. */
+  refreshers: z.array(
+    z.object({
+      courseId: z.string(),
+      courseTitle: z.string(),
+      lastCompletedOn: z.string(),
+      dueOn: z.string(),
+      status: z.enum(["overdue", "due_soon", "current"]),
+      daysUntilDue: z.int(),
     }),
   ),
 });

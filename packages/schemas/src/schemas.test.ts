@@ -108,6 +108,8 @@ describe("staff and training", () => {
     departmentId: "d1",
     managerId: null,
     active: true,
+    startDate: "2024-04-01",
+    leavingDate: null,
   };
 
   test("a member of staff needs every field, with the field named when missing", () => {
@@ -115,6 +117,15 @@ describe("staff and training", () => {
     expect(problems(StaffMemberSchema, { ...staff, employeeNumber: " ", active: "yes" })).toEqual([
       "employeeNumber: must not be empty",
       "active: must be true or false",
+    ]);
+  });
+
+  test("start and leaving dates are calendar dates or null, named when wrong", () => {
+    expect(
+      problems(StaffMemberSchema, { ...staff, startDate: "1/4/2024", leavingDate: "2024-02-30" }),
+    ).toEqual([
+      "startDate: must be a date in the form YYYY-MM-DD",
+      "leavingDate: must be a date in the form YYYY-MM-DD",
     ]);
   });
 

@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-import { EmailSchema, IdSchema, LabelSchema, typeError } from "./common";
+import { EmailSchema, IdSchema, IsoDateSchema, LabelSchema, typeError } from "./common";
 
 /** A department (directorate, service or team) that staff belong to. */
 export const DepartmentSchema = z.object({
@@ -24,6 +24,10 @@ export const StaffMemberSchema = z.object({
   departmentId: IdSchema,
   managerId: IdSchema.nullable(),
   active: z.boolean({ error: typeError("must be true or false") }),
+  /** The first day of employment, if known. */
+  startDate: IsoDateSchema.nullable(),
+  /** The last day of employment: from the day after, they are a former member of staff. */
+  leavingDate: IsoDateSchema.nullable(),
 });
 /** A member of staff. */
 export type StaffMember = z.infer<typeof StaffMemberSchema>;

@@ -6,6 +6,7 @@ import { courses, nominations, trainingSessions } from "../../db/schema";
 import { dayOf } from "../training/date-range";
 import { courseOfSession, sessionOfNomination } from "../training/nomination-items";
 import type { Scope } from "../scope";
+import { personRefreshers, type PersonRefresher } from "./person-refreshers";
 import { getStaffItem, type StaffItem } from "./staff-items";
 
 /** One nomination on a person's training record. */
@@ -28,11 +29,18 @@ export interface Completion {
   completedOn: string;
 }
 
-/** A member of staff the user may see, with every nomination and their latest completions. */
+/**
+ * A member of staff the user may see, with every nomination, their latest completions and when
+ * their refreshers fall due.
+ */
 export function getStaff(
   scope: Scope,
   id: string,
-): StaffItem & { nominations: TrainingRecordEntry[]; completions: Completion[] } {
+): StaffItem & {
+  nominations: TrainingRecordEntry[];
+  completions: Completion[];
+  refreshers: PersonRefresher[];
+} {
   const { db, user } = scope;
   const member = getStaffItem(db, user, id);
   const entries = db
@@ -66,5 +74,10 @@ export function getStaff(
       completedOn: dayOf(entry.endsAt),
     });
   }
-  return { ...member, nominations: entries, completions: [...completions.values()] };
+  return {
+    ...member,
+    nominations: entries,
+    completions: [...completions.values()],
+    refreshers: personRefreshers(db, scope, id),
+  };
 }

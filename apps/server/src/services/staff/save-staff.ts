@@ -1,5 +1,7 @@
 import { and, eq } from "drizzle-orm";
 
+import { londonToday } from "@dapkit/schemas";
+
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
 import { departments, staff } from "../../db/schema";
@@ -9,6 +11,8 @@ import { recordAudit } from "../audit/record-audit";
 import { applyPatch, sameFields } from "../patch";
 import type { Scope } from "../scope";
 import { savedUniquely } from "../unique";
+import { WRITE_LOCK } from "../training/nomination-writes";
+import { cancelLeaverNominations } from "./cancel-leaver-nominations";
 import { getStaffItem, staffRecordColumns, type StaffItem } from "./staff-items";
 
 /** The fields of a staff record that people set. */
@@ -20,6 +24,9 @@ export interface StaffValues {
   departmentId: string;
   managerId: string | null;
   active: boolean;
+  /** Left out by the staff import, which does not carry dates, so a file never clears them. */
+  startDate?: string | null;
+  leavingDate?: string | null;
 }
 
 /** A stored staff record: its values and id (what the audit log keeps). */
@@ -55,6 +62,9 @@ export const STAFF_FIELDS = [
   "managerId",
   "active",
 ] as const satisfies readonly (keyof StaffValues)[];
+
+// What a save from the staff record's own form compares: the import's fields and the dates.
+const RECORD_FIELDS = [...STAFF_FIELDS, "startDate", "leavingDate"] as const;
 
 /** Adds a staff record in the caller's transaction; the caller has checked its references. */
 export function insertStaffRecord(tx: Queryable, scope: Scope, record: StaffRecord): void {
@@ -124,6 +134,25 @@ function assertReferences(db: Queryable, scope: Scope, record: StaffRecord): voi
   }
 }
 
+function assertDates(record: StaffRecord): void {
+  const { startDate, leavingDate } = record;
+  if (startDate != null && leavingDate != null && leavingDate < startDate) {
+    throw new AppError("bad_request", "The leaving date must not be before the start date", {
+      field: "leavingDate",
+    });
+  }
+}
+
+/** True when the record's leaving date is today or earlier (London): they have left. */
+function hasLeft(scope: Scope, record: StaffRecord): boolean {
+  return record.leavingDate != null && record.leavingDate <= londonToday(scope.now);
+}
+
+// Someone whose leaving date has come is a former member of staff, whatever the form said.
+function withLeaving(scope: Scope, record: StaffRecord): StaffRecord {
+  return hasLeft(scope, record) ? { ...record, active: false } : record;
+}
+
 function employeeNumberConflict(employeeNumber: string | undefined) {
   return {
     field: "employeeNumber",
@@ -133,11 +162,17 @@ function employeeNumberConflict(employeeNumber: string | undefined) {
 
 /** Adds a member of staff. */
 export function createStaff(scope: Scope, input: StaffValues): StaffItem {
-  const record = { ...input, id: newId() };
+  const record = withLeaving(scope, {
+    ...input,
+    startDate: input.startDate ?? null,
+    leavingDate: input.leavingDate ?? null,
+    id: newId(),
+  });
   return savedUniquely(
     () =>
       scope.db.transaction((tx) => {
         assertReferences(tx, scope, record);
+        assertDates(record);
         insertStaffRecord(tx, scope, record);
         return getStaffItem(tx, scope.user, record.id);
       }),
@@ -145,7 +180,11 @@ export function createStaff(scope: Scope, input: StaffValues): StaffItem {
   );
 }
 
-/** Changes a member of staff; saving the same values changes nothing and is not audited. */
+/**
+ * Changes a member of staff; saving the same values changes nothing and is not audited. Saving a
+ * leaving date of today or earlier makes them a former member of staff and, in the same
+ * transaction, cancels their nominations and bookings for sessions still to come.
+ */
 export function updateStaff(
   scope: Scope,
   input: { id: string; data: Partial<StaffValues> },
@@ -154,13 +193,16 @@ export function updateStaff(
     () =>
       scope.db.transaction((tx) => {
         const before = getStaffRecord(tx, scope, input.id);
-        const after = applyPatch(before, input.data);
-        if (!sameFields(before, after, STAFF_FIELDS)) {
+        const after = withLeaving(scope, applyPatch(before, input.data));
+        if (!sameFields(before, after, RECORD_FIELDS)) {
           assertReferences(tx, scope, after);
+          assertDates(after);
           updateStaffRecord(tx, scope, { before, after });
         }
+        if (hasLeft(scope, after)) cancelLeaverNominations(tx, scope, input.id);
         return getStaffItem(tx, scope.user, input.id);
-      }),
+        // Write-locked: a leaver's cancelled place goes to the waiting list in this transaction.
+      }, WRITE_LOCK),
     employeeNumberConflict(input.data.employeeNumber),
   );
 }

@@ -25,6 +25,8 @@ export const staffRecordColumns = {
   departmentId: staff.departmentId,
   managerId: staff.managerId,
   active: staff.active,
+  startDate: staff.startDate,
+  leavingDate: staff.leavingDate,
 };
 
 /** A member of staff as lists show them: with their department's and manager's names. */

@@ -1,0 +1,107 @@
+import { and, eq, notInArray } from "drizzle-orm";
+
+import { trainingRequests, trainingSessions, nominations } from "../../db/schema";
+import type { Queryable } from "../../db/client";
+import { AppError, found } from "../../errors";
+import { actorOf } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import type { Scope } from "../scope";
+import { insertNominations, WRITE_LOCK } from "../training/nomination-writes";
+import { assertNotStarted } from "../training/session-timing";
+import { selectMyNominations, type MyNomination } from "./my-nominations";
+import { requireOwnStaff } from "./own-staff";
+
+function assertNotCancelled(tx: Queryable, scope: Scope, sessionId: string): void {
+  const session = found(
+    tx
+      .select({ cancelledAt: trainingSessions.cancelledAt })
+      .from(trainingSessions)
+      .where(
+        and(
+          eq(trainingSessions.organisationId, scope.user.organisationId),
+          eq(trainingSessions.id, sessionId),
+        ),
+      )
+      .get(),
+    "Training session",
+  );
+  if (session.cancelledAt != null) {
+    throw new AppError("conflict", "This session has been cancelled, so it takes no requests", {
+      field: "sessionId",
+    });
+  }
+}
+
+function assertNotAlreadyIn(
+  tx: Queryable,
+  scope: Scope,
+  { staffId, sessionId }: { staffId: string; sessionId: string },
+): void {
+  const already = tx
+    .select({ state: nominations.state })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        eq(nominations.sessionId, sessionId),
+        eq(nominations.staffId, staffId),
+        notInArray(nominations.state, ["cancelled", "declined"]),
+      ),
+    )
+    .get();
+  if (already !== undefined) {
+    throw new AppError("conflict", "You already have a place or a request for this session", {
+      field: "sessionId",
+    });
+  }
+}
+
+/**
+ * Asks for a place on a session for the user themselves: a nomination in the nominated state,
+ * marked as their own request, which their line manager then approves or declines and HR books.
+ * Only for current staff, on a session that has neither started nor been cancelled.
+ */
+export function requestPlace(
+  scope: Scope,
+  input: { sessionId: string; reason: string },
+): MyNomination {
+  return scope.db.transaction((tx) => {
+    // Both throw not found for another organisation's session, before anything about the user.
+    assertNotCancelled(tx, scope, input.sessionId);
+    assertNotStarted(tx, scope, { sessionId: input.sessionId, what: "nominated for it" });
+    const person = requireOwnStaff(tx, scope);
+    if (!person.active) {
+      throw new AppError(
+        "conflict",
+        "Your staff record shows you have left, so you cannot ask for training",
+      );
+    }
+    assertNotAlreadyIn(tx, scope, { staffId: person.id, sessionId: input.sessionId });
+    const [id = ""] = insertNominations(tx, scope, [
+      { staffId: person.id, sessionId: input.sessionId, reason: input.reason, mandatory: false },
+    ]);
+    const request = {
+      nominationId: id,
+      organisationId: scope.user.organisationId,
+      requestedBy: scope.user.id,
+      requestedAt: scope.now.toISOString(),
+    };
+    tx.insert(trainingRequests).values(request).run();
+    recordAudit(tx, {
+      actor: actorOf(scope.user),
+      at: scope.now,
+      action: "request",
+      entity: "nomination",
+      entityId: id,
+      after: { staffId: person.id, sessionId: input.sessionId },
+    });
+    return found(
+      selectMyNominations(tx)
+        .where(
+          and(eq(nominations.organisationId, scope.user.organisationId), eq(nominations.id, id)),
+        )
+        .get(),
+      "Nomination",
+    );
+  }, WRITE_LOCK);
+}

@@ -17,6 +17,7 @@ export {
 } from "./calendar-date";
 export { describeValue } from "./describe-value";
 export { formatCount, plural } from "./format-count";
+export { durationWords } from "./duration-words";
 export {
   formatDate,
   formatDateTime,

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 import { and, eq } from "drizzle-orm";
 
-import { formatDate, formatTime, plural } from "@dapkit/schemas";
+import { durationWords, formatDate, formatTime, plural } from "@dapkit/schemas";
 import { holdsPlace } from "@dapkit/training";
 
 import type { Db } from "../../db/client";
@@ -17,16 +17,6 @@ import { CONTENT_WIDTH, ensureRoom, newPdf, pdfBytes, writeLine, writeRule } fro
 /** "9:30am to 12:30pm", in London time. */
 function timeWords(startsAt: string, endsAt: string): string {
   return `${formatTime(startsAt)} to ${formatTime(endsAt)}`;
-}
-
-/** "3 hours 30 minutes": how long a session lasted. */
-export function durationWords(startsAt: string, endsAt: string): string {
-  const minutes = Math.round((Date.parse(endsAt) - Date.parse(startsAt)) / 60_000);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return [hours > 0 ? plural(hours, "hour") : "", rest > 0 ? plural(rest, "minute") : ""]
-    .filter((part) => part !== "")
-    .join(" ");
 }
 
 /**

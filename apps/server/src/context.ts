@@ -25,6 +25,11 @@ export interface AppDeps {
    * {@link DEFAULT_PUBLIC_URL}.
    */
   publicUrl?: string;
+  /**
+   * The secret certificate codes are signed with (DAPKIT_CERTIFICATE_SECRET), read once at start;
+   * without it the service makes no certificates rather than unsafe ones.
+   */
+  certificateSecret?: string;
 }
 
 /** The origin of links when no public address is set: the server's default port on this machine. */

@@ -22,7 +22,11 @@ async function start(): Promise<void> {
   // Held while the server runs (the operating system lets go when it exits), so that a restore
   // refuses the directory rather than swap the database under this one.
   const lock = claimDataDir(resolve(env.DAPKIT_DATA_DIR), (message) => new StartupError(message));
-  const app = { ...(await openApp(env.DAPKIT_DATA_DIR)), publicUrl: publicUrlOf(env) };
+  const app = {
+    ...(await openApp(env.DAPKIT_DATA_DIR)),
+    publicUrl: publicUrlOf(env),
+    certificateSecret: env.DAPKIT_CERTIFICATE_SECRET,
+  };
   if (env.DAPKIT_DEMO === "on") {
     const seeded = await seedDemoIfEmpty(app, { password: env.DAPKIT_DEMO_PASSWORD });
     if (seeded !== undefined) {

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import type { Server } from "node:http";
 
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 import { markAttendance } from "../services/training/mark-attendance";
 import { createBookings, createDepartment, createSession, createStaff } from "../test/builders";
@@ -16,18 +16,20 @@ const t = useTwoOrganisations();
 let server: Server;
 let baseUrl: string;
 
-beforeEach(async () => {
-  vi.stubEnv("DAPKIT_CERTIFICATE_SECRET", "a test secret of at least thirty-two characters");
-  server = createHttpServer(t.app.deps, {
-    webRoot: "/nonexistent",
-    routes: trainingDocumentRoutes,
-    trustProxy: false,
-  });
+// The secret comes from DAPKIT_CERTIFICATE_SECRET, read once at start, as main.ts passes it.
+async function serve(certificateSecret: string | undefined): Promise<void> {
+  server = createHttpServer(
+    { ...t.app.deps, certificateSecret },
+    { webRoot: "/nonexistent", routes: trainingDocumentRoutes, trustProxy: false },
+  );
   baseUrl = await listen(server);
+}
+
+beforeEach(async () => {
+  await serve("a test secret of at least thirty-two characters");
 });
 
 afterEach(async () => {
-  vi.unstubAllEnvs();
   await close(server);
 });
 
@@ -63,7 +65,9 @@ function heldSession() {
     (name) => createStaff(t.hr, { name, departmentId: housing.id }).id,
   );
   const [asha, ben] = createBookings(t.hr, { sessionId: session.id, staffIds });
-  markAttendance(t.hr, { nominationId: asha?.id ?? "", outcome: "fully_attended", note: "" });
+  // Attendance is marked once the session has started, as the service requires.
+  const afterwards = { ...t.hr, now: new Date("2022-08-10T13:30:00.000Z") };
+  markAttendance(afterwards, { nominationId: asha?.id ?? "", outcome: "fully_attended", note: "" });
   return { session, asha: asha?.id ?? "", ben: ben?.id ?? "" };
 }
 
@@ -171,7 +175,8 @@ describe("certificates and their verification", () => {
       (await get(`/api/nominations/${asha}/certificate.pdf`, t.other.users.hr)).response.status,
     ).toBe(404);
     expect((await get(`/api/nominations/${asha}/certificate.pdf`)).response.status).toBe(401);
-    vi.stubEnv("DAPKIT_CERTIFICATE_SECRET", undefined);
+    await close(server);
+    await serve(undefined);
     const off = await get(`/api/nominations/${asha}/certificate.pdf`, t.org.users.hr);
     expect(off.response.status).toBe(409);
     expect(off.bytes.toString()).toContain("set DAPKIT_CERTIFICATE_SECRET");

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 
 import { authorise } from "../auth/authorise";
-import { loadEnv } from "../env";
+import type { AppDeps } from "../context";
 import { AppError } from "../errors";
 import { scopeOf } from "../services/scope";
 import {
@@ -14,10 +14,10 @@ import { sendError } from "./send";
 
 /**
  * The secret certificate codes are signed with. The database holds none, so it comes from the
- * environment; without it the service makes no certificates rather than unsafe ones.
+ * environment, read at start; without it the service makes no certificates rather than unsafe ones.
  */
-function certificateSecret(): string {
-  const secret = loadEnv().DAPKIT_CERTIFICATE_SECRET;
+function certificateSecret(deps: AppDeps): string {
+  const secret = deps.certificateSecret;
   if (secret === undefined) {
     throw new AppError(
       "conflict",
@@ -75,7 +75,7 @@ export const trainingDocumentRoutes: readonly Route[] = [
         if (user == null) throw new AppError("unauthorised", "Sign in first");
         const body = await certificatePdf(scopeOf({ ...ctx, user }), {
           nominationId: params.nominationId ?? "",
-          secret: certificateSecret,
+          secret: () => certificateSecret(ctx),
         });
         sendPdf(res, body, "certificate.pdf");
       } catch (error) {
@@ -91,7 +91,7 @@ export const trainingDocumentRoutes: readonly Route[] = [
         authorise(ctx, "public", "GET verify certificate");
         const found = verifyCertificate(ctx.db, {
           code: decodeURIComponent(params.code ?? ""),
-          secret: certificateSecret(),
+          secret: certificateSecret(ctx),
         });
         res.statusCode = found == null ? 404 : 200;
         res.setHeader("Content-Type", "text/html; charset=utf-8");

@@ -1,6 +1,8 @@
 import { accountRouter } from "./routers/account";
+import { actionPlanRouter } from "./routers/action-plan";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { committeePapersRouter } from "./routers/committee-papers";
 import { evidenceRouter } from "./routers/evidence";
 import { fundingRouter } from "./routers/funding";
 import { myTrainingRouter } from "./routers/my-training";
@@ -15,8 +17,10 @@ import { createCallerFactory, router } from "./trpc";
 /** The whole tracker API. The web client and the SDK import only its type. */
 export const appRouter = router({
   account: accountRouter,
+  actionPlan: actionPlanRouter,
   audit: auditRouter,
   auth: authRouter,
+  committeePapers: committeePapersRouter,
   evidence: evidenceRouter,
   funding: fundingRouter,
   myTraining: myTrainingRouter,

@@ -1,6 +1,8 @@
 import { account } from "./account";
+import { actionPlan } from "./action-plan";
 import { audit } from "./audit";
 import { auth } from "./auth";
+import { committeePapers } from "./committee-papers";
 import { evidence } from "./evidence";
 import { funding } from "./funding";
 import { myTraining } from "./my-training";
@@ -18,8 +20,10 @@ import { users } from "./users";
  */
 export const contract = {
   account,
+  actionPlan,
   audit,
   auth,
+  committeePapers,
   evidence,
   funding,
   myTraining,

@@ -7,11 +7,13 @@
  */
 export { issueField, type ApiErrorData, type ApiIssue } from "./api-error";
 export * from "./account";
+export * from "./action-plan";
 export * from "./account-words";
 export * from "./message-words";
 export * from "./audit";
 export * from "./auth";
 export * from "./by-id";
+export * from "./committee-papers";
 export { contract, type Contract } from "./contract";
 export { contractEntries, type ProcedureAt, type ProcedurePath } from "./contract-entries";
 export * from "./evidence";

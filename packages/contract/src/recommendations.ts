@@ -1,11 +1,13 @@
 import * as z from "zod";
 
 import {
+  ActionStatusSchema,
   IdSchema,
   IsoDateSchema,
   IsoDateTimeSchema,
   LabelSchema,
   NoteSchema,
+  RagRatingSchema,
   RecommendationSchema,
   RecommendationStatusSchema,
   RecommendationUpdateSchema,
@@ -14,21 +16,53 @@ import {
 import { ByIdInputSchema } from "./by-id";
 import { mutation, query } from "./define-procedure";
 
+/** At most this many priority areas may be linked to one recommendation. */
+export const MAX_RECOMMENDATION_AREAS = 20;
+
+const AreaIdsSchema = z
+  .array(IdSchema)
+  .max(MAX_RECOMMENDATION_AREAS, `must list at most ${String(MAX_RECOMMENDATION_AREAS)} areas`)
+  .refine((ids) => new Set(ids).size === ids.length, "must not list an area twice");
+
 /** The fields a person types for a new recommendation. */
 export const CreateRecommendationInputSchema = RecommendationSchema.pick({
   reference: true,
   title: true,
   source: true,
   owner: true,
-}).extend({ status: RecommendationStatusSchema.default("not_started") });
+}).extend({
+  status: RecommendationStatusSchema.default("not_started"),
+  targetDate: IsoDateSchema.nullable().default(null),
+  rag: RagRatingSchema.nullable().default(null),
+  areaIds: AreaIdsSchema.default([]),
+});
 
-/** The fields of a recommendation that may change; its reference and source never do. */
+/**
+ * The fields of a recommendation that may change; its source never does. The area list, when
+ * given, replaces the old one.
+ */
 export const UpdateRecommendationInputSchema = z.object({
   id: IdSchema,
   data: z.object({
+    reference: RecommendationSchema.shape.reference.optional(),
     title: RecommendationSchema.shape.title.optional(),
     owner: LabelSchema.optional(),
     status: RecommendationStatusSchema.optional(),
+    targetDate: IsoDateSchema.nullable().optional(),
+    rag: RagRatingSchema.nullable().optional(),
+    areaIds: AreaIdsSchema.optional(),
+  }),
+});
+
+/** The review templates a tracker can start its recommendations from. */
+export const RECOMMENDATION_TEMPLATES = {
+  "oxfordshire-2017": "Strategic Review of Domestic Abuse in Oxfordshire (2017)",
+} as const;
+
+/** Adds a review's recommendations from a template; refused if any of its numbers exist. */
+export const StartFromTemplateInputSchema = z.object({
+  template: z.enum(Object.keys(RECOMMENDATION_TEMPLATES) as ["oxfordshire-2017"], {
+    error: "must be a template the tracker offers",
   }),
 });
 
@@ -56,6 +90,9 @@ const RecommendationFieldsSchema = z.object({
   source: z.string(),
   owner: z.string(),
   status: RecommendationStatusSchema,
+  targetDate: IsoDateSchema.nullable(),
+  rag: RagRatingSchema.nullable(),
+  areaIds: z.array(IdSchema),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
 });
@@ -66,9 +103,18 @@ export const RecommendationSummaryOutputSchema = RecommendationFieldsSchema.exte
   latestUpdate: RecommendationUpdateOutputSchema.nullable(),
 });
 
-/** A recommendation with every progress note, newest first. */
+/** A recommendation with every progress note, newest first, and the actions that serve it. */
 export const RecommendationOutputSchema = RecommendationFieldsSchema.extend({
   updates: z.array(RecommendationUpdateOutputSchema),
+  actions: z.array(
+    z.object({
+      id: IdSchema,
+      areaId: IdSchema,
+      what: z.string(),
+      dueDate: IsoDateSchema,
+      status: ActionStatusSchema,
+    }),
+  ),
 });
 
 export type RecommendationFields = z.infer<typeof RecommendationFieldsSchema>;
@@ -101,5 +147,10 @@ export const recommendations = {
     access: "manageRecommendations",
     input: AddRecommendationUpdateInputSchema,
     output: RecommendationOutputSchema,
+  }),
+  startFromTemplate: mutation({
+    access: "manageRecommendations",
+    input: StartFromTemplateInputSchema,
+    output: z.object({ source: z.string(), created: z.int() }),
   }),
 };

@@ -6,6 +6,7 @@ import { addRecommendationUpdate } from "../services/recommendations/add-recomme
 import { createRecommendation } from "../services/recommendations/create-recommendation";
 import { getRecommendation } from "../services/recommendations/get-recommendation";
 import { listRecommendations } from "../services/recommendations/list-recommendations";
+import { startFromTemplate } from "../services/recommendations/start-from-template";
 import { updateRecommendation } from "../services/recommendations/update-recommendation";
 import { scopeOf } from "../services/scope";
 import { procedureFor } from "../trpc";
@@ -25,5 +26,8 @@ export const recommendationsRouter = {
   ),
   addUpdate: procedureFor(recommendations.addUpdate, ({ ctx, input }) =>
     addRecommendationUpdate(scopeOf(ctx), input),
+  ),
+  startFromTemplate: procedureFor(recommendations.startFromTemplate, ({ ctx, input }) =>
+    startFromTemplate(scopeOf(ctx), input),
   ),
 } satisfies TRPCRouterRecord;

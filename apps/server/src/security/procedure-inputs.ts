@@ -3,6 +3,7 @@ import type * as z from "zod";
 import type { Contract, ProcedureAt, ProcedurePath } from "@dapkit/contract";
 
 import { lancashirePlan } from "../seed/lancashire-plan";
+import { matrixPaper } from "../services/committee-papers/paper-fixtures";
 import { evidenceInput } from "../services/evidence/evidence-fixtures";
 import { STAFF_COLUMNS } from "../services/imports/import-staff";
 import { TEST_PASSWORD } from "../test/test-app";
@@ -39,6 +40,19 @@ const inputs = {
   "account.tokens.list": () => undefined,
   "account.tokens.create": () => ({ name: "Matrix script", expiresInDays: 30 }),
   "account.tokens.revoke": (r) => ({ id: r.spareUserId }),
+  "actionPlan.list": () => ({}),
+  "actionPlan.create": (r) => ({
+    areaId: "partnerships",
+    what: "Matrix action",
+    owner: "Matrix owner",
+    dueDate: "2022-06-30",
+    recommendationId: r.recommendationId,
+    evidenceIds: [r.evidenceId],
+  }),
+  "actionPlan.update": (r) => ({
+    id: r.actionId,
+    data: { status: "in_progress", evidenceIds: [r.evidenceId] },
+  }),
   "audit.list": (r) => ({ userId: r.users.admin.id, from: "2022-04-01", to: "2022-04-30" }),
   "audit.facets": () => undefined,
   "auth.signIn": (r) => ({ email: r.users.viewer.email, password: TEST_PASSWORD }),
@@ -47,6 +61,14 @@ const inputs = {
   "auth.setPassword": () => ({ token: "matrix-link-token", password: NEW_PASSWORD }),
   "auth.accountLink": () => ({ token: "matrix-link-token" }),
   "auth.setupStatus": () => undefined,
+  "committeePapers.list": () => undefined,
+  "committeePapers.get": (r) => ({ id: r.committeePaperId }),
+  "committeePapers.create": (r) => matrixPaper("Matrix committee", r.fundingPlanId),
+  "committeePapers.update": (r) => ({
+    id: r.committeePaperId,
+    version: 1,
+    data: matrixPaper("Matrix committee", r.fundingPlanId),
+  }),
   "evidence.framework": () => undefined,
   "evidence.list": () => ({}),
   "evidence.get": (r) => ({ id: r.evidenceId }),
@@ -74,7 +96,11 @@ const inputs = {
     source: "Matrix review",
     owner: "Matrix owner",
   }),
-  "recommendations.update": (r) => ({ id: r.recommendationId, data: { owner: "Matrix owner" } }),
+  "recommendations.update": (r) => ({
+    id: r.recommendationId,
+    data: { owner: "Matrix owner", areaIds: ["partnerships"] },
+  }),
+  "recommendations.startFromTemplate": () => ({ template: "oxfordshire-2017" }),
   "recommendations.addUpdate": (r) => ({
     id: r.recommendationId,
     date: "2022-04-01",

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { SessionUser } from "../auth/session-user";
 import type { UserRole } from "../db/schema";
 import { lancashirePlan } from "../seed/lancashire-plan";
+import { matrixPaper } from "../services/committee-papers/paper-fixtures";
 import { evidenceInput, uploadFile } from "../services/evidence/evidence-fixtures";
 import {
   createBookings,
@@ -37,6 +38,8 @@ export interface OrganisationRecords {
   revisionId: string;
   recommendationId: string;
   fundingPlanId: string;
+  actionId: string;
+  committeePaperId: string;
 }
 
 // Every record is named after its organisation, so a leak of one organisation's data into another's
@@ -78,6 +81,17 @@ async function seedOrganisation(
     owner: `${name} lead`,
   });
   const plan = await admin.funding.create({ name: `${name} plan`, plan: lancashirePlan });
+  const action = await app.caller(users.accreditation_lead).actionPlan.create({
+    areaId: "partnerships",
+    what: `${name} action`,
+    owner: `${name} lead`,
+    dueDate: "2022-06-30",
+    recommendationId: recommendation.id,
+    evidenceIds: [item.id],
+  });
+  const paper = await app
+    .caller(users.accreditation_lead)
+    .committeePapers.create(matrixPaper(`${name} Scrutiny Committee`, plan.id));
   const spare = await admin.users.create({
     email: `spare@${name.toLowerCase()}.example`,
     name: `${name} spare`,
@@ -100,6 +114,8 @@ async function seedOrganisation(
     revisionId: revision.id,
     recommendationId: recommendation.id,
     fundingPlanId: plan.id,
+    actionId: action.id,
+    committeePaperId: paper.id,
   };
 }
 

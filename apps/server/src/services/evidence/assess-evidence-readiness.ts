@@ -1,8 +1,10 @@
 import { and, count, eq } from "drizzle-orm";
 
 import {
+  actionPlanChecks,
   assessReadiness,
   DEFAULT_STAFF_DEVELOPMENT_TARGET,
+  type DahaFramework,
   staffDevelopmentCheck,
   type ReadinessCheck,
 } from "@dapkit/daha";
@@ -11,6 +13,7 @@ import { funnelFromCounts, type UptakeFunnel } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
 import { evidenceItems, nominations } from "../../db/schema";
+import { planActions } from "../action-plan/action-queries";
 import type { Scope } from "../scope";
 import { activeFramework } from "./active-framework";
 import { approvedByAuthor, separationOfDutiesRequired } from "./separation-of-duties";
@@ -55,14 +58,22 @@ function uptakeCheck(uptake: UptakeFunnel): ReadinessCheck {
 
 /**
  * Rates each priority area red, amber or green from the organisation's evidence as it stands on
- * `asOf` (default: today), with Staff Development also rated on live training uptake. While the
- * organisation requires separation of duties, an item counts only if someone other than its
- * authors approved it.
+ * `asOf` (default: today), with Staff Development also rated on live training uptake and every
+ * area held to at best amber while its action plan has an overdue action. While the organisation
+ * requires separation of duties, an item counts only if someone other than its authors approved it.
  */
 export function assessEvidenceReadiness(
   scope: Scope,
   input: { asOf?: string | undefined },
 ): Readiness {
+  return assessReadinessWithChecks(scope, input).readiness;
+}
+
+/** The readiness, with the extra checks it was rated on and the framework it was rated against. */
+export function assessReadinessWithChecks(
+  scope: Scope,
+  input: { asOf?: string | undefined },
+): { readiness: Readiness; checks: ReadinessCheck[]; framework: DahaFramework } {
   const { db, user } = scope;
   const framework = activeFramework(user.organisationId);
   const asOf = input.asOf ?? londonToday(scope.now);
@@ -85,14 +96,16 @@ export function assessEvidenceReadiness(
     .all();
   const byAuthor = approvedByAuthor(db, user.organisationId);
   const uptake = trainingUptake(db, user.organisationId);
+  const actions = planActions(db, { organisationId: user.organisationId, framework });
+  const checks = [uptakeCheck(uptake), ...actionPlanChecks({ actions, asOf })];
   const areas = assessReadiness({
     framework,
     evidence: evidence.map((item) => ({ ...item, approvedByAuthor: byAuthor.has(item.id) })),
     asOf,
-    checks: [uptakeCheck(uptake)],
+    checks,
     separationOfDuties: separationOfDutiesRequired(scope),
   });
-  return {
+  const readiness = {
     asOf,
     frameworkId: framework.id,
     trainingUptake: {
@@ -102,4 +115,5 @@ export function assessEvidenceReadiness(
     },
     areas,
   };
+  return { readiness, checks, framework };
 }

@@ -4,6 +4,7 @@ import { recommendations, recommendationUpdates, users } from "../../db/schema";
 import type { Scope } from "../scope";
 import type { RecommendationSummary } from "@dapkit/contract";
 import {
+  areaIdsOf,
   recommendationColumns,
   recommendationOrder,
   updateColumns,
@@ -47,5 +48,6 @@ export function listRecommendations(scope: Scope): RecommendationSummary[] {
     .where(eq(recommendations.organisationId, user.organisationId))
     .orderBy(...recommendationOrder)
     .all();
-  return rows;
+  const areas = areaIdsOf(db, { organisationId: user.organisationId });
+  return rows.map((row) => ({ ...row, areaIds: areas.get(row.id) ?? [] }));
 }

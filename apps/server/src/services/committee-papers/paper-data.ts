@@ -1,0 +1,33 @@
+import type { Rag } from "@dapkit/daha";
+import type { FinancialYearLabel, RagRating, RecommendationStatus } from "@dapkit/schemas";
+
+/**
+ * The live figures a committee paper reports, read when the paper is shown or downloaded (see
+ * `loadPaperData`); the paper's builder takes them as plain data, so it is pure and testable.
+ */
+export interface PaperData {
+  /** Today in London: the date the figures are as of. */
+  asOf: string;
+  areas: { areaName: string; rag: Rag; approved: number }[];
+  overdueActions: number;
+  uptake: { nominated: number; attended: number; attendanceRate: number };
+  recommendations: {
+    reference: string;
+    title: string;
+    owner: string;
+    status: RecommendationStatus;
+    rag: RagRating | null;
+    targetDate: string | null;
+    latestUpdate: { date: string; note: string } | null;
+  }[];
+  /** The chosen funding plan's figures, or null when the paper names none. */
+  funding: {
+    name: string;
+    years: {
+      financialYear: FinancialYearLabel;
+      costPence: number;
+      incomePence: number;
+      gapPence: number;
+    }[];
+  } | null;
+}

@@ -33,6 +33,20 @@ const EnvSchema = z.object({
     .optional(),
   // The secret that signs certificate verification codes: without it no certificate is made.
   DAPKIT_CERTIFICATE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // The mail server messages go through, such as smtp://user:password@mail.council.gov.uk:587 or
+  // smtps://…; without it messages are kept in the outbox and shown as not sent.
+  DAPKIT_SMTP_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      "must be an address such as smtp://user:password@mail.example:587",
+    )
+    .optional(),
+  // The address messages come from (and calendar invitations' organiser).
+  DAPKIT_MAIL_FROM: z
+    .email({ error: "must be an email address such as training@council.gov.uk" })
+    .optional(),
   // Seeding an empty database with the fictional demo organisation is on unless turned off.
   DAPKIT_DEMO: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });

@@ -14,6 +14,9 @@ import {
 import { createHttpServer } from "./http/create-server";
 import { routes } from "./http/routes";
 import { log } from "./log";
+import { configureMessages } from "./services/notifications/message-config";
+import { startMessageSender } from "./services/notifications/message-sender";
+import { smtpTransport } from "./services/notifications/mail-transport";
 import { WEB_DIST_FOLDER } from "./paths";
 import { seedDemoIfEmpty } from "./seed/demo";
 
@@ -27,6 +30,10 @@ async function start(): Promise<void> {
     publicUrl: publicUrlOf(env),
     certificateSecret: env.DAPKIT_CERTIFICATE_SECRET,
   };
+  configureMessages({
+    publicUrl: app.publicUrl,
+    fromAddress: env.DAPKIT_MAIL_FROM ?? `dapkit@${new URL(app.publicUrl).hostname}`,
+  });
   if (env.DAPKIT_DEMO === "on") {
     const seeded = await seedDemoIfEmpty(app, { password: env.DAPKIT_DEMO_PASSWORD });
     if (seeded !== undefined) {
@@ -40,6 +47,13 @@ async function start(): Promise<void> {
       );
     }
   }
+  if (env.DAPKIT_SMTP_URL === undefined) {
+    log.warn("DAPKIT_SMTP_URL is not set: messages are kept in the outbox, not sent");
+  }
+  const sender = startMessageSender(
+    app,
+    env.DAPKIT_SMTP_URL === undefined ? null : smtpTransport(env.DAPKIT_SMTP_URL),
+  );
   const server = createHttpServer(app, {
     webRoot: WEB_DIST_FOLDER,
     routes,
@@ -60,9 +74,12 @@ async function start(): Promise<void> {
   });
   const stop = () => {
     server.close(() => {
-      app.db.$client.close();
-      lock?.release();
-      process.exit(0);
+      // A delivery under way finishes and is recorded before the database closes.
+      void sender.stop().finally(() => {
+        app.db.$client.close();
+        lock?.release();
+        process.exit(0);
+      });
     });
   };
   process.once("SIGTERM", stop);

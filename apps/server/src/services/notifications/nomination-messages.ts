@@ -219,7 +219,9 @@ export function queueStateChangeMessages(
       calendar: null,
     });
   } else {
-    const kind = facts.sessionCancelled ? "session_cancelled" : "booking_cancelled";
+    // Cancelling a session cancels each nomination on it before marking the session cancelled.
+    const withSession = facts.sessionCancelled || change.action === "cancel_with_session";
+    const kind = withSession ? "session_cancelled" : "booking_cancelled";
     queueBookingMessage(tx, target, {
       kind,
       key: `${kind}:${id}:${scope.now.toISOString()}`,
@@ -268,24 +270,9 @@ export function queueNominatedMessages(tx: Queryable, scope: Scope, ids: readonl
 
 /**
  * After a session's time or place changes: everyone booked gets an updated invitation with a
- * higher SEQUENCE. A change of capacity or trainer alone sends nothing.
+ * higher SEQUENCE, saying what the session is now.
  */
-export function queueSessionChangedMessages(
-  tx: Queryable,
-  scope: Scope,
-  change: {
-    before: { id: string; startsAt: string; endsAt: string; location: string };
-    after: { startsAt: string; endsAt: string; location: string };
-  },
-): void {
-  const { before, after } = change;
-  if (
-    before.startsAt === after.startsAt &&
-    before.endsAt === after.endsAt &&
-    before.location === after.location
-  ) {
-    return;
-  }
+export function queueSessionChangedMessages(tx: Queryable, scope: Scope, sessionId: string): void {
   const organisationId = scope.user.organisationId;
   const booked = tx
     .select({ id: nominations.id })
@@ -293,7 +280,7 @@ export function queueSessionChangedMessages(
     .where(
       and(
         eq(nominations.organisationId, organisationId),
-        eq(nominations.sessionId, before.id),
+        eq(nominations.sessionId, sessionId),
         eq(nominations.state, "booked"),
       ),
     )
@@ -308,4 +295,20 @@ export function queueSessionChangedMessages(
       calendar: "REQUEST",
     });
   }
+}
+
+/** After a session is edited: its updated invitations if its time or place changed (not capacity). */
+export function queueSessionEditedMessages(
+  tx: Queryable,
+  scope: Scope,
+  change: {
+    before: { id: string; startsAt: string; endsAt: string; location: string };
+    after: { startsAt: string; endsAt: string; location: string };
+  },
+): void {
+  const { before, after } = change;
+  const same = (["startsAt", "endsAt", "location"] as const).every(
+    (field) => before[field] === after[field],
+  );
+  if (!same) queueSessionChangedMessages(tx, scope, before.id);
 }

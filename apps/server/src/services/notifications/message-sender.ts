@@ -1,0 +1,70 @@
+import type { Db } from "../../db/client";
+import { log } from "../../log";
+import { deliverDueMessages, type RetryPolicy } from "./deliver-messages";
+import type { MailTransport } from "./mail-transport";
+import { queueScheduledMessages } from "./scheduled-messages";
+
+/** How often the sender looks for messages, and for scheduled messages that have become due. */
+export interface SenderTiming {
+  deliverEveryMs: number;
+  scheduleEveryMs: number;
+  policy?: RetryPolicy;
+}
+
+const DEFAULT_TIMING: SenderTiming = { deliverEveryMs: 2_000, scheduleEveryMs: 5 * 60_000 };
+
+/** The running sender; `stop` waits for a delivery under way to finish. */
+export interface MessageSender {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the server's delivery loop: every few seconds it sends what the outbox holds that is due,
+ * and every few minutes it works out the scheduled messages (reminders, follow-ups) that have
+ * become due. A message written just before a crash is still in the outbox at the next start, so
+ * it is delivered then. Errors are logged (never a message's content) and the loop carries on.
+ */
+export function startMessageSender(
+  deps: { db: Db; now: () => Date },
+  transport: MailTransport | null,
+  timing: SenderTiming = DEFAULT_TIMING,
+): MessageSender {
+  let stopped = false;
+  let lastSchedule = Number.NEGATIVE_INFINITY;
+  let timer: NodeJS.Timeout | undefined;
+  let wake: () => void = () => undefined;
+  const tick = async () => {
+    try {
+      const now = deps.now();
+      if (now.getTime() - lastSchedule >= timing.scheduleEveryMs) {
+        lastSchedule = now.getTime();
+        queueScheduledMessages(deps.db, now);
+      }
+      const pass = await deliverDueMessages(deps.db, transport, { now, policy: timing.policy });
+      if (pass.sent + pass.retrying + pass.failed > 0) log.info("messages delivered", { ...pass });
+    } catch (error) {
+      log.error("the message sender failed", {
+        error: error instanceof Error ? error.name : "unknown",
+      });
+    }
+  };
+  const loop = async () => {
+    while (!stopped) {
+      await tick();
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, timing.deliverEveryMs);
+      });
+    }
+  };
+  const running = loop();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      wake();
+      await running;
+      transport?.close();
+    },
+  };
+}

@@ -1,0 +1,294 @@
+import { and, eq, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+
+import { londonToday, londonWallClock, readIsoDate, toDayNumber } from "@dapkit/schemas";
+
+import type { Db } from "../../db/client";
+import {
+  evidenceItems,
+  nominations,
+  organisations,
+  staff,
+  trainingSessions,
+  users,
+} from "../../db/schema";
+import { refreshersDue } from "../reports/refreshers-due";
+import { composeMessage } from "./compose-message";
+import {
+  nominationFacts,
+  nominationLink,
+  queueBookingMessage,
+  targetOf,
+  type MessageTarget,
+} from "./nomination-messages";
+import { messageConfig } from "./message-config";
+import { queueMessage } from "./queue-message";
+
+const DAY_MS = 24 * 60 * 60_000;
+/** How far ahead refreshers and evidence reviews are announced. */
+export const DUE_NOTICE_DAYS = 30;
+/** A follow-up missed for longer than this (the server was off) is not sent late. */
+const LATE_LIMIT_DAYS = 7;
+
+function dayNumber(isoDate: string): number {
+  const { date } = readIsoDate(isoDate, "date");
+  if (date == null) throw new Error(`Not a date: ${isoDate}`);
+  return toDayNumber(date);
+}
+
+const londonDayOf = (instant: string) => dayNumber(londonWallClock(instant).date);
+
+// Monday to Friday. England and Wales bank holidays are not counted out (yet): a follow-up due
+// on one goes that day.
+function nextWorkingDay(day: number): number {
+  let next = day + 1;
+  // Day number 0 is 1 January 1970, a Thursday: (n + 4) % 7 is 0 on a Sunday, 6 on a Saturday.
+  while ((next + 4) % 7 === 0 || (next + 4) % 7 === 6) next += 1;
+  return next;
+}
+
+/**
+ * Which reminder is due for a session `daysUntil` days away: the nearest reminder day not yet
+ * passed (with 7 and 1, five days before it is the 7-day one), unless the booking was made inside
+ * that window, when its confirmation already said everything. Null when none is due.
+ */
+export function dueReminder(
+  reminderDays: readonly number[],
+  daysUntil: number,
+  bookedDaysBefore: number,
+): number | null {
+  const window = [...reminderDays].sort((a, b) => a - b).find((days) => daysUntil <= days);
+  if (window === undefined || bookedDaysBefore <= window) return null;
+  return window;
+}
+
+function queueReminders(db: Db, target: MessageTarget, now: Date): number {
+  const days = target.settings.reminderDays;
+  if (days.length === 0) return 0;
+  const today = dayNumber(londonToday(now));
+  const horizon = new Date(now.getTime() + (Math.max(...days) + 2) * DAY_MS).toISOString();
+  const booked = db
+    .select({ id: nominations.id, bookedAt: nominations.stateChangedAt })
+    .from(nominations)
+    .innerJoin(
+      trainingSessions,
+      and(
+        eq(trainingSessions.organisationId, nominations.organisationId),
+        eq(trainingSessions.id, nominations.sessionId),
+      ),
+    )
+    .where(
+      and(
+        eq(nominations.organisationId, target.organisationId),
+        eq(nominations.state, "booked"),
+        isNull(trainingSessions.cancelledAt),
+        gt(trainingSessions.startsAt, now.toISOString()),
+        lte(trainingSessions.startsAt, horizon),
+      ),
+    )
+    .all();
+  const bookedAt = new Map(booked.map((row) => [row.id, row.bookedAt]));
+  let queued = 0;
+  for (const facts of nominationFacts(db, target.organisationId, [...bookedAt.keys()])) {
+    const sessionDay = londonDayOf(facts.session.startsAt);
+    const window = dueReminder(
+      days,
+      sessionDay - today,
+      sessionDay - londonDayOf(bookedAt.get(facts.nominationId) ?? now.toISOString()),
+    );
+    if (window == null) continue;
+    // The session's date is in the key: a moved session is reminded again before its new date.
+    const key = `reminder:${facts.nominationId}:${window}:${londonWallClock(facts.session.startsAt).date}`;
+    const daysBefore = sessionDay - today;
+    if (
+      queueBookingMessage(db, target, { kind: "reminder", key, facts, calendar: null, daysBefore })
+    )
+      queued += 1;
+  }
+  return queued;
+}
+
+function queueNoShowFollowUps(db: Db, target: MessageTarget, now: Date): number {
+  const today = dayNumber(londonToday(now));
+  const since = new Date(now.getTime() - (LATE_LIMIT_DAYS + 4) * DAY_MS).toISOString();
+  const ids = db
+    .select({ id: nominations.id })
+    .from(nominations)
+    .innerJoin(
+      trainingSessions,
+      and(
+        eq(trainingSessions.organisationId, nominations.organisationId),
+        eq(trainingSessions.id, nominations.sessionId),
+      ),
+    )
+    .where(
+      and(
+        eq(nominations.organisationId, target.organisationId),
+        eq(nominations.state, "no_show"),
+        gt(trainingSessions.startsAt, since),
+      ),
+    )
+    .all()
+    .map((row) => row.id);
+  let queued = 0;
+  for (const facts of nominationFacts(db, target.organisationId, ids)) {
+    const due = nextWorkingDay(londonDayOf(facts.session.startsAt));
+    if (facts.manager == null || today < due || today > due + LATE_LIMIT_DAYS) continue;
+    const composed = composeMessage("no_show", {
+      organisationName: target.organisationName,
+      recipientName: facts.manager.name,
+      personName: facts.name,
+      session: facts.session,
+      daysBefore: null,
+      due: null,
+      link: nominationLink(facts.nominationId),
+    });
+    const written = queueMessage(db, target, {
+      kind: "no_show",
+      key: `no_show:${facts.nominationId}:${londonWallClock(facts.session.startsAt).date}`,
+      recipient: { ...facts.manager, staffId: facts.manager.id },
+      about: {
+        sessionId: facts.session.sessionId,
+        nominationId: facts.nominationId,
+        staffId: facts.staffId,
+      },
+      ...composed,
+    });
+    if (written) queued += 1;
+  }
+  return queued;
+}
+
+function queueRefreshers(db: Db, target: MessageTarget, now: Date): number {
+  // As the organisation's HR sees it: everyone, not one manager's team.
+  const scope = {
+    db,
+    now,
+    user: {
+      id: "",
+      organisationId: target.organisationId,
+      email: "",
+      name: "",
+      role: "hr" as const,
+      staffId: null,
+    },
+  };
+  const due = refreshersDue(scope, {
+    asOf: londonToday(now),
+    withinDays: DUE_NOTICE_DAYS,
+  }).filter((row) => row.daysUntilDue >= 0 && row.daysUntilDue <= DUE_NOTICE_DAYS);
+  if (due.length === 0) return 0;
+  const emails = new Map(
+    staffEmails(db, target.organisationId, [...new Set(due.map((row) => row.staffId))]),
+  );
+  let queued = 0;
+  for (const row of due) {
+    const composed = composeMessage("refresher_due", {
+      organisationName: target.organisationName,
+      recipientName: row.staffName,
+      personName: row.staffName,
+      session: null,
+      daysBefore: null,
+      due: { date: row.dueOn, title: row.courseTitle },
+      link: `${messageConfig().publicUrl}/training`,
+    });
+    const written = queueMessage(db, target, {
+      kind: "refresher_due",
+      key: `refresher_due:${row.staffId}:${row.courseId}:${row.dueOn}`,
+      recipient: {
+        name: row.staffName,
+        email: emails.get(row.staffId) ?? null,
+        staffId: row.staffId,
+      },
+      about: { staffId: row.staffId },
+      ...composed,
+    });
+    if (written) queued += 1;
+  }
+  return queued;
+}
+
+// The email addresses of staff records, by id.
+function staffEmails(
+  db: Db,
+  organisationId: string,
+  staffIds: readonly string[],
+): [string, string | null][] {
+  return db
+    .select({ id: staff.id, email: staff.email })
+    .from(staff)
+    .where(and(eq(staff.organisationId, organisationId), inArray(staff.id, [...staffIds])))
+    .all()
+    .map((row) => [row.id, row.email]);
+}
+
+function queueEvidenceReviews(db: Db, target: MessageTarget, now: Date): number {
+  const today = londonToday(now);
+  const until = new Date(now.getTime() + DUE_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const rows = db
+    .select({
+      id: evidenceItems.id,
+      title: evidenceItems.title,
+      owner: evidenceItems.owner,
+      reviewDate: evidenceItems.reviewDate,
+      creatorName: users.name,
+      creatorEmail: users.email,
+      creatorId: users.id,
+    })
+    .from(evidenceItems)
+    .innerJoin(users, eq(users.id, evidenceItems.createdBy))
+    .where(
+      and(
+        eq(evidenceItems.organisationId, target.organisationId),
+        isNotNull(evidenceItems.reviewDate),
+        inArray(evidenceItems.status, ["approved"]),
+      ),
+    )
+    .all()
+    .filter((row) => row.reviewDate != null && row.reviewDate >= today && row.reviewDate <= until);
+  let queued = 0;
+  for (const row of rows) {
+    const reviewDate = row.reviewDate ?? today;
+    // The owner is a name or an address; a name is reached through whoever added the evidence.
+    const ownerIsAddress = /^[^@\s]+@[^@\s]+$/.test(row.owner);
+    const recipient = ownerIsAddress
+      ? { name: row.owner, email: row.owner }
+      : { name: row.creatorName, email: row.creatorEmail, userId: row.creatorId };
+    const composed = composeMessage("evidence_due", {
+      organisationName: target.organisationName,
+      recipientName: recipient.name,
+      personName: recipient.name,
+      session: null,
+      daysBefore: null,
+      due: { date: reviewDate, title: row.title },
+      link: `${messageConfig().publicUrl}/accreditation/evidence/${row.id}`,
+    });
+    const written = queueMessage(db, target, {
+      kind: "evidence_due",
+      key: `evidence_due:${row.id}:${reviewDate}`,
+      recipient,
+      about: {},
+      ...composed,
+    });
+    if (written) queued += 1;
+  }
+  return queued;
+}
+
+/**
+ * Works out from the data which scheduled messages are due now, for every organisation, and writes
+ * any not yet written. The keys carry the dates they depend on, so a pass after a restart writes
+ * exactly the ones missed, and a moved session's reminders are due again for its new date.
+ */
+export function queueScheduledMessages(db: Db, now: Date): number {
+  let queued = 0;
+  for (const { id } of db.select({ id: organisations.id }).from(organisations).all()) {
+    // Each message is written on its own; the keys make a repeated or interrupted pass harmless.
+    const target = targetOf(db, id, now);
+    queued +=
+      queueReminders(db, target, now) +
+      queueNoShowFollowUps(db, target, now) +
+      queueRefreshers(db, target, now) +
+      queueEvidenceReviews(db, target, now);
+  }
+  return queued;
+}

@@ -5,6 +5,7 @@ import { fundingYearsExport } from "./funding-exports";
 import { recommendationsExport } from "./recommendations-export";
 import { reportsExport } from "./reports-export";
 import { staffExport } from "./staff-export";
+import { neverTrainedExport, refreshersDueExport } from "./staff-lists-export";
 import { coursesExport, nominationsExport, sessionsExport } from "./training-exports";
 
 /** Every export the app offers, each at /api/export/<name>.csv and .xlsx. */
@@ -19,6 +20,8 @@ export const EXPORTS: readonly ExportDefinition[] = [
   auditExport,
   fundingYearsExport,
   reportsExport,
+  neverTrainedExport,
+  refreshersDueExport,
 ];
 
 /** The export with this name, if there is one. */

@@ -56,6 +56,8 @@ const EXPORT_POLICY: Record<string, readonly Who[]> = {
   sessions: allowed("readTraining"),
   courses: allowed("readTraining"),
   reports: allowed("readTraining"),
+  "never-trained": allowed("readTraining"),
+  "refreshers-due": allowed("readTraining"),
   evidence: allowed("readEvidence"),
   recommendations: allowed("readRecommendations"),
   "funding-years": allowed("readFunding"),

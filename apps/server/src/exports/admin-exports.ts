@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from "@dapkit/contract";
 
-import { allPages, defineExport } from "./define-export";
+import { allPages, defineExport, queryFilter } from "./define-export";
 
 // A change's before and after, as JSON text a reader can search.
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
@@ -22,22 +22,11 @@ export const usersExport = defineExport({
 // The audit viewer's filters, as its download link carries them; audit.list checks them.
 const AUDIT_FILTERS = ["userId", "action", "entity", "from", "to"] as const;
 
-function auditFilter(
-  query: URLSearchParams,
-): Partial<Record<(typeof AUDIT_FILTERS)[number], string>> {
-  return Object.fromEntries(
-    AUDIT_FILTERS.flatMap((name) => {
-      const value = query.get(name);
-      return value == null || value === "" ? [] : [[name, value]];
-    }),
-  );
-}
-
 export const auditExport = defineExport({
   name: "audit",
   title: "Audit log",
   rows: (caller, query) => {
-    const filter = auditFilter(query);
+    const filter = queryFilter(query, AUDIT_FILTERS);
     return allPages((page) => caller.audit.list({ ...filter, ...page }));
   },
   columns: [

@@ -70,6 +70,22 @@ export function defineExport<Row>(
   return { name: declaration.name, title: declaration.title, sheets: [sheet(declaration)] };
 }
 
+/**
+ * The filters a download address carries (`?sessionId=…`), those named and not empty; the list's
+ * procedure checks them, so a bad one is refused, naming it, rather than ignored.
+ */
+export function queryFilter<Name extends string>(
+  query: URLSearchParams,
+  names: readonly Name[],
+): Partial<Record<Name, string>> {
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const value = query.get(name);
+      return value == null || value === "" ? [] : [[name, value]];
+    }),
+  ) as Partial<Record<Name, string>>;
+}
+
 /** Every row of a paginated list, fetched page by page at the largest page size. */
 export async function allPages<Item>(
   fetchPage: (page: PageRequest) => Promise<{ items: readonly Item[]; total: number }>,

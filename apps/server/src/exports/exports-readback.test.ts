@@ -15,11 +15,12 @@ import { runExport } from "./run-export";
 
 const t = useTwoOrganisations();
 
-async function workbookOf(name: string): Promise<ExcelJS.Workbook> {
+async function workbookOf(name: string, query = ""): Promise<ExcelJS.Workbook> {
   const ctx = createContextInner(t.app.deps, {
     session: { id: "export-session", user: t.org.users.admin },
   });
-  return readWorkbook((await runExport(ctx, { name, format: "xlsx" })).body);
+  const file = await runExport(ctx, { name, format: "xlsx", query: new URLSearchParams(query) });
+  return readWorkbook(file.body);
 }
 
 /** Each row below the header as { heading: cell }. */
@@ -42,6 +43,7 @@ function shownAt(cell: ExcelJS.Cell | undefined): string {
 
 /** A session at 10:30 London time in August (summer time) and one in December, each booked. */
 async function seed() {
+  const sessionIds: string[] = [];
   const people = [
     createStaff(t.hr, { name: "Ama Summer" }),
     createStaff(t.hr, { name: "Ben Winter" }),
@@ -52,6 +54,7 @@ async function seed() {
   ] as const) {
     const session = createSession(t.hr, { startsAt, endsAt });
     createBookings(t.hr, { sessionId: session.id, staffIds: [people[i]?.id ?? ""] });
+    sessionIds.push(session.id);
   }
   await t.app.caller(t.org.users.accreditation_lead).evidence.create(evidenceInput());
   await t.app.caller(t.org.users.admin).funding.create({
@@ -59,6 +62,7 @@ async function seed() {
     plan: lancashirePlan,
     varianceTables: lancashireVarianceTables,
   });
+  return { sessionIds };
 }
 
 describe("every XLSX export, opened by exceljs", () => {
@@ -119,5 +123,17 @@ describe("every XLSX export, opened by exceljs", () => {
     // Nobody has attended yet: 0 of 2.
     expect(uptake?.["Attendance rate"]?.value).toBe(0);
     expect(uptake?.["Attendance rate"]?.numFmt).toBe("0.0%");
+  });
+
+  test("a session page's download holds that session's nominations only", async () => {
+    const { sessionIds } = await seed();
+    const sheet = sheetOf(
+      await workbookOf("nominations", `sessionId=${sessionIds[1] ?? ""}`),
+      "Nominations",
+    );
+    expect(rowsOf(sheet).map((row) => row.Name?.value)).toEqual(["Ben Winter"]);
+    await expect(workbookOf("nominations", `sessionId=${"x".repeat(65)}`)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

@@ -1,11 +1,17 @@
 import { NOMINATION_STATE_LABELS } from "@dapkit/training";
 
-import { allPages, defineExport } from "./define-export";
+import { allPages, defineExport, queryFilter } from "./define-export";
+
+// A session page's download carries its session, so the file holds that session's nominations.
+const NOMINATION_FILTERS = ["sessionId", "courseId", "departmentId", "staffId"] as const;
 
 export const nominationsExport = defineExport({
   name: "nominations",
   title: "Nominations",
-  rows: (caller) => allPages((page) => caller.training.nominations.list(page)),
+  rows: (caller, query) => {
+    const filter = queryFilter(query, NOMINATION_FILTERS);
+    return allPages((page) => caller.training.nominations.list({ ...filter, ...page }));
+  },
   columns: [
     { header: "Employee number", value: (nomination) => nomination.employeeNumber },
     { header: "Name", value: (nomination) => nomination.staffName },

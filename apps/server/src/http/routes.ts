@@ -1,3 +1,4 @@
+import { committeePaperRoutes } from "./committee-paper-routes";
 import { evidenceRoutes } from "./evidence-routes";
 import { exportRoutes } from "./export-routes";
 import type { Route } from "./route";
@@ -6,6 +7,7 @@ import { ssoRoutes } from "./sso-routes";
 
 /** Every plain HTTP route the server answers under /api/ (and /verify/, the public check). */
 export const routes: readonly Route[] = [
+  ...committeePaperRoutes,
   ...evidenceRoutes,
   ...exportRoutes,
   ...ssoRoutes,

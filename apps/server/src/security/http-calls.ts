@@ -77,6 +77,10 @@ export const ROUTE_REQUESTS: Record<string, (r: OrganisationRecords) => RouteReq
     method: "GET",
     path: `/api/nominations/${r.nominationId}/certificate.pdf`,
   }),
+  "download a committee paper": (r) => ({
+    method: "GET",
+    path: `/api/committee-papers/${r.committeePaperId}.docx`,
+  }),
 };
 
 /** The request for an export. */

@@ -47,6 +47,7 @@ const ROUTE_POLICY: Record<string, readonly Who[]> = {
   "download the evidence pack": allowed("readEvidence"),
   "print a sign-in sheet": allowed("readTraining"),
   "download a certificate": allowed("readTraining"),
+  "download a committee paper": allowed("readRecommendations"),
 };
 
 // An export is exactly as open as the lists it is made of.

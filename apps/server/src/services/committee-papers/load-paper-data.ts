@@ -54,6 +54,7 @@ export function loadPaperData(scope: Scope, fundingPlanId: string | null): Paper
             years: funding.years.map((year) => ({
               financialYear: year.financialYear,
               costPence: year.costPence,
+              carriedForwardPence: year.carryForwardOutPence,
               incomePence: year.income.totalPence,
               gapPence: year.gapPence,
             })),

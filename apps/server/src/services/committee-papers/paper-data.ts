@@ -26,7 +26,10 @@ export interface PaperData {
     years: {
       financialYear: FinancialYearLabel;
       costPence: number;
+      /** Underspend moved to a later year of the plan. */
+      carriedForwardPence: number;
       incomePence: number;
+      /** cost + carried forward − income: positive is a shortfall, negative a surplus. */
       gapPence: number;
     }[];
   } | null;

@@ -123,7 +123,11 @@ function financial({ data }: SectionContext): FigureParagraph[] {
             : year.gapPence < 0
               ? `a surplus of ${formatMoney(-year.gapPence)}`
               : "no shortfall";
-        return `${year.financialYear}: costs of ${formatMoney(year.costPence)} against funding of ${formatMoney(year.incomePence)}, ${gap}`;
+        const carried =
+          year.carriedForwardPence > 0
+            ? ` and ${formatMoney(year.carriedForwardPence)} carried forward`
+            : "";
+        return `${year.financialYear}: costs of ${formatMoney(year.costPence)}${carried} against funding of ${formatMoney(year.incomePence)}, ${gap}`;
       }),
     },
   ];

@@ -33,6 +33,7 @@ async function start(): Promise<void> {
   configureMessages({
     publicUrl: app.publicUrl,
     fromAddress: env.DAPKIT_MAIL_FROM ?? `dapkit@${new URL(app.publicUrl).hostname}`,
+    deliveryConfigured: env.DAPKIT_SMTP_URL !== undefined,
   });
   if (env.DAPKIT_DEMO === "on") {
     const seeded = await seedDemoIfEmpty(app, { password: env.DAPKIT_DEMO_PASSWORD });

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { committeePapersRouter } from "./routers/committee-papers";
 import { evidenceRouter } from "./routers/evidence";
 import { fundingRouter } from "./routers/funding";
+import { messagesRouter } from "./routers/messages";
 import { myTrainingRouter } from "./routers/my-training";
 import { organisationRouter } from "./routers/organisation";
 import { recommendationsRouter } from "./routers/recommendations";
@@ -23,6 +24,7 @@ export const appRouter = router({
   committeePapers: committeePapersRouter,
   evidence: evidenceRouter,
   funding: fundingRouter,
+  messages: messagesRouter,
   myTraining: myTrainingRouter,
   organisation: organisationRouter,
   recommendations: recommendationsRouter,

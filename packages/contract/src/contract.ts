@@ -5,6 +5,7 @@ import { auth } from "./auth";
 import { committeePapers } from "./committee-papers";
 import { evidence } from "./evidence";
 import { funding } from "./funding";
+import { messages } from "./messages";
 import { myTraining } from "./my-training";
 import { organisation } from "./organisation";
 import { recommendations } from "./recommendations";
@@ -26,6 +27,7 @@ export const contract = {
   committeePapers,
   evidence,
   funding,
+  messages,
   myTraining,
   organisation,
   recommendations,

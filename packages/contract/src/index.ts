@@ -10,6 +10,7 @@ export * from "./account";
 export * from "./action-plan";
 export * from "./account-words";
 export * from "./message-words";
+export * from "./messages";
 export * from "./audit";
 export * from "./auth";
 export * from "./by-id";

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 
 import type { SessionUser } from "../auth/session-user";
-import type { UserRole } from "../db/schema";
+import { messages, type UserRole } from "../db/schema";
 import { lancashirePlan } from "../seed/lancashire-plan";
 import { matrixPaper } from "../services/committee-papers/paper-fixtures";
 import { evidenceInput, uploadFile } from "../services/evidence/evidence-fixtures";
@@ -40,6 +40,8 @@ export interface OrganisationRecords {
   fundingPlanId: string;
   actionId: string;
   committeePaperId: string;
+  /** The outbox's message about the report's booking. */
+  messageId: string;
 }
 
 // Every record is named after its organisation, so a leak of one organisation's data into another's
@@ -116,7 +118,17 @@ async function seedOrganisation(
     fundingPlanId: plan.id,
     actionId: action.id,
     committeePaperId: paper.id,
+    messageId: firstMessageId(app, organisation.id),
   };
+}
+
+function firstMessageId(app: TestApp, organisationId: string): string {
+  const row = app.db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(eq(messages.organisationId, organisationId))
+    .get();
+  return row?.id ?? "";
 }
 
 /** Two organisations with a record of every kind: "Northshire" (`a`) and "Southshire" (`b`). */

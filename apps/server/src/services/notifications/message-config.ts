@@ -7,12 +7,15 @@ export interface MessageConfig {
   publicUrl: string;
   /** The address messages come from, and calendar invitations' organiser. */
   fromAddress: string;
+  /** Whether a mail server is set up (DAPKIT_SMTP_URL): without one messages are kept, not sent. */
+  deliveryConfigured: boolean;
 }
 
 /** Until the server configures them: this machine's default port and a local sender. */
 export const DEFAULT_MESSAGE_CONFIG: MessageConfig = {
   publicUrl: "http://localhost:3000",
   fromAddress: "dapkit@localhost",
+  deliveryConfigured: false,
 };
 
 let current: MessageConfig = DEFAULT_MESSAGE_CONFIG;

@@ -1,0 +1,122 @@
+import { describe, expect, test } from "vitest";
+
+import { MESSAGE_KIND_CODES } from "@dapkit/contract";
+
+import { deliverDueMessages } from "../services/notifications/deliver-messages";
+import { createBookings, createSession, createStaff } from "../test/builders";
+import { useTwoOrganisations } from "../test/two-organisations";
+
+const t = useTwoOrganisations();
+
+/** A person with an address, booked on a session next month, and the session. */
+function bookedPerson() {
+  t.app.clock.now = new Date("2026-05-01T09:00:00Z");
+  const session = createSession(t.hr, {
+    startsAt: "2026-06-10T08:30:00Z",
+    endsAt: "2026-06-10T11:30:00Z",
+  });
+  const person = createStaff(t.hr, { name: "Asha Patel", email: "asha@test.example" });
+  createBookings(t.hr, { sessionId: session.id, staffIds: [person.id] });
+  return { session, person };
+}
+
+describe("messages API", () => {
+  test("with no mail server, a session's and a person's messages show as not sent, saying why", async () => {
+    const { session, person } = bookedPerson();
+    await deliverDueMessages(t.app.db, null, { now: t.app.clock.now });
+    const hr = t.app.caller(t.org.users.hr);
+    const bySession = await hr.messages.list({ sessionId: session.id });
+    expect(bySession.deliveryConfigured).toBe(false);
+    expect(bySession.items.map((item) => [item.kind, item.state])).toEqual([
+      ["booked", "not_sent"],
+      ["nominated", "not_sent"],
+    ]);
+    expect(bySession.items[0]).toMatchObject({
+      recipientEmail: "asha@test.example",
+      hasCalendar: true,
+      lastError: expect.stringContaining("DAPKIT_SMTP_URL") as unknown,
+    });
+    expect((await hr.messages.list({ staffId: person.id })).items).toHaveLength(2);
+    // Another organisation sees none of them, and cannot resend them.
+    const other = t.app.caller(t.other.users.hr);
+    expect((await other.messages.list({ sessionId: session.id })).items).toEqual([]);
+    await expect(other.messages.resend({ id: bySession.items[0]?.id ?? "" })).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
+  });
+
+  test("HR resends a message: a new message to the same address, queued, the original kept", async () => {
+    const { session } = bookedPerson();
+    await deliverDueMessages(t.app.db, null, { now: t.app.clock.now });
+    const hr = t.app.caller(t.org.users.hr);
+    const [booked] = (await hr.messages.list({ sessionId: session.id })).items;
+    const resent = await hr.messages.resend({ id: booked?.id ?? "" });
+    expect(resent).toMatchObject({
+      kind: "booked",
+      state: "queued",
+      attempts: 0,
+      subject: booked?.subject,
+      resentBy: t.org.users.hr.name,
+    });
+    const items = (await hr.messages.list({ sessionId: session.id })).items;
+    expect(items.map((item) => item.state)).toEqual(["queued", "not_sent", "not_sent"]);
+    // Managers and viewers see and resend nothing.
+    await expect(
+      t.app.caller(t.org.users.manager).messages.resend({ id: resent.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  test("the list needs exactly one of a session and a person", async () => {
+    const hr = t.app.caller(t.org.users.hr);
+    await expect(hr.messages.list({})).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  test("settings: a kind turned off is not written at all; reminder days and sender are checked", async () => {
+    const admin = t.app.caller(t.org.users.admin);
+    expect(await admin.messages.settings.get()).toEqual({
+      enabledKinds: MESSAGE_KIND_CODES,
+      reminderDays: [7, 1],
+      senderName: "",
+      replyTo: "",
+    });
+    const updated = await admin.messages.settings.update({
+      enabledKinds: MESSAGE_KIND_CODES.filter((kind) => kind !== "nominated"),
+      reminderDays: [1, 14],
+      senderName: "Learning and Development",
+      replyTo: "training@test.example",
+    });
+    expect(updated).toMatchObject({
+      reminderDays: [14, 1],
+      senderName: "Learning and Development",
+    });
+    await expect(admin.messages.settings.update({ reminderDays: [0] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("at least 1 day") as unknown,
+    });
+    await expect(
+      admin.messages.settings.update({ replyTo: "not an address" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const { session } = bookedPerson();
+    const kinds = (await t.app.caller(t.org.users.hr).messages.list({ sessionId: session.id }))
+      .items;
+    expect(kinds.map((item) => item.kind)).toEqual(["booked"]);
+    // The other organisation's settings are its own.
+    expect((await t.app.caller(t.other.users.admin).messages.settings.get()).reminderDays).toEqual([
+      7, 1,
+    ]);
+  });
+
+  test("previews: every kind with sample data, course, time and place, signed with the organisation's name", async () => {
+    const previews = await t.app.caller(t.org.users.admin).messages.previews();
+    expect(previews.map((preview) => preview.kind)).toEqual(MESSAGE_KIND_CODES);
+    const booked = previews.find((preview) => preview.kind === "booked");
+    expect(booked).toMatchObject({ calendarMethod: "REQUEST" });
+    expect(booked?.bodyText).toContain("Time: 9:30am to 12:30pm");
+    expect(booked?.bodyText).toContain("Northshire");
+    expect(previews.find((preview) => preview.kind === "session_cancelled")).toMatchObject({
+      calendarMethod: "CANCEL",
+    });
+  });
+});

@@ -15,7 +15,7 @@ async function check(argv: string[], files: Record<string, string> = {}) {
 
 const HEADER = "Area,Allocation,Forecast,Variance";
 const COLUMN_HINT =
-  "The columns are found by name: allocation (or budget), forecast (or spend, outturn, actual), optionally variance, and one that names the row.";
+  "The columns are found by name: allocation (or budget), forecast (or spend, outturn, actual), optionally variance and %, and one that names the row.";
 
 test("Lancashire's Year 1 table: exit code 1, each wrong row and total with its line", async () => {
   const { code, stdout, stderr } = await check(["lancashire.csv"]);
@@ -90,7 +90,7 @@ test.each([
   ],
   [
     "Area;Budget;Spend\nA;1;2\n",
-    'cols.csv looks separated by semicolons (as Excel saves "CSV" where the decimal mark is a comma); dapkit reads comma-separated files: save it as "CSV UTF-8 (Comma delimited)".',
+    'cols.csv looks separated by semicolons (as Excel saves "CSV" where the decimal mark is a comma); save it as "CSV UTF-8 (Comma delimited)", which separates values with commas.',
   ],
   [
     `${HEADER}\nA,£3x,1,\n`,
@@ -183,4 +183,20 @@ test("the usual column names and accountants' bracketed negatives are read", asy
     const table = `Area,${String(budget)},${String(spend)}\nA,3,1\n`;
     expect((await check(["c.csv"], { "c.csv": table })).code).toBe(EXIT_CODES.ok);
   }
+});
+
+test("a % column is checked too: an allocation that is not its share of the total", async () => {
+  const { code, stdout } = await check(["split.csv"], {
+    "split.csv":
+      "Work stream,%,Allocation,Spend\nWorkforce,5%,75122,75122\nEarly Support,17%,265416,255416\n" +
+      "Medium and High Risk,68%,1021665,1021665\nPerpetrators,10%,150245,150245\nTotals,100%,1512448,1502448\n",
+  });
+  expect(code).toBe(EXIT_CODES.problemsFound);
+  expect(stdout()).toBe(
+    [
+      "split.csv: 1 figure does not add up (1 row, 0 totals):",
+      "  line 3: Early Support: published allocation £265,416 but 17% of £1,502,448 (the total the other rows imply) is £255,416",
+      "",
+    ].join("\n"),
+  );
 });

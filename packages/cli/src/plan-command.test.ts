@@ -160,7 +160,7 @@ test("a plan that breaks the schema lists every problem with its path, reason an
       "broken.yaml:2:27: financialYears.1: must follow 2013/14 without a gap (expected consecutive years in order)",
       "broken.yaml:3:1: workstream: is not a field of a funding plan",
       "broken.yaml:6:31: costs.0.amountPence: must not be negative",
-      "The fields of a funding plan are: name, financialYears, partners, workstreams, costs, contributions, grants, reserveDrawdowns, carryForwards.",
+      "The fields of a funding plan are: name, financialYears, partners, workstreams, costs, contributions, grants, reserveDrawdowns, carryForwards, workstreamCosts.",
       "",
     ].join("\n"),
   );
@@ -288,7 +288,7 @@ test("money that cannot be read, and a misspelt field at any depth, are each nam
       "dapkit: typo.yaml is not a valid funding plan (2 problems):",
       'typo.yaml:4:31: costs.0.amountPence: Cannot read "£1,50" as an amount of money: its commas are misplaced (they must separate groups of three digits before the decimal point, as in £1,502,449)',
       "typo.yaml:5:1: reserveDrawdown: is not a field of a funding plan",
-      "The fields of a funding plan are: name, financialYears, partners, workstreams, costs, contributions, grants, reserveDrawdowns, carryForwards.",
+      "The fields of a funding plan are: name, financialYears, partners, workstreams, costs, contributions, grants, reserveDrawdowns, carryForwards, workstreamCosts.",
       "",
     ].join("\n"),
   );

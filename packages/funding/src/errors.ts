@@ -9,6 +9,7 @@ export type FundingInputErrorCode =
   | "invalid_financial_year"
   | "invalid_allocation"
   | "invalid_plan"
+  | "invalid_table"
   | "invalid_argument";
 
 /**

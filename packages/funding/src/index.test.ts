@@ -3,6 +3,7 @@ import * as funding from "./index";
 
 test("the public API is exactly these runtime exports", () => {
   expect(Object.keys(funding).sort()).toEqual([
+    "COMPARED_LINE_LABELS",
     "FundingInputError",
     "GREEN_BOOK_STPR",
     "GREEN_BOOK_STPR_SCHEDULE",
@@ -11,10 +12,13 @@ test("the public API is exactly these runtime exports", () => {
     "MARAC_CASES_PER_ADMIN_FTE",
     "REFUGE_FAMILY_SPACES_PER_10000_PEOPLE",
     "SECTOR_LABELS",
+    "TABLE_DIAGNOSIS_LABELS",
     "allocateByPercent",
     "allocateByWeight",
     "applyOptimismBias",
     "benefitCostRatio",
+    "checkCouncilTable",
+    "compareFundingPlans",
     "costPerVictim",
     "coverage",
     "discountFactor",
@@ -33,8 +37,11 @@ test("the public API is exactly these runtime exports", () => {
     "pounds",
     "presentValue",
     "ratePer",
+    "readCouncilTable",
+    "readTableMoney",
     "reconcileVariance",
     "refugeSpaces",
+    "splitAtDisplayUnit",
   ]);
 });
 

@@ -39,6 +39,34 @@ export {
   type SourcedConstant,
 } from "./demand";
 export {
+  COMPARED_LINE_LABELS,
+  compareFundingPlans,
+  type ComparablePlan,
+  type ComparableFigures,
+  type ComparedLine,
+  type ComparedYear,
+} from "./compare-plans";
+export {
+  TABLE_DIAGNOSIS_LABELS,
+  checkCouncilTable,
+  type CouncilTableCheck,
+  type TableCellFinding,
+  type TableDiagnosis,
+} from "./council-table-check";
+export {
+  readCouncilTable,
+  readTableMoney,
+  type CouncilTable,
+  type CouncilTableColumns,
+  type ReadCouncilTableOptions,
+  type TableRecord,
+} from "./council-table";
+export {
+  splitAtDisplayUnit,
+  type SplitAtDisplayUnitOptions,
+  type TableAtUnit,
+} from "./display-unit-split";
+export {
   FundingInputError,
   type FundingInputErrorCode,
   type FundingInputErrorDetails,
@@ -95,3 +123,4 @@ export {
   type VarianceTotals,
 } from "./reconcile-variance";
 export { SECTOR_LABELS } from "./sector-words";
+export { type SpendBasis, type WorkstreamCost } from "./workstream-costs";

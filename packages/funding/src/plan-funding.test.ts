@@ -72,7 +72,7 @@ const yearTwoAndThreeSplit = [
   { key: "perpetrators", name: "Perpetrators", amountPence: 15_024_490 },
 ];
 const statutory = (amountPence: number) => [
-  { partner: "statutory", name: "Statutory partners (Appendix B)", amountPence },
+  { partner: "statutory", name: "Statutory partners (Appendix B)", amountPence, inKindPence: 0 },
 ];
 
 describe("planFunding on Lancashire's three-year joint commission", () => {
@@ -93,9 +93,12 @@ describe("planFunding on Lancashire's three-year joint commission", () => {
         grantsPence: 0,
         reserveDrawdownsPence: 0,
         carryForwardInPence: 0,
+        newMoneyPence: 150_254_800,
         totalPence: 150_254_800,
       },
       contributionsByPartner: statutory(150_254_800),
+      inKindPence: 0,
+      workstreamCosts: [],
       carryForwardOutPence: 45_500_000,
       gapPence: -54_500,
     });
@@ -111,9 +114,12 @@ describe("planFunding on Lancashire's three-year joint commission", () => {
         grantsPence: 0,
         reserveDrawdownsPence: 32_100_000,
         carryForwardInPence: 0,
+        newMoneyPence: 150_244_900,
         totalPence: 150_244_900,
       },
       contributionsByPartner: statutory(118_144_900),
+      inKindPence: 0,
+      workstreamCosts: [],
       carryForwardOutPence: 0,
       gapPence: 0,
     });
@@ -129,15 +135,21 @@ describe("planFunding on Lancashire's three-year joint commission", () => {
         grantsPence: 0,
         reserveDrawdownsPence: 40_900_000,
         carryForwardInPence: 45_500_000,
+        newMoneyPence: 104_744_900,
         totalPence: 150_244_900,
       },
       contributionsByPartner: statutory(63_844_900),
+      inKindPence: 0,
+      workstreamCosts: [],
       carryForwardOutPence: 0,
       gapPence: 0,
     });
   });
 
   test("totals over the three years, where the carry-forward cancels out", () => {
+    // The paper's summary read "total income £4,507,446 against total cost £4,051,901, £545
+    // surplus": the money in is £4,052,446; the £455,000 carried forward only moves between years.
+    expect(result.totals.income.newMoneyPence).toBe(pounds("£4,052,446"));
     expect(result.name).toBe(lancashirePlan.name);
     expect(result.totals).toEqual({
       costPence: 405_190_100,
@@ -152,9 +164,12 @@ describe("planFunding on Lancashire's three-year joint commission", () => {
         grantsPence: 0,
         reserveDrawdownsPence: 73_000_000,
         carryForwardInPence: 45_500_000,
+        newMoneyPence: 405_244_600,
         totalPence: 450_744_600,
       },
       contributionsByPartner: statutory(332_244_600),
+      inKindPence: 0,
+      workstreamCosts: [],
       carryForwardOutPence: 45_500_000,
       gapPence: -54_500,
     });
@@ -206,11 +221,19 @@ describe("planFunding", () => {
           grantsPence: 0,
           reserveDrawdownsPence: 0,
           carryForwardInPence: 0,
+          newMoneyPence: 20_000_000,
           totalPence: 20_000_000,
         },
         contributionsByPartner: [
-          { partner: "occ", name: "Oxfordshire County Council", amountPence: 20_000_000 },
+          {
+            partner: "occ",
+            name: "Oxfordshire County Council",
+            amountPence: 20_000_000,
+            inKindPence: 0,
+          },
         ],
+        inKindPence: 0,
+        workstreamCosts: [],
         carryForwardOutPence: 0,
         gapPence: 13_500_000,
       },
@@ -245,11 +268,12 @@ describe("planFunding", () => {
       grantsPence: 400,
       reserveDrawdownsPence: 0,
       carryForwardInPence: 0,
+      newMoneyPence: 900,
       totalPence: 900,
     });
     expect(second?.contributionsByPartner).toEqual([
-      { partner: "pcc", name: "PCC", amountPence: 500 },
-      { partner: "icb", name: "ICB", amountPence: 0 },
+      { partner: "pcc", name: "PCC", amountPence: 500, inKindPence: 0 },
+      { partner: "icb", name: "ICB", amountPence: 0, inKindPence: 0 },
     ]);
     expect(second?.gapPence).toBe(100);
     expect(result.totals.gapPence).toBe(50);

@@ -9,6 +9,7 @@ import { allocateByPercent } from "./allocate";
 import { FundingInputError } from "./errors";
 import { sumPence, toSafePence } from "./exact-arithmetic";
 import { planWarnings, type PlanWarning } from "./plan-warnings";
+import { workstreamCostsIn, type WorkstreamCost } from "./workstream-costs";
 
 /**
  * A workstream's part of a year's cost (or of the plan's total cost).
@@ -23,16 +24,24 @@ export interface WorkstreamAmount {
 }
 
 /**
- * A partner's cash contribution in a year (or over the plan).
+ * A partner's cash contribution in a year (or over the plan), and what it gives in kind beside it.
  *
  * @example
- * const part: PartnerAmount = { partner: "pcc", name: "Police and Crime Commissioner", amountPence: 5000000 };
+ * const part: PartnerAmount = {
+ *   partner: "pcc",
+ *   name: "Police and Crime Commissioner",
+ *   amountPence: 5000000,
+ *   inKindPence: 0,
+ * };
  */
 export interface PartnerAmount {
   /** The partner's key. */
   readonly partner: string;
   readonly name: string;
+  /** Cash. */
   readonly amountPence: number;
+  /** Valued contributions in kind, which do not pay the cost. */
+  readonly inKindPence: number;
 }
 
 /**
@@ -44,15 +53,24 @@ export interface PartnerAmount {
  *   grantsPence: 0,
  *   reserveDrawdownsPence: 40900000,
  *   carryForwardInPence: 45500000,
+ *   newMoneyPence: 104744900,
  *   totalPence: 150244900,
  * };
  */
 export interface PlanIncome {
+  /** Partners' cash contributions (contributions in kind are not income: see `inKindPence`). */
   readonly contributionsPence: number;
   readonly grantsPence: number;
   readonly reserveDrawdownsPence: number;
   /** Underspends carried into this year from earlier years. */
   readonly carryForwardInPence: number;
+  /**
+   * Contributions + grants + reserve drawdowns: money coming into the plan. Carry-forwards are
+   * left out because they only move money between the plan's years; over a whole plan, summing
+   * them as income would count the same pound twice.
+   */
+  readonly newMoneyPence: number;
+  /** Everything meeting the cost: new money and what was carried in. */
   readonly totalPence: number;
 }
 
@@ -68,9 +86,14 @@ export interface PlanIncome {
  *     grantsPence: 0,
  *     reserveDrawdownsPence: 0,
  *     carryForwardInPence: 0,
+ *     newMoneyPence: 20000000,
  *     totalPence: 20000000,
  *   },
- *   contributionsByPartner: [{ partner: "occ", name: "Oxfordshire County Council", amountPence: 20000000 }],
+ *   inKindPence: 0,
+ *   workstreamCosts: [],
+ *   contributionsByPartner: [
+ *     { partner: "occ", name: "Oxfordshire County Council", amountPence: 20000000, inKindPence: 0 },
+ *   ],
  *   carryForwardOutPence: 0,
  *   gapPence: 13500000,
  * };
@@ -80,6 +103,10 @@ export interface FundingPlanFigures {
   /** The cost split by the workstreams' percentages; empty when the plan has no workstreams. */
   readonly workstreams: WorkstreamAmount[];
   readonly income: PlanIncome;
+  /** Partners' contributions in kind, valued: reported beside the income, never part of it. */
+  readonly inKindPence: number;
+  /** Each workstream's budget against forecast or outturn, for workstreams with a cost line. */
+  readonly workstreamCosts: WorkstreamCost[];
   /** Every partner of the plan in plan order, including those contributing nothing. */
   readonly contributionsByPartner: PartnerAmount[];
   /** Underspend moved out of this year to a later one. */
@@ -198,20 +225,21 @@ function amountsIn(
   );
 }
 
-function income(parts: Omit<PlanIncome, "totalPence">, what: string): PlanIncome {
+function income(parts: Omit<PlanIncome, "totalPence" | "newMoneyPence">, what: string): PlanIncome {
+  const newMoneyPence = sumPence(
+    [parts.contributionsPence, parts.grantsPence, parts.reserveDrawdownsPence],
+    what,
+  );
   return {
     ...parts,
-    totalPence: sumPence(
-      [
-        parts.contributionsPence,
-        parts.grantsPence,
-        parts.reserveDrawdownsPence,
-        parts.carryForwardInPence,
-      ],
-      what,
-    ),
+    newMoneyPence,
+    totalPence: sumPence([newMoneyPence, parts.carryForwardInPence], what),
   };
 }
+
+type Contribution = FundingPlan["contributions"][number];
+const isCash = (row: Contribution) => row.kind === "cash";
+const isInKind = (row: Contribution) => row.kind === "in_kind";
 
 function gap(figures: Omit<FundingPlanFigures, "gapPence">, what: string): number {
   return toSafePence(
@@ -247,7 +275,11 @@ function planYear(plan: FundingPlan, label: FinancialYearLabel): FundingPlanYear
   const costPence = amountsIn(plan.costs, label, `The cost in ${label}`);
   const yearIncome = income(
     {
-      contributionsPence: amountsIn(plan.contributions, label, `Contributions in ${label}`),
+      contributionsPence: amountsIn(
+        plan.contributions.filter(isCash),
+        label,
+        `Contributions in ${label}`,
+      ),
       grantsPence: amountsIn(plan.grants, label, `Grants in ${label}`),
       reserveDrawdownsPence: amountsIn(
         plan.reserveDrawdowns,
@@ -261,17 +293,30 @@ function planYear(plan: FundingPlan, label: FinancialYearLabel): FundingPlanYear
     },
     `The income in ${label}`,
   );
+  const ofPartner = (key: string, kind: (row: Contribution) => boolean) =>
+    plan.contributions.filter((row) => row.partner === key && kind(row));
   const figures = {
     costPence,
     workstreams: splitCost(plan, costPence),
     income: yearIncome,
+    inKindPence: amountsIn(
+      plan.contributions.filter(isInKind),
+      label,
+      `Contributions in kind in ${label}`,
+    ),
+    workstreamCosts: workstreamCostsIn(plan, label),
     contributionsByPartner: plan.partners.map((partner) => ({
       partner: partner.key,
       name: partner.name,
       amountPence: amountsIn(
-        plan.contributions.filter((contribution) => contribution.partner === partner.key),
+        ofPartner(partner.key, isCash),
         label,
         `${partner.name}'s contributions in ${label}`,
+      ),
+      inKindPence: amountsIn(
+        ofPartner(partner.key, isInKind),
+        label,
+        `${partner.name}'s contributions in kind in ${label}`,
       ),
     })),
     carryForwardOutPence: sumPence(
@@ -313,16 +358,25 @@ function sumYears(plan: FundingPlan, years: readonly FundingPlanYear[]): Funding
       },
       "The total income",
     ),
-    contributionsByPartner: plan.partners.map((partner) => ({
-      partner: partner.key,
-      name: partner.name,
-      amountPence: sumPence(
-        years.flatMap((year) =>
-          amountsFor(year.contributionsByPartner, (part) => part.partner === partner.key),
+    inKindPence: total((year) => year.inKindPence, "Total contributions in kind"),
+    workstreamCosts: workstreamCostsIn(plan),
+    contributionsByPartner: plan.partners.map((partner) => {
+      const parts = years.flatMap((year) =>
+        year.contributionsByPartner.filter((part) => part.partner === partner.key),
+      );
+      return {
+        partner: partner.key,
+        name: partner.name,
+        amountPence: sumPence(
+          parts.map((part) => part.amountPence),
+          `${partner.name}'s total contributions`,
         ),
-        `${partner.name}'s total contributions`,
-      ),
-    })),
+        inKindPence: sumPence(
+          parts.map((part) => part.inKindPence),
+          `${partner.name}'s total contributions in kind`,
+        ),
+      };
+    }),
     carryForwardOutPence: total((year) => year.carryForwardOutPence, "Total carry-forwards out"),
   };
   return { ...figures, gapPence: gap(figures, "The total gap") };

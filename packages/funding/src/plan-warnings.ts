@@ -9,7 +9,10 @@ import { describeMoney } from "./money";
  * const code: PlanWarningCode = "year_without_cost";
  */
 export type PlanWarningCode =
-  "carry_forward_exceeds_surplus" | "year_without_cost" | "contribution_after_partner_end";
+  | "carry_forward_exceeds_surplus"
+  | "year_without_cost"
+  | "contribution_after_partner_end"
+  | "grant_after_end";
 
 /**
  * Something in a valid plan that is probably a mistake: the figures are still worked out, and a
@@ -74,6 +77,16 @@ export function planWarnings(plan: FundingPlan, years: readonly YearForWarnings[
           code: "contribution_after_partner_end",
           financialYear: label,
           message: `${partner.name} contributes in ${label}, after its end date of ${partner.endDate}`,
+        });
+      }
+    }
+    for (const grant of plan.grants) {
+      if (grant.endDate === undefined || grant.endDate >= yearStart) continue;
+      if (grant.financialYear === label && grant.amountPence > 0) {
+        warnings.push({
+          code: "grant_after_end",
+          financialYear: label,
+          message: `${grant.name} is counted in ${label}, after it ends on ${grant.endDate}`,
         });
       }
     }

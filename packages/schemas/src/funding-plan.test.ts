@@ -38,6 +38,7 @@ describe("FundingPlanSchema", () => {
       grants: [],
       reserveDrawdowns: [],
       carryForwards: [],
+      workstreamCosts: [],
     });
     expect(problems(validPlan)).toEqual([]);
   });
@@ -180,5 +181,59 @@ describe("FundingPlanSchema", () => {
     expect(
       problems({ ...validPlan, partners: [{ ...partners[0], endDate: "31/03/2015" }] }),
     ).toEqual(["partners.0.endDate: must be a date in the form YYYY-MM-DD"]);
+  });
+
+  test("a contribution is cash unless it says in kind, and no other kind", () => {
+    const plan = FundingPlanSchema.parse({
+      ...validPlan,
+      contributions: [
+        { partner: "pcc", financialYear: "2015/16", amountPence: 5 },
+        { partner: "county", financialYear: "2015/16", amountPence: 7, kind: "in_kind" },
+      ],
+    });
+    expect(plan.contributions.map((row) => row.kind)).toEqual(["cash", "in_kind"]);
+    expect(
+      problems({
+        ...validPlan,
+        contributions: [{ partner: "pcc", financialYear: "2015/16", amountPence: 5, kind: "gift" }],
+      }),
+    ).toHaveLength(1);
+  });
+
+  test("takes a grant's end date as a calendar date", () => {
+    const grants = [{ name: "Home Office", financialYear: "2014/15", amountPence: 1 }];
+    expect(
+      FundingPlanSchema.parse({ ...validPlan, grants: [{ ...grants[0], endDate: "2015-03-31" }] })
+        .grants[0]?.endDate,
+    ).toBe("2015-03-31");
+    expect(problems({ ...validPlan, grants: [{ ...grants[0], endDate: "soon" }] })).toEqual([
+      "grants.0.endDate: must be a date in the form YYYY-MM-DD",
+    ]);
+  });
+
+  test("workstream costs name a workstream and a plan year, once each", () => {
+    const line = { workstream: "a", financialYear: "2014/15", budgetPence: 100, outturnPence: 90 };
+    expect(problems({ ...validPlan, workstreamCosts: [line] })).toEqual([]);
+    expect(problems({ ...validPlan, workstreamCosts: [{ ...line, budgetPence: -1 }] })).toEqual([
+      "workstreamCosts.0.budgetPence: must not be negative",
+    ]);
+    expect(problems({ ...validPlan, workstreamCosts: [{ ...line, outtrun: 5 }] })).toEqual([
+      'workstreamCosts.0: Unrecognized key: "outtrun"',
+    ]);
+    expect(
+      problems({
+        ...validPlan,
+        workstreamCosts: [
+          line,
+          { ...line, forecastPence: 80 },
+          { ...line, workstream: "z" },
+          { ...line, financialYear: "2019/20" },
+        ],
+      }),
+    ).toEqual([
+      "workstreamCosts.3.financialYear: 2019/20 is not one of the plan's financial years",
+      'workstreamCosts.2.workstream: "z" is not a workstream in this plan',
+      "workstreamCosts.1.financialYear: has a cost for this workstream already; give one line per workstream and year",
+    ]);
   });
 });

@@ -50,10 +50,38 @@ const yearAmount = {
 
 /** The total cost the plan must fund in one financial year. */
 export const PlanCostSchema = z.strictObject({ ...yearAmount });
-/** A partner's cash contribution in one financial year. */
-export const PlanContributionSchema = z.strictObject({ partner: IdSchema, ...yearAmount });
-/** A grant received in one financial year. */
-export const PlanGrantSchema = z.strictObject({ name: LabelSchema, ...yearAmount });
+
+/** How a partner contributes: money, or goods and staff time valued in money. */
+export const CONTRIBUTION_KINDS = ["cash", "in_kind"] as const;
+/** Cash or in kind. */
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+
+/**
+ * A partner's contribution in one financial year: cash (the default), or in kind (a room, staff
+ * time), which is reported beside the cash but never pays the cost.
+ */
+export const PlanContributionSchema = z.strictObject({
+  partner: IdSchema,
+  ...yearAmount,
+  kind: oneOf(CONTRIBUTION_KINDS).default("cash"),
+});
+/** A grant received in one financial year, with the last day it funds when it is ending. */
+export const PlanGrantSchema = z.strictObject({
+  name: LabelSchema,
+  ...yearAmount,
+  endDate: IsoDateSchema.optional(),
+});
+/**
+ * One workstream's cost in one financial year: the budget set for it, and what it is forecast to
+ * cost while the year runs or what it cost (outturn) once the year's accounts are closed.
+ */
+export const PlanWorkstreamCostSchema = z.strictObject({
+  workstream: IdSchema,
+  financialYear: FinancialYearLabelSchema,
+  budgetPence: NonNegativePenceSchema,
+  forecastPence: NonNegativePenceSchema.optional(),
+  outturnPence: NonNegativePenceSchema.optional(),
+});
 /** Money drawn from a named reserve in one financial year. */
 export const PlanReserveDrawdownSchema = z.strictObject({ reserve: LabelSchema, ...yearAmount });
 /** An underspend moved from one financial year to a later one. */
@@ -76,6 +104,7 @@ const PlanShapeSchema = z.strictObject({
   grants: z.array(PlanGrantSchema).default([]),
   reserveDrawdowns: z.array(PlanReserveDrawdownSchema).default([]),
   carryForwards: z.array(PlanCarryForwardSchema).default([]),
+  workstreamCosts: z.array(PlanWorkstreamCostSchema).default([]),
 });
 
 type PlanShape = z.output<typeof PlanShapeSchema>;
@@ -107,6 +136,7 @@ function checkYears(plan: PlanShape): Issue[] {
     ["contributions", plan.contributions],
     ["grants", plan.grants],
     ["reserveDrawdowns", plan.reserveDrawdowns],
+    ["workstreamCosts", plan.workstreamCosts],
   ] as const;
   for (const [field, rows] of yearRefs) {
     rows.forEach((row, index) => {
@@ -159,6 +189,22 @@ function checkPartnersAndWorkstreams(plan: PlanShape): Issue[] {
   });
   for (const index of duplicateIndexes(plan.workstreams.map((workstream) => workstream.key))) {
     issues.push({ path: ["workstreams", index, "key"], message: "is used by another workstream" });
+  }
+  const workstreamKeys = new Set(plan.workstreams.map((workstream) => workstream.key));
+  plan.workstreamCosts.forEach((cost, index) => {
+    if (!workstreamKeys.has(cost.workstream)) {
+      issues.push({
+        path: ["workstreamCosts", index, "workstream"],
+        message: `"${cost.workstream}" is not a workstream in this plan`,
+      });
+    }
+  });
+  const costKeys = plan.workstreamCosts.map((cost) => `${cost.workstream} ${cost.financialYear}`);
+  for (const index of duplicateIndexes(costKeys)) {
+    issues.push({
+      path: ["workstreamCosts", index, "financialYear"],
+      message: "has a cost for this workstream already; give one line per workstream and year",
+    });
   }
   if (plan.workstreams.length > 0) {
     const total = plan.workstreams.reduce(

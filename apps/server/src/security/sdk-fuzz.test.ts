@@ -20,6 +20,12 @@ interface PackageUnderTest {
   samples: Record<string, unknown[]>;
 }
 
+const councilTable = [
+  { line: 1, cells: ["Area", "%", "Allocation", "Forecast", "Variance"] },
+  { line: 2, cells: ["Perpetrators", "100%", "150,255", "12,521", "137,724"] },
+  { line: 3, cells: ["Totals", "100%", "150,255", "12,521", "137,734"] },
+];
+
 const PACKAGES: PackageUnderTest[] = [
   {
     name: "@dapkit/funding",
@@ -84,6 +90,14 @@ const PACKAGES: PackageUnderTest[] = [
           },
         ],
         { reportedTotals: { forecastPence: 1_252_100 } },
+      ],
+      readTableMoney: ["(£1,234)"],
+      readCouncilTable: [councilTable, { totalLabel: "Totals" }],
+      checkCouncilTable: [funding.readCouncilTable(councilTable)],
+      splitAtDisplayUnit: [[[150, 250]], { unitPence: 100 }],
+      compareFundingPlans: [
+        funding.planFunding(lancashirePlan),
+        funding.planFunding(lancashirePlan),
       ],
     },
   },

@@ -12,6 +12,11 @@ export const fundingPlans = sqliteTable(
     plan: text({ mode: "json" }).notNull(),
     // Published allocation / forecast / variance tables to check (see reconcileVariance).
     varianceTables: text({ mode: "json" }).notNull(),
+    // A copy made to try a change (a partner leaving, a grant ending) names the plan it was copied
+    // from and what it assumes; both are null for a plan entered from scratch. Not a foreign key:
+    // the original may be deleted or renamed and the copy still says what it tried.
+    copiedFromId: text(),
+    scenario: text(),
     createdAt: timestamp().notNull(),
     updatedAt: timestamp().notNull(),
     updatedBy: text()

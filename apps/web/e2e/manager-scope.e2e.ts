@@ -12,7 +12,7 @@ test("a manager's navigation offers only what their role allows", async () => {
     .getByRole("link")
     .allTextContents();
   // My account is everyone's; the admin-only sections (Users, Audit log, Settings) are not offered.
-  expect(links).toEqual(["Dashboard", "Training", "Staff", "My account"]);
+  expect(links).toEqual(["Dashboard", "Training", "Staff", "My training", "My account"]);
   await page.getByRole("heading", { name: "Dashboard" }).waitFor();
   expect(await page.getByText("Your team").count()).toBeGreaterThan(0);
   await screenshot(page, "dashboard-manager");

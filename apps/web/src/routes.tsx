@@ -111,8 +111,51 @@ export const routes: RouteObject[] = [
         "manageStaff",
       ),
       page(
+        "staff/new",
+        async () => (await import("./pages/staff/staff-form-page")).StaffFormPage,
+        "manageStaff",
+      ),
+      page(
+        "staff/never-trained",
+        async () => (await import("./pages/staff/never-trained-page")).NeverTrainedPage,
+      ),
+      page(
+        "staff/refreshers-due",
+        async () => (await import("./pages/staff/refreshers-due-page")).RefreshersDuePage,
+      ),
+      page(
         "staff/:staffId",
         async () => (await import("./pages/staff/staff-member-page")).StaffMemberPage,
+      ),
+      page(
+        "staff/:staffId/edit",
+        async () => (await import("./pages/staff/staff-form-page")).StaffFormPage,
+        "manageStaff",
+      ),
+      page(
+        "my-training",
+        async () => (await import("./pages/my-training/my-training-page")).MyTrainingPage,
+        "requestTraining",
+      ),
+      page(
+        "my-training/sessions",
+        async () => (await import("./pages/my-training/open-sessions-page")).OpenSessionsPage,
+        "requestTraining",
+      ),
+      page(
+        "my-training/sessions/:sessionId",
+        async () => (await import("./pages/my-training/request-place-page")).RequestPlacePage,
+        "requestTraining",
+      ),
+      page(
+        "my-training/team-requests",
+        async () => (await import("./pages/my-training/team-requests-page")).TeamRequestsPage,
+        "decideTrainingRequests",
+      ),
+      page(
+        "my-training/team-requests/:nominationId",
+        async () => (await import("./pages/my-training/decide-request-page")).DecideRequestPage,
+        "decideTrainingRequests",
       ),
       page(
         "accreditation",

@@ -57,6 +57,7 @@ test("only an administrator sees users, the audit log and settings", () => {
     "Users",
     "Audit log",
     "Settings",
+    "My training",
     "My account",
   ]);
   for (const role of ["hr", "accreditation_lead", "manager", "viewer"] as const) {

@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/users", text: "Users", permission: "administer" },
   { href: "/audit", text: "Audit log", permission: "administer" },
   { href: "/settings", text: "Settings", permission: "administer" },
+  { href: "/my-training", text: "My training", permission: "requestTraining" },
   { href: "/account", text: "My account" },
 ];
 

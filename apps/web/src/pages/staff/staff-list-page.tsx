@@ -4,7 +4,7 @@ import { Link } from "react-router";
 
 import { formatCount } from "@dapkit/schemas";
 
-import { Button, ButtonLink } from "../../components/button";
+import { Button, ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
 import { Pagination } from "../../components/pagination";
@@ -18,7 +18,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useFilters } from "../../lib/search-params";
 import { trpc, type Outputs } from "../../trpc";
-import { useManagers } from "./use-managers";
+import { TeamFilterSelects } from "./team-filter-selects";
 
 type Staff = Outputs["staff"]["list"]["items"][number];
 
@@ -31,8 +31,6 @@ function Filters({
   filters: ReturnType<typeof useFilters<(typeof FILTERS)[number]>>;
 }) {
   const [draft, setDraft] = useState(filters.values);
-  const departments = useQuery(trpc.staff.departments.list.queryOptions());
-  const managers = useManagers();
   function apply(event: FormEvent) {
     event.preventDefault();
     filters.set(draft);
@@ -46,29 +44,7 @@ function Filters({
         value={draft.search}
         onChange={(event) => setDraft({ ...draft, search: event.target.value })}
       />
-      <Select
-        name="department"
-        label="Department"
-        value={draft.department}
-        onChange={(event) => setDraft({ ...draft, department: event.target.value })}
-        options={[
-          { value: "", text: "All departments" },
-          ...(departments.data ?? []).map((department) => ({
-            value: department.id,
-            text: department.name,
-          })),
-        ]}
-      />
-      <Select
-        name="manager"
-        label="Manager"
-        value={draft.manager}
-        onChange={(event) => setDraft({ ...draft, manager: event.target.value })}
-        options={[
-          { value: "", text: "Any manager" },
-          ...managers.map((manager) => ({ value: manager.id, text: manager.name })),
-        ]}
-      />
+      <TeamFilterSelects value={draft} onChange={setDraft} />
       <Select
         name="active"
         label="Employment"
@@ -108,10 +84,25 @@ export function StaffListPage() {
       <FlashBanner />
       <PageHeading caption="People">Staff</PageHeading>
       {can(user, "manageStaff") ? (
-        <ButtonLink to="/staff/import" variant="secondary">
-          Import staff from a CSV file
-        </ButtonLink>
+        <ButtonGroup>
+          <ButtonLink to="/staff/new">Add a member of staff</ButtonLink>
+          <ButtonLink to="/staff/import" variant="secondary">
+            Import staff from a CSV file
+          </ButtonLink>
+        </ButtonGroup>
       ) : null}
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/staff/never-trained">
+            Staff who have never been trained
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/staff/refreshers-due">
+            Refreshers overdue or due soon
+          </Link>
+        </li>
+      </ul>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
           <Filters key={JSON.stringify(filters.values)} filters={filters} />

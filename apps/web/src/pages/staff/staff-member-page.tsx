@@ -3,25 +3,37 @@ import { Link, useParams } from "react-router";
 
 import { formatDate } from "@dapkit/schemas";
 
+import { ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
+import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
 import { StatusTag } from "../../components/tag";
+import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
+import { can } from "../../lib/permissions";
+import { MessagesSection } from "../messages/messages-section";
 import { trpc } from "../../trpc";
 
 export function StaffMemberPage() {
+  const user = useCurrentUser();
   const { staffId = "" } = useParams();
   const query = useQuery(trpc.staff.get.queryOptions({ id: staffId }));
   usePageTitle(query.data?.name ?? "Staff member");
   return (
     <>
       <BackLink to="/staff">Back to staff</BackLink>
+      <FlashBanner />
       <QueryState query={query} what="staff record">
         {(person) => (
           <>
             <PageHeading caption="Staff member">{person.name}</PageHeading>
+            {can(user, "manageStaff") ? (
+              <ButtonLink to={`/staff/${person.id}/edit`} variant="secondary">
+                Change this record
+              </ButtonLink>
+            ) : null}
             <div className="govuk-grid-row">
               <div className="govuk-grid-column-two-thirds">
                 <SummaryList
@@ -31,6 +43,15 @@ export function StaffMemberPage() {
                     { key: "Department", value: person.departmentName },
                     { key: "Manager", value: person.managerName ?? "None" },
                     { key: "Email", value: person.email ?? "Not recorded" },
+                    {
+                      key: "Start date",
+                      value:
+                        person.startDate == null ? "Not recorded" : formatDate(person.startDate),
+                    },
+                    {
+                      key: "Leaving date",
+                      value: person.leavingDate == null ? "None" : formatDate(person.leavingDate),
+                    },
                     {
                       key: "Status",
                       value: (
@@ -54,6 +75,19 @@ export function StaffMemberPage() {
               columns={[
                 { header: "Course", rowHeader: true, cell: (row) => row.courseTitle },
                 { header: "Completed", cell: (row) => formatDate(row.completedOn) },
+              ]}
+            />
+            <DataTable
+              caption="Refreshers"
+              captionSize="s"
+              rows={person.refreshers}
+              rowKey={(row) => row.courseId}
+              empty="No completed course has a refresher."
+              columns={[
+                { header: "Course", rowHeader: true, cell: (row) => row.courseTitle },
+                { header: "Last completed", cell: (row) => formatDate(row.lastCompletedOn) },
+                { header: "Refresher due", cell: (row) => formatDate(row.dueOn) },
+                { header: "Status", cell: (row) => <StatusTag status={row.status} /> },
               ]}
             />
             <DataTable
@@ -85,6 +119,7 @@ export function StaffMemberPage() {
                 },
               ]}
             />
+            <MessagesSection staffId={person.id} />
           </>
         )}
       </QueryState>

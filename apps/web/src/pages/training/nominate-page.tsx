@@ -12,7 +12,6 @@ import { ErrorSummary } from "../../components/error-summary";
 import { Fieldset } from "../../components/fieldset";
 import { Pagination } from "../../components/pagination";
 import { QueryState } from "../../components/query-state";
-import { Select } from "../../components/select";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
 import { Textarea } from "../../components/textarea";
@@ -22,7 +21,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { useFilters } from "../../lib/search-params";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
-import { useManagers } from "../staff/use-managers";
+import { TeamFilterSelects } from "../staff/team-filter-selects";
 
 type Session = Outputs["training"]["sessions"]["get"];
 
@@ -37,10 +36,7 @@ function Filters({
 }: {
   filters: ReturnType<typeof useFilters<(typeof FILTERS)[number]>>;
 }) {
-  const user = useCurrentUser();
   const [draft, setDraft] = useState(filters.values);
-  const departments = useQuery(trpc.staff.departments.list.queryOptions());
-  const managers = useManagers();
   return (
     <form
       className="app-filters"
@@ -57,32 +53,7 @@ function Filters({
         value={draft.search}
         onChange={(event) => setDraft({ ...draft, search: event.target.value })}
       />
-      <Select
-        name="department"
-        label="Department"
-        value={draft.department}
-        onChange={(event) => setDraft({ ...draft, department: event.target.value })}
-        options={[
-          { value: "", text: "All departments" },
-          ...(departments.data ?? []).map((department) => ({
-            value: department.id,
-            text: department.name,
-          })),
-        ]}
-      />
-      {/* A manager sees only their own team, so has no team to choose. */}
-      {user.role === "manager" ? null : (
-        <Select
-          name="manager"
-          label="Team (by manager)"
-          value={draft.manager}
-          onChange={(event) => setDraft({ ...draft, manager: event.target.value })}
-          options={[
-            { value: "", text: "Every team" },
-            ...managers.map((manager) => ({ value: manager.id, text: manager.name })),
-          ]}
-        />
-      )}
+      <TeamFilterSelects value={draft} onChange={setDraft} />
       <Button variant="secondary">Find staff</Button>
     </form>
   );

@@ -13,6 +13,8 @@ const person = (id: string, name: string) => ({
   managerId: null,
   managerName: null,
   active: true,
+  startDate: null,
+  leavingDate: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
 });

@@ -1,0 +1,145 @@
+import { useQuery } from "@tanstack/react-query";
+
+import { formatDate } from "@dapkit/schemas";
+
+import { ButtonGroup, ButtonLink } from "../../components/button";
+import { DataTable } from "../../components/data-table";
+import { FlashBanner } from "../../components/flash-banner";
+import { QueryState } from "../../components/query-state";
+import { InsetText, PageHeading } from "../../components/small-parts";
+import { StatusTag } from "../../components/tag";
+import { useCurrentUser } from "../../lib/current-user";
+import { usePageTitle } from "../../lib/page-title";
+import { can } from "../../lib/permissions";
+import { trpc, type Outputs } from "../../trpc";
+import { sessionWhen } from "./session-when";
+
+type MyTraining = Outputs["myTraining"]["overview"];
+type Entry = MyTraining["upcoming"][number];
+
+const nominationColumns = [
+  { header: "Course", rowHeader: true, cell: (row: Entry) => row.courseTitle },
+  { header: "When", cell: (row: Entry) => sessionWhen(row) },
+  { header: "Where", cell: (row: Entry) => row.location },
+  {
+    header: "Status",
+    cell: (row: Entry) => (
+      <>
+        <StatusTag status={row.state} />
+        {row.selfRequested ? <span className="govuk-body-s"> (you asked)</span> : null}
+      </>
+    ),
+  },
+];
+
+function NotLinked() {
+  return (
+    <InsetText>
+      Your account is not linked to your staff record, so there is no training to show and you
+      cannot ask for a place yet. Ask an administrator to link your account to your staff record on
+      the users page.
+    </InsetText>
+  );
+}
+
+function Training({ mine }: { mine: MyTraining }) {
+  return (
+    <>
+      <DataTable
+        caption="Upcoming"
+        captionSize="m"
+        rows={mine.upcoming}
+        rowKey={(row) => row.nominationId}
+        empty="No upcoming training. Ask for a place on a session."
+        downloadable={false}
+        columns={nominationColumns}
+      />
+      <DataTable
+        caption="Refreshers"
+        captionSize="m"
+        rows={mine.refreshers}
+        rowKey={(row) => row.courseId}
+        empty="No completed course of yours has a refresher."
+        downloadable={false}
+        columns={[
+          { header: "Course", rowHeader: true, cell: (row) => row.courseTitle },
+          { header: "Last completed", cell: (row) => formatDate(row.lastCompletedOn) },
+          { header: "Refresher due", cell: (row) => formatDate(row.dueOn) },
+          { header: "Status", cell: (row) => <StatusTag status={row.status} /> },
+        ]}
+      />
+      <DataTable
+        caption="Certificates"
+        captionSize="m"
+        rows={mine.certificates}
+        rowKey={(row) => row.nominationId}
+        empty="A certificate is given for each session you fully attend."
+        downloadable={false}
+        columns={[
+          { header: "Course", rowHeader: true, cell: (row) => row.courseTitle },
+          { header: "Date", cell: (row) => formatDate(row.startsAt) },
+          {
+            header: "Certificate",
+            cell: (row) => (
+              <a
+                className="govuk-link"
+                href={`/api/nominations/${row.nominationId}/certificate.pdf`}
+                download
+              >
+                Download certificate (PDF)
+                <span className="govuk-visually-hidden"> for {row.courseTitle}</span>
+              </a>
+            ),
+          },
+        ]}
+      />
+      <DataTable
+        caption="History"
+        captionSize="m"
+        rows={mine.history}
+        rowKey={(row) => row.nominationId}
+        empty="Nothing yet."
+        downloadable={false}
+        columns={nominationColumns}
+      />
+    </>
+  );
+}
+
+/** The signed-in person's own training, and where to ask for more. */
+export function MyTrainingPage() {
+  usePageTitle("My training");
+  const user = useCurrentUser();
+  const query = useQuery(trpc.myTraining.overview.queryOptions());
+  return (
+    <>
+      <FlashBanner />
+      <PageHeading caption={user.name}>My training</PageHeading>
+      <QueryState query={query} what="your training">
+        {(mine) =>
+          mine.staff == null ? (
+            <NotLinked />
+          ) : (
+            <>
+              <p className="govuk-body">
+                {mine.staff.jobTitle}, {mine.staff.departmentName}. Your line manager
+                {mine.staff.managerName == null
+                  ? " is not recorded, so nobody can approve your requests yet: ask HR to record them."
+                  : ` is ${mine.staff.managerName}, who approves or declines your requests; HR then books your place.`}
+              </p>
+              <ButtonGroup>
+                <ButtonLink to="/my-training/sessions">Ask for a place on a session</ButtonLink>
+                {can(user, "decideTrainingRequests") ? (
+                  <ButtonLink to="/my-training/team-requests" variant="secondary">
+                    Your team&apos;s requests
+                  </ButtonLink>
+                ) : null}
+              </ButtonGroup>
+              <Training mine={mine} />
+            </>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { useQuery } from "@tanstack/react-query";
+
+import { Select } from "../../components/select";
+import { useCurrentUser } from "../../lib/current-user";
+import { trpc } from "../../trpc";
+import { useManagers } from "./use-managers";
+
+/** What the two selects choose: a department id and a manager's staff id ("" for any). */
+export interface TeamFilter {
+  department: string;
+  manager: string;
+}
+
+/**
+ * The department and team (by manager) selects of the staff list's and the nominate page's
+ * filters. A manager sees only their own team, so is offered no team to choose.
+ */
+export function TeamFilterSelects<V extends TeamFilter>({
+  value,
+  onChange,
+}: {
+  value: V;
+  onChange: (value: V) => void;
+}) {
+  const user = useCurrentUser();
+  const departments = useQuery(trpc.staff.departments.list.queryOptions());
+  const managers = useManagers();
+  return (
+    <>
+      <Select
+        name="department"
+        label="Department"
+        value={value.department}
+        onChange={(event) => onChange({ ...value, department: event.target.value })}
+        options={[
+          { value: "", text: "All departments" },
+          ...(departments.data ?? []).map((department) => ({
+            value: department.id,
+            text: department.name,
+          })),
+        ]}
+      />
+      {user.role === "manager" ? null : (
+        <Select
+          name="manager"
+          label="Team (by manager)"
+          value={value.manager}
+          onChange={(event) => onChange({ ...value, manager: event.target.value })}
+          options={[
+            { value: "", text: "Every team" },
+            ...managers.map((manager) => ({ value: manager.id, text: manager.name })),
+          ]}
+        />
+      )}
+    </>
+  );
+}

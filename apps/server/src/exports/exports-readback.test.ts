@@ -57,12 +57,17 @@ async function seed() {
     sessionIds.push(session.id);
   }
   await t.app.caller(t.org.users.accreditation_lead).evidence.create(evidenceInput());
-  await t.app.caller(t.org.users.admin).funding.create({
+  const plan = await t.app.caller(t.org.users.admin).funding.create({
     name: "Partnership plan",
     plan: lancashirePlan,
     varianceTables: lancashireVarianceTables,
   });
-  return { sessionIds };
+  await t.app.caller(t.org.users.admin).funding.create({
+    name: "Another plan",
+    plan: lancashirePlan,
+    varianceTables: lancashireVarianceTables,
+  });
+  return { sessionIds, planId: plan.id };
 }
 
 describe("every XLSX export, opened by exceljs", () => {
@@ -134,6 +139,21 @@ describe("every XLSX export, opened by exceljs", () => {
     expect(rowsOf(sheet).map((row) => row.Name?.value)).toEqual(["Ben Winter"]);
     await expect(workbookOf("nominations", `sessionId=${"x".repeat(65)}`)).rejects.toMatchObject({
       code: "BAD_REQUEST",
+    });
+  });
+
+  test("a plan page's download holds that plan's years only", async () => {
+    const { planId } = await seed();
+    const all = rowsOf(sheetOf(await workbookOf("funding-years"), "Funding plan years"));
+    expect(new Set(all.map((row) => row.Plan?.value))).toEqual(
+      new Set(["Partnership plan", "Another plan"]),
+    );
+    const one = rowsOf(
+      sheetOf(await workbookOf("funding-years", `planId=${planId}`), "Funding plan years"),
+    );
+    expect(new Set(one.map((row) => row.Plan?.value))).toEqual(new Set(["Partnership plan"]));
+    await expect(workbookOf("funding-years", "planId=nothing-here")).rejects.toMatchObject({
+      code: "NOT_FOUND",
     });
   });
 });

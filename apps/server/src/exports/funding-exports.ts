@@ -1,10 +1,11 @@
-import { defineExport, type Caller } from "./define-export";
+import { defineExport, queryFilter, type Caller } from "./define-export";
 
-// Every year of every plan the user may read, one row each.
-async function planYears(caller: Caller) {
-  const plans = await Promise.all(
-    (await caller.funding.list()).map(({ id }) => caller.funding.get({ id })),
-  );
+// Every year of every plan the user may read, one row each; a plan page's download carries its
+// plan (`?planId=…`) and holds that plan's years only.
+async function planYears(caller: Caller, query: URLSearchParams) {
+  const { planId } = queryFilter(query, ["planId"]);
+  const ids = planId === undefined ? (await caller.funding.list()).map(({ id }) => id) : [planId];
+  const plans = await Promise.all(ids.map((id) => caller.funding.get({ id })));
   return plans.flatMap((plan) => plan.result.years.map((year) => ({ plan: plan.name, ...year })));
 }
 

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 
 import { DownloadLink, TableCsvLink } from "./download-link";
 
@@ -12,6 +12,19 @@ export interface Column<T> {
   rowHeader?: boolean;
   /** Leave the column out of a CSV made from the table (action buttons). */
   notExported?: boolean;
+}
+
+/**
+ * A wide table's frame: on a narrow screen (375 pixels) the table scrolls sideways inside it
+ * rather than widening the page. Keyboard users reach it with Tab and scroll with the arrow keys,
+ * and screen readers hear it named by the table's caption.
+ */
+export function TableScroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <div className="app-table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
+  );
 }
 
 /**
@@ -40,55 +53,60 @@ export function DataTable<T>({
   downloadable?: boolean;
 }) {
   const table = useRef<HTMLTableElement>(null);
+  const captionId = useId();
   const captionClass =
     captionSize === "visually-hidden"
       ? "govuk-visually-hidden"
       : `govuk-table__caption govuk-table__caption--${captionSize}`;
   return (
     <>
-      <table className="govuk-table" ref={table}>
-        <caption className={captionClass}>{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {columns.map((column, index) => (
-              <th
-                scope="col"
-                key={index}
-                data-csv-skip={column.notExported === true ? "" : undefined}
-                className={`govuk-table__header${column.numeric === true ? " govuk-table__header--numeric" : ""}`}
-              >
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rows.length === 0 ? (
+      <TableScroll labelledBy={captionId}>
+        <table className="govuk-table" ref={table}>
+          <caption className={captionClass} id={captionId}>
+            {caption}
+          </caption>
+          <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={columns.length}>
-                {empty}
-              </td>
+              {columns.map((column, index) => (
+                <th
+                  scope="col"
+                  key={index}
+                  data-csv-skip={column.notExported === true ? "" : undefined}
+                  className={`govuk-table__header${column.numeric === true ? " govuk-table__header--numeric" : ""}`}
+                >
+                  {column.header}
+                </th>
+              ))}
             </tr>
-          ) : (
-            rows.map((row) => (
-              <tr className="govuk-table__row" key={rowKey(row)}>
-                {columns.map((column, index) => {
-                  const className = `govuk-table__${column.rowHeader === true ? "header" : "cell"}${column.numeric === true ? ` govuk-table__${column.rowHeader === true ? "header" : "cell"}--numeric` : ""}`;
-                  return column.rowHeader === true ? (
-                    <th scope="row" className={className} key={index}>
-                      {column.cell(row)}
-                    </th>
-                  ) : (
-                    <td className={className} key={index}>
-                      {column.cell(row)}
-                    </td>
-                  );
-                })}
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.length === 0 ? (
+              <tr className="govuk-table__row">
+                <td className="govuk-table__cell" colSpan={columns.length}>
+                  {empty}
+                </td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              rows.map((row) => (
+                <tr className="govuk-table__row" key={rowKey(row)}>
+                  {columns.map((column, index) => {
+                    const className = `govuk-table__${column.rowHeader === true ? "header" : "cell"}${column.numeric === true ? ` govuk-table__${column.rowHeader === true ? "header" : "cell"}--numeric` : ""}`;
+                    return column.rowHeader === true ? (
+                      <th scope="row" className={className} key={index}>
+                        {column.cell(row)}
+                      </th>
+                    ) : (
+                      <td className={className} key={index}>
+                        {column.cell(row)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
       {!downloadable || rows.length === 0 ? null : exportName === undefined ? (
         <TableCsvLink table={table} caption={typeof caption === "string" ? caption : "table"} />
       ) : (

@@ -73,7 +73,8 @@ export function Pagination({
               className="govuk-pagination__item govuk-pagination__item--ellipses"
               key={`gap-${index}`}
             >
-              &ctdot;
+              {/* GOV.UK's ellipsis, U+22EF: JSX knows no "&ctdot;", so it would show as typed. */}
+              {"⋯"}
             </li>
           ) : (
             <li

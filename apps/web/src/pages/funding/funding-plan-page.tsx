@@ -6,6 +6,7 @@ import { formatMoney } from "@dapkit/funding";
 
 import { GroupedBarChart } from "../../components/charts/grouped-bar-chart";
 import { DataTable } from "../../components/data-table";
+import { DownloadLink } from "../../components/download-link";
 import { QueryState } from "../../components/query-state";
 import { BackLink, InsetText, PageHeading, WarningText } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
@@ -157,6 +158,11 @@ export function FundingPlanPage() {
               }))}
             />
             <YearTable plan={plan} />
+            <DownloadLink
+              name="funding-years"
+              description="this plan, year by year"
+              query={{ planId: plan.id }}
+            />
             <WorkstreamTable plan={plan} />
             <VarianceChecks checks={plan.varianceChecks} />
           </>

@@ -6,12 +6,14 @@ import { formatDate, formatTime, plural } from "@dapkit/schemas";
 import { ButtonGroup, ButtonLink } from "../../components/button";
 import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
+import { DownloadLink } from "../../components/download-link";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
 import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
+import { MessagesSection } from "../messages/messages-section";
 import { SessionNominations } from "./session-nominations";
 
 type Session = Outputs["training"]["sessions"]["get"];
@@ -86,6 +88,12 @@ function SessionDetails({ session }: { session: Session }) {
         </>
       )}
       <SessionNominations session={session} />
+      <DownloadLink
+        name="nominations"
+        description="this session's nominations"
+        query={{ sessionId: session.id }}
+      />
+      <MessagesSection sessionId={session.id} />
     </>
   );
 }

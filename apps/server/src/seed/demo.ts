@@ -6,6 +6,7 @@ import type { AppDeps } from "../context";
 import { newId } from "../db/ids";
 import { organisations, users, type UserRole } from "../db/schema";
 import { seedDemoData } from "./demo-data";
+import { seedGovernanceDemo } from "./governance-demo";
 
 /** The fictional organisation a first run creates so there is something to look at. */
 export const DEMO_ORGANISATION = "Northshire Borough Council (demo)";
@@ -51,7 +52,9 @@ export async function seedDemoIfEmpty(
       return [user.role, sessionUser] as const;
     });
   });
-  await seedDemoData(deps, Object.fromEntries(created) as Record<UserRole, SessionUser>);
+  const demoUsers = Object.fromEntries(created) as Record<UserRole, SessionUser>;
+  await seedDemoData(deps, demoUsers);
+  seedGovernanceDemo(deps, demoUsers);
   return {
     organisationName: DEMO_ORGANISATION,
     users: DEMO_USERS.map((user) => ({ role: user.role, email: user.email, password })),

@@ -1,3 +1,4 @@
+import { actionPlanExport } from "./action-plan-export";
 import { auditExport, usersExport } from "./admin-exports";
 import type { ExportDefinition } from "./define-export";
 import { evidenceExport } from "./evidence-export";
@@ -15,6 +16,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   sessionsExport,
   coursesExport,
   evidenceExport,
+  actionPlanExport,
   recommendationsExport,
   usersExport,
   auditExport,

@@ -60,6 +60,7 @@ const EXPORT_POLICY: Record<string, readonly Who[]> = {
   "never-trained": allowed("readTraining"),
   "refreshers-due": allowed("readTraining"),
   evidence: allowed("readEvidence"),
+  "action-plan": allowed("readEvidence"),
   recommendations: allowed("readRecommendations"),
   "funding-years": allowed("readFunding"),
   users: allowed("administer"),

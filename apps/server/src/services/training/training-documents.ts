@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { courses, nominations, staff, trainingSessions } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Scope } from "../scope";
-import { getNominationItem } from "./nomination-items";
+import { ownOrVisibleNomination } from "../self-service/own-nomination";
 import { courseOfSession, sessionOfNomination, staffOfNomination } from "./nomination-items";
 import { getSession } from "./get-session";
 import { CONTENT_WIDTH, ensureRoom, newPdf, pdfBytes, writeLine, writeRule } from "./training-pdf";
@@ -130,7 +130,7 @@ export async function certificatePdf(
   // is "not found" whatever the configuration.
   input: { nominationId: string; secret: () => string },
 ): Promise<Uint8Array> {
-  const nomination = getNominationItem(scope.db, scope.user, input.nominationId);
+  const nomination = ownOrVisibleNomination(scope.db, scope.user, input.nominationId);
   const facts =
     nomination.state === "fully_attended"
       ? certificateFacts(

@@ -106,14 +106,6 @@ export const MESSAGE_STATE_LABELS: Readonly<Record<MessageState, string>> = {
   not_sent: "Not sent",
 };
 
-/** The GOV.UK tag colour of each state. */
-export const MESSAGE_STATE_TAGS: Readonly<Record<MessageState, string>> = {
-  queued: "govuk-tag--blue",
-  sent: "govuk-tag--green",
-  failed: "govuk-tag--red",
-  not_sent: "govuk-tag--grey",
-};
-
 /** The reminder days an organisation starts with: a week before and the day before. */
 export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 1];
 

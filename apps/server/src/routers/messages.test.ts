@@ -39,7 +39,12 @@ describe("messages API", () => {
     expect((await hr.messages.list({ staffId: person.id })).items).toHaveLength(2);
     // Another organisation sees none of them, and cannot resend them.
     const other = t.app.caller(t.other.users.hr);
-    expect((await other.messages.list({ sessionId: session.id })).items).toEqual([]);
+    await expect(other.messages.list({ sessionId: session.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(other.messages.list({ staffId: person.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(other.messages.resend({ id: bySession.items[0]?.id ?? "" })).rejects.toMatchObject(
       { code: "NOT_FOUND" },
     );

@@ -5,7 +5,7 @@ import type { MessageItemSchema, MessageKind } from "@dapkit/contract";
 
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
-import { messages } from "../../db/schema";
+import { messages, staff, trainingSessions } from "../../db/schema";
 import { found } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
@@ -39,14 +39,39 @@ export function listMessages(
   scope: Scope,
   input: { sessionId?: string | undefined; staffId?: string | undefined },
 ): { items: MessageItem[]; deliveryConfigured: boolean } {
-  const about =
-    input.sessionId === undefined
-      ? eq(messages.staffId, input.staffId ?? "")
-      : eq(messages.sessionId, input.sessionId);
+  const organisationId = scope.user.organisationId;
+  let about;
+  if (input.sessionId === undefined) {
+    const staffId = input.staffId ?? "";
+    found(
+      scope.db
+        .select({ id: staff.id })
+        .from(staff)
+        .where(and(eq(staff.organisationId, organisationId), eq(staff.id, staffId)))
+        .get(),
+      "Staff member",
+    );
+    about = eq(messages.staffId, staffId);
+  } else {
+    found(
+      scope.db
+        .select({ id: trainingSessions.id })
+        .from(trainingSessions)
+        .where(
+          and(
+            eq(trainingSessions.organisationId, organisationId),
+            eq(trainingSessions.id, input.sessionId),
+          ),
+        )
+        .get(),
+      "Training session",
+    );
+    about = eq(messages.sessionId, input.sessionId);
+  }
   const rows = scope.db
     .select()
     .from(messages)
-    .where(and(eq(messages.organisationId, scope.user.organisationId), about))
+    .where(and(eq(messages.organisationId, organisationId), about))
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(LIST_LIMIT)
     .all();

@@ -14,6 +14,7 @@ import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
+import { MessageSettingsSection } from "../messages/message-settings-section";
 import { SsoSection } from "./sso-section";
 
 type Settings = Outputs["organisation"]["settings"]["get"];
@@ -173,6 +174,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Button busy={update.isPending}>Save settings</Button>
       </form>
       <SsoSection sso={settings.sso} />
+      <MessageSettingsSection />
     </>
   );
 }

@@ -168,6 +168,11 @@ const inputs = {
   "training.attendance.importCsv": (r) => ({
     csv: `employee_number,session_id,outcome\n${r.reportEmployeeNumber},${r.sessionId},fully_attended\n`,
   }),
+  "messages.settings.get": () => undefined,
+  "messages.settings.update": () => ({ reminderDays: [7, 1], senderName: "Training team" }),
+  "messages.previews": () => undefined,
+  "messages.list": (r) => ({ sessionId: r.sessionId }),
+  "messages.resend": (r) => ({ id: r.messageId }),
   "users.list": () => undefined,
   "users.create": () => ({
     email: "matrix-user@example.org",

@@ -4,7 +4,13 @@ import type * as z from "zod";
 import { CSRF_HEADER, CSRF_HEADERS } from "./csrf";
 import { TransitionEvidenceInputSchema } from "./evidence";
 import { UpdateOrganisationSettingsInputSchema } from "./organisation";
-import { ApplyManyInputSchema, CancelManyInputSchema } from "./training";
+import {
+  ApplyManyInputSchema,
+  CancelInputSchema,
+  CancelManyInputSchema,
+  CancelSessionInputSchema,
+  DeclineInputSchema,
+} from "./training";
 
 const ID = "0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b";
 
@@ -42,6 +48,20 @@ describe("rules the contract's inputs carry beyond their shapes", () => {
     expect(problems(CancelManyInputSchema, { ...many, ids: [], note: "Moved" })).toEqual({
       ids: "Select at least one person",
     });
+  });
+
+  test("declining or cancelling one nomination, or cancelling a session, needs a reason", () => {
+    expect(problems(DeclineInputSchema, { id: ID })).toEqual({
+      note: "Enter the reason for declining",
+    });
+    expect(problems(CancelInputSchema, { id: ID, note: "   " })).toEqual({
+      note: "Enter the reason for cancelling",
+    });
+    expect(problems(CancelInputSchema, { id: ID, note: "Off sick" })).toEqual({});
+    expect(problems(CancelSessionInputSchema, { id: ID })).toEqual({
+      reason: "Enter the reason for cancelling the session",
+    });
+    expect(problems(CancelSessionInputSchema, { id: ID, reason: "Trainer ill" })).toEqual({});
   });
 
   test("a single sign-on issuer is https, or http only on this machine", () => {

@@ -7,6 +7,7 @@ import {
   IsoDateSchema,
   NominationStateSchema,
   NoteSchema,
+  SessionStatusSchema,
   TrainingSessionSchema,
 } from "@dapkit/schemas";
 
@@ -32,6 +33,8 @@ export const CourseOutputSchema = z.object({
   refresherIntervalMonths: z.int().nullable(),
   description: z.string(),
   createdAt: z.string(),
+  /** When the course was archived (offered for no new sessions), or null. */
+  archivedAt: z.string().nullable(),
 });
 
 // TrainingSessionSchema carries a refinement (ends after it starts), which zod will not omit
@@ -64,6 +67,11 @@ export const SessionOutputSchema = z.object({
   booked: z.int(),
   waitlisted: z.int(),
   placesLeft: z.int(),
+  /** Where the session is in its life, as of the request (see @dapkit/training sessionStatus). */
+  status: SessionStatusSchema,
+  closedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string(),
 });
 
 export const SessionWithNominationsOutputSchema = SessionOutputSchema.extend({
@@ -129,10 +137,87 @@ export const SessionCandidatesOutputSchema = pageSchema(
 /** Approve, decline, book or cancel: which nomination, and a note for its history. */
 export const NominationNoteInputSchema = z.object({ id: IdSchema, note: NoteSchema.default("") });
 
+// Declining and cancelling tell people their place is gone, so the history needs the reason.
+function reasonRequired(doing: string) {
+  return (input: { note: string }, ctx: z.RefinementCtx) => {
+    if (input.note === "") {
+      ctx.addIssue({ code: "custom", path: ["note"], message: `Enter the reason for ${doing}` });
+    }
+  };
+}
+
+/** Decline one nomination: the reason goes in its history. */
+export const DeclineInputSchema = NominationNoteInputSchema.superRefine(
+  reasonRequired("declining"),
+);
+
+/** Cancel one nomination: the reason goes in its history. */
+export const CancelInputSchema = NominationNoteInputSchema.superRefine(
+  reasonRequired("cancelling"),
+);
+
+/** One person's attendance; once the session is closed, only HR corrects it, and `note` is the reason. */
 export const MarkAttendanceInputSchema = z.object({
   nominationId: IdSchema,
   outcome: AttendanceOutcomeSchema,
   note: NoteSchema.default(""),
+});
+
+/** Cancel a session: everyone on it is cancelled, and the reason goes in each history. */
+export const CancelSessionInputSchema = z
+  .object({ id: IdSchema, reason: NoteSchema.default("") })
+  .superRefine((input, ctx) => {
+    if (input.reason === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "Enter the reason for cancelling the session",
+      });
+    }
+  });
+
+/** Move a session to a new date and time: its bookings and waiting list stay. */
+export const MoveSessionInputSchema = z.object({
+  id: IdSchema,
+  startsAt: sessionShape.startsAt,
+  endsAt: sessionShape.endsAt,
+  note: NoteSchema.default(""),
+});
+
+/** A person whose nomination a session's cancellation or move touched. */
+const AffectedNominationSchema = z.object({
+  id: z.string(),
+  staffId: z.string(),
+  staffName: z.string(),
+  /** Their state before the change (a move leaves it as it was). */
+  state: NominationStateSchema,
+});
+
+export const CancelSessionOutputSchema = z.object({
+  session: SessionOutputSchema,
+  /** Everyone cancelled: bookings, the waiting list and nominations not yet booked. */
+  cancelled: z.array(AffectedNominationSchema),
+});
+
+export const MoveSessionOutputSchema = z.object({
+  session: SessionOutputSchema,
+  previous: z.object({ startsAt: z.string(), endsAt: z.string() }),
+  /** Everyone still on the session, told of the new date in their history. */
+  nominations: z.array(AffectedNominationSchema),
+});
+
+/** Undo the last attendance change of a session that is not yet closed. */
+export const UndoAttendanceInputSchema = z.object({ sessionId: IdSchema });
+
+export const UndoAttendanceOutputSchema = z.object({
+  undone: z.array(
+    z.object({
+      id: z.string(),
+      staffName: z.string(),
+      from: NominationStateSchema,
+      to: NominationStateSchema,
+    }),
+  ),
 });
 
 export const MarkAttendanceBulkInputSchema = z.object({
@@ -178,15 +263,6 @@ const manyNominations = z
   .array(IdSchema, { error: "must be a list of nominations" })
   .min(1, "Select at least one person")
   .max(BULK_LIMIT, "must list at most 1,000 people at once");
-
-// Declining and cancelling tell people their place is gone, so the history needs the reason.
-function reasonRequired(doing: string) {
-  return (input: { note: string }, ctx: z.RefinementCtx) => {
-    if (input.note === "") {
-      ctx.addIssue({ code: "custom", path: ["note"], message: `Enter the reason for ${doing}` });
-    }
-  };
-}
 
 /** Approve, book or decline many of a session's nominations (HR's actions). */
 export const ApplyManyInputSchema = z
@@ -240,6 +316,16 @@ export const training = {
       input: UpdateCourseInputSchema,
       output: CourseOutputSchema,
     }),
+    archive: mutation({
+      access: "manageStaff",
+      input: ByIdInputSchema,
+      output: CourseOutputSchema,
+    }),
+    unarchive: mutation({
+      access: "manageStaff",
+      input: ByIdInputSchema,
+      output: CourseOutputSchema,
+    }),
   },
   sessions: {
     list: query({
@@ -267,6 +353,21 @@ export const training = {
       input: UpdateSessionInputSchema,
       output: SessionOutputSchema,
     }),
+    cancel: mutation({
+      access: "manageTraining",
+      input: CancelSessionInputSchema,
+      output: CancelSessionOutputSchema,
+    }),
+    move: mutation({
+      access: "manageTraining",
+      input: MoveSessionInputSchema,
+      output: MoveSessionOutputSchema,
+    }),
+    close: mutation({
+      access: "manageTraining",
+      input: ByIdInputSchema,
+      output: SessionOutputSchema,
+    }),
   },
   nominations: {
     list: query({
@@ -291,7 +392,7 @@ export const training = {
     }),
     decline: mutation({
       access: "manageTraining",
-      input: NominationNoteInputSchema,
+      input: DeclineInputSchema,
       output: NominationOutputSchema,
     }),
     book: mutation({
@@ -301,7 +402,7 @@ export const training = {
     }),
     cancel: mutation({
       access: "cancelNomination",
-      input: NominationNoteInputSchema,
+      input: CancelInputSchema,
       output: CancelOutputSchema,
     }),
     applyMany: mutation({
@@ -330,6 +431,11 @@ export const training = {
       access: "manageTraining",
       input: MarkAttendanceBulkInputSchema,
       output: z.object({ updated: z.int(), unchanged: z.int() }),
+    }),
+    undo: mutation({
+      access: "manageTraining",
+      input: UndoAttendanceInputSchema,
+      output: UndoAttendanceOutputSchema,
     }),
     importCsv: mutation({
       access: "manageTraining",

@@ -13,6 +13,7 @@ import {
   createStaff,
   linkManager,
   scopeAs,
+  startSession,
 } from "../test/builders";
 import { useTwoOrganisations } from "../test/two-organisations";
 
@@ -23,10 +24,14 @@ function staffIds(count: number, values: Partial<StaffValues>): string[] {
 }
 
 async function mark(sessionId: string, ids: string[], outcome: AttendanceOutcome) {
+  // Marked as the session starts (the service requires it); the reports are read as of today.
+  const today = t.app.clock.now;
+  startSession(t.app, t.hr, sessionId);
   await t.app.caller(t.org.users.hr).training.attendance.markMany({
     sessionId,
     marks: ids.map((nominationId) => ({ nominationId, outcome })),
   });
+  t.app.clock.now = today;
 }
 
 // The demo council's figures: 90 nominated, 80 booked, 56 attended (50 fully, 6 partly).
@@ -52,9 +57,9 @@ async function ninetyNominated() {
   );
   const caller = t.app.caller(t.org.users.hr);
   for (const nomination of ids.slice(0, 5))
-    await caller.training.nominations.decline({ id: nomination.id });
+    await caller.training.nominations.decline({ id: nomination.id, note: "Not this time" });
   for (const nomination of ids.slice(5, 10))
-    await caller.training.nominations.cancel({ id: nomination.id });
+    await caller.training.nominations.cancel({ id: nomination.id, note: "Rota clash" });
   const booked = ids.slice(10);
   // Booked before the first session started, as the service requires.
   const today = t.app.clock.now;

@@ -42,9 +42,10 @@ function calls(user: SessionUser | null) {
     "training.nominations.list": () => training.nominations.list(),
     "training.nominations.get": () => training.nominations.get({ id }),
     "training.nominations.approve": () => training.nominations.approve({ id }),
-    "training.nominations.decline": () => training.nominations.decline({ id }),
+    "training.nominations.decline": () =>
+      training.nominations.decline({ id, note: "Not this time" }),
     "training.nominations.book": () => training.nominations.book({ id }),
-    "training.nominations.cancel": () => training.nominations.cancel({ id }),
+    "training.nominations.cancel": () => training.nominations.cancel({ id, note: "Rota clash" }),
     "training.attendance.mark": () =>
       training.attendance.mark({ nominationId: id, outcome: "no_show" }),
     "training.attendance.markMany": () =>
@@ -125,7 +126,7 @@ describe("access to staff, training and reports", () => {
       () => training.sessions.update({ id: "", data: {} }),
       () => training.courses.update({ id: "", data: {} }),
       () => training.nominations.get({ id: "" }),
-      () => training.nominations.cancel({ id: "" }),
+      () => training.nominations.cancel({ id: "", note: "Rota clash" }),
     ]) {
       await expect(call()).rejects.toMatchObject({
         code: "BAD_REQUEST",

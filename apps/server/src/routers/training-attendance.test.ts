@@ -8,6 +8,7 @@ import {
   createSession,
   createStaff,
   scopeAs,
+  startSession,
 } from "../test/builders";
 import { READ_ONLY_ROLES, useTwoOrganisations } from "../test/two-organisations";
 
@@ -17,6 +18,8 @@ function bookedSession(count: number) {
   const session = createSession(t.hr, { capacity: count });
   const staffIds = Array.from({ length: count }, (_, n) => createStaff(t.hr, { name: `P${n}` }).id);
   const ids = createBookings(t.hr, { sessionId: session.id, staffIds }).map((row) => row.id);
+  // Attendance is recorded from the session's start.
+  startSession(t.app, t.hr, session.id);
   return { session, ids };
 }
 
@@ -53,7 +56,8 @@ describe("training.attendance.mark", () => {
       staffIds: [createStaff(t.hr).id, createStaff(t.hr).id],
     });
     const caller = t.app.caller(t.org.users.hr);
-    await caller.training.nominations.cancel({ id: cancelled?.id ?? "" });
+    await caller.training.nominations.cancel({ id: cancelled?.id ?? "", note: "Rota clash" });
+    startSession(t.app, t.hr, session.id);
     await expect(
       caller.training.attendance.mark({ nominationId: cancelled?.id ?? "", outcome: "no_show" }),
     ).rejects.toMatchObject({
@@ -127,8 +131,8 @@ describe("training.attendance.markMany", () => {
   test("one mark that cannot be made stops the whole register, naming every person at fault", async () => {
     const { session, ids } = bookedSession(3);
     const caller = t.app.caller(t.org.users.hr);
-    await caller.training.nominations.cancel({ id: ids[1] ?? "" });
-    await caller.training.nominations.cancel({ id: ids[2] ?? "" });
+    await caller.training.nominations.cancel({ id: ids[1] ?? "", note: "Off sick" });
+    await caller.training.nominations.cancel({ id: ids[2] ?? "", note: "Off sick" });
     const marks = ids.map((nominationId) => ({ nominationId, outcome: "fully_attended" as const }));
     await expect(
       caller.training.attendance.markMany({ sessionId: session.id, marks }),

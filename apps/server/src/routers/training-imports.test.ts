@@ -8,6 +8,7 @@ import {
   createSession,
   createStaff,
   scopeAs,
+  startSession,
 } from "../test/builders";
 import { READ_ONLY_ROLES, useTwoOrganisations } from "../test/two-organisations";
 
@@ -132,8 +133,67 @@ describe("training.nominations.importCsv", () => {
   });
 });
 
+describe("imports keep to the session's timing", () => {
+  test("nobody is nominated from a file for a session that has started; each row says why", async () => {
+    const later = createSession(t.hr, {
+      startsAt: "2022-06-01T09:00:00Z",
+      endsAt: "2022-06-01T12:00:00Z",
+    });
+    startSession(t.app, t.hr, session.id);
+    const file = csv([
+      "employee_number,session_id,reason,mandatory",
+      `N1,${session.id},,no`,
+      `N2,${later.id},,no`,
+    ]);
+    const result = await t.app.caller(t.org.users.hr).training.nominations.importCsv({ csv: file });
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        column: "session_id",
+        message: "This session started at 10am on 10 May 2022, so nobody can be nominated for it",
+      },
+    ]);
+    expect(written().nominations).toBe(0);
+  });
+
+  test("a cancelled or declined person is nominated again from a file", async () => {
+    const [asha] = (await t.app.caller(t.org.users.hr).staff.list({ active: true })).items;
+    const [first] = createNominations(t.hr, { sessionId: session.id, staffIds: [asha?.id ?? ""] });
+    await t.app
+      .caller(t.org.users.hr)
+      .training.nominations.cancel({ id: first?.id ?? "", note: "Wrong session" });
+    const file = csv(["employee_number,session_id,reason,mandatory", `N1,${session.id},,yes`]);
+    await expect(
+      t.app.caller(t.org.users.hr).training.nominations.importCsv({ csv: file }),
+    ).resolves.toMatchObject({ written: true, counts: { created: 1, updated: 0 } });
+    const states = t.app.db.select({ state: nominations.state }).from(nominations).all();
+    expect(states.map((row) => row.state).sort()).toEqual(["cancelled", "nominated"]);
+  });
+
+  test("no attendance from a file before the session starts; each row says why", async () => {
+    const people = await t.app.caller(t.org.users.hr).staff.list({ active: true });
+    createBookings(t.hr, { sessionId: session.id, staffIds: people.items.map((item) => item.id) });
+    const before = written();
+    const file = csv(["employee_number,session_id,outcome", `N1,${session.id},no_show`]);
+    const result = await t.app.caller(t.org.users.hr).training.attendance.importCsv({ csv: file });
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        column: "session_id",
+        message: "Attendance can be recorded from 10am on 10 May 2022, when the session starts",
+      },
+    ]);
+    expect(written()).toEqual(before);
+  });
+});
+
 describe("training.attendance.importCsv", () => {
   const header = "Employee Number,Session ID,Outcome";
+
+  // Attendance is recorded from the session's start.
+  beforeEach(() => {
+    startSession(t.app, t.hr, session.id);
+  });
 
   test("marks attendance from a register; the same file again changes nothing", async () => {
     const people = await t.app.caller(t.org.users.hr).staff.list({ active: true });
@@ -164,7 +224,9 @@ describe("training.attendance.importCsv", () => {
       staffIds: [ben?.id ?? ""],
     });
     createBookings(t.hr, { sessionId: createSession(t.hr).id, staffIds: [asha?.id ?? ""] });
-    await t.app.caller(t.org.users.hr).training.nominations.cancel({ id: cancelled?.id ?? "" });
+    await t.app
+      .caller(t.org.users.hr)
+      .training.nominations.cancel({ id: cancelled?.id ?? "", note: "Rota clash" });
     const before = written();
     const file = csv([
       header,

@@ -37,7 +37,9 @@ async function manySessions() {
     const [first] = createNominations(t.hr, { sessionId: session.id, staffIds: who });
     // Some declined, so a state narrows the list.
     if (n % 4 === 0)
-      await t.app.caller(t.org.users.hr).training.nominations.decline({ id: first?.id ?? "" });
+      await t.app
+        .caller(t.org.users.hr)
+        .training.nominations.decline({ id: first?.id ?? "", note: "Not this time" });
   }
   const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
   return { course, housing, manager };

@@ -200,7 +200,9 @@ describe("training.nominations.list and training.nominations.get", () => {
     const everyone = [cy.id, asha.id, ben.id, elsewhere.id];
     createNominations(t.hr, { sessionId: early.id, staffIds: everyone });
     const [declined] = createNominations(t.hr, { sessionId: late.id, staffIds: everyone });
-    await t.app.caller(t.org.users.hr).training.nominations.decline({ id: declined?.id ?? "" });
+    await t.app
+      .caller(t.org.users.hr)
+      .training.nominations.decline({ id: declined?.id ?? "", note: "Not this time" });
     const caller = t.app.caller(t.org.users.viewer);
     const filter = { departmentId: housing.id, state: "nominated" as const };
     const rows = async (page: number) => {
@@ -317,7 +319,10 @@ describe("approve, decline, book and cancel", () => {
       [placed, "cancelled", null],
     ]);
     // Cancelling someone who held no place frees nothing.
-    const fromList = await caller.training.nominations.cancel({ id: joinedSecond ?? "" });
+    const fromList = await caller.training.nominations.cancel({
+      id: joinedSecond ?? "",
+      note: "Off sick",
+    });
     expect(fromList.promoted).toEqual([]);
   });
 
@@ -355,7 +360,9 @@ describe("approve, decline, book and cancel", () => {
 
   test("a manager cancels their own team's nominations only, and cannot approve or book", async () => {
     const { caller, mine, notMine } = teamNominations();
-    await expect(caller.training.nominations.cancel({ id: notMine })).rejects.toMatchObject({
+    await expect(
+      caller.training.nominations.cancel({ id: notMine, note: "Rota clash" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(caller.training.nominations.approve({ id: mine })).rejects.toMatchObject({
@@ -364,7 +371,9 @@ describe("approve, decline, book and cancel", () => {
     await expect(caller.training.nominations.book({ id: mine })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(caller.training.nominations.cancel({ id: mine })).resolves.toMatchObject({
+    await expect(
+      caller.training.nominations.cancel({ id: mine, note: "Rota clash" }),
+    ).resolves.toMatchObject({
       nomination: { state: "cancelled" },
     });
   });
@@ -375,18 +384,20 @@ describe("approve, decline, book and cancel", () => {
     for (const role of ["viewer", "accreditation_lead"] as const) {
       for (const action of ["approve", "decline", "book", "cancel"] as const) {
         await expect(
-          t.app.caller(t.org.users[role]).training.nominations[action]({ id }),
+          t.app.caller(t.org.users[role]).training.nominations[action]({ id, note: "Matrix" }),
         ).rejects.toMatchObject({
           code: "FORBIDDEN",
         });
       }
     }
     for (const action of ["approve", "decline", "book", "cancel"] as const) {
-      await expect(t.app.caller(null).training.nominations[action]({ id })).rejects.toMatchObject({
+      await expect(
+        t.app.caller(null).training.nominations[action]({ id, note: "Matrix" }),
+      ).rejects.toMatchObject({
         code: "UNAUTHORIZED",
       });
       await expect(
-        t.app.caller(t.other.users.admin).training.nominations[action]({ id }),
+        t.app.caller(t.other.users.admin).training.nominations[action]({ id, note: "Matrix" }),
       ).rejects.toMatchObject({
         code: "NOT_FOUND",
       });

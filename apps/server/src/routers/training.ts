@@ -6,12 +6,20 @@ import { importAttendanceCsv } from "../services/imports/import-attendance";
 import { importNominationsCsv } from "../services/imports/import-nominations";
 import { scopeOf } from "../services/scope";
 import { applyToMany } from "../services/training/apply-many";
-import { createCourse, listCourses, updateCourse } from "../services/training/courses";
+import { cancelSession } from "../services/training/cancel-session";
+import { closeSession } from "../services/training/close-session";
+import {
+  createCourse,
+  listCourses,
+  setCourseArchived,
+  updateCourse,
+} from "../services/training/courses";
 import { getNomination } from "../services/training/get-nomination";
 import { getSession } from "../services/training/get-session";
 import { listNominations } from "../services/training/list-nominations";
 import { listSessions } from "../services/training/list-sessions";
 import { markAttendance, markAttendanceBulk } from "../services/training/mark-attendance";
+import { moveSession } from "../services/training/move-session";
 import { nominate } from "../services/training/nominate";
 import {
   approveNomination,
@@ -21,6 +29,7 @@ import {
 } from "../services/training/nomination-actions";
 import { sessionCandidates } from "../services/training/session-candidates";
 import { createSession, updateSession } from "../services/training/save-session";
+import { undoLastAttendance } from "../services/training/undo-attendance";
 import { procedureFor } from "../trpc";
 
 const { courses, sessions, nominations, attendance } = contract.training;
@@ -30,6 +39,12 @@ export const trainingRouter = {
     list: procedureFor(courses.list, ({ ctx }) => listCourses(scopeOf(ctx))),
     create: procedureFor(courses.create, ({ ctx, input }) => createCourse(scopeOf(ctx), input)),
     update: procedureFor(courses.update, ({ ctx, input }) => updateCourse(scopeOf(ctx), input)),
+    archive: procedureFor(courses.archive, ({ ctx, input }) =>
+      setCourseArchived(scopeOf(ctx), { id: input.id, archived: true }),
+    ),
+    unarchive: procedureFor(courses.unarchive, ({ ctx, input }) =>
+      setCourseArchived(scopeOf(ctx), { id: input.id, archived: false }),
+    ),
   },
 
   sessions: {
@@ -40,6 +55,9 @@ export const trainingRouter = {
     ),
     create: procedureFor(sessions.create, ({ ctx, input }) => createSession(scopeOf(ctx), input)),
     update: procedureFor(sessions.update, ({ ctx, input }) => updateSession(scopeOf(ctx), input)),
+    cancel: procedureFor(sessions.cancel, ({ ctx, input }) => cancelSession(scopeOf(ctx), input)),
+    move: procedureFor(sessions.move, ({ ctx, input }) => moveSession(scopeOf(ctx), input)),
+    close: procedureFor(sessions.close, ({ ctx, input }) => closeSession(scopeOf(ctx), input)),
   },
 
   nominations: {
@@ -75,5 +93,8 @@ export const trainingRouter = {
     importCsv: procedureFor(attendance.importCsv, ({ ctx, input }) =>
       importAttendanceCsv(scopeOf(ctx), input),
     ),
+    undo: procedureFor(attendance.undo, ({ ctx, input }) => ({
+      undone: undoLastAttendance(scopeOf(ctx), input),
+    })),
   },
 } satisfies TRPCRouterRecord;

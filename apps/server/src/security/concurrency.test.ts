@@ -66,15 +66,19 @@ afterAll(async () => {
 });
 
 let day = 0;
-/** A new session with `capacity` places and a nomination for each of `people` staff. */
-async function sessionWith(capacity: number, people: number): Promise<string[]> {
+/**
+ * A new session with `capacity` places and a nomination for each of `people` staff, starting next
+ * year unless `startsAt` is given: the servers run on the real clock, and a session that has
+ * started takes no bookings.
+ */
+async function sessionWith(capacity: number, people: number, startsAt?: Date): Promise<string[]> {
   day += 1;
-  // Next year: the servers run on the real clock, and a session that has started takes no bookings.
   const date = `${new Date().getUTCFullYear() + 1}-03-${String(day).padStart(2, "0")}`;
+  const start = startsAt ?? new Date(`${date}T09:00:00Z`);
   const session = await call<{ id: string }>(0, "training.sessions.create", {
     courseId,
-    startsAt: `${date}T09:00:00Z`,
-    endsAt: `${date}T12:00:00Z`,
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3 * 60 * 60 * 1000).toISOString(),
     capacity,
     location: "Race room",
     trainer: "Race trainer",
@@ -122,8 +126,11 @@ describe("concurrency across two server processes", () => {
   });
 
   test("attendance marked on one nomination from both servers at once keeps a consistent history", async () => {
-    const [id] = await sessionWith(1, 1);
+    // Booked before it starts, marked once it has: attendance is recorded from the start.
+    const startsAt = new Date(Date.now() + 3000);
+    const [id] = await sessionWith(1, 1, startsAt);
     await call(0, "training.nominations.book", { id });
+    await new Promise((resolve) => setTimeout(resolve, startsAt.getTime() - Date.now() + 100));
     const outcomes = ["fully_attended", "no_show", "partially_attended", "unable_to_attend"];
     const marks = await Promise.all(
       Array.from({ length: 24 }, (_, index) =>

@@ -103,6 +103,18 @@ export function dayBeforeSession(scope: Scope, sessionId: string): Scope {
   return scope.now < startsAt ? scope : { ...scope, now: new Date(startsAt.getTime() - DAY_MS) };
 }
 
+/**
+ * Moves a test app's clock to the moment a session starts: attendance can be recorded from then
+ * until the session is closed. Builders' scopes keep their own time.
+ */
+export function startSession(
+  app: { db: Db; clock: { now: Date } },
+  scope: Scope,
+  sessionId: string,
+): void {
+  app.clock.now = sessionStart(app.db, scope, sessionId);
+}
+
 /** Nominates people for a session (as HR would, before it starts). */
 export function createNominations(
   scope: Scope,

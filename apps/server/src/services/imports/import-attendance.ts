@@ -8,7 +8,7 @@ import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
 import { moveNomination, transitionProblem } from "../training/nomination-writes";
 import { choiceCell, EmployeeNumberCell } from "./csv-cells";
-import type { ExistingNomination } from "./lookups";
+import { sessionRefusals, type ExistingNomination } from "./lookups";
 import { rowTargets } from "./row-targets";
 import { runImport, type ImportPlan, type ImportResult, type ImportRows } from "./run-import";
 
@@ -34,8 +34,19 @@ function planAttendance(
   const { rows, issues } = input;
   const marks: { nomination: ExistingNomination; to: AttendanceOutcome }[] = [];
   let unchanged = 0;
-  for (const { row, person, nomination } of rowTargets(tx, scope, { ...rows, issues })) {
+  const targets = rowTargets(tx, scope, { ...rows, issues });
+  // Attendance is recorded from a session's start until it is closed, as on the register.
+  const refusals = sessionRefusals(tx, scope, {
+    ids: new Set(targets.map((target) => target.row.value.session_id)),
+    action: "markAttendance",
+  });
+  for (const { row, person, nomination } of targets) {
     const { line, value } = row;
+    const refusal = refusals.get(value.session_id);
+    if (refusal != null) {
+      issues.add({ line, column: "session_id", message: refusal });
+      continue;
+    }
     if (nomination === undefined) {
       const message = `${person.name} was not nominated for this session`;
       issues.add({ line, column: "employee_number", message });

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import * as z from "zod";
 
 import { IdSchema, NoteSchema } from "@dapkit/schemas";
+import { hasEnded } from "@dapkit/training";
 
 import type { IssueList } from "@dapkit/csv";
 
@@ -13,6 +14,7 @@ import { recordAudits } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { insertNominations, type NewNomination } from "../training/nomination-writes";
 import { EmployeeNumberCell, yesNoCell } from "./csv-cells";
+import { sessionRefusals } from "./lookups";
 import { rowTargets } from "./row-targets";
 import { runImport, type ImportPlan, type ImportResult, type ImportRows } from "./run-import";
 
@@ -82,12 +84,22 @@ function planNominations(
   const creates: NewNomination[] = [];
   const updates: ReasonChange[] = [];
   let unchanged = 0;
-  for (const { row, person, nomination } of rowTargets(tx, scope, { ...rows, issues })) {
+  const targets = rowTargets(tx, scope, { ...rows, issues });
+  // Nobody is nominated for a session once it has started, as in the app.
+  const refusals = sessionRefusals(tx, scope, {
+    ids: new Set(targets.map((target) => target.row.value.session_id)),
+    action: "nominate",
+  });
+  for (const { row, person, nomination } of targets) {
     const after = { reason: row.value.reason, mandatory: row.value.mandatory };
-    if (nomination !== undefined) {
+    const refusal = refusals.get(row.value.session_id);
+    // A declined or cancelled nomination is history: the row nominates the person again.
+    if (nomination !== undefined && !hasEnded(nomination.state)) {
       const before = { reason: nomination.reason, mandatory: nomination.mandatory };
       if (before.reason === after.reason && before.mandatory === after.mandatory) unchanged += 1;
       else updates.push({ id: nomination.id, before, after });
+    } else if (refusal != null) {
+      issues.add({ line: row.line, column: "session_id", message: refusal });
     } else if (!person.active) {
       const message = `${person.name} is no longer active, so cannot be nominated`;
       issues.add({ line: row.line, column: "employee_number", message });

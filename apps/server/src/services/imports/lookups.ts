@@ -1,11 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 
 import type { NominationState } from "@dapkit/schemas";
+import { hasEnded, sessionRefusal, type SessionAction } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
 import { nominations, trainingSessions } from "../../db/schema";
 import type { Scope } from "../scope";
 import { allStaffRecords, type StaffRecord } from "../staff/save-staff";
+import { selectSessionRows, withPlaces } from "../training/session-items";
 
 /** Every member of staff of the organisation, by employee number. */
 export function staffByEmployeeNumber(tx: Queryable, scope: Scope): Map<string, StaffRecord> {
@@ -29,6 +31,32 @@ export function knownSessionIds(tx: Queryable, scope: Scope, ids: readonly strin
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * For each of these sessions of the organisation, why its status refuses `action` now (the
+ * message the API gives, naming its start in UK time), or null when it allows it.
+ */
+export function sessionRefusals(
+  tx: Queryable,
+  scope: Scope,
+  input: { ids: ReadonlySet<string>; action: SessionAction },
+): Map<string, string | null> {
+  if (input.ids.size === 0) return new Map();
+  const rows = selectSessionRows(tx)
+    .where(
+      and(
+        eq(trainingSessions.organisationId, scope.user.organisationId),
+        inArray(trainingSessions.id, [...input.ids]),
+      ),
+    )
+    .all();
+  return new Map(
+    withPlaces(tx, scope, rows).map((session) => [
+      session.id,
+      sessionRefusal(session, input.action, scope.now),
+    ]),
+  );
+}
+
 /** The key of one person's nomination for one session. */
 export function nominationKey(staffId: string, sessionId: string): string {
   return `${sessionId}\u0000${staffId}`;
@@ -44,7 +72,7 @@ export interface ExistingNomination {
   mandatory: boolean;
 }
 
-/** The nominations for these sessions, by `nominationKey`. */
+/** The nominations for these sessions, by `nominationKey` (the one in play, if any). */
 export function nominationsOfSessions(
   tx: Queryable,
   scope: Scope,
@@ -70,5 +98,12 @@ export function nominationsOfSessions(
             ),
           )
           .all();
-  return new Map(rows.map((row) => [nominationKey(row.staffId, row.sessionId), row]));
+  // Someone nominated again after a decline or cancellation has several: the one in play counts.
+  const byKey = new Map<string, ExistingNomination>();
+  for (const row of rows) {
+    const key = nominationKey(row.staffId, row.sessionId);
+    const seen = byKey.get(key);
+    if (seen === undefined || hasEnded(seen.state)) byKey.set(key, row);
+  }
+  return byKey;
 }

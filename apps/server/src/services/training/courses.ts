@@ -32,10 +32,15 @@ const courseColumns = {
   refresherIntervalMonths: courses.refresherIntervalMonths,
   description: courses.description,
   createdAt: courses.createdAt,
+  archivedAt: courses.archivedAt,
 };
 
 /** A course as the API returns it. */
-export type CourseItem = CourseValues & { id: string; createdAt: string };
+export type CourseItem = CourseValues & {
+  id: string;
+  createdAt: string;
+  archivedAt: string | null;
+};
 
 /** Every course of the organisation, by level then title. */
 export function listCourses(scope: Scope): CourseItem[] {
@@ -64,7 +69,7 @@ function titleConflict(title: string | undefined) {
 
 /** Adds a course. */
 export function createCourse(scope: Scope, input: CourseValues): CourseItem {
-  const course = { ...input, id: newId(), createdAt: scope.now.toISOString() };
+  const course = { ...input, id: newId(), createdAt: scope.now.toISOString(), archivedAt: null };
   return savedUniquely(
     () =>
       scope.db.transaction((tx) => {
@@ -96,7 +101,7 @@ export function updateCourse(
         const before = getCourse(tx, scope, input.id);
         const after = applyPatch(before, input.data);
         if (sameFields(before, after, COURSE_FIELDS)) return before;
-        const { id, createdAt: _createdAt, ...values } = after;
+        const { id, createdAt: _createdAt, archivedAt: _archivedAt, ...values } = after;
         tx.update(courses)
           .set(values)
           .where(and(eq(courses.organisationId, scope.user.organisationId), eq(courses.id, id)))
@@ -114,4 +119,34 @@ export function updateCourse(
       }),
     titleConflict(input.data.title),
   );
+}
+
+/**
+ * Archives a course (its sessions are offered for no new ones, and it leaves the choices for new
+ * sessions) or brings it back; its sessions, nominations and history stay as they are. Doing
+ * either twice changes nothing the second time.
+ */
+export function setCourseArchived(
+  scope: Scope,
+  input: { id: string; archived: boolean },
+): CourseItem {
+  return scope.db.transaction((tx) => {
+    const before = getCourse(tx, scope, input.id);
+    if ((before.archivedAt != null) === input.archived) return before;
+    const archivedAt = input.archived ? scope.now.toISOString() : null;
+    tx.update(courses)
+      .set({ archivedAt })
+      .where(and(eq(courses.organisationId, scope.user.organisationId), eq(courses.id, input.id)))
+      .run();
+    recordAudit(tx, {
+      actor: actorOf(scope.user),
+      at: scope.now,
+      action: input.archived ? "archive" : "unarchive",
+      entity: "course",
+      entityId: input.id,
+      before: { archivedAt: before.archivedAt },
+      after: { archivedAt },
+    });
+    return { ...before, archivedAt };
+  });
 }

@@ -1,5 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 
+import type { Queryable } from "../../db/client";
+
 import type { AttendanceOutcome } from "@dapkit/schemas";
 
 import { nominations, staff } from "../../db/schema";
@@ -9,21 +11,42 @@ import { visibleStaff } from "../staff/staff-scope";
 import { changeNomination } from "./nomination-actions";
 import { staffOfNomination, type NominationItem } from "./nomination-items";
 import { moveNomination, transitionProblem, WRITE_LOCK } from "./nomination-writes";
-import { sessionPlaces } from "./session-places";
+import { getSessionItem } from "./session-items";
+import { assertSessionAction } from "./session-timing";
 
-/** Marks one booked person's attendance, or corrects a mark; the same mark again changes nothing. */
+// Attendance is recorded from the session's start until it is closed; after that a change is a
+// correction, which needs a reason (HR and administrators are the only ones who mark at all).
+function attendanceAction(
+  tx: Queryable,
+  scope: Scope,
+  input: { sessionId: string; note: string },
+): "mark_attendance" | "correct_attendance" {
+  if (getSessionItem(tx, scope, input.sessionId).status !== "closed") {
+    assertSessionAction(tx, scope, { sessionId: input.sessionId, action: "markAttendance" });
+    return "mark_attendance";
+  }
+  if (input.note === "") {
+    throw new AppError(
+      "bad_request",
+      "Enter the reason for correcting attendance on a closed session",
+      { field: "note" },
+    );
+  }
+  return "correct_attendance";
+}
+
+/**
+ * Marks one booked person's attendance, or corrects a mark (once the session is closed, only with
+ * a reason); the same mark again changes nothing.
+ */
 export function markAttendance(
   scope: Scope,
   input: { nominationId: string; outcome: AttendanceOutcome; note: string },
 ): NominationItem {
   return changeNomination(scope, input.nominationId, (tx, nomination) => {
+    const action = attendanceAction(tx, scope, { sessionId: nomination.sessionId, ...input });
     if (nomination.state === input.outcome) return;
-    moveNomination(tx, scope, {
-      nomination,
-      to: input.outcome,
-      note: input.note,
-      action: "mark_attendance",
-    });
+    moveNomination(tx, scope, { nomination, to: input.outcome, note: input.note, action });
   }).nomination;
 }
 
@@ -34,8 +57,9 @@ export interface AttendanceMark {
 }
 
 /**
- * Marks a whole register in one go: every mark or, if any cannot be made, none, with every
- * problem named by person. Marks that repeat what is recorded change nothing.
+ * Marks a whole register in one go, from the session's start until it is closed: every mark or,
+ * if any cannot be made, none, with every problem named by person. Marks that repeat what is
+ * recorded change nothing.
  */
 export function markAttendanceBulk(
   scope: Scope,
@@ -46,7 +70,7 @@ export function markAttendanceBulk(
     throw new AppError("bad_request", "Mark each person once", { field: "marks" });
   }
   return scope.db.transaction((tx) => {
-    sessionPlaces(tx, scope, input.sessionId);
+    assertSessionAction(tx, scope, { sessionId: input.sessionId, action: "markAttendance" });
     const rows = tx
       .select({ id: nominations.id, state: nominations.state, staffName: staff.name })
       .from(nominations)

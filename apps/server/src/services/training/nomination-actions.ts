@@ -80,7 +80,7 @@ export function approveNomination(scope: Scope, input: NominationNote): Nominati
   return simpleMove(scope, input, "approved");
 }
 
-/** Declines a nomination (final: the person must be nominated again for another session). */
+/** Declines a nomination, the reason in its history (the person may be nominated again). */
 export function declineNomination(scope: Scope, input: NominationNote): NominationItem {
   return simpleMove(scope, input, "declined");
 }
@@ -110,8 +110,9 @@ export function bookNomination(scope: Scope, input: NominationNote): NominationI
 }
 
 /**
- * Cancels a nomination. If it held a place, the place goes to the first person on the waiting
- * list, in the same transaction; `promoted` lists those the user may see.
+ * Cancels a nomination, the reason in its history (the person may be nominated again). If it held
+ * a place, the place goes to the first person on the waiting list, in the same transaction;
+ * `promoted` lists those the user may see.
  */
 export function cancelNomination(
   scope: Scope,

@@ -6,10 +6,13 @@ import { courses, trainingSessions } from "../../db/schema";
 import { AppError, found } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
+import { queueSessionEditedMessages } from "../notifications/nomination-messages";
 import { applyPatch, sameFields } from "../patch";
 import type { Scope } from "../scope";
 import { WRITE_LOCK } from "./nomination-writes";
+import { liveNominations } from "./lifecycle-history";
 import { getSessionItem, type SessionItem } from "./session-items";
+import { assertSessionAction } from "./session-timing";
 import { sessionPlaces } from "./session-places";
 import { fillFreePlaces } from "./waiting-list";
 
@@ -44,8 +47,11 @@ const recordColumns = {
   trainer: trainingSessions.trainer,
 };
 
-// Stored as UTC ISO text so that date ranges compare as text ("+01:00" times are converted).
-function normalised(values: SessionValues): SessionValues {
+/**
+ * A session's times as stored: UTC ISO text, so that date ranges compare as text ("+01:00" times
+ * are converted); refuses an end that is not after the start.
+ */
+export function normalisedTimes<T extends { startsAt: string; endsAt: string }>(values: T): T {
   const startsAt = new Date(values.startsAt).toISOString();
   const endsAt = new Date(values.endsAt).toISOString();
   if (endsAt <= startsAt) {
@@ -56,12 +62,19 @@ function normalised(values: SessionValues): SessionValues {
 
 function assertCourse(db: Queryable, scope: Scope, courseId: string): void {
   const course = db
-    .select({ id: courses.id })
+    .select({ id: courses.id, title: courses.title, archivedAt: courses.archivedAt })
     .from(courses)
     .where(and(eq(courses.organisationId, scope.user.organisationId), eq(courses.id, courseId)))
     .get();
   if (course === undefined) {
     throw new AppError("bad_request", "Choose a course", { field: "courseId" });
+  }
+  if (course.archivedAt != null) {
+    throw new AppError(
+      "conflict",
+      `${course.title} is archived: bring it back from the courses page to add sessions`,
+      { field: "courseId" },
+    );
   }
 }
 
@@ -81,9 +94,29 @@ function audit(
   });
 }
 
+/**
+ * A new date for a session with people on it is a move (see move-session.ts): their histories say
+ * so, and they are told. Here only a session nobody is on yet may change its times.
+ */
+function assertNotMovedHere(
+  tx: Queryable,
+  scope: Scope,
+  change: { before: SessionValues & { id: string }; after: SessionValues },
+): void {
+  const { before, after } = change;
+  if (before.startsAt === after.startsAt && before.endsAt === after.endsAt) return;
+  assertSessionAction(tx, scope, { sessionId: before.id, action: "move" });
+  if (liveNominations(tx, scope, before.id).length === 0) return;
+  throw new AppError(
+    "conflict",
+    "People are nominated for this session: use “Move to a new date” so their records show the change",
+    { field: "startsAt" },
+  );
+}
+
 /** Adds a training session of a course. */
 export function createSession(scope: Scope, input: SessionValues): SessionItem {
-  const session = { ...normalised(input), id: newId() };
+  const session = { ...normalisedTimes(input), id: newId() };
   return scope.db.transaction((tx) => {
     assertCourse(tx, scope, session.courseId);
     tx.insert(trainingSessions)
@@ -116,8 +149,9 @@ export function updateSession(
         .get(),
       "Training session",
     );
-    const after = { ...normalised(applyPatch(before, input.data)), id: before.id };
+    const after = { ...normalisedTimes(applyPatch(before, input.data)), id: before.id };
     if (sameFields(before, after, SESSION_FIELDS)) return getSessionItem(tx, scope, input.id);
+    assertNotMovedHere(tx, scope, { before, after });
     const { booked } = sessionPlaces(tx, scope, input.id);
     if (after.capacity < booked) {
       throw new AppError(
@@ -132,6 +166,7 @@ export function updateSession(
       .where(and(organisation, eq(trainingSessions.id, id)))
       .run();
     audit(tx, scope, { action: "update", id, before, after });
+    queueSessionEditedMessages(tx, scope, { before, after });
     if (after.capacity > before.capacity) fillFreePlaces(tx, scope, id);
     return getSessionItem(tx, scope, id);
   }, WRITE_LOCK);

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 
 import { BULK_LIMIT, MAX_PAGE_SIZE, type PageSize } from "@dapkit/contract";
 import type { NominationState } from "@dapkit/schemas";
+import { hasEnded } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
 import { nominations } from "../../db/schema";
@@ -49,7 +50,13 @@ function latestStates(
     )
     .orderBy(desc(nominations.createdAt))
     .all();
-  for (const row of rows) if (!states.has(row.staffId)) states.set(row.staffId, row.state);
+  // A nomination still in play wins over an ended one made in the same instant.
+  for (const row of rows) {
+    const seen = states.get(row.staffId);
+    if (seen === undefined || (hasEnded(seen) && !hasEnded(row.state))) {
+      states.set(row.staffId, row.state);
+    }
+  }
   return states;
 }
 
@@ -71,7 +78,8 @@ function everyoneMatching(
 
 /**
  * A page of the current staff the user may nominate (a manager: their team), with where each
- * stands for the session, and the ids of everyone matching who is not yet nominated, so a page
+ * stands for the session, and the ids of everyone matching who is not nominated (or whose
+ * nomination was declined or cancelled, so may be nominated again), so a page
  * of 1,000 people can "select all that match" without listing them all.
  */
 export function sessionCandidates(
@@ -99,7 +107,10 @@ export function sessionCandidates(
       nominationState: states.get(person.id) ?? null,
     })),
     selectableIds: matching.items
-      .filter((person) => !states.has(person.id))
+      .filter((person) => {
+        const state = states.get(person.id);
+        return state === undefined || hasEnded(state);
+      })
       .map((person) => person.id),
     truncated: matching.total > matching.items.length,
   };

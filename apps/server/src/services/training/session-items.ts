@@ -1,5 +1,8 @@
 import { and, eq } from "drizzle-orm";
 
+import type { SessionStatus } from "@dapkit/schemas";
+import { sessionStatus } from "@dapkit/training";
+
 import type { Queryable } from "../../db/client";
 import { courses, trainingSessions } from "../../db/schema";
 import { found } from "../../errors";
@@ -20,6 +23,9 @@ export function selectSessionRows(db: Queryable) {
       capacity: trainingSessions.capacity,
       location: trainingSessions.location,
       trainer: trainingSessions.trainer,
+      closedAt: trainingSessions.closedAt,
+      cancelledAt: trainingSessions.cancelledAt,
+      cancelReason: trainingSessions.cancelReason,
     })
     .from(trainingSessions)
     .innerJoin(courses, courseOfSession);
@@ -27,10 +33,15 @@ export function selectSessionRows(db: Queryable) {
 
 type SessionRow = ReturnType<ReturnType<typeof selectSessionRows>["all"]>[number];
 
-/** A session with its course and how its places stand. */
-export type SessionItem = SessionRow & { booked: number; waitlisted: number; placesLeft: number };
+/** A session with its course, how its places stand and its status at the time of the request. */
+export type SessionItem = SessionRow & {
+  booked: number;
+  waitlisted: number;
+  placesLeft: number;
+  status: SessionStatus;
+};
 
-/** Adds place counts to session rows, with one grouped query for them all. */
+/** Adds place counts and statuses to session rows, with one grouped query for them all. */
 export function withPlaces(db: Queryable, scope: Scope, rows: SessionRow[]): SessionItem[] {
   const counts = placeCounts(
     db,
@@ -39,7 +50,8 @@ export function withPlaces(db: Queryable, scope: Scope, rows: SessionRow[]): Ses
   );
   return rows.map((row) => {
     const count = counts.get(row.id) ?? { booked: 0, waitlisted: 0 };
-    return { ...row, ...count, placesLeft: placesLeft(row.capacity, count) };
+    const places = { ...row, ...count, placesLeft: placesLeft(row.capacity, count) };
+    return { ...places, status: sessionStatus(places, scope.now) };
   });
 }
 

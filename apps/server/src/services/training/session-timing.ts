@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 
-import { formatDate, formatTime } from "@dapkit/schemas";
+import { sessionRefusal, type SessionAction } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
 import { trainingSessions } from "../../db/schema";
 import { AppError, found } from "../../errors";
 import type { Scope } from "../scope";
+import { getSessionItem, type SessionItem } from "./session-items";
 
 /** When a session starts, read in the caller's transaction (not found for another organisation). */
 export function sessionStart(db: Queryable, scope: Scope, sessionId: string): Date {
@@ -25,27 +26,34 @@ export function sessionStart(db: Queryable, scope: Scope, sessionId: string): Da
   return new Date(session.startsAt);
 }
 
-// "9:30am on 1 April 2026", in London time.
-function startWords(startsAt: Date): string {
-  const iso = startsAt.toISOString();
-  return `${formatTime(iso)} on ${formatDate(iso)}`;
+/**
+ * Refuses an action the session's status does not allow at the time of the request (see
+ * @dapkit/training's lifecycle), saying why with its start date and time in UK time; returns the
+ * session when it is allowed. Not found for another organisation's session.
+ */
+export function assertSessionAction(
+  db: Queryable,
+  scope: Scope,
+  { sessionId, action }: { sessionId: string; action: SessionAction },
+): SessionItem {
+  const session = getSessionItem(db, scope, sessionId);
+  const refusal = sessionRefusal(session, action, scope.now);
+  if (refusal != null) throw new AppError("conflict", refusal, { field: "sessionId" });
+  return session;
 }
 
 /**
- * Refuses to add people to a session that has started: its places are history by then, and a
- * late nomination or booking would count towards the Staff Development figure uninvited.
- * `what` completes "so nobody can be …".
+ * Refuses to add people to a session that has started, closed or been cancelled: its places are
+ * history by then, and a late nomination or booking would count towards the Staff Development
+ * figure uninvited.
  */
 export function assertNotStarted(
   db: Queryable,
   scope: Scope,
   { sessionId, what }: { sessionId: string; what: "nominated for it" | "booked onto it" },
 ): void {
-  const startsAt = sessionStart(db, scope, sessionId);
-  if (scope.now.getTime() < startsAt.getTime()) return;
-  throw new AppError(
-    "conflict",
-    `This session started at ${startWords(startsAt)}, so nobody can be ${what}`,
-    { field: "sessionId" },
-  );
+  assertSessionAction(db, scope, {
+    sessionId,
+    action: what === "booked onto it" ? "book" : "nominate",
+  });
 }

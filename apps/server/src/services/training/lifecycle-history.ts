@@ -1,0 +1,73 @@
+import { and, count, eq, inArray, notInArray } from "drizzle-orm";
+
+import type { NominationState } from "@dapkit/schemas";
+import { ENDED_STATES } from "@dapkit/training";
+
+import type { Queryable } from "../../db/client";
+import { nominations, staff } from "../../db/schema";
+import type { Scope } from "../scope";
+import { staffOfNomination } from "./nomination-items";
+import { waitingList } from "./waiting-list";
+
+/** A person a change to their session touched, with their state before it. */
+export interface AffectedNomination {
+  id: string;
+  staffId: string;
+  staffName: string;
+  state: NominationState;
+}
+
+/**
+ * Everyone on a session whose nomination is still in play (of the whole organisation: only HR
+ * and administrators change a session), those on the waiting list last and in its order, so
+ * history entries written in this order keep the waiting list as it was.
+ */
+export function liveNominations(
+  tx: Queryable,
+  scope: Scope,
+  sessionId: string,
+): AffectedNomination[] {
+  const rows = tx
+    .select({
+      id: nominations.id,
+      staffId: nominations.staffId,
+      staffName: staff.name,
+      state: nominations.state,
+    })
+    .from(nominations)
+    .innerJoin(staff, staffOfNomination)
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        eq(nominations.sessionId, sessionId),
+        notInArray(nominations.state, [...ENDED_STATES]),
+      ),
+    )
+    .orderBy(staff.name)
+    .all();
+  const order = new Map(waitingList(tx, scope, sessionId).map((entry, index) => [entry.id, index]));
+  const waiting = rows
+    .filter((row) => order.has(row.id))
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return [...rows.filter((row) => !order.has(row.id)), ...waiting];
+}
+
+/** How many of a session's nominations are in these states. */
+export function countInStates(
+  tx: Queryable,
+  scope: Scope,
+  input: { sessionId: string; states: NominationState[] },
+): number {
+  const row = tx
+    .select({ n: count() })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        eq(nominations.sessionId, input.sessionId),
+        inArray(nominations.state, input.states),
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
+}

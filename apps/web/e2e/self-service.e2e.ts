@@ -33,8 +33,8 @@ async function tabTo(target: Page, matches: (element: Element) => boolean): Prom
   throw new Error("Could not reach the element with the Tab key");
 }
 
-test("before their account is linked, My training says why it is empty", async () => {
-  const page = await pageAs("viewer");
+test("someone whose account is not linked to a staff record is told why My training is empty", async () => {
+  const page = await pageAs("lead");
   await page.getByRole("link", { name: "My training" }).click();
   await settled(page);
   await page.getByText("Your account is not linked to your staff record").waitFor();
@@ -46,7 +46,8 @@ test("a member of staff asks for a place, their manager approves, HR books, and 
   const { server, fixtures } = world;
   const [member] = fixtures.team;
   if (member === undefined) throw new Error("the fixtures have a team");
-  // The administrator links the viewer's account to a member of the manager's team.
+  // The demo links the viewer to the demo manager's team; the journey's manager has their own, so
+  // the administrator links the viewer's account to a member of it.
   const admin = await apiAs(server.baseUrl, USERS.admin);
   const accounts = await admin.query<{ id: string; email: string }[]>("users.list");
   const viewer = accounts.find((account) => account.email === USERS.viewer);

@@ -7,6 +7,7 @@ import { newId } from "../db/ids";
 import { organisations, users, type UserRole } from "../db/schema";
 import { seedDemoData } from "./demo-data";
 import { seedGovernanceDemo } from "./governance-demo";
+import { seedSelfServiceDemo } from "./demo-self-service";
 
 /** The fictional organisation a first run creates so there is something to look at. */
 export const DEMO_ORGANISATION = "Northshire Borough Council (demo)";
@@ -55,6 +56,7 @@ export async function seedDemoIfEmpty(
   const demoUsers = Object.fromEntries(created) as Record<UserRole, SessionUser>;
   await seedDemoData(deps, demoUsers);
   seedGovernanceDemo(deps, demoUsers);
+  seedSelfServiceDemo(deps, demoUsers);
   return {
     organisationName: DEMO_ORGANISATION,
     users: DEMO_USERS.map((user) => ({ role: user.role, email: user.email, password })),

@@ -135,6 +135,8 @@ describe("funding", () => {
       {
         id,
         name: LANCASHIRE_PLAN_NAME,
+        copiedFrom: null,
+        scenario: null,
         financialYears: ["2013/14", "2014/15", "2015/16"],
         totalCostPence: 405_190_100,
         totalGapPence: -54_500,

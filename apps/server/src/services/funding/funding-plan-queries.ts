@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 
 import { planFunding, reconcileVariance } from "@dapkit/funding";
 import { FundingPlanSchema, type FundingPlan } from "@dapkit/schemas";
@@ -14,20 +15,43 @@ export interface PlanKey {
   id: string;
 }
 
+// The plan a scenario was copied from, joined by id within the same organisation.
+const original = alias(fundingPlans, "original");
+
 const storedColumns = {
   id: fundingPlans.id,
   name: fundingPlans.name,
   plan: fundingPlans.plan,
   varianceTables: fundingPlans.varianceTables,
+  scenario: fundingPlans.scenario,
+  copiedFromId: original.id,
+  copiedFromName: original.name,
   createdAt: fundingPlans.createdAt,
   updatedAt: fundingPlans.updatedAt,
 };
 
+const originalOf = and(
+  eq(original.id, fundingPlans.copiedFromId),
+  eq(original.organisationId, fundingPlans.organisationId),
+);
+
 // The JSON columns were validated on the way in; parsing them again types them and turns a row
 // that somehow no longer fits into a server error rather than a wrong figure.
-function parsed<Row extends { plan: unknown; varianceTables: unknown }>(row: Row) {
+function parsed<
+  Row extends {
+    plan: unknown;
+    varianceTables: unknown;
+    copiedFromId: string | null;
+    copiedFromName: string | null;
+  },
+>(row: Row) {
+  const { copiedFromId, copiedFromName, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    copiedFrom:
+      copiedFromId == null || copiedFromName == null
+        ? null
+        : { id: copiedFromId, name: copiedFromName },
     plan: FundingPlanSchema.parse(row.plan),
     varianceTables: VarianceTablesSchema.parse(row.varianceTables),
   };
@@ -38,6 +62,7 @@ export function listStoredPlans(db: Queryable, organisationId: string) {
   return db
     .select(storedColumns)
     .from(fundingPlans)
+    .leftJoin(original, originalOf)
     .where(eq(fundingPlans.organisationId, organisationId))
     .orderBy(asc(fundingPlans.name))
     .all()
@@ -49,6 +74,7 @@ export function getStoredPlan(db: Queryable, key: PlanKey) {
   const row = db
     .select({ ...storedColumns, updatedBy: { id: users.id, name: users.name } })
     .from(fundingPlans)
+    .leftJoin(original, originalOf)
     .innerJoin(
       users,
       and(

@@ -10,6 +10,8 @@ export function listFundingPlans(scope: Scope) {
     return {
       id: stored.id,
       name: stored.name,
+      copiedFrom: stored.copiedFrom,
+      scenario: stored.scenario,
       financialYears: stored.plan.financialYears,
       totalCostPence: totals.costPence,
       totalGapPence: totals.gapPence,

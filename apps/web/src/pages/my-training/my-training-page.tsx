@@ -12,6 +12,7 @@ import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
+import { RefreshersTable } from "../staff/refreshers-table";
 import { sessionWhen } from "./session-when";
 
 type MyTraining = Outputs["myTraining"]["overview"];
@@ -54,19 +55,10 @@ function Training({ mine }: { mine: MyTraining }) {
         downloadable={false}
         columns={nominationColumns}
       />
-      <DataTable
-        caption="Refreshers"
+      <RefreshersTable
+        refreshers={mine.refreshers}
         captionSize="m"
-        rows={mine.refreshers}
-        rowKey={(row) => row.courseId}
         empty="No completed course of yours has a refresher."
-        downloadable={false}
-        columns={[
-          { header: "Course", rowHeader: true, cell: (row) => row.courseTitle },
-          { header: "Last completed", cell: (row) => formatDate(row.lastCompletedOn) },
-          { header: "Refresher due", cell: (row) => formatDate(row.dueOn) },
-          { header: "Status", cell: (row) => <StatusTag status={row.status} /> },
-        ]}
       />
       <DataTable
         caption="Certificates"

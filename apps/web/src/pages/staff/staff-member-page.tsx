@@ -15,6 +15,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { MessagesSection } from "../messages/messages-section";
 import { trpc } from "../../trpc";
+import { RefreshersTable } from "./refreshers-table";
 
 export function StaffMemberPage() {
   const user = useCurrentUser();
@@ -77,18 +78,10 @@ export function StaffMemberPage() {
                 { header: "Completed", cell: (row) => formatDate(row.completedOn) },
               ]}
             />
-            <DataTable
-              caption="Refreshers"
+            <RefreshersTable
+              refreshers={person.refreshers}
               captionSize="s"
-              rows={person.refreshers}
-              rowKey={(row) => row.courseId}
               empty="No completed course has a refresher."
-              columns={[
-                { header: "Course", rowHeader: true, cell: (row) => row.courseTitle },
-                { header: "Last completed", cell: (row) => formatDate(row.lastCompletedOn) },
-                { header: "Refresher due", cell: (row) => formatDate(row.dueOn) },
-                { header: "Status", cell: (row) => <StatusTag status={row.status} /> },
-              ]}
             />
             <DataTable
               caption="Nominations"

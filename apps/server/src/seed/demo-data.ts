@@ -94,6 +94,10 @@ function scope(context: DemoContext, role: UserRole, at: Date = context.now): Sc
   return { db: context.deps.db, user: context.users[role], now: at };
 }
 
+// Addresses at the reserved .example domain: a demo run with DAPKIT_SMTP_URL set sends its messages
+// to a local catcher, and no real mailbox can ever receive one.
+const demoEmail = (person: number) => `nbc${String(person).padStart(4, "0")}@northshire.example`;
+
 function seedStaff(context: DemoContext) {
   const hr = scope(context, "hr");
   const everyone: { id: string; departmentIndex: number }[] = [];
@@ -103,7 +107,7 @@ function seedStaff(context: DemoContext) {
     const manager = createStaff(hr, {
       employeeNumber: `NBC${String((person += 1)).padStart(4, "0")}`,
       name: departmentIndex === 0 ? DEMO_MANAGER_NAME : demoName(person + 500),
-      email: null,
+      email: demoEmail(person),
       jobTitle: `${department.name} manager`,
       departmentId,
       managerId: null,
@@ -121,7 +125,7 @@ function seedStaff(context: DemoContext) {
       const staffMember = createStaff(hr, {
         employeeNumber: `NBC${String(person).padStart(4, "0")}`,
         name: demoName(person),
-        email: null,
+        email: demoEmail(person),
         jobTitle: department.titles[member % department.titles.length] ?? "Officer",
         departmentId,
         managerId: manager.id,

@@ -4,9 +4,10 @@ import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
 import { formatDate, plural } from "@dapkit/schemas";
-import { NOMINATION_STATE_LABELS } from "@dapkit/training";
+import { NOMINATION_STATE_LABELS, sessionRefusal } from "@dapkit/training";
 
 import { Button } from "../../components/button";
+import { TableScroll } from "../../components/data-table";
 import { ErrorSummary } from "../../components/error-summary";
 import { QueryState } from "../../components/query-state";
 import { Radios } from "../../components/radios";
@@ -96,54 +97,69 @@ function Register({ session }: { session: Session }) {
         <p className="govuk-body" role="status" aria-live="polite">
           {`${counts.fully_attended} fully attended, ${counts.partially_attended} partially attended, ${counts.unable_to_attend} unable to attend, ${counts.no_show} no show, ${counts.unmarked} not marked`}
         </p>
-        <table className="govuk-table app-register">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            Register: {plural(entries.length, "person", "people")}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Attendance
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {entries.map((entry) => (
-              <tr className="govuk-table__row" key={entry.id}>
-                <th scope="row" className="govuk-table__header">
-                  {entry.staffName}
-                  <br />
-                  <span className="govuk-body-s">{entry.departmentName}</span>
+        <TableScroll labelledBy="register-caption">
+          <table className="govuk-table app-register">
+            <caption className="govuk-table__caption govuk-table__caption--m" id="register-caption">
+              Register: {plural(entries.length, "person", "people")}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Name
                 </th>
-                <td className="govuk-table__cell">
-                  <Radios
-                    name={markFieldId(entry.id)}
-                    legend={`Attendance for ${entry.staffName}`}
-                    legendSize="visually-hidden"
-                    inline
-                    small
-                    value={marks[entry.id] ?? null}
-                    onChange={(value) => setMarks(setMark(marks, entry.id, value as Outcome))}
-                    error={form.errorFor(markFieldId(entry.id))}
-                    choices={OUTCOMES.map((outcome) => ({
-                      value: outcome,
-                      text: NOMINATION_STATE_LABELS[outcome],
-                    }))}
-                  />
-                </td>
+                <th scope="col" className="govuk-table__header">
+                  Attendance
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {entries.map((entry) => (
+                <tr className="govuk-table__row" key={entry.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {entry.staffName}
+                    <br />
+                    <span className="govuk-body-s">{entry.departmentName}</span>
+                  </th>
+                  <td className="govuk-table__cell">
+                    <Radios
+                      name={markFieldId(entry.id)}
+                      legend={`Attendance for ${entry.staffName}`}
+                      legendSize="visually-hidden"
+                      inline
+                      small
+                      value={marks[entry.id] ?? null}
+                      onChange={(value) => setMarks(setMark(marks, entry.id, value as Outcome))}
+                      error={form.errorFor(markFieldId(entry.id))}
+                      choices={OUTCOMES.map((outcome) => ({
+                        value: outcome,
+                        text: NOMINATION_STATE_LABELS[outcome],
+                      }))}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <InsetText>
-          Saving records every mark at once. You can correct a mark later by marking the register
-          again.
+          Saving records every mark at once. Until the session is closed you can correct a mark by
+          marking the register again, or undo the last change from the session page.
         </InsetText>
         <Button busy={save.isPending}>Save attendance</Button>
       </form>
+    </>
+  );
+}
+
+/** Why there is no register to mark: the session has not started, is closed, or was cancelled. */
+function NotYet({ session, refusal }: { session: Session; refusal: string }) {
+  usePageTitle("Mark attendance");
+  return (
+    <>
+      <PageHeading caption={`${session.courseTitle}, ${formatDate(session.startsAt)}`}>
+        Mark attendance
+      </PageHeading>
+      <InsetText>{refusal}</InsetText>
     </>
   );
 }
@@ -155,7 +171,14 @@ export function AttendancePage() {
     <>
       <BackLink to={`/training/sessions/${sessionId}`}>Back to the session</BackLink>
       <QueryState query={query} what="register">
-        {(session) => <Register session={session} />}
+        {(session) => {
+          const refusal = sessionRefusal(session, "markAttendance", new Date());
+          return refusal == null ? (
+            <Register session={session} />
+          ) : (
+            <NotYet session={session} refusal={refusal} />
+          );
+        }}
       </QueryState>
     </>
   );

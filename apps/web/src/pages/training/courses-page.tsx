@@ -1,5 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+
+import { formatDate } from "@dapkit/schemas";
 
 import { ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
@@ -9,9 +11,34 @@ import { BackLink, PageHeading } from "../../components/small-parts";
 import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
-import { trpc, type Outputs } from "../../trpc";
+import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Course = Outputs["training"]["courses"]["list"][number];
+
+/**
+ * Archives a course (no new sessions; its sessions and history stay) or brings it back. Neither
+ * loses anything, so neither asks for confirmation.
+ */
+function ArchiveButton({ course }: { course: Course }) {
+  const options = {
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() }),
+  };
+  const archive = useMutation(trpc.training.courses.archive.mutationOptions(options));
+  const unarchive = useMutation(trpc.training.courses.unarchive.mutationOptions(options));
+  const archived = course.archivedAt != null;
+  const run = archived ? unarchive : archive;
+  return (
+    <button
+      type="button"
+      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+      disabled={run.isPending}
+      onClick={() => run.mutate({ id: course.id })}
+    >
+      {archived ? "Bring back" : "Archive"}
+      <span className="govuk-visually-hidden"> {course.title}</span>
+    </button>
+  );
+}
 
 export function CoursesPage() {
   usePageTitle("Courses");
@@ -54,15 +81,27 @@ export function CoursesPage() {
                     ? "Not needed"
                     : `Every ${row.refresherIntervalMonths} months`,
               },
+              {
+                header: "Offered",
+                cell: (row) =>
+                  row.archivedAt == null ? "Yes" : `No: archived on ${formatDate(row.archivedAt)}`,
+              },
               ...(manage
                 ? [
                     {
                       header: <span className="govuk-visually-hidden">Actions</span>,
                       notExported: true,
                       cell: (row: Course) => (
-                        <Link className="govuk-link" to={`/training/courses/${row.id}/edit`}>
-                          Change<span className="govuk-visually-hidden"> {row.title}</span>
-                        </Link>
+                        <ul className="govuk-list">
+                          <li>
+                            <Link className="govuk-link" to={`/training/courses/${row.id}/edit`}>
+                              Change<span className="govuk-visually-hidden"> {row.title}</span>
+                            </Link>
+                          </li>
+                          <li>
+                            <ArchiveButton course={row} />
+                          </li>
+                        </ul>
                       ),
                     },
                   ]

@@ -4,7 +4,7 @@ import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
 import { formatCount, formatDate, plural } from "@dapkit/schemas";
-import { NOMINATION_STATE_LABELS } from "@dapkit/training";
+import { hasEnded, NOMINATION_STATE_LABELS, sessionRefusal } from "@dapkit/training";
 
 import { Button, ButtonGroup } from "../../components/button";
 import { Checkbox } from "../../components/checkbox";
@@ -12,7 +12,7 @@ import { ErrorSummary } from "../../components/error-summary";
 import { Fieldset } from "../../components/fieldset";
 import { Pagination } from "../../components/pagination";
 import { QueryState } from "../../components/query-state";
-import { BackLink, PageHeading } from "../../components/small-parts";
+import { BackLink, InsetText, PageHeading } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
 import { Textarea } from "../../components/textarea";
 import { useCurrentUser } from "../../lib/current-user";
@@ -59,11 +59,23 @@ function Filters({
   );
 }
 
+// Someone whose nomination was declined or cancelled may be nominated again.
+function canChoose(person: Candidates["items"][number]): boolean {
+  return person.nominationState == null || hasEnded(person.nominationState);
+}
+
+/** The first person on the page who can be ticked: the error summary's link goes to them. */
+function firstSelectable(people: Candidates["items"]): string | undefined {
+  return people.find(canChoose)?.id;
+}
+
 function whereTheyStand(person: Candidates["items"][number]): string {
   const where = `${person.jobTitle}, ${person.departmentName}`;
-  return person.nominationState == null
-    ? where
-    : `${where}. Already nominated: ${NOMINATION_STATE_LABELS[person.nominationState]}`;
+  if (person.nominationState == null) return where;
+  const state = NOMINATION_STATE_LABELS[person.nominationState];
+  return canChoose(person)
+    ? `${where}. Earlier nomination: ${state}`
+    : `${where}. Already nominated: ${state}`;
 }
 
 function NominateForm({ session }: { session: Session }) {
@@ -172,19 +184,34 @@ function NominateForm({ session }: { session: Session }) {
                     className="govuk-checkboxes govuk-checkboxes--small"
                     data-module="govuk-checkboxes"
                   >
-                    {result.items.map((person, index) => (
-                      <Checkbox
-                        key={person.id}
-                        id={index === 0 ? "staffIds" : `staff-${person.id}`}
-                        name="staffIds"
-                        value={person.id}
-                        label={person.name}
-                        hint={whereTheyStand(person)}
-                        checked={selected.has(person.id)}
-                        disabled={person.nominationState != null}
-                        onChange={(event) => toggle([person.id], event.target.checked)}
-                      />
-                    ))}
+                    {result.items.map((person) =>
+                      // Someone already nominated cannot be chosen, so is listed without a
+                      // checkbox: a greyed-out disabled one would fail colour contrast.
+                      !canChoose(person) ? (
+                        <div className="app-already-nominated" key={person.id}>
+                          <p className="govuk-body govuk-!-margin-bottom-0">{person.name}</p>
+                          <p className="govuk-hint govuk-!-margin-bottom-0">
+                            {whereTheyStand(person)}
+                          </p>
+                        </div>
+                      ) : (
+                        <Checkbox
+                          key={person.id}
+                          // The error summary links to the first box that can be ticked.
+                          id={
+                            person.id === firstSelectable(result.items)
+                              ? "staffIds"
+                              : `staff-${person.id}`
+                          }
+                          name="staffIds"
+                          value={person.id}
+                          label={person.name}
+                          hint={whereTheyStand(person)}
+                          checked={selected.has(person.id)}
+                          onChange={(event) => toggle([person.id], event.target.checked)}
+                        />
+                      ),
+                    )}
                   </div>
                 </Fieldset>
                 <Pagination
@@ -225,6 +252,19 @@ function NominateForm({ session }: { session: Session }) {
   );
 }
 
+/** Why nobody can be nominated: the session has started, closed or been cancelled. */
+function NoNominations({ session, refusal }: { session: Session; refusal: string }) {
+  usePageTitle("Nominate staff");
+  return (
+    <>
+      <PageHeading caption={`${session.courseTitle}, ${formatDate(session.startsAt)}`}>
+        Nominate staff
+      </PageHeading>
+      <InsetText>{refusal}</InsetText>
+    </>
+  );
+}
+
 export function NominatePage() {
   const { sessionId = "" } = useParams();
   const query = useQuery(trpc.training.sessions.get.queryOptions({ id: sessionId }));
@@ -232,7 +272,14 @@ export function NominatePage() {
     <>
       <BackLink to={`/training/sessions/${sessionId}`}>Back to the session</BackLink>
       <QueryState query={query} what="session">
-        {(session) => <NominateForm session={session} />}
+        {(session) => {
+          const refusal = sessionRefusal(session, "nominate", new Date());
+          return refusal == null ? (
+            <NominateForm session={session} />
+          ) : (
+            <NoNominations session={session} refusal={refusal} />
+          );
+        }}
       </QueryState>
     </>
   );

@@ -2,13 +2,44 @@ import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
 import { formatDate, formatDateTime } from "@dapkit/schemas";
+import { NOMINATION_ACTIONS, nominationActions } from "@dapkit/training";
 
+import { ButtonGroup, ButtonLink } from "../../components/button";
 import { QueryState } from "../../components/query-state";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
 import { StatusTag } from "../../components/tag";
+import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
-import { trpc } from "../../trpc";
+import { can } from "../../lib/permissions";
+import { trpc, type Outputs } from "../../trpc";
+
+type Nomination = Outputs["training"]["nominations"]["get"];
+
+/** Cancel or decline, each on its own confirmation page with a reason: never one click. */
+function EndingLinks({ nomination }: { nomination: Nomination }) {
+  const user = useCurrentUser();
+  const allowed = nominationActions(nomination.state);
+  const links = (["decline", "cancel"] as const).filter(
+    (action) =>
+      allowed.includes(action) &&
+      can(user, action === "cancel" ? "cancelNomination" : "manageTraining"),
+  );
+  if (links.length === 0) return null;
+  return (
+    <ButtonGroup>
+      {links.map((action) => (
+        <ButtonLink
+          key={action}
+          to={`/training/nominations/${nomination.id}/${action}`}
+          variant="warning"
+        >
+          {`${NOMINATION_ACTIONS[action].label} nomination`}
+        </ButtonLink>
+      ))}
+    </ButtonGroup>
+  );
+}
 
 export function NominationPage() {
   const { nominationId = "" } = useParams();
@@ -47,6 +78,7 @@ export function NominationPage() {
                   { key: "Nominated", value: formatDate(nomination.createdAt) },
                 ]}
               />
+              <EndingLinks nomination={nomination} />
               {nomination.state === "fully_attended" ? (
                 <p className="govuk-body">
                   <a

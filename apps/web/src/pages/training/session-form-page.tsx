@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
-import { londonInstant, londonWallClock, parseClockTime, LondonTimeError } from "@dapkit/schemas";
+import { londonWallClock } from "@dapkit/schemas";
 
 import { DateInput } from "../../components/date-input";
 import { QueryState } from "../../components/query-state";
@@ -10,12 +10,12 @@ import { QuestionForm } from "../../components/question-form";
 import { Select } from "../../components/select";
 import { BackLink } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
-import type { FieldError } from "../../lib/api-errors";
-import { isoFromParts, partsFromIso, EMPTY_DATE } from "../../lib/date-parts";
+import { partsFromIso, EMPTY_DATE } from "../../lib/date-parts";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
+import { sessionTimes } from "./session-times";
 
 type Session = Outputs["training"]["sessions"]["get"];
 
@@ -28,13 +28,6 @@ const LABELS = {
   location: "Location",
   trainer: "Trainer",
 };
-
-function timeError(field: string, text: string, label: string): FieldError | null {
-  if (text.trim() === "") return { field, message: `Enter the ${label.toLowerCase()}` };
-  return parseClockTime(text) == null
-    ? { field, message: `${label} must be a time, like 9:30am or 14:00` }
-    : null;
-}
 
 function SessionForm({ session }: { session: Session | undefined }) {
   const flash = useNavigateWithFlash();
@@ -70,37 +63,21 @@ function SessionForm({ session }: { session: Session | undefined }) {
 
   function submit() {
     const { courseId, date, startsAt, endsAt, capacity, location, trainer } = form.values;
-    const day = isoFromParts(date, "Date");
     const places = Number(capacity);
+    const times = sessionTimes({ date, startsAt, endsAt });
     // What was typed that cannot become the input at all; the schema checks the rest.
     const problems = [
       session === undefined && courseId === ""
         ? { field: "courseId", message: "Select a course" }
         : null,
-      "error" in day ? { field: "date", message: day.error } : null,
-      timeError("startsAt", startsAt, "Start time"),
-      timeError("endsAt", endsAt, "End time"),
+      ...times.problems,
       capacity.trim() === "" || Number.isNaN(places)
         ? { field: "capacity", message: "Number of places must be a whole number, like 20" }
         : null,
     ];
-    // Without a valid date the times cannot be placed on their day. The date's problem is shown
-    // and nothing is sent, but placing them on any day lets the schema check the rest at once.
-    const dayIso = "iso" in day ? day.iso : "2000-01-01";
-    // A time the clocks skip (1:30am on the last Sunday in March) is refused by @dapkit/schemas
-    // with its reason; a time not typed as one is timeError's, and stands in as midnight here.
-    const at = (field: string, time: string) => {
-      try {
-        return londonInstant(dayIso, parseClockTime(time) ?? "00:00");
-      } catch (error) {
-        if (!(error instanceof LondonTimeError)) throw error;
-        problems.push({ field, message: error.message });
-        return "";
-      }
-    };
     const data = {
-      startsAt: at("startsAt", startsAt),
-      endsAt: at("endsAt", endsAt),
+      startsAt: times.startsAt,
+      endsAt: times.endsAt,
       capacity: places,
       location,
       trainer,
@@ -131,7 +108,10 @@ function SessionForm({ session }: { session: Session | undefined }) {
           label="Course"
           options={[
             { value: "", text: "Choose a course" },
-            ...(courses.data ?? []).map((course) => ({ value: course.id, text: course.title })),
+            // An archived course is offered for no new sessions.
+            ...(courses.data ?? [])
+              .filter((course) => course.archivedAt == null)
+              .map((course) => ({ value: course.id, text: course.title })),
           ]}
           {...form.text("courseId")}
         />

@@ -3,37 +3,33 @@ import { useParams } from "react-router";
 
 import { formatDate, formatTime, plural } from "@dapkit/schemas";
 
-import { ButtonGroup, ButtonLink } from "../../components/button";
 import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
 import { DownloadLink } from "../../components/download-link";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
-import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
-import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
 import { MessagesSection } from "../messages/messages-section";
+import { SessionActions, SessionStatusNotice, SessionStatusTag } from "./session-lifecycle";
 import { SessionNominations } from "./session-nominations";
 
 type Session = Outputs["training"]["sessions"]["get"];
 
 function SessionDetails({ session }: { session: Session }) {
-  const user = useCurrentUser();
   const waiting = session.nominations
     .filter((nomination) => nomination.state === "waitlisted")
     .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
-  const canMark =
-    can(user, "manageTraining") &&
-    session.nominations.some((n) => n.state !== "cancelled" && n.state !== "declined");
   return (
     <>
       <FlashBanner />
       <PageHeading caption="Training session">
         {session.courseTitle}: {formatDate(session.startsAt)}
       </PageHeading>
+      <SessionStatusNotice session={session} />
       <SummaryList
         rows={[
+          { key: "Status", value: <SessionStatusTag session={session} /> },
           { key: "Date", value: formatDate(session.startsAt) },
           {
             key: "Time",
@@ -54,21 +50,7 @@ function SessionDetails({ session }: { session: Session }) {
           },
         ]}
       />
-      <ButtonGroup>
-        {can(user, "nominate") ? (
-          <ButtonLink to={`/training/sessions/${session.id}/nominate`}>Nominate staff</ButtonLink>
-        ) : null}
-        {canMark ? (
-          <ButtonLink to={`/training/sessions/${session.id}/attendance`} variant="secondary">
-            Mark attendance
-          </ButtonLink>
-        ) : null}
-        {can(user, "manageStaff") ? (
-          <ButtonLink to={`/training/sessions/${session.id}/edit`} variant="secondary">
-            Change session
-          </ButtonLink>
-        ) : null}
-      </ButtonGroup>
+      <SessionActions session={session} />
       <p className="govuk-body">
         <a className="govuk-link" href={`/api/sessions/${session.id}/sign-in-sheet.pdf`} download>
           Print the sign-in sheet (PDF)

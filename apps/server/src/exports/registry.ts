@@ -3,6 +3,7 @@ import { auditExport, usersExport } from "./admin-exports";
 import type { ExportDefinition } from "./define-export";
 import { evidenceExport } from "./evidence-export";
 import { fundingYearsExport } from "./funding-exports";
+import { fundingPlanExport } from "./funding-plan-export";
 import { recommendationsExport } from "./recommendations-export";
 import { reportsExport } from "./reports-export";
 import { staffExport } from "./staff-export";
@@ -21,6 +22,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   usersExport,
   auditExport,
   fundingYearsExport,
+  fundingPlanExport,
   reportsExport,
   neverTrainedExport,
   refreshersDueExport,

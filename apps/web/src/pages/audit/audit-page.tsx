@@ -6,6 +6,7 @@ import { contract, type PageSize } from "@dapkit/contract";
 import { formatDate, formatDateTime, plural } from "@dapkit/schemas";
 
 import { Button } from "../../components/button";
+import { TableScroll } from "../../components/data-table";
 import { DateInput } from "../../components/date-input";
 import { DownloadLink } from "../../components/download-link";
 import { ErrorSummary } from "../../components/error-summary";
@@ -161,47 +162,51 @@ function Changes({ entry }: { entry: Entry }) {
 
 function Entries({ entries }: { entries: Entry[] }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-visually-hidden">Audit log entries, newest first</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            When
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Who
-          </th>
-          <th scope="col" className="govuk-table__header">
-            What
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Changes
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {entries.map((entry) => (
-          <tr className="govuk-table__row" key={entry.id}>
-            <td className="govuk-table__cell">{formatDateTime(entry.at)}</td>
-            <td className="govuk-table__cell">
-              {entry.userName ?? "Nobody signed in"}
-              {entry.source == null ? null : (
-                <span className="govuk-hint app-audit-source">from {entry.source}</span>
-              )}
-            </td>
-            <td className="govuk-table__cell">
-              {codeWords(entry.action)}: {codeWords(entry.entity).toLowerCase()}
-              {entry.entityId == null ? null : (
-                <span className="govuk-hint app-audit-source">{entry.entityId}</span>
-              )}
-            </td>
-            <td className="govuk-table__cell">
-              <Changes entry={entry} />
-            </td>
+    <TableScroll labelledBy="audit-entries">
+      <table className="govuk-table">
+        <caption className="govuk-visually-hidden" id="audit-entries">
+          Audit log entries, newest first
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              When
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Who
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Changes
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {entries.map((entry) => (
+            <tr className="govuk-table__row" key={entry.id}>
+              <td className="govuk-table__cell">{formatDateTime(entry.at)}</td>
+              <td className="govuk-table__cell">
+                {entry.userName ?? "Nobody signed in"}
+                {entry.source == null ? null : (
+                  <span className="govuk-hint app-audit-source">from {entry.source}</span>
+                )}
+              </td>
+              <td className="govuk-table__cell">
+                {codeWords(entry.action)}: {codeWords(entry.entity).toLowerCase()}
+                {entry.entityId == null ? null : (
+                  <span className="govuk-hint app-audit-source">{entry.entityId}</span>
+                )}
+              </td>
+              <td className="govuk-table__cell">
+                <Changes entry={entry} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -4,6 +4,7 @@ import { MESSAGE_KINDS, MESSAGE_STATE_LABELS, type MessageState } from "@dapkit/
 import { formatDateTime } from "@dapkit/schemas";
 
 import { Button } from "../../components/button";
+import { TableScroll } from "../../components/data-table";
 import { QueryState } from "../../components/query-state";
 import type { TagColour } from "../../components/tag";
 import { useCurrentUser } from "../../lib/current-user";
@@ -150,35 +151,40 @@ export function MessagesSection(about: { sessionId: string } | { staffId: string
             {items.length === 0 ? (
               <p className="govuk-body">No messages yet.</p>
             ) : (
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">
-                  Messages, newest first
-                </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      When
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      To
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Message
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Delivery
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      <span className="govuk-visually-hidden">Action</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {items.map((message) => (
-                    <MessageRow key={message.id} message={message} />
-                  ))}
-                </tbody>
-              </table>
+              <TableScroll labelledBy="messages-caption">
+                <table className="govuk-table">
+                  <caption
+                    className="govuk-table__caption govuk-visually-hidden"
+                    id="messages-caption"
+                  >
+                    Messages, newest first
+                  </caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      <th scope="col" className="govuk-table__header">
+                        When
+                      </th>
+                      <th scope="col" className="govuk-table__header">
+                        To
+                      </th>
+                      <th scope="col" className="govuk-table__header">
+                        Message
+                      </th>
+                      <th scope="col" className="govuk-table__header">
+                        Delivery
+                      </th>
+                      <th scope="col" className="govuk-table__header">
+                        <span className="govuk-visually-hidden">Action</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {items.map((message) => (
+                      <MessageRow key={message.id} message={message} />
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             )}
           </>
         )}

@@ -169,6 +169,16 @@ export const routes: RouteObject[] = [
         "readEvidence",
       ),
       page(
+        "accreditation/areas/:areaId",
+        async () => (await import("./pages/accreditation/area-page")).AreaPage,
+        "readEvidence",
+      ),
+      page(
+        "accreditation/actions/:actionId",
+        async () => (await import("./pages/accreditation/action-page")).ActionPage,
+        "manageEvidence",
+      ),
+      page(
         "accreditation/evidence/new",
         async () => (await import("./pages/accreditation/evidence-form-page")).EvidenceFormPage,
         "manageEvidence",
@@ -187,6 +197,36 @@ export const routes: RouteObject[] = [
         "recommendations",
         async () =>
           (await import("./pages/recommendations/recommendations-page")).RecommendationsPage,
+        "readRecommendations",
+      ),
+      page(
+        "recommendations/new",
+        async () =>
+          (await import("./pages/recommendations/recommendation-form-page")).RecommendationFormPage,
+        "manageRecommendations",
+      ),
+      page(
+        "recommendations/:recommendationId/edit",
+        async () =>
+          (await import("./pages/recommendations/recommendation-form-page")).RecommendationFormPage,
+        "manageRecommendations",
+      ),
+      page(
+        "recommendations/committee-papers",
+        async () =>
+          (await import("./pages/committee-papers/committee-papers-page")).CommitteePapersPage,
+        "readRecommendations",
+      ),
+      page(
+        "recommendations/committee-papers/new",
+        async () =>
+          (await import("./pages/committee-papers/committee-paper-page")).CommitteePaperPage,
+        "manageRecommendations",
+      ),
+      page(
+        "recommendations/committee-papers/:paperId",
+        async () =>
+          (await import("./pages/committee-papers/committee-paper-page")).CommitteePaperPage,
         "readRecommendations",
       ),
       page(

@@ -8,7 +8,8 @@ import { BackLink, InsetText, PageHeading } from "../../components/small-parts";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
 import { PackDownload } from "./pack-download";
-import { ReadinessTable } from "./readiness-table";
+import { DownloadLink } from "../../components/download-link";
+import { ReadinessTaskList } from "./readiness-task-list";
 
 export function ReadinessPage() {
   usePageTitle("Readiness for DAHA accreditation");
@@ -31,7 +32,13 @@ export function ReadinessPage() {
                 {data.trainingUptake.nominated} nominated staff attended (
                 {formatRate(data.trainingUptake.attendanceRate)}).
               </InsetText>
-              <ReadinessTable readiness={data} caption="Readiness by priority area" />
+              <ReadinessTaskList readiness={data} />
+              <h2 className="govuk-heading-m">Action plan</h2>
+              <p className="govuk-body">
+                Each area&rsquo;s page holds its actions and evidence. An action past its due date
+                turns its area amber until it is done.
+              </p>
+              <DownloadLink name="action-plan" description="the action plan" />
               <PackDownload />
             </>
           );

@@ -1,13 +1,20 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
-import { RECOMMENDATION_STATUS_LABELS, londonToday, formatDate } from "@dapkit/schemas";
+import { ACTION_STATUS_LABELS } from "@dapkit/daha";
+import {
+  RAG_RATING_LABELS,
+  RECOMMENDATION_STATUS_LABELS,
+  londonToday,
+  formatDate,
+} from "@dapkit/schemas";
 
 import { Button } from "../../components/button";
 import { DateInput } from "../../components/date-input";
 import { ErrorSummary } from "../../components/error-summary";
+import { FlashBanner } from "../../components/flash-banner";
 import { NotificationBanner } from "../../components/notification-banner";
 import { QueryState } from "../../components/query-state";
 import { Select } from "../../components/select";
@@ -90,12 +97,15 @@ export function RecommendationPage() {
   const { recommendationId = "" } = useParams();
   const user = useCurrentUser();
   const query = useQuery(trpc.recommendations.get.queryOptions({ id: recommendationId }));
+  const framework = useQuery(trpc.evidence.framework.queryOptions());
+  const areaName = (id: string) => framework.data?.areas.find((area) => area.id === id)?.name ?? id;
   usePageTitle(
     query.data === undefined ? "Recommendation" : `Recommendation ${query.data.reference}`,
   );
   return (
     <>
       <BackLink to="/recommendations">Back to recommendations</BackLink>
+      <FlashBanner />
       <QueryState query={query} what="recommendation">
         {(recommendation) => (
           <div className="govuk-grid-row">
@@ -106,11 +116,79 @@ export function RecommendationPage() {
               <SummaryList
                 rows={[
                   { key: "Status", value: <StatusTag status={recommendation.status} /> },
+                  {
+                    key: "RAG rating",
+                    value:
+                      recommendation.rag == null ? (
+                        "Not rated"
+                      ) : (
+                        <StatusTag
+                          status={recommendation.rag}
+                          text={RAG_RATING_LABELS[recommendation.rag]}
+                        />
+                      ),
+                  },
+                  {
+                    key: "Target date",
+                    value:
+                      recommendation.targetDate == null
+                        ? "None"
+                        : formatDate(recommendation.targetDate),
+                  },
                   { key: "Owner", value: recommendation.owner },
+                  {
+                    key: "DAHA priority areas",
+                    value:
+                      recommendation.areaIds.length === 0 ? (
+                        "None"
+                      ) : (
+                        <ul className="govuk-list govuk-!-margin-bottom-0">
+                          {recommendation.areaIds.map((id) => (
+                            <li key={id}>
+                              <Link
+                                className="govuk-link"
+                                to={`/accreditation/areas/${encodeURIComponent(id)}`}
+                              >
+                                {areaName(id)}
+                              </Link>
+                            </li>
+                          ))}
+                        </ul>
+                      ),
+                  },
                   { key: "From", value: recommendation.source },
                   { key: "Added", value: formatDate(recommendation.createdAt) },
                 ]}
               />
+              {can(user, "manageRecommendations") ? (
+                <p className="govuk-body">
+                  <Link className="govuk-link" to={`/recommendations/${recommendation.id}/edit`}>
+                    Change this recommendation
+                  </Link>
+                </p>
+              ) : null}
+              <h2 className="govuk-heading-m">Actions in the DAHA action plan</h2>
+              {recommendation.actions.length === 0 ? (
+                <p className="govuk-body">No action in the plan serves this recommendation yet.</p>
+              ) : (
+                <ul className="govuk-list">
+                  {recommendation.actions.map((action) => (
+                    <li key={action.id}>
+                      <Link
+                        className="govuk-link"
+                        to={`/accreditation/areas/${encodeURIComponent(action.areaId)}`}
+                      >
+                        {action.what}
+                      </Link>{" "}
+                      (due {formatDate(action.dueDate)}){" "}
+                      <StatusTag
+                        status={action.status}
+                        text={ACTION_STATUS_LABELS[action.status]}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )}
               <h2 className="govuk-heading-m">Progress</h2>
               {recommendation.updates.length === 0 ? (
                 <p className="govuk-body">No progress has been recorded yet.</p>

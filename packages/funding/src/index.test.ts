@@ -4,6 +4,7 @@ import * as funding from "./index";
 test("the public API is exactly these runtime exports", () => {
   expect(Object.keys(funding).sort()).toEqual([
     "COMPARED_LINE_LABELS",
+    "ENGLAND_SECTOR_COSTS",
     "FundingInputError",
     "GREEN_BOOK_STPR",
     "GREEN_BOOK_STPR_SCHEDULE",
@@ -22,6 +23,7 @@ test("the public API is exactly these runtime exports", () => {
     "costPerVictim",
     "coverage",
     "discountFactor",
+    "fairShares",
     "financialYearOf",
     "formatFinancialYear",
     "formatMoney",

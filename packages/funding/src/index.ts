@@ -66,6 +66,7 @@ export {
   type SplitAtDisplayUnitOptions,
   type TableAtUnit,
 } from "./display-unit-split";
+export { ENGLAND_SECTOR_COSTS, fairShares, type FairShare } from "./fair-shares";
 export {
   FundingInputError,
   type FundingInputErrorCode,

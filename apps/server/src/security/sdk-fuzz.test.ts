@@ -92,6 +92,7 @@ const PACKAGES: PackageUnderTest[] = [
         { reportedTotals: { forecastPence: 1_252_100 } },
       ],
       readTableMoney: ["(£1,234)"],
+      fairShares: [[{ key: "pcc", sector: "criminal_justice" }], 33_500_000],
       readCouncilTable: [councilTable, { totalLabel: "Totals" }],
       checkCouncilTable: [funding.readCouncilTable(councilTable)],
       splitAtDisplayUnit: [[[150, 250]], { unitPence: 100 }],

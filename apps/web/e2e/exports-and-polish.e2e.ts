@@ -141,4 +141,18 @@ describe("exports, titles, narrow screens and the nominate page at 1,000 people"
     await expect.poll(() => page.getByText(/Already nominated/).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, "the nominate page, searched");
   });
+
+  test("the session page shows its nominations a page at a time", async () => {
+    const { page, fixtures } = world;
+    await visit(page, `/training/sessions/${fixtures.session.id}`);
+    const rows = page.locator("table", { hasText: "Department" }).locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(50);
+    await page.getByRole("link", { name: "Page 2" }).click();
+    await expect.poll(() => rows.count()).toBe(NOMINATED - 50);
+    // "Select all" takes everyone shown by the filter, on every page.
+    await expect(
+      page.getByLabel(`Select all ${String(NOMINATED)} people shown`).count(),
+    ).resolves.toBe(1);
+    await expectNoAxeViolations(page, "the session page, page 2");
+  });
 });

@@ -16,10 +16,12 @@ import { Checkbox } from "../../components/checkbox";
 import { DataTable } from "../../components/data-table";
 import { ErrorSummary } from "../../components/error-summary";
 import { NotificationBanner } from "../../components/notification-banner";
+import { Pagination } from "../../components/pagination";
 import { Select } from "../../components/select";
 import { StatusTag } from "../../components/tag";
 import { Textarea } from "../../components/textarea";
 import { useCurrentUser } from "../../lib/current-user";
+import { useFilters } from "../../lib/search-params";
 import { can, type CurrentUser } from "../../lib/permissions";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
@@ -34,6 +36,11 @@ function allowedActions(user: CurrentUser): NominationAction[] {
     action === "cancel" ? can(user, "cancelNomination") : can(user, "manageTraining"),
   );
 }
+
+// A session with hundreds nominated shows them a page at a time; "select all" still takes everyone
+// the filter shows, on every page.
+const ROWS_PER_PAGE = 50;
+const NO_FILTERS = [] as const;
 
 // Declining and cancelling take a place away, so they ask for a reason and a second look.
 const NEEDS_REASON: ReadonlySet<NominationAction> = new Set(["decline", "cancel"]);
@@ -186,6 +193,9 @@ export function SessionNominations({ session }: { session: Session }) {
   const selectable = shown.filter((row) => nominationActions(row.state).length > 0);
   const allShown = selectable.length > 0 && selectable.every((row) => selected.has(row.id));
   const present = new Set(session.nominations.map((row) => row.state));
+  const paging = useFilters(NO_FILTERS);
+  const page = Math.min(paging.page, Math.max(1, Math.ceil(shown.length / ROWS_PER_PAGE)));
+  const onPage = shown.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
 
   function toggle(ids: readonly string[], on: boolean) {
     const next = new Set(selected);
@@ -291,9 +301,11 @@ export function SessionNominations({ session }: { session: Session }) {
             : `Nominations: ${NOMINATION_STATE_LABELS[state as Nomination["state"]]}`
         }
         captionSize="visually-hidden"
-        rows={shown}
+        rows={onPage}
         rowKey={(row) => row.id}
         empty="Nobody has been nominated for this session yet."
+        // The session's own export, below the section, holds every row on every page.
+        downloadable={false}
         columns={[
           ...(actions.length === 0
             ? []
@@ -340,6 +352,12 @@ export function SessionNominations({ session }: { session: Session }) {
           },
           { header: "Since", cell: (row) => formatDate(row.stateChangedAt) },
         ]}
+      />
+      <Pagination
+        page={page}
+        pageSize={ROWS_PER_PAGE}
+        total={shown.length}
+        hrefFor={paging.hrefFor}
       />
     </>
   );

@@ -123,6 +123,8 @@ describe("auth.signOut and auth.me", () => {
         "manageStaff",
         "nominate",
         "cancelNomination",
+        "requestTraining",
+        "decideTrainingRequests",
         "manageTraining",
         "readEvidence",
         "readRecommendations",

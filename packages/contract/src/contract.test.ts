@@ -59,6 +59,12 @@ describe("the tracker's contract", () => {
         "funding.update",
         "funding.copy",
         "funding.checkTable",
+        "myTraining.overview",
+        "myTraining.openSessions",
+        "myTraining.request",
+        "myTraining.teamRequests",
+        "myTraining.approve",
+        "myTraining.decline",
         "organisation.settings.get",
         "organisation.settings.update",
         "recommendations.list",
@@ -129,7 +135,7 @@ describe("the tracker's contract", () => {
       );
       // Reads are queries and changes are mutations, as their names say.
       expect(entry.kind).toBe(
-        /\.(list|get|me|framework|readiness|uptake\w*|refreshersDue|neverTrained|recentSignIns|facets|accountLink|setupStatus|candidates)$/.test(
+        /\.(list|get|me|framework|readiness|uptake\w*|refreshersDue|neverTrained|recentSignIns|facets|accountLink|setupStatus|candidates|overview|openSessions|teamRequests)$/.test(
           path,
         )
           ? "query"

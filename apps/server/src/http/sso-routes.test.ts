@@ -8,6 +8,7 @@ import { SSO_PATHS, type SsoRefusalReason, type UserRole } from "@dapkit/contrac
 import { SESSION_COOKIE } from "../auth/cookie";
 import { ADDRESS_POLICY, SignInLimiter } from "../auth/sign-in-limiter";
 import { auditLog, organisations, users } from "../db/schema";
+import { createStaff, scopeAs } from "../test/builders";
 import { callProcedure, close, listen } from "../test/http-client";
 import { startTestProvider, type ProviderAccount, type TestProvider } from "../test/oidc-provider";
 import {
@@ -401,6 +402,16 @@ describe("single sign-on against a real OpenID Provider", () => {
       role: "hr",
       passwordHash: null,
     });
+  });
+
+  it("links a created user to the current staff record with their email, for My training", async () => {
+    configure({ ssoCreateUnknownUsers: true, ssoDefaultRole: "viewer" });
+    const email = `staff.member@${DOMAIN}`;
+    // Matched whatever the case: HR systems and identity providers spell addresses differently.
+    const person = createStaff(scopeAs(app, org.users.hr), { email: `Staff.Member@${DOMAIN}` });
+    const { browser, callback } = await callbackFor({ email, name: "Staff Member" });
+    await finish(callback, browser);
+    expect(await me(browser)).toMatchObject({ role: "viewer", staffId: person.id });
   });
 
   it("gives a created user the default role when no group maps, and refuses when there is none", async () => {

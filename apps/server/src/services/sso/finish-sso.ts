@@ -14,6 +14,7 @@ import type { PendingSignIn } from "./pending-sign-ins";
 import { providerConfiguration } from "./provider-configuration";
 import { emailDomain, ssoOrganisation, type SsoOrganisation } from "./sso-organisation";
 import { SsoRefusal } from "./sso-refusal";
+import { staffIdByEmail } from "../self-service/staff-by-email";
 
 // The users table takes any length; a provider's display name is cut to what a page can show.
 const MAX_NAME_LENGTH = 200;
@@ -128,7 +129,7 @@ function accountFor(tx: Queryable, signIn: SignIn): SessionUser {
     email: verified.email,
     name: displayName(verified.claims, verified.email),
     role,
-    staffId: null,
+    staffId: staffIdByEmail(tx, sso.id, verified.email),
   };
   tx.insert(users)
     .values({

@@ -14,6 +14,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { isUniqueViolation } from "../sqlite-errors";
 import { publicUserColumns } from "./user-columns";
+import { staffIdByEmail } from "../self-service/staff-by-email";
 
 export type PublicUser = ReturnType<typeof listUsers>[number];
 
@@ -104,7 +105,7 @@ export function addUser<T>(
           email: input.email,
           name: input.name,
           role: input.role,
-          staffId: input.staffId,
+          staffId: input.staffId ?? staffIdByEmail(tx, admin.organisationId, input.email),
           passwordHash: input.passwordHash,
           createdAt: now.toISOString(),
         })

@@ -67,8 +67,10 @@ function StaffRecordForm({ user, staff }: { user: UserAccount; staff: readonly S
           Link to a staff record
         </h1>
         <p className="govuk-body">
-          A manager&apos;s staff record decides whose training they can see and nominate: the people
-          it lists as managed by them.
+          Their staff record is the training they see and ask for in My training. A manager&apos;s
+          also decides whose training they can see and nominate, and whose requests they decide: the
+          people it lists as managed by them. A new account is linked to the current staff record
+          with the same email address, if there is exactly one.
         </p>
         <form onSubmit={submit} noValidate>
           <Select

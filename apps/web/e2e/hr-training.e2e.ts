@@ -78,8 +78,11 @@ let registerSessionId = "";
 test("HR nominates three people, books them and marks the register with the keyboard alone", async () => {
   const { page, fixtures } = world;
   const before = await funnelFigures(page);
-  // Nominating and booking close when the session starts, so this one is tomorrow.
-  registerSessionId = await sessionStartingIn(24 * 60 * 60, 10);
+  // Nominating and booking close when the session starts and attendance opens then, so this one
+  // starts shortly: booked first, marked once it has started.
+  const lead = 45;
+  const opens = Date.now() + lead * 1000;
+  registerSessionId = await sessionStartingIn(lead, 10);
 
   await page.goto(`/training/sessions/${registerSessionId}`);
   await page.getByRole("button", { name: "Nominate staff" }).click();
@@ -103,6 +106,7 @@ test("HR nominates three people, books them and marks the register with the keyb
   await screenshot(page, "session");
   await expectNoAxeViolations(page, "the session page after booking");
 
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, opens - Date.now()) + 2000));
   // The register, with the keyboard only: Tab to the shortcut, Space, arrow keys, Tab, Enter.
   await page.goto(`/training/sessions/${registerSessionId}/attendance`);
   await settled(page);
@@ -111,8 +115,9 @@ test("HR nominates three people, books them and marks the register with the keyb
   // Space presses a focused button, as Enter does.
   await page.keyboard.press("Space");
   await page.getByText("3 fully attended, 0 partially attended").waitFor();
-  // Into the first person's radio group (focus lands on the checked radio), then one to the right.
-  await page.keyboard.press("Tab");
+  // Into the first person's radio group (focus lands on the checked radio, past the register's
+  // scrollable frame, which takes focus so a keyboard can scroll it), then one to the right.
+  await tabTo(page, (element) => element.getAttribute("type") === "radio");
   expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
     "fully_attended",
   );

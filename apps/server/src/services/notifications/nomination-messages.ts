@@ -7,6 +7,11 @@ import type { NominationState } from "@dapkit/schemas";
 import type { Queryable } from "../../db/client";
 import { courses, nominations, staff, trainingSessions } from "../../db/schema";
 import type { Scope } from "../scope";
+import {
+  courseOfSession,
+  sessionOfNomination,
+  staffOfNomination,
+} from "../training/nomination-items";
 import { calendarInvite } from "./calendar-invite";
 import { composeMessage, type SessionFacts } from "./compose-message";
 import { messageConfig } from "./message-config";
@@ -56,28 +61,13 @@ export function nominationFacts(
       cancelledAt: trainingSessions.cancelledAt,
     })
     .from(nominations)
-    .innerJoin(
-      staff,
-      and(eq(staff.organisationId, nominations.organisationId), eq(staff.id, nominations.staffId)),
-    )
+    .innerJoin(staff, staffOfNomination)
     .leftJoin(
       manager,
       and(eq(manager.organisationId, staff.organisationId), eq(manager.id, staff.managerId)),
     )
-    .innerJoin(
-      trainingSessions,
-      and(
-        eq(trainingSessions.organisationId, nominations.organisationId),
-        eq(trainingSessions.id, nominations.sessionId),
-      ),
-    )
-    .innerJoin(
-      courses,
-      and(
-        eq(courses.organisationId, trainingSessions.organisationId),
-        eq(courses.id, trainingSessions.courseId),
-      ),
-    )
+    .innerJoin(trainingSessions, sessionOfNomination)
+    .innerJoin(courses, courseOfSession)
     .where(and(eq(nominations.organisationId, organisationId), inArray(nominations.id, [...ids])))
     .all()
     .map((row) => ({

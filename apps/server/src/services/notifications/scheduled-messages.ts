@@ -12,6 +12,7 @@ import {
   users,
 } from "../../db/schema";
 import { refreshersDue } from "../reports/refreshers-due";
+import { sessionOfNomination } from "../training/nomination-items";
 import { composeMessage } from "./compose-message";
 import {
   nominationFacts,
@@ -61,32 +62,42 @@ export function dueReminder(
   return window;
 }
 
+/**
+ * The organisation's nominations now in `state` on sessions (not cancelled) starting after
+ * `startsAfter` and, if given, by `startsBy`, with when each reached that state.
+ */
+function nominationsInState(
+  db: Db,
+  organisationId: string,
+  filter: { state: "booked" | "no_show"; startsAfter: string; startsBy?: string },
+): { id: string; at: string }[] {
+  return db
+    .select({ id: nominations.id, at: nominations.stateChangedAt })
+    .from(nominations)
+    .innerJoin(trainingSessions, sessionOfNomination)
+    .where(
+      and(
+        eq(nominations.organisationId, organisationId),
+        eq(nominations.state, filter.state),
+        isNull(trainingSessions.cancelledAt),
+        gt(trainingSessions.startsAt, filter.startsAfter),
+        filter.startsBy === undefined ? undefined : lte(trainingSessions.startsAt, filter.startsBy),
+      ),
+    )
+    .all();
+}
+
 function queueReminders(db: Db, target: MessageTarget, now: Date): number {
   const days = target.settings.reminderDays;
   if (days.length === 0) return 0;
   const today = dayNumber(londonToday(now));
   const horizon = new Date(now.getTime() + (Math.max(...days) + 2) * DAY_MS).toISOString();
-  const booked = db
-    .select({ id: nominations.id, bookedAt: nominations.stateChangedAt })
-    .from(nominations)
-    .innerJoin(
-      trainingSessions,
-      and(
-        eq(trainingSessions.organisationId, nominations.organisationId),
-        eq(trainingSessions.id, nominations.sessionId),
-      ),
-    )
-    .where(
-      and(
-        eq(nominations.organisationId, target.organisationId),
-        eq(nominations.state, "booked"),
-        isNull(trainingSessions.cancelledAt),
-        gt(trainingSessions.startsAt, now.toISOString()),
-        lte(trainingSessions.startsAt, horizon),
-      ),
-    )
-    .all();
-  const bookedAt = new Map(booked.map((row) => [row.id, row.bookedAt]));
+  const booked = nominationsInState(db, target.organisationId, {
+    state: "booked",
+    startsAfter: now.toISOString(),
+    startsBy: horizon,
+  });
+  const bookedAt = new Map(booked.map((row) => [row.id, row.at]));
   let queued = 0;
   for (const facts of nominationFacts(db, target.organisationId, [...bookedAt.keys()])) {
     const sessionDay = londonDayOf(facts.session.startsAt);
@@ -110,25 +121,10 @@ function queueReminders(db: Db, target: MessageTarget, now: Date): number {
 function queueNoShowFollowUps(db: Db, target: MessageTarget, now: Date): number {
   const today = dayNumber(londonToday(now));
   const since = new Date(now.getTime() - (LATE_LIMIT_DAYS + 4) * DAY_MS).toISOString();
-  const ids = db
-    .select({ id: nominations.id })
-    .from(nominations)
-    .innerJoin(
-      trainingSessions,
-      and(
-        eq(trainingSessions.organisationId, nominations.organisationId),
-        eq(trainingSessions.id, nominations.sessionId),
-      ),
-    )
-    .where(
-      and(
-        eq(nominations.organisationId, target.organisationId),
-        eq(nominations.state, "no_show"),
-        gt(trainingSessions.startsAt, since),
-      ),
-    )
-    .all()
-    .map((row) => row.id);
+  const ids = nominationsInState(db, target.organisationId, {
+    state: "no_show",
+    startsAfter: since,
+  }).map((row) => row.id);
   let queued = 0;
   for (const facts of nominationFacts(db, target.organisationId, ids)) {
     const due = nextWorkingDay(londonDayOf(facts.session.startsAt));

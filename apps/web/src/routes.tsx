@@ -101,8 +101,33 @@ export const routes: RouteObject[] = [
         "manageTraining",
       ),
       page(
+        "training/sessions/:sessionId/move",
+        async () => (await import("./pages/training/move-session-page")).MoveSessionPage,
+        "manageTraining",
+      ),
+      page(
+        "training/sessions/:sessionId/cancel",
+        async () => (await import("./pages/training/cancel-session-page")).CancelSessionPage,
+        "manageTraining",
+      ),
+      page(
+        "training/sessions/:sessionId/close",
+        async () => (await import("./pages/training/close-session-page")).CloseSessionPage,
+        "manageTraining",
+      ),
+      page(
         "training/nominations/:nominationId",
         async () => (await import("./pages/training/nomination-page")).NominationPage,
+      ),
+      page(
+        "training/nominations/:nominationId/cancel",
+        async () => (await import("./pages/training/nomination-action-page")).CancelNominationPage,
+        "cancelNomination",
+      ),
+      page(
+        "training/nominations/:nominationId/decline",
+        async () => (await import("./pages/training/nomination-action-page")).DeclineNominationPage,
+        "manageTraining",
       ),
       page("staff", async () => (await import("./pages/staff/staff-list-page")).StaffListPage),
       page(

@@ -59,6 +59,11 @@ describe("the tracker's contract", () => {
         "funding.update",
         "funding.copy",
         "funding.checkTable",
+        "messages.settings.get",
+        "messages.settings.update",
+        "messages.previews",
+        "messages.list",
+        "messages.resend",
         "myTraining.overview",
         "myTraining.openSessions",
         "myTraining.request",
@@ -110,8 +115,8 @@ describe("the tracker's contract", () => {
         "training.nominations.importCsv",
         "training.attendance.mark",
         "training.attendance.markMany",
-        "training.attendance.importCsv",
         "training.attendance.undo",
+        "training.attendance.importCsv",
         "users.list",
         "users.create",
         "users.update",
@@ -135,7 +140,7 @@ describe("the tracker's contract", () => {
       );
       // Reads are queries and changes are mutations, as their names say.
       expect(entry.kind).toBe(
-        /\.(list|get|me|framework|readiness|uptake\w*|refreshersDue|neverTrained|recentSignIns|facets|accountLink|setupStatus|candidates|overview|openSessions|teamRequests)$/.test(
+        /\.(list|get|me|framework|readiness|uptake\w*|refreshersDue|neverTrained|recentSignIns|facets|accountLink|setupStatus|candidates|overview|openSessions|teamRequests|previews)$/.test(
           path,
         )
           ? "query"

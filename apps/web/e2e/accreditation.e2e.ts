@@ -14,15 +14,15 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-/** The readiness words, and the reasons, shown for each priority area. */
+/** The readiness words, and the reasons, shown for each priority area of the task list. */
 async function readiness(target: Page): Promise<Map<string, { words: string; why: string }>> {
   await target.goto("/accreditation/readiness");
   await settled(target);
   const result = new Map<string, { words: string; why: string }>();
-  for (const row of await target.locator("table tbody tr").all()) {
-    const name = ((await row.locator("th").textContent()) ?? "").trim();
+  for (const row of await target.locator(".govuk-task-list__item").all()) {
+    const name = ((await row.locator(".govuk-task-list__link").textContent()) ?? "").trim();
     const words = ((await row.locator(".govuk-tag").textContent()) ?? "").trim();
-    const why = ((await row.locator("td").last().textContent()) ?? "").trim();
+    const why = ((await row.locator(".govuk-task-list__hint").textContent()) ?? "").trim();
     result.set(name, { words, why });
   }
   return result;

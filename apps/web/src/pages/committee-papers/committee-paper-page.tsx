@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useParams } from "react-router";
 
 import {
   COMMITTEE_PAPER_SECTION_KEYS,
@@ -15,6 +15,7 @@ import { Checkbox } from "../../components/checkbox";
 import { DateInput } from "../../components/date-input";
 import { ErrorSummary } from "../../components/error-summary";
 import { Fieldset } from "../../components/fieldset";
+import { FlashBanner } from "../../components/flash-banner";
 import { NotificationBanner } from "../../components/notification-banner";
 import { QueryState } from "../../components/query-state";
 import { Radios } from "../../components/radios";
@@ -24,6 +25,7 @@ import { TextInput } from "../../components/text-input";
 import { Textarea } from "../../components/textarea";
 import { useCurrentUser } from "../../lib/current-user";
 import { isoFromParts, partsFromIso } from "../../lib/date-parts";
+import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useForm } from "../../lib/use-form";
@@ -73,9 +75,7 @@ function sectionState(draft: CommitteePaperDraft | undefined): SectionState {
   ) as SectionState;
 }
 
-function PaperForm({ paper }: { paper: Paper | undefined }) {
-  const navigate = useNavigate();
-  const [saved, setSaved] = useState(false);
+function PaperForm({ paper, done }: { paper: Paper | undefined; done: (saved: Paper) => void }) {
   const plans = useQuery(trpc.funding.list.queryOptions());
   const draft = paper?.draft;
   const form = useForm(
@@ -97,8 +97,7 @@ function PaperForm({ paper }: { paper: Paper | undefined }) {
   );
   const onSuccess = async (result: Paper) => {
     await queryClient.invalidateQueries({ queryKey: trpc.committeePapers.pathKey() });
-    setSaved(true);
-    if (paper === undefined) void navigate(`/recommendations/committee-papers/${result.id}`);
+    done(result);
   };
   const create = useMutation(
     trpc.committeePapers.create.mutationOptions({ onSuccess, onError: form.fromServer }),
@@ -109,7 +108,6 @@ function PaperForm({ paper }: { paper: Paper | undefined }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
     const values = form.values;
     const parsed = isoFromParts(values.meetingDate, LABELS.meetingDate);
     const data = {
@@ -149,7 +147,6 @@ function PaperForm({ paper }: { paper: Paper | undefined }) {
 
   return (
     <>
-      {saved ? <NotificationBanner kind="success">Draft saved</NotificationBanner> : null}
       <ErrorSummary errors={form.errors} />
       <form onSubmit={submit} noValidate>
         <TextInput
@@ -231,6 +228,9 @@ function PaperForm({ paper }: { paper: Paper | undefined }) {
 export function CommitteePaperPage() {
   const { paperId } = useParams();
   const manage = can(useCurrentUser(), "manageRecommendations");
+  const navigate = useNavigateWithFlash();
+  // Held here, not in the form: a save brings a new version, and the form starts afresh from it.
+  const [saved, setSaved] = useState(0);
   const query = useQuery({
     ...trpc.committeePapers.get.queryOptions({ id: paperId ?? "" }),
     enabled: paperId !== undefined,
@@ -241,10 +241,21 @@ export function CommitteePaperPage() {
   return (
     <>
       <BackLink to="/recommendations/committee-papers">Back to committee papers</BackLink>
+      <FlashBanner />
+      {saved === 0 ? null : (
+        <NotificationBanner kind="success" key={saved}>
+          Draft saved
+        </NotificationBanner>
+      )}
       {paperId === undefined ? (
         <>
           <PageHeading caption="Committee papers">Draft a committee paper</PageHeading>
-          <PaperForm paper={undefined} />
+          <PaperForm
+            paper={undefined}
+            done={(created) =>
+              navigate(`/recommendations/committee-papers/${created.id}`, "Draft saved")
+            }
+          />
         </>
       ) : (
         <QueryState query={query} what="committee paper">
@@ -264,7 +275,11 @@ export function CommitteePaperPage() {
                     <span className="govuk-details__summary-text">Edit the draft</span>
                   </summary>
                   <div className="govuk-details__text">
-                    <PaperForm key={paper.version} paper={paper} />
+                    <PaperForm
+                      key={paper.version}
+                      paper={paper}
+                      done={() => setSaved((count) => count + 1)}
+                    />
                   </div>
                 </details>
               ) : null}

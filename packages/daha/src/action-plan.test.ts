@@ -180,3 +180,21 @@ describe("suggestActions", () => {
 test("every action status has words, in the schema's order", () => {
   expect(Object.keys(ACTION_STATUS_LABELS)).toEqual([...ACTION_STATUSES]);
 });
+
+test("suggestActions refuses a malformed area or plan with a named error", () => {
+  const area = {
+    areaId: "partnerships",
+    areaName: "Partnerships",
+    rag: "red" as const,
+    reasons: [],
+  };
+  expect(() =>
+    suggestActions({ area: { ...area, reasons: null as never }, actions: [], asOf: "2022-04-05" }),
+  ).toThrow("area.reasons must be a list of sentences");
+  expect(() => suggestActions({ area, actions: undefined as never, asOf: "2022-04-05" })).toThrow(
+    "actions must be a list",
+  );
+  expect(() =>
+    suggestActions({ area: { ...area, areaName: 3 as never }, actions: [], asOf: "2022-04-05" }),
+  ).toThrow(DahaRuleError);
+});

@@ -143,6 +143,14 @@ export function suggestActions(input: {
   requireObject(input, "input");
   const { area, actions, asOf, checks = [] } = input;
   requireObject(area, "area");
+  requireRecords([area], "area", ["areaId", "areaName"]);
+  if (!Array.isArray(area.reasons) || area.reasons.some((reason) => typeof reason !== "string")) {
+    throw new DahaRuleError(
+      "invalid_input",
+      `area.reasons must be a list of sentences (got ${describeValue(area.reasons)})`,
+    );
+  }
+  requireRecords(actions, "actions", ["areaId", "what", "dueDate"]);
   requireRecords(checks, "checks", ["reason"]);
   const own = actions.filter((action) => action.areaId === area.areaId);
   const skip = new Set([

@@ -134,6 +134,30 @@ const PACKAGES: PackageUnderTest[] = [
       mapAreaId: ["risk-management", { from: "daha-legacy", to: "daha-2022" }],
       getFramework: ["daha-2022"],
       staffDevelopmentCheck: [{ attendanceRate: 56 / 90, target: 0.75 }],
+      actionPlanChecks: [
+        {
+          actions: [
+            { areaId: "partnerships", what: "Sign", dueDate: "2022-04-01", status: "in_progress" },
+          ],
+          asOf: "2022-04-05",
+        },
+      ],
+      isActionOverdue: [
+        { areaId: "partnerships", what: "Sign", dueDate: "2022-04-01", status: "in_progress" },
+        "2022-04-05",
+      ],
+      suggestActions: [
+        {
+          area: {
+            areaId: "partnerships",
+            areaName: "Partnerships",
+            rag: "red",
+            reasons: ["No approved evidence"],
+          },
+          actions: [],
+          asOf: "2022-04-05",
+        },
+      ],
     },
   },
   {

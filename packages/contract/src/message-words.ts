@@ -76,8 +76,8 @@ export const MESSAGE_KINDS = {
     scheduled: true,
   },
   evidence_due: {
-    label: "Evidence review due",
-    recipients: "The evidence owner, 30 days before its review date",
+    label: "Evidence review or expiry due",
+    recipients: "The evidence owner, 30 days before its review or expiry date",
     calendar: false,
     scheduled: true,
   },

@@ -23,8 +23,11 @@ export interface MessageFacts {
   session: SessionFacts | null;
   /** Days until the session, for a reminder. */
   daysBefore: number | null;
-  /** A refresher's or evidence review's due date (ISO calendar date) and what it is for. */
-  due: { date: string; title: string } | null;
+  /**
+   * A refresher's, evidence review's or evidence expiry's due date (ISO calendar date), what it
+   * is for, and (for evidence) which of the two falls due.
+   */
+  due: { date: string; title: string; what?: "review" | "expiry" } | null;
   /** The page the message links to, as a full address. */
   link: string;
 }
@@ -53,7 +56,7 @@ function needSession(facts: MessageFacts): SessionFacts {
   return facts.session;
 }
 
-function needDue(facts: MessageFacts): { date: string; title: string } {
+function needDue(facts: MessageFacts): NonNullable<MessageFacts["due"]> {
   if (facts.due == null) throw new Error("This message needs a due date");
   return facts.due;
 }
@@ -108,10 +111,18 @@ const COMPOSERS: Record<MessageKind, (facts: MessageFacts) => { subject: string;
     subject: `Refresher due: ${needDue(facts).title}`,
     lead: `Your refresher for ${needDue(facts).title} is due on ${formatDate(needDue(facts).date)}. Ask your manager to nominate you for a session.`,
   }),
-  evidence_due: (facts) => ({
-    subject: `Evidence review due: ${needDue(facts).title}`,
-    lead: `The evidence "${needDue(facts).title}" is due for review on ${formatDate(needDue(facts).date)}.`,
-  }),
+  evidence_due: (facts) => {
+    const { title, date, what } = needDue(facts);
+    return what === "expiry"
+      ? {
+          subject: `Evidence expiry due: ${title}`,
+          lead: `The evidence "${title}" expires on ${formatDate(date)}. Add its replacement before then.`,
+        }
+      : {
+          subject: `Evidence review due: ${title}`,
+          lead: `The evidence "${title}" is due for review on ${formatDate(date)}.`,
+        };
+  },
 };
 
 /** The subject and plain-text body of a message of `kind`. */

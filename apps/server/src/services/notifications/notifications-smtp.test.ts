@@ -6,7 +6,8 @@ import { eq } from "drizzle-orm";
 
 import { NOT_SENT_REASONS } from "@dapkit/contract";
 
-import { messages } from "../../db/schema";
+import { newId } from "../../db/ids";
+import { evidenceItems, messages } from "../../db/schema";
 import {
   createCourse,
   createNominations,
@@ -313,6 +314,39 @@ describe("scheduled messages", () => {
     expect(followUps()[0]?.bodyText).toContain(
       `https://dapkit.test.example/training/nominations/${nomination.id}`,
     );
+  });
+
+  test("an evidence owner hears 30 days before its review date and its expiry, once each", () => {
+    const lead = org.users.accreditation_lead;
+    app.db
+      .insert(evidenceItems)
+      .values({
+        id: newId(),
+        organisationId: org.id,
+        frameworkId: "daha-2022",
+        areaId: "partnerships",
+        title: "Information-sharing protocol",
+        kind: "policy",
+        owner: "Domestic abuse coordinator",
+        effectiveDate: "2025-07-01",
+        reviewDate: "2026-07-01",
+        expiryDate: "2026-07-20",
+        status: "approved",
+        createdBy: lead.id,
+        createdAt: "2025-07-01T09:00:00Z",
+        updatedAt: "2025-07-01T09:00:00Z",
+      })
+      .run();
+    const due = () => app.db.select().from(messages).where(eq(messages.kind, "evidence_due")).all();
+    expect(queueScheduledMessages(app.db, new Date("2026-05-31T09:00:00Z"))).toBe(0);
+    expect(queueScheduledMessages(app.db, new Date("2026-06-01T09:00:00Z"))).toBe(1);
+    expect(queueScheduledMessages(app.db, new Date("2026-06-20T09:00:00Z"))).toBe(1);
+    expect(queueScheduledMessages(app.db, new Date("2026-06-21T09:00:00Z"))).toBe(0);
+    // The owner is a role, not an address, so the messages go to whoever added the evidence.
+    expect(due().map((row) => [row.recipientEmail, row.subject])).toEqual([
+      [lead.email, "Evidence review due: Information-sharing protocol"],
+      [lead.email, "Evidence expiry due: Information-sharing protocol"],
+    ]);
   });
 
   test("a refresher is announced 30 days before it is due, once", () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 
 import { londonToday, londonWallClock, readIsoDate, toDayNumber } from "@dapkit/schemas";
 
@@ -217,15 +217,17 @@ function staffEmails(
     .map((row) => [row.id, row.email]);
 }
 
-function queueEvidenceReviews(db: Db, target: MessageTarget, now: Date): number {
-  const today = londonToday(now);
-  const until = new Date(now.getTime() + DUE_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
+function queueEvidenceDates(db: Db, target: MessageTarget, now: Date): number {
+  const today = dayNumber(londonToday(now));
+  const announced = (date: string | null): date is string =>
+    date != null && dayNumber(date) >= today && dayNumber(date) <= today + DUE_NOTICE_DAYS;
   const rows = db
     .select({
       id: evidenceItems.id,
       title: evidenceItems.title,
       owner: evidenceItems.owner,
       reviewDate: evidenceItems.reviewDate,
+      expiryDate: evidenceItems.expiryDate,
       creatorName: users.name,
       creatorEmail: users.email,
       creatorId: users.id,
@@ -235,37 +237,41 @@ function queueEvidenceReviews(db: Db, target: MessageTarget, now: Date): number 
     .where(
       and(
         eq(evidenceItems.organisationId, target.organisationId),
-        isNotNull(evidenceItems.reviewDate),
-        inArray(evidenceItems.status, ["approved"]),
+        eq(evidenceItems.status, "approved"),
       ),
     )
-    .all()
-    .filter((row) => row.reviewDate != null && row.reviewDate >= today && row.reviewDate <= until);
+    .all();
   let queued = 0;
   for (const row of rows) {
-    const reviewDate = row.reviewDate ?? today;
     // The owner is a name or an address; a name is reached through whoever added the evidence.
     const ownerIsAddress = /^[^@\s]+@[^@\s]+$/.test(row.owner);
     const recipient = ownerIsAddress
       ? { name: row.owner, email: row.owner }
       : { name: row.creatorName, email: row.creatorEmail, userId: row.creatorId };
-    const composed = composeMessage("evidence_due", {
-      organisationName: target.organisationName,
-      recipientName: recipient.name,
-      personName: recipient.name,
-      session: null,
-      daysBefore: null,
-      due: { date: reviewDate, title: row.title },
-      link: `${messageConfig().publicUrl}/accreditation/evidence/${row.id}`,
-    });
-    const written = queueMessage(db, target, {
-      kind: "evidence_due",
-      key: `evidence_due:${row.id}:${reviewDate}`,
-      recipient,
-      about: {},
-      ...composed,
-    });
-    if (written) queued += 1;
+    const dates = [
+      { what: "review" as const, date: row.reviewDate },
+      { what: "expiry" as const, date: row.expiryDate },
+    ];
+    for (const { what, date } of dates) {
+      if (!announced(date)) continue;
+      const composed = composeMessage("evidence_due", {
+        organisationName: target.organisationName,
+        recipientName: recipient.name,
+        personName: recipient.name,
+        session: null,
+        daysBefore: null,
+        due: { date, title: row.title, what },
+        link: `${messageConfig().publicUrl}/accreditation/evidence/${row.id}`,
+      });
+      const written = queueMessage(db, target, {
+        kind: "evidence_due",
+        key: `evidence_due:${row.id}:${what}:${date}`,
+        recipient,
+        about: {},
+        ...composed,
+      });
+      if (written) queued += 1;
+    }
   }
   return queued;
 }
@@ -284,7 +290,7 @@ export function queueScheduledMessages(db: Db, now: Date): number {
       queueReminders(db, target, now) +
       queueNoShowFollowUps(db, target, now) +
       queueRefreshers(db, target, now) +
-      queueEvidenceReviews(db, target, now);
+      queueEvidenceDates(db, target, now);
   }
   return queued;
 }

@@ -1,5 +1,7 @@
 import { Link } from "react-router";
 
+import { plural } from "@dapkit/schemas";
+
 import { StatusTag } from "../../components/tag";
 import type { Outputs } from "../../trpc";
 
@@ -16,7 +18,7 @@ export function ReadinessTaskList({ readiness }: { readiness: Readiness }) {
         const id = `area-${String(index + 1)}`;
         const hint =
           area.reasons.length === 0
-            ? `${String(area.counts.approved)} approved evidence`
+            ? plural(area.counts.approved, "approved evidence item")
             : area.reasons.join(". ");
         return (
           <li className="govuk-task-list__item govuk-task-list__item--with-link" key={area.areaId}>

@@ -129,6 +129,12 @@ export const routes: RouteObject[] = [
         async () => (await import("./pages/training/nomination-action-page")).DeclineNominationPage,
         "manageTraining",
       ),
+      page(
+        "training/nominations/:nominationId/correct",
+        async () =>
+          (await import("./pages/training/correct-attendance-page")).CorrectAttendancePage,
+        "manageTraining",
+      ),
       page("staff", async () => (await import("./pages/staff/staff-list-page")).StaffListPage),
       page(
         "staff/import",
@@ -266,8 +272,38 @@ export const routes: RouteObject[] = [
         "readFunding",
       ),
       page(
+        "funding/new",
+        async () => (await import("./pages/funding/funding-plan-form-page")).FundingPlanFormPage,
+        "manageFunding",
+      ),
+      page(
+        "funding/compare",
+        async () => (await import("./pages/funding/compare-plans-page")).ComparePlansPage,
+        "readFunding",
+      ),
+      page(
+        "funding/check-table",
+        async () => (await import("./pages/funding/check-table-page")).CheckTablePage,
+        "readFunding",
+      ),
+      page(
         "funding/:planId",
         async () => (await import("./pages/funding/funding-plan-page")).FundingPlanPage,
+        "readFunding",
+      ),
+      page(
+        "funding/:planId/edit",
+        async () => (await import("./pages/funding/funding-plan-form-page")).FundingPlanFormPage,
+        "manageFunding",
+      ),
+      page(
+        "funding/:planId/copy",
+        async () => (await import("./pages/funding/copy-plan-page")).CopyPlanPage,
+        "manageFunding",
+      ),
+      page(
+        "funding/:planId/partners/:partnerKey",
+        async () => (await import("./pages/funding/partner-summary-page")).PartnerSummaryPage,
         "readFunding",
       ),
       page("users", async () => (await import("./pages/users/users-page")).UsersPage, "administer"),

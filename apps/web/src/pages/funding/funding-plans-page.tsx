@@ -4,11 +4,14 @@ import { Link } from "react-router";
 import { formatDate } from "@dapkit/schemas";
 import { formatMoney } from "@dapkit/funding";
 
+import { ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { DownloadLink } from "../../components/download-link";
 import { QueryState } from "../../components/query-state";
 import { PageHeading } from "../../components/small-parts";
+import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
+import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
 import { gapWords } from "./gap-words";
 
@@ -17,12 +20,22 @@ type Plan = Outputs["funding"]["list"][number];
 export function FundingPlansPage() {
   usePageTitle("Funding plans");
   const list = useQuery(trpc.funding.list.queryOptions());
+  const manage = can(useCurrentUser(), "manageFunding");
   return (
     <>
       <PageHeading caption="Co-commissioning">Funding plans</PageHeading>
       <p className="govuk-body-l">
         Who pays what, year by year, and whether the money meets the cost.
       </p>
+      <ButtonGroup>
+        {manage ? <ButtonLink to="/funding/new">Add a funding plan</ButtonLink> : null}
+        <ButtonLink variant="secondary" to="/funding/compare">
+          Compare two plans
+        </ButtonLink>
+        <ButtonLink variant="secondary" to="/funding/check-table">
+          Check a council table
+        </ButtonLink>
+      </ButtonGroup>
       <DownloadLink name="funding-years" description="every plan, year by year" />
       <QueryState query={list} what="funding plans">
         {(plans) => (
@@ -40,6 +53,13 @@ export function FundingPlansPage() {
                     {plan.name}
                   </Link>
                 ),
+              },
+              {
+                header: "Scenario",
+                cell: (plan) =>
+                  plan.scenario == null
+                    ? "None"
+                    : `${plan.scenario}${plan.copiedFrom == null ? "" : ` (copy of ${plan.copiedFrom.name})`}`,
               },
               {
                 header: "Years",

@@ -45,7 +45,8 @@ export function messageIdOf(organisationId: string, idempotencyKey: string): str
   return `<${digest}@${host}>`;
 }
 
-const BATCH = 25;
+/** How many messages one pass sends at most; a full pass is followed by another at once. */
+export const DELIVERY_BATCH = 25;
 
 /** What one pass did. */
 export interface DeliveryPass {
@@ -75,7 +76,7 @@ export async function deliverDueMessages(
       and(eq(messages.state, "queued"), lte(messages.nextAttemptAt, options.now.toISOString())),
     )
     .orderBy(asc(messages.nextAttemptAt), asc(messages.id))
-    .limit(BATCH)
+    .limit(DELIVERY_BATCH)
     .all();
   for (const message of due) {
     const mark = (values: Partial<typeof messages.$inferInsert>) =>

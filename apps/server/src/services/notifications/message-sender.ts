@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { log } from "../../log";
-import { deliverDueMessages, type RetryPolicy } from "./deliver-messages";
+import { DELIVERY_BATCH, deliverDueMessages, type RetryPolicy } from "./deliver-messages";
 import type { MailTransport } from "./mail-transport";
 import { queueScheduledMessages } from "./scheduled-messages";
 
@@ -33,7 +33,8 @@ export function startMessageSender(
   let lastSchedule = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let wake: () => void = () => undefined;
-  const tick = async () => {
+  // Whether the pass found a full batch, so more may be waiting and the next starts at once.
+  const tick = async (): Promise<boolean> => {
     try {
       const now = deps.now();
       if (now.getTime() - lastSchedule >= timing.scheduleEveryMs) {
@@ -41,16 +42,19 @@ export function startMessageSender(
         queueScheduledMessages(deps.db, now);
       }
       const pass = await deliverDueMessages(deps.db, transport, { now, policy: timing.policy });
+      const handled = pass.sent + pass.retrying + pass.failed + pass.notSent;
       if (pass.sent + pass.retrying + pass.failed > 0) log.info("messages delivered", { ...pass });
+      return handled >= DELIVERY_BATCH;
     } catch (error) {
       log.error("the message sender failed", {
         error: error instanceof Error ? error.name : "unknown",
       });
+      return false;
     }
   };
   const loop = async () => {
     while (!stopped) {
-      await tick();
+      if (await tick()) continue;
       await new Promise<void>((resolve) => {
         wake = resolve;
         timer = setTimeout(resolve, timing.deliverEveryMs);

@@ -177,6 +177,21 @@ describe("leavers", () => {
       active: true,
     });
   });
+
+  test("a staff import that marks someone no longer active cancels their open bookings too", async () => {
+    const { leaver, booked, waitlisted } = leaverWithTraining();
+    const record = await hr().staff.get({ id: leaver.id });
+    const csv = [
+      "employee_number,name,email,job_title,department,manager_employee_number,active",
+      `${record.employeeNumber},${record.name},,${record.jobTitle},${record.departmentName},,no`,
+    ].join("\n");
+    await expect(hr().staff.importCsv({ csv, dryRun: false })).resolves.toMatchObject({
+      written: true,
+      counts: { updated: 1 },
+    });
+    expect(stateOf(booked?.id)).toBe("cancelled");
+    expect(stateOf(waitlisted?.id)).toBe("booked");
+  });
 });
 
 describe("refresher due dates on the staff record", () => {

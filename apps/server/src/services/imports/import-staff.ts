@@ -26,6 +26,7 @@ import {
   type ImportRows,
   type ValidRow,
 } from "./run-import";
+import { cancelLeaverNominations } from "../staff/cancel-leaver-nominations";
 
 /** The columns of a staff file, as a HR system exports them. */
 export const STAFF_COLUMNS = [
@@ -148,7 +149,12 @@ function planStaff(
       // at commit rather than row by row (SQLite switches this off again when the transaction ends).
       write.run(sql`pragma defer_foreign_keys = on`);
       for (const record of creates) insertStaffRecord(write, scope, record);
-      for (const change of updates) updateStaffRecord(write, scope, change);
+      for (const change of updates) {
+        updateStaffRecord(write, scope, change);
+        // A file that marks someone as no longer active says they have left, as a leaving date does.
+        if (change.before.active && !change.after.active)
+          cancelLeaverNominations(write, scope, change.after.id);
+      }
     },
   };
 }

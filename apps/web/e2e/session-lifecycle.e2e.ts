@@ -77,6 +77,30 @@ test("a session held in the past refuses nominations; closing it makes attendanc
   await page.getByRole("button", { name: "Close session" }).click();
   await page.getByText("Session closed: its attendance is final").waitFor();
   await page.getByText(/This session was closed on .*: HR can correct its attendance/).waitFor();
+
+  // A correction after closing needs a reason, kept in the person's history.
+  const closed = await hr.query<{ nominations: { id: string; state: string }[] }>(
+    "training.sessions.get",
+    { id: held.id },
+  );
+  const attended = closed.nominations.find((row) => row.state === "fully_attended");
+  await page.goto(`/training/nominations/${attended?.id}`);
+  await page.getByRole("button", { name: "Correct attendance" }).click();
+  await page.getByLabel("No show").check();
+  await page.getByRole("button", { name: "Save correction" }).click();
+  await page
+    .getByRole("link", { name: "Enter the reason for correcting attendance on a closed session" })
+    .waitFor();
+  await expectNoAxeViolations(page, "the attendance correction page with an error");
+  await page.getByLabel("Reason for the correction").fill("Signed the sheet but left at once");
+  await page.getByRole("button", { name: "Save correction" }).click();
+  await page.getByText(/attendance corrected$/).waitFor();
+  const corrected = await hr.query<{ state: string; history: { note: string }[] }>(
+    "training.nominations.get",
+    { id: attended?.id },
+  );
+  expect(corrected.state).toBe("no_show");
+  expect(corrected.history.at(-1)?.note).toBe("Signed the sheet but left at once");
 });
 
 test("cancelling a session asks for a reason, then cancels every booking and the waiting list", async () => {

@@ -2,9 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
 import { formatDate, formatDateTime } from "@dapkit/schemas";
-import { NOMINATION_ACTIONS, nominationActions } from "@dapkit/training";
+import { isAttendanceOutcome, NOMINATION_ACTIONS, nominationActions } from "@dapkit/training";
 
 import { ButtonGroup, ButtonLink } from "../../components/button";
+import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
@@ -16,18 +17,32 @@ import { trpc, type Outputs } from "../../trpc";
 
 type Nomination = Outputs["training"]["nominations"]["get"];
 
-/** Cancel or decline, each on its own confirmation page with a reason: never one click. */
+/**
+ * Cancel or decline, each on its own confirmation page with a reason: never one click; once the
+ * session is closed, HR corrects a mark on its own page, with a reason.
+ */
 function EndingLinks({ nomination }: { nomination: Nomination }) {
   const user = useCurrentUser();
+  const marked = isAttendanceOutcome(nomination.state) && can(user, "manageTraining");
+  const session = useQuery({
+    ...trpc.training.sessions.get.queryOptions({ id: nomination.sessionId }),
+    enabled: marked,
+  });
   const allowed = nominationActions(nomination.state);
   const links = (["decline", "cancel"] as const).filter(
     (action) =>
       allowed.includes(action) &&
       can(user, action === "cancel" ? "cancelNomination" : "manageTraining"),
   );
-  if (links.length === 0) return null;
+  const correctable = marked && session.data?.status === "closed";
+  if (links.length === 0 && !correctable) return null;
   return (
     <ButtonGroup>
+      {correctable ? (
+        <ButtonLink to={`/training/nominations/${nomination.id}/correct`} variant="secondary">
+          Correct attendance
+        </ButtonLink>
+      ) : null}
       {links.map((action) => (
         <ButtonLink
           key={action}
@@ -60,6 +75,7 @@ export function NominationPage() {
         {(nomination) => (
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-two-thirds">
+              <FlashBanner />
               <PageHeading
                 caption={`${nomination.courseTitle}, ${formatDate(nomination.startsAt)}`}
               >

@@ -138,7 +138,8 @@ export function AreaPage() {
   const { areaId = "" } = useParams();
   const user = useCurrentUser();
   const manage = can(user, "manageEvidence");
-  const [added, setAdded] = useState<string | null>(null);
+  // Each action added starts the form afresh, ready for the next.
+  const [added, setAdded] = useState<{ count: number; what: string } | null>(null);
   const readiness = useQuery(trpc.evidence.readiness.queryOptions({}));
   const plan = useQuery(trpc.actionPlan.list.queryOptions({ areaId }));
   const evidence = useQuery(trpc.evidence.list.queryOptions({ areaId }));
@@ -148,7 +149,11 @@ export function AreaPage() {
     <>
       <BackLink to="/accreditation/readiness">Back to readiness</BackLink>
       <FlashBanner />
-      {added == null ? null : <NotificationBanner kind="success">{added}</NotificationBanner>}
+      {added == null ? null : (
+        <NotificationBanner kind="success" key={added.count}>
+          Action added: {added.what}
+        </NotificationBanner>
+      )}
       <QueryState query={readiness} what="readiness">
         {() =>
           area === undefined ? (
@@ -184,7 +189,13 @@ export function AreaPage() {
             <span className="govuk-details__summary-text">Add an action</span>
           </summary>
           <div className="govuk-details__text">
-            <ActionForm areaId={areaId} done={(saved) => setAdded(`Action added: ${saved.what}`)} />
+            <ActionForm
+              key={added?.count ?? 0}
+              areaId={areaId}
+              done={(saved) =>
+                setAdded((last) => ({ count: (last?.count ?? 0) + 1, what: saved.what }))
+              }
+            />
           </div>
         </details>
       ) : null}

@@ -60,8 +60,9 @@ export function PaperPreview({ built }: { built: Built }) {
             </tr>
           </thead>
           <tbody className="govuk-table__body">
-            {built.appendix.rows.map((row) => (
-              <tr className="govuk-table__row" key={row[0]}>
+            {built.appendix.rows.map((row, rowIndex) => (
+              // Numbers repeat across reviews, so a row is known by its place in the table.
+              <tr className="govuk-table__row" key={rowIndex}>
                 {row.map((cell, index) => (
                   <td className="govuk-table__cell" key={built.appendix?.columns[index]}>
                     {cell}

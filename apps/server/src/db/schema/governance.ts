@@ -35,11 +35,7 @@ export const actionPlanActions = sqliteTable(
   },
   (table) => [
     uniqueIndex("action_plan_actions_tenant_uq").on(table.organisationId, table.id),
-    index("action_plan_actions_area_idx").on(
-      table.organisationId,
-      table.frameworkId,
-      table.areaId,
-    ),
+    index("action_plan_actions_area_idx").on(table.organisationId, table.frameworkId, table.areaId),
     // A null recommendation is not checked; a set one must be the same organisation's.
     foreignKey({
       columns: [table.organisationId, table.recommendationId],

@@ -1,10 +1,5 @@
-import { and, eq } from "drizzle-orm";
-
-import { trainingSessions } from "../../db/schema";
-import { actorOf } from "../actor";
-import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
-import { liveNominations, type AffectedNomination } from "./lifecycle-history";
+import { changeSessionRecord, liveNominations, type AffectedNomination } from "./lifecycle-history";
 import { moveNomination, WRITE_LOCK } from "./nomination-writes";
 import { getSessionItem, type SessionItem } from "./session-items";
 import { assertSessionAction } from "./session-timing";
@@ -37,21 +32,10 @@ export function cancelSession(
       });
     }
     const cancelledAt = scope.now.toISOString();
-    tx.update(trainingSessions)
-      .set({ cancelledAt, cancelReason: input.reason })
-      .where(
-        and(
-          eq(trainingSessions.organisationId, scope.user.organisationId),
-          eq(trainingSessions.id, input.id),
-        ),
-      )
-      .run();
-    recordAudit(tx, {
-      actor: actorOf(scope.user),
-      at: scope.now,
+    changeSessionRecord(tx, scope, {
+      id: input.id,
       action: "cancel",
-      entity: "training_session",
-      entityId: input.id,
+      set: { cancelledAt, cancelReason: input.reason },
       before: { cancelledAt: null },
       after: { cancelledAt, cancelReason: input.reason, nominationsCancelled: cancelled.length },
     });

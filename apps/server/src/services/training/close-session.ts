@@ -1,13 +1,8 @@
-import { and, eq } from "drizzle-orm";
-
 import { closingProblem } from "@dapkit/training";
 
-import { trainingSessions } from "../../db/schema";
 import { AppError } from "../../errors";
-import { actorOf } from "../actor";
-import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
-import { countInStates } from "./lifecycle-history";
+import { changeSessionRecord, countInStates } from "./lifecycle-history";
 import { WRITE_LOCK } from "./nomination-writes";
 import { getSessionItem, type SessionItem } from "./session-items";
 import { assertSessionAction } from "./session-timing";
@@ -25,21 +20,10 @@ export function closeSession(scope: Scope, input: { id: string }): SessionItem {
     );
     if (problem != null) throw new AppError("conflict", problem, { field: "id" });
     const closedAt = scope.now.toISOString();
-    tx.update(trainingSessions)
-      .set({ closedAt })
-      .where(
-        and(
-          eq(trainingSessions.organisationId, scope.user.organisationId),
-          eq(trainingSessions.id, input.id),
-        ),
-      )
-      .run();
-    recordAudit(tx, {
-      actor: actorOf(scope.user),
-      at: scope.now,
+    changeSessionRecord(tx, scope, {
+      id: input.id,
       action: "close",
-      entity: "training_session",
-      entityId: input.id,
+      set: { closedAt },
       before: { closedAt: null },
       after: { closedAt },
     });

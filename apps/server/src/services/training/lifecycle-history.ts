@@ -4,7 +4,9 @@ import type { NominationState } from "@dapkit/schemas";
 import { ENDED_STATES } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
-import { nominations, staff } from "../../db/schema";
+import { nominations, staff, trainingSessions } from "../../db/schema";
+import { actorOf } from "../actor";
+import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { staffOfNomination } from "./nomination-items";
 import { waitingList } from "./waiting-list";
@@ -70,4 +72,38 @@ export function countInStates(
     )
     .get();
   return row?.n ?? 0;
+}
+
+/** What cancelling, closing or moving sets on a session's record. */
+type SessionColumns = Partial<
+  Pick<
+    typeof trainingSessions.$inferInsert,
+    "startsAt" | "endsAt" | "closedAt" | "cancelledAt" | "cancelReason"
+  >
+>;
+
+/** Sets a session's columns and audits the change as `action`, in the caller's transaction. */
+export function changeSessionRecord(
+  tx: Queryable,
+  scope: Scope,
+  change: { id: string; action: string; set: SessionColumns; before: unknown; after: unknown },
+): void {
+  tx.update(trainingSessions)
+    .set(change.set)
+    .where(
+      and(
+        eq(trainingSessions.organisationId, scope.user.organisationId),
+        eq(trainingSessions.id, change.id),
+      ),
+    )
+    .run();
+  recordAudit(tx, {
+    actor: actorOf(scope.user),
+    at: scope.now,
+    action: change.action,
+    entity: "training_session",
+    entityId: change.id,
+    before: change.before,
+    after: change.after,
+  });
 }

@@ -1,14 +1,9 @@
-import { and, eq } from "drizzle-orm";
-
 import { formatDateTime } from "@dapkit/schemas";
 
-import { trainingSessions } from "../../db/schema";
 import { AppError } from "../../errors";
-import { actorOf } from "../actor";
-import { recordAudit } from "../audit/record-audit";
 import { queueSessionChangedMessages } from "../notifications/nomination-messages";
 import type { Scope } from "../scope";
-import { liveNominations, type AffectedNomination } from "./lifecycle-history";
+import { changeSessionRecord, liveNominations, type AffectedNomination } from "./lifecycle-history";
 import { appendEvent, WRITE_LOCK } from "./nomination-writes";
 import { normalisedTimes } from "./save-session";
 import { getSessionItem, type SessionItem } from "./session-items";
@@ -43,15 +38,6 @@ export function moveSession(
         field: "startsAt",
       });
     }
-    tx.update(trainingSessions)
-      .set(times)
-      .where(
-        and(
-          eq(trainingSessions.organisationId, scope.user.organisationId),
-          eq(trainingSessions.id, input.id),
-        ),
-      )
-      .run();
     const previous = { startsAt: before.startsAt, endsAt: before.endsAt };
     const moved = `Session moved from ${formatDateTime(previous.startsAt)} to ${formatDateTime(times.startsAt)}`;
     const note = [moved, input.note].filter((part) => part !== "").join(". ");
@@ -60,12 +46,10 @@ export function moveSession(
     for (const nomination of nominations) {
       appendEvent(tx, scope, { nominationId: nomination.id, state: nomination.state, note });
     }
-    recordAudit(tx, {
-      actor: actorOf(scope.user),
-      at: scope.now,
+    changeSessionRecord(tx, scope, {
+      id: input.id,
       action: "move",
-      entity: "training_session",
-      entityId: input.id,
+      set: times,
       before: previous,
       after: { ...times, note: input.note },
     });

@@ -4,18 +4,17 @@ import { useParams } from "react-router";
 import { contract } from "@dapkit/contract";
 import { formatDate, formatDateTime, londonWallClock } from "@dapkit/schemas";
 
-import { DateInput } from "../../components/date-input";
 import { QueryState } from "../../components/query-state";
 import { QuestionForm } from "../../components/question-form";
 import { BackLink } from "../../components/small-parts";
 import { Textarea } from "../../components/textarea";
-import { TextInput } from "../../components/text-input";
 import { EMPTY_DATE } from "../../lib/date-parts";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 import { SessionSummary } from "./session-summary";
+import { SessionTimeFields } from "./session-time-fields";
 import { sessionTimes } from "./session-times";
 
 type Session = Outputs["training"]["sessions"]["get"];
@@ -74,14 +73,12 @@ function MoveSession({ session }: { session: Session }) {
         </>
       }
     >
-      <DateInput legend="New date" {...form.date("date")} />
-      <TextInput
-        label="Start time"
-        hint="For example, 9:30am or 14:00"
-        className="govuk-input--width-5"
-        {...form.text("startsAt")}
+      <SessionTimeFields
+        dateLegend="New date"
+        date={form.date("date")}
+        startsAt={form.text("startsAt")}
+        endsAt={form.text("endsAt")}
       />
-      <TextInput label="End time" className="govuk-input--width-5" {...form.text("endsAt")} />
       <Textarea
         label="Note (optional)"
         hint="Why it moved; saved in each person's history"

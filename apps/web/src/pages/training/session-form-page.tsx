@@ -4,7 +4,6 @@ import { useParams } from "react-router";
 import { contract } from "@dapkit/contract";
 import { londonWallClock } from "@dapkit/schemas";
 
-import { DateInput } from "../../components/date-input";
 import { QueryState } from "../../components/query-state";
 import { QuestionForm } from "../../components/question-form";
 import { Select } from "../../components/select";
@@ -15,6 +14,7 @@ import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
+import { SessionTimeFields } from "./session-time-fields";
 import { sessionTimes } from "./session-times";
 
 type Session = Outputs["training"]["sessions"]["get"];
@@ -120,14 +120,12 @@ function SessionForm({ session }: { session: Session | undefined }) {
           Course: <strong>{session.courseTitle}</strong>
         </p>
       )}
-      <DateInput legend="Date" {...form.date("date")} />
-      <TextInput
-        label="Start time"
-        hint="For example, 9:30am or 14:00"
-        className="govuk-input--width-5"
-        {...form.text("startsAt")}
+      <SessionTimeFields
+        dateLegend="Date"
+        date={form.date("date")}
+        startsAt={form.text("startsAt")}
+        endsAt={form.text("endsAt")}
       />
-      <TextInput label="End time" className="govuk-input--width-5" {...form.text("endsAt")} />
       <TextInput
         label="Number of places"
         inputMode="numeric"

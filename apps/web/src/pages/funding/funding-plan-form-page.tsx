@@ -4,6 +4,7 @@ import { useParams } from "react-router";
 
 import { Button, ButtonGroup } from "../../components/button";
 import { ErrorSummary } from "../../components/error-summary";
+import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
 import { Select } from "../../components/select";
 import { BackLink, PageHeading } from "../../components/small-parts";
@@ -486,6 +487,7 @@ export function FundingPlanFormPage() {
   return (
     <>
       <BackLink to={`/funding/${planId}`}>Back to the plan</BackLink>
+      <FlashBanner />
       <QueryState query={query} what="funding plan">
         {(plan) => (
           <>

@@ -7,6 +7,7 @@ import { formatMoney, splitAtDisplayUnit } from "@dapkit/funding";
 import { ButtonLink, ButtonGroup } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { DownloadLink, exportUrl } from "../../components/download-link";
+import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
 import { BackLink, InsetText, PageHeading, WarningText } from "../../components/small-parts";
 import { SummaryList } from "../../components/summary-list";
@@ -189,6 +190,7 @@ export function FundingPlanPage() {
   return (
     <>
       <BackLink to="/funding">Back to funding plans</BackLink>
+      <FlashBanner />
       <QueryState query={query} what="funding plan">
         {(plan) => {
           const { totals } = plan.result;

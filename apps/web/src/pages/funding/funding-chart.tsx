@@ -25,9 +25,10 @@ const KINDS = [
 
 const WIDTH = 720;
 const LABEL = 80;
-const VALUE = 190;
+const VALUE = 110;
 const BAR = 22;
-const GROUP = 2 * BAR + 34;
+// Two bars, then a line of text for the gap, then space before the next year.
+const GROUP = 3 * BAR + 30;
 
 /**
  * Each year's cost beside its income stacked by kind, with the gap written out: the figures are in
@@ -98,7 +99,7 @@ export function FundingChart({ title, years }: { title: string; years: readonly 
                 y={top + BAR - 6}
                 className="app-chart__value"
               >
-                Cost {formatMoney(year.costPence)}
+                {formatMoney(year.costPence)}
               </text>
               {KINDS.map((kind) => {
                 const width = scale(year.income[kind.key]);
@@ -118,7 +119,10 @@ export function FundingChart({ title, years }: { title: string; years: readonly 
                 return rect;
               })}
               <text x={x + 6} y={top + 2 * BAR - 2} className="app-chart__value">
-                Income {formatMoney(income)}, {gapWords(year.gapPence).toLowerCase()}
+                {formatMoney(income)}
+              </text>
+              <text x={LABEL} y={top + 3 * BAR + 4} className="app-chart__value">
+                Gap: {gapWords(year.gapPence)}
               </text>
             </g>
           );

@@ -134,6 +134,14 @@ test("the administrator invites an HR user, who sets a password and signs in", a
   await admin.getByLabel("Full name").fill("Harriet Rowe");
   await admin.getByLabel("Email address").fill(HR_EMAIL);
   await admin.getByLabel("HR", { exact: true }).check();
+  // This server has no mail server, so emailing the link is refused, saying why, and adds nobody.
+  await admin.getByLabel("Email it to them").check();
+  await admin.getByRole("button", { name: "Invite user" }).click();
+  await admin
+    .locator(".govuk-error-summary")
+    .getByText(/No mail server is set up/)
+    .waitFor();
+  await admin.getByLabel("Show me the link, and I will send it to them").check();
   await admin.getByRole("button", { name: "Invite user" }).click();
   await admin.getByRole("heading", { name: "Harriet Rowe has been invited" }).waitFor();
   await expectNoAxeViolations(admin, "the invited page");

@@ -81,6 +81,18 @@ export const MESSAGE_KINDS = {
     calendar: false,
     scheduled: true,
   },
+  account_invitation: {
+    label: "Account invitation",
+    recipients: "Someone invited to the tracker, with a link to choose their password",
+    calendar: false,
+    scheduled: false,
+  },
+  password_reset: {
+    label: "Password reset",
+    recipients: "Someone whose password an administrator reset, with a link to choose a new one",
+    calendar: false,
+    scheduled: false,
+  },
 } as const satisfies Record<string, MessageKindInfo>;
 
 /** A kind of message the service sends. */
@@ -113,4 +125,5 @@ export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 1];
 export const NOT_SENT_REASONS = {
   noTransport: "No mail server is set up (DAPKIT_SMTP_URL), so it was kept, not sent",
   noAddress: "No email address on record",
+  linkNotNeeded: "The account no longer needs this link (it has a password or was deactivated)",
 } as const;

@@ -81,8 +81,28 @@ export const UpdateUserInputSchema = z.object({
   }),
 });
 
+/**
+ * How a set-password link reaches its person: emailed by the service (the link is made as the
+ * message is sent, so it is never stored readable), or shown once to the administrator to pass on.
+ */
+export const LINK_DELIVERIES = ["email", "show"] as const;
+
+const LinkDeliverySchema = z.enum(LINK_DELIVERIES).default("show");
+
 /** Someone to invite: they choose their password from the link (or use single sign-on). */
-export const InviteUserInputSchema = CreateUserInputSchema.omit({ password: true });
+export const InviteUserInputSchema = CreateUserInputSchema.omit({ password: true }).extend({
+  sendBy: LinkDeliverySchema,
+});
+
+/** A user whose password is reset, and how they get the new link. */
+export const ResetPasswordInputSchema = z.object({ id: IdSchema, sendBy: LinkDeliverySchema });
+
+/** A new link's outcome: shown (`link`), or emailed to `emailedTo` (then `link` is null). */
+const LinkOutcomeSchema = z.object({
+  user: UserOutputSchema,
+  link: AccountLinkOutputSchema.nullable(),
+  emailedTo: z.string().nullable(),
+});
 
 /** A new password for a user (which ends their sessions). */
 export const SetPasswordInputSchema = z.object({ id: IdSchema, password: PasswordSchema });
@@ -100,20 +120,20 @@ export const users = {
     input: UpdateUserInputSchema,
     output: UserOutputSchema,
   }),
-  /** Adds a user with no password, and returns the link where they set one. */
+  /** Adds a user with no password, and emails or returns the link where they set one. */
   invite: mutation({
     access: "administer",
     input: InviteUserInputSchema,
-    output: z.object({ user: UserOutputSchema, link: AccountLinkOutputSchema }),
+    output: LinkOutcomeSchema,
   }),
   /**
-   * Ends the user's sessions, makes their next sign-in choose a new password, and returns a link
-   * where they can set one now.
+   * Ends the user's sessions, makes their next sign-in choose a new password, and emails or
+   * returns a link where they can set one now.
    */
   resetPassword: mutation({
     access: "administer",
-    input: z.object({ id: IdSchema }),
-    output: z.object({ user: UserOutputSchema, link: AccountLinkOutputSchema }),
+    input: ResetPasswordInputSchema,
+    output: LinkOutcomeSchema,
   }),
   setPassword: mutation({
     access: "administer",

@@ -36,14 +36,23 @@ function actions(): string[] {
     .map((row) => `${row.entity}.${row.action}`);
 }
 
+/** A new link's outcome when the administrator was shown the link (the default). */
+function shown<T extends { link: { url: string; expiresAt: string } | null }>(outcome: T) {
+  const { link } = outcome;
+  if (link == null) throw new Error("Expected the link to be shown");
+  return { ...outcome, link };
+}
+
 describe("inviting and setting a password from the link", () => {
   test("an invited user sets a password once from the link, is signed in, and shows as active", async () => {
     const admin = t.app.caller(t.org.users.admin);
-    const { user, link } = await admin.users.invite({
-      email: "Casey@Northshire.example",
-      name: "Casey Example",
-      role: "hr",
-    });
+    const { user, link } = shown(
+      await admin.users.invite({
+        email: "Casey@Northshire.example",
+        name: "Casey Example",
+        role: "hr",
+      }),
+    );
     expect(user).toMatchObject({ email: "casey@northshire.example", status: "invited" });
     expect(link.url).toMatch(/^http:\/\/localhost:3000\/set-password#token=[\w-]{43}$/);
     expect(link.expiresAt).toBe("2022-04-08T09:00:00.000Z");
@@ -85,11 +94,13 @@ describe("inviting and setting a password from the link", () => {
   });
 
   test("a link expires after 72 hours, a weak password is refused, and only admins invite", async () => {
-    const { link } = await t.app.caller(t.org.users.admin).users.invite({
-      email: "dana@northshire.example",
-      name: "Dana",
-      role: "viewer",
-    });
+    const { link } = shown(
+      await t.app.caller(t.org.users.admin).users.invite({
+        email: "dana@northshire.example",
+        name: "Dana",
+        role: "viewer",
+      }),
+    );
     const token = tokenOf(link.url);
     await expect(
       t.app.caller(null).auth.setPassword({ token, password: "passwordpassword" }),
@@ -137,9 +148,9 @@ describe("deactivation, reset and sign-in", () => {
   test("a reset ends sessions and makes the next sign-in choose a new password first", async () => {
     const viewer = t.org.users.viewer;
     const session = await signInForCookie(viewer.email);
-    const { link, user } = await t.app
-      .caller(t.org.users.admin)
-      .users.resetPassword({ id: viewer.id });
+    const { link, user } = shown(
+      await t.app.caller(t.org.users.admin).users.resetPassword({ id: viewer.id }),
+    );
     expect(user.mustChangePassword).toBe(true);
     expect(link.url).toContain("#token=");
     expect(findSession(t.app.db, session, t.app.clock.now)).toBeUndefined();

@@ -1,4 +1,4 @@
-import type { MessageKind } from "@dapkit/contract";
+import { ACCOUNT_LINK_LIFETIME_HOURS, type MessageKind } from "@dapkit/contract";
 import { formatDate, formatTime } from "@dapkit/schemas";
 
 /** A session as a message describes it: course, time and place, nothing else. */
@@ -123,6 +123,15 @@ const COMPOSERS: Record<MessageKind, (facts: MessageFacts) => { subject: string;
           lead: `The evidence "${title}" is due for review on ${formatDate(date)}.`,
         };
   },
+  // Subjects say nothing of the service's subject: an inbox may be read over someone's shoulder.
+  account_invitation: (facts) => ({
+    subject: `Your ${facts.organisationName} training tracker account`,
+    lead: `You have been given an account on the training tracker. Use the link below to choose your password. It works once, within ${ACCOUNT_LINK_LIFETIME_HOURS} hours.`,
+  }),
+  password_reset: () => ({
+    subject: "Choose a new password for the training tracker",
+    lead: `An administrator has reset your password. Use the link below to choose a new one. It works once, within ${ACCOUNT_LINK_LIFETIME_HOURS} hours. If you did not expect this, tell your administrator.`,
+  }),
 };
 
 /** The subject and plain-text body of a message of `kind`. */

@@ -6,6 +6,7 @@ import { NOT_SENT_REASONS } from "@dapkit/contract";
 
 import type { Db } from "../../db/client";
 import { messages } from "../../db/schema";
+import { bodyToSend } from "./account-link-messages";
 import { DeliveryError, type MailTransport } from "./mail-transport";
 import { messageConfig } from "./message-config";
 import { messageSettingsOf, organisationNameOf } from "./queue-message";
@@ -92,6 +93,12 @@ export async function deliverDueMessages(
       pass.notSent += 1;
       continue;
     }
+    const text = db.transaction((tx) => bodyToSend(tx, message, options.now));
+    if (text == null) {
+      mark({ state: "not_sent", lastError: NOT_SENT_REASONS.linkNotNeeded });
+      pass.notSent += 1;
+      continue;
+    }
     const settings = messageSettingsOf(db, message.organisationId);
     const fromName = settings.senderName || organisationNameOf(db, message.organisationId);
     try {
@@ -101,7 +108,7 @@ export async function deliverDueMessages(
         replyTo: settings.replyTo === "" ? null : settings.replyTo,
         to: { name: message.recipientName, address: message.recipientEmail },
         subject: message.subject,
-        text: message.bodyText,
+        text,
         calendar:
           message.ics == null
             ? null

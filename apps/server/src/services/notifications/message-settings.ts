@@ -12,6 +12,7 @@ import { messageSettings } from "../../db/schema";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
+import { carriesAccountLink } from "./account-link-messages";
 import { composeMessage, type MessageFacts } from "./compose-message";
 import { messageConfig } from "./message-config";
 import { messageSettingsOf, organisationNameOf, type MessageSettings } from "./queue-message";
@@ -78,6 +79,13 @@ const SAMPLE_SESSION = {
 
 const CANCELLING = new Set(["booking_cancelled", "session_cancelled"]);
 
+const SESSIONLESS = new Set([
+  "refresher_due",
+  "evidence_due",
+  "account_invitation",
+  "password_reset",
+]);
+
 /** Every kind's message as it would read, with sample data and the organisation's name. */
 export function messagePreviews(scope: Scope): z.infer<typeof MessagePreviewSchema>[] {
   const organisationName = organisationNameOf(scope.db, scope.user.organisationId);
@@ -88,7 +96,7 @@ export function messagePreviews(scope: Scope): z.infer<typeof MessagePreviewSche
       organisationName,
       recipientName: kind === "no_show" ? "Morgan Manager" : "Asha Patel",
       personName: "Asha Patel",
-      session: kind === "refresher_due" || kind === "evidence_due" ? null : SAMPLE_SESSION,
+      session: SESSIONLESS.has(kind) ? null : SAMPLE_SESSION,
       daysBefore: kind === "reminder" ? (settings.reminderDays[0] ?? 7) : null,
       due:
         kind === "refresher_due"
@@ -96,7 +104,9 @@ export function messagePreviews(scope: Scope): z.infer<typeof MessagePreviewSche
           : kind === "evidence_due"
             ? { date: "2026-08-14", title: "Domestic abuse policy" }
             : null,
-      link: `${publicUrl}/training/sessions/sample`,
+      link: carriesAccountLink(kind)
+        ? `${publicUrl}/set-password#token=sample`
+        : `${publicUrl}/training/sessions/sample`,
     };
     const calendarMethod = MESSAGE_KINDS[kind].calendar
       ? CANCELLING.has(kind)

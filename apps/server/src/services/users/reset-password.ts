@@ -5,15 +5,20 @@ import { users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
-import { issueAccountLink, linkUrl } from "../auth/account-links";
 import type { Scope } from "../scope";
+import { deliverAccountLink, type LinkDelivery } from "./invite-user";
 import { getUser } from "./manage-users";
 
 /**
  * Resets a user's password: ends their sessions at once, makes their next sign-in choose a new
- * password first, and returns a single-use link (valid 72 hours) where they can choose it now.
+ * password first, and gives them a single-use link (valid 72 hours), by email or through the administrator, where they
+ * can choose it now.
  */
-export function resetPassword(scope: Scope, input: { id: string }, publicUrl: string | undefined) {
+export function resetPassword(
+  scope: Scope,
+  input: { id: string; sendBy: LinkDelivery },
+  publicUrl: string | undefined,
+) {
   const { db, user: admin, now } = scope;
   return db.transaction((tx) => {
     const before = getUser(tx, admin.organisationId, input.id);
@@ -27,7 +32,6 @@ export function resetPassword(scope: Scope, input: { id: string }, publicUrl: st
       .where(and(eq(users.organisationId, admin.organisationId), eq(users.id, input.id)))
       .run();
     deleteUserSessions(tx, input.id);
-    const { token, expiresAt } = issueAccountLink(tx, { user: before, purpose: "reset", now });
     recordAudit(tx, {
       actor: actorOf(admin),
       at: now,
@@ -36,6 +40,10 @@ export function resetPassword(scope: Scope, input: { id: string }, publicUrl: st
       entityId: input.id,
     });
     const user = getUser(tx, admin.organisationId, input.id);
-    return { user, link: { url: linkUrl(publicUrl, token), expiresAt } };
+    const sendBy = input.sendBy;
+    return {
+      user,
+      ...deliverAccountLink(tx, { scope, user, purpose: "reset", sendBy, publicUrl }),
+    };
   });
 }

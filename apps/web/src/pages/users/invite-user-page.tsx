@@ -11,11 +11,16 @@ import { TextInput } from "../../components/text-input";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { trpc, type Outputs } from "../../trpc";
-import { AccountLinkPanel } from "./account-link-panel";
+import { AccountLinkPanel, LinkDeliveryRadios } from "./account-link-panel";
 import { ROLE_HINTS } from "./role-hints";
 import { usersChanged } from "./use-user";
 
-const LABELS = { name: "Full name", email: "Email address", role: "Role" };
+const LABELS = {
+  name: "Full name",
+  email: "Email address",
+  role: "Role",
+  sendBy: "How should they get their link?",
+};
 
 type Invited = Outputs["users"]["invite"];
 
@@ -29,8 +34,8 @@ export const ROLE_CHOICES = USER_ROLES.map((role) => ({
 /** Invite someone: they get an account with no password and a link to choose one. */
 export function InviteUserPage() {
   const [invited, setInvited] = useState<Invited | null>(null);
-  const form = useForm<{ name: string; email: string; role: string | null }>(
-    { name: "", email: "", role: null },
+  const form = useForm<{ name: string; email: string; role: string | null; sendBy: string | null }>(
+    { name: "", email: "", role: null, sendBy: "show" },
     LABELS,
   );
   usePageTitle(invited == null ? "Invite a user" : "User invited", { error: form.invalid });
@@ -46,8 +51,14 @@ export function InviteUserPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const { name, email, role } = form.values;
-    const input = { name, email, role: (role ?? "") as UserRole, staffId: null };
+    const { name, email, role, sendBy } = form.values;
+    const input = {
+      name,
+      email,
+      role: (role ?? "") as UserRole,
+      staffId: null,
+      sendBy: sendBy === "email" ? ("email" as const) : ("show" as const),
+    };
     const ok = form.validate(contract.users.invite.input, input, [
       role == null ? { field: "role", message: "Choose a role" } : null,
     ]);
@@ -61,7 +72,7 @@ export function InviteUserPage() {
           <AccountLinkPanel
             heading={`${invited.user.name} has been invited`}
             who={invited.user.name}
-            link={invited.link}
+            outcome={invited}
           />
           <ButtonGroup>
             <ButtonLink to={`/users/${invited.user.id}`}>View their account</ButtonLink>
@@ -82,7 +93,8 @@ export function InviteUserPage() {
           <ErrorSummary errors={form.errors} />
           <h1 className="govuk-heading-l">Invite a user</h1>
           <p className="govuk-body">
-            You will be given a single-use link to send them, where they choose their password.
+            They get a single-use link, where they choose their password: emailed to them, or shown
+            to you to send.
           </p>
           <form onSubmit={submit} noValidate>
             <TextInput label="Full name" autoComplete="off" {...form.text("name")} />
@@ -95,6 +107,7 @@ export function InviteUserPage() {
               {...form.text("email")}
             />
             <Radios legend="Role" legendSize="m" choices={ROLE_CHOICES} {...form.choice("role")} />
+            <LinkDeliveryRadios {...form.choice("sendBy")} />
             <Button busy={invite.isPending}>Invite user</Button>
           </form>
         </div>

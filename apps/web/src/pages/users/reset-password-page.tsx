@@ -1,14 +1,16 @@
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 
 import { ButtonLink } from "../../components/button";
 import { ConfirmAction } from "../../components/confirm-action";
 import { BackLink } from "../../components/small-parts";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
-import { AccountLinkPanel } from "./account-link-panel";
+import { AccountLinkPanel, LinkDeliveryRadios } from "./account-link-panel";
 import { usersChanged, WithUser, type UserAccount } from "./use-user";
 
 function ConfirmReset({ user }: { user: UserAccount }) {
+  const [sendBy, setSendBy] = useState<"show" | "email">("show");
   const reset = useMutation(
     trpc.users.resetPassword.mutationOptions({ onSuccess: () => usersChanged() }),
   );
@@ -20,7 +22,7 @@ function ConfirmReset({ user }: { user: UserAccount }) {
           <AccountLinkPanel
             heading={`${user.name}'s password has been reset`}
             who={user.name}
-            link={reset.data.link}
+            outcome={reset.data}
           />
           <ButtonLink
             to={`/users/${user.id}`}
@@ -38,13 +40,17 @@ function ConfirmReset({ user }: { user: UserAccount }) {
         action="Reset password"
         busy={reset.isPending}
         error={reset.error}
-        onConfirm={() => reset.mutate({ id: user.id })}
+        onConfirm={() => reset.mutate({ id: user.id, sendBy })}
         cancelTo={`/users/${user.id}`}
       >
         <p className="govuk-body">
           They will be signed out everywhere, and must choose a new password the next time they sign
-          in. You will be given a single-use link to send them, where they can choose it now.
+          in. They get a single-use link where they can choose it now.
         </p>
+        <LinkDeliveryRadios
+          value={sendBy}
+          onChange={(value) => setSendBy(value === "email" ? "email" : "show")}
+        />
       </ConfirmAction>
     </>
   );

@@ -21,6 +21,8 @@ export const organisations = sqliteTable("organisations", {
   passwordSignInAllowed: integer({ mode: "boolean" }).notNull().default(true),
   /** Evidence cannot be approved by the person who sent it for review. */
   separateEvidenceApproval: integer({ mode: "boolean" }).notNull().default(true),
+  /** The largest evidence file the organisation accepts, up to the service's own ceiling. */
+  maxEvidenceFileMegabytes: integer().notNull().default(20),
   // Single sign-on (OpenID Connect). The client secret is write-only: no API output includes it.
   ssoEnabled: integer({ mode: "boolean" }).notNull().default(false),
   ssoIssuerUrl: text(),

@@ -1,0 +1,1 @@
+ALTER TABLE `organisations` ADD `max_evidence_file_megabytes` integer DEFAULT 20 NOT NULL;

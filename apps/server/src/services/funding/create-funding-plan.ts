@@ -5,6 +5,7 @@ import {
   type VarianceTableInput,
 } from "@dapkit/schemas";
 
+import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
 import { fundingPlans } from "../../db/schema";
 import { actorOf } from "../actor";
@@ -28,32 +29,49 @@ export function createFundingPlan(
   scope: Scope,
   input: { name: string; plan: FundingPlanInput; varianceTables?: VarianceTableInput[] },
 ): FundingPlanOutput {
-  const { db, user, now } = scope;
+  const { db } = scope;
   const values = {
     name: input.name,
     plan: FundingPlanSchema.parse(input.plan),
     varianceTables: VarianceTablesSchema.parse(input.varianceTables ?? []),
   };
   const worked = workOut(values.plan, values.varianceTables);
-  const key = { organisationId: user.organisationId, id: newId() };
-  const at = now.toISOString();
   return savedUniquely(
     () =>
-      db.transaction((tx) => {
-        tx.insert(fundingPlans)
-          .values({ ...key, ...values, createdAt: at, updatedAt: at, updatedBy: user.id })
-          .run();
-        const created = getStoredPlan(tx, key);
-        recordAudit(tx, {
-          actor: actorOf(user),
-          at: now,
-          action: "create",
-          entity: "funding_plan",
-          entityId: key.id,
-          after: created,
-        });
-        return { ...created, ...worked };
-      }),
+      db.transaction((tx) => ({
+        ...insertFundingPlan(tx, scope, values),
+        ...worked,
+      })),
     NAME_TAKEN,
   );
+}
+
+/**
+ * Writes a new plan of the organisation (in the caller's transaction), audits its creation and
+ * gives it back as stored. Creating and copying both add plans this way.
+ */
+export function insertFundingPlan(
+  tx: Queryable,
+  scope: Scope,
+  values: Omit<
+    typeof fundingPlans.$inferInsert,
+    "id" | "organisationId" | "createdAt" | "updatedAt" | "updatedBy"
+  >,
+) {
+  const { user, now } = scope;
+  const key = { organisationId: user.organisationId, id: newId() };
+  const at = now.toISOString();
+  tx.insert(fundingPlans)
+    .values({ ...key, ...values, createdAt: at, updatedAt: at, updatedBy: user.id })
+    .run();
+  const created = getStoredPlan(tx, key);
+  recordAudit(tx, {
+    actor: actorOf(user),
+    at: now,
+    action: "create",
+    entity: "funding_plan",
+    entityId: key.id,
+    after: created,
+  });
+  return created;
 }

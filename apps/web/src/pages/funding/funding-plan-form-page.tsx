@@ -13,7 +13,6 @@ import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { queryClient, trpc, type Outputs } from "../../trpc";
-import { MoneyCell } from "./money-cell";
 import {
   emptyForm,
   formOf,
@@ -26,6 +25,7 @@ import {
   yearsOf,
   type PlanForm,
 } from "./plan-form-model";
+import { YearGrid } from "./year-grid";
 import "./funding.css";
 
 type Plan = Outputs["funding"]["get"];
@@ -73,8 +73,6 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
     list: "partners" | "workstreams" | "grants" | "drawdowns" | "carryForwards",
     index: number,
   ) => setForm((current) => ({ ...current, [list]: current[list].filter((_, i) => i !== index) }));
-  const setYearAmount = (list: string[], y: number, value: string) =>
-    list.map((each, i) => (i === y ? value : each));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -117,35 +115,20 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
         />
 
         <h2 className="govuk-heading-m">Cost each year</h2>
-        <div className="app-scroll">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Cost each year</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {years.map((year) => (
-                  <th key={year} scope="col" className="govuk-table__header">
-                    {year}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              <tr className="govuk-table__row">
-                {years.map((year, y) => (
-                  <td key={year} className="govuk-table__cell">
-                    <MoneyCell
-                      id={`cost-${String(y)}`}
-                      label={`The ${year} cost`}
-                      value={form.costs[y] ?? ""}
-                      error={error(`cost-${String(y)}`)}
-                      onChange={(value) => change({ costs: setYearAmount(form.costs, y, value) })}
-                    />
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <YearGrid
+          caption="Cost each year"
+          years={years}
+          errorFor={error}
+          rows={[
+            {
+              heading: "Cost",
+              idPrefix: "cost",
+              label: (year) => `The ${year} cost`,
+              values: form.costs,
+              onChange: (costs) => change({ costs }),
+            },
+          ]}
+        />
 
         <h2 className="govuk-heading-m">Partners and their contributions</h2>
         <p className="govuk-body">
@@ -180,48 +163,27 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
                 error={error(`partner-${String(p)}-endDate`)}
                 onChange={(event) => setRow("partners", p, { endDate: event.target.value })}
               />
-              <div className="app-scroll">
-                <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-table__caption--s">{`${who}'s contributions`}</caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <td className="govuk-table__header" />
-                      {years.map((year) => (
-                        <th key={year} scope="col" className="govuk-table__header">
-                          {year}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    {(["cash", "inKind"] as const).map((kind) => (
-                      <tr key={kind} className="govuk-table__row">
-                        <th scope="row" className="govuk-table__header">
-                          {kind === "cash" ? "Cash" : "In kind"}
-                        </th>
-                        {years.map((year, y) => {
-                          const id = `partner-${String(p)}-${kind}-${String(y)}`;
-                          return (
-                            <td key={year} className="govuk-table__cell">
-                              <MoneyCell
-                                id={id}
-                                label={`${who}'s ${year} ${kind === "cash" ? "cash contribution" : "contribution in kind"}`}
-                                value={partner[kind][y] ?? ""}
-                                error={error(id)}
-                                onChange={(value) =>
-                                  setRow("partners", p, {
-                                    [kind]: setYearAmount(partner[kind], y, value),
-                                  })
-                                }
-                              />
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <YearGrid
+                caption={`${who}'s contributions`}
+                years={years}
+                errorFor={error}
+                rows={[
+                  {
+                    heading: "Cash",
+                    idPrefix: `partner-${String(p)}-cash`,
+                    label: (year) => `${who}'s ${year} cash contribution`,
+                    values: partner.cash,
+                    onChange: (cash) => setRow("partners", p, { cash }),
+                  },
+                  {
+                    heading: "In kind",
+                    idPrefix: `partner-${String(p)}-inKind`,
+                    label: (year) => `${who}'s ${year} contribution in kind`,
+                    values: partner.inKind,
+                    onChange: (inKind) => setRow("partners", p, { inKind }),
+                  },
+                ]}
+              />
               <Button type="button" variant="secondary" onClick={() => removeRow("partners", p)}>
                 Remove {who}
               </Button>
@@ -399,48 +361,18 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
                 error={error(`workstream-${String(w)}-percent`)}
                 onChange={(event) => setRow("workstreams", w, { percent: event.target.value })}
               />
-              <div className="app-scroll">
-                <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-table__caption--s">{`${what}'s budget and spend`}</caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <td className="govuk-table__header" />
-                      {years.map((year) => (
-                        <th key={year} scope="col" className="govuk-table__header">
-                          {year}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    {(["budget", "forecast", "outturn"] as const).map((part) => (
-                      <tr key={part} className="govuk-table__row">
-                        <th scope="row" className="govuk-table__header">
-                          {{ budget: "Budget", forecast: "Forecast", outturn: "Outturn" }[part]}
-                        </th>
-                        {years.map((year, y) => {
-                          const id = `workstream-${String(w)}-${part}-${String(y)}`;
-                          return (
-                            <td key={year} className="govuk-table__cell">
-                              <MoneyCell
-                                id={id}
-                                label={`${what}'s ${year} ${part}`}
-                                value={workstream[part][y] ?? ""}
-                                error={error(id)}
-                                onChange={(value) =>
-                                  setRow("workstreams", w, {
-                                    [part]: setYearAmount(workstream[part], y, value),
-                                  })
-                                }
-                              />
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <YearGrid
+                caption={`${what}'s budget and spend`}
+                years={years}
+                errorFor={error}
+                rows={(["budget", "forecast", "outturn"] as const).map((part) => ({
+                  heading: { budget: "Budget", forecast: "Forecast", outturn: "Outturn" }[part],
+                  idPrefix: `workstream-${String(w)}-${part}`,
+                  label: (year: string) => `${what}'s ${year} ${part}`,
+                  values: workstream[part],
+                  onChange: (values: string[]) => setRow("workstreams", w, { [part]: values }),
+                }))}
+              />
               <Button type="button" variant="secondary" onClick={() => removeRow("workstreams", w)}>
                 Remove {what}
               </Button>

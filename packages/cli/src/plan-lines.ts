@@ -17,8 +17,10 @@ const FUNDING_LINES: readonly [string, (figures: FundingPlanFigures) => number][
   ["Partner contributions", (figures) => figures.income.contributionsPence],
   ["Grants", (figures) => figures.income.grantsPence],
   ["Reserve drawdowns", (figures) => figures.income.reserveDrawdownsPence],
+  // Money in leaves carry-forwards out: they move an underspend between years, and over the
+  // plan's total adding them as income would count the same pound twice.
+  ["Money in", (figures) => figures.income.newMoneyPence],
   ["Carried in", (figures) => figures.income.carryForwardInPence],
-  ["Total income", (figures) => figures.income.totalPence],
   ["Carried out", (figures) => figures.carryForwardOutPence],
   ["Gap", (figures) => figures.gapPence],
 ];

@@ -35,7 +35,8 @@ export function planReport(result: FundingPlanResult, lines: readonly PlanLine[]
   const parts = [
     `${result.name}\n${span}`,
     section("Funding by financial year", linesIn(lines, "Funding"), { years }),
-    "Gap = cost + carried out - total income: positive is a shortfall, negative a surplus.\n" +
+    "Gap = cost - money in + carried out - carried in: positive is a shortfall, negative a surplus.\n" +
+      "Carried in and out move an underspend between years; over the plan they cancel out.\n" +
       "Amounts are rounded to the pound; --json and --csv give them to the penny.",
   ];
   const workstreams = linesIn(lines, "Workstream");

@@ -15,8 +15,14 @@ import { mutation, query } from "./define-procedure";
 
 const fields = EvidenceItemSchema.shape;
 
-/** The largest evidence file accepted: 20 MB, ample for a scanned policy or a slide deck. */
-export const MAX_EVIDENCE_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest evidence file the service accepts: 20 MB, ample for a scanned policy or a slide
+ * deck. An organisation may set a lower limit of its own.
+ */
+export const MAX_EVIDENCE_FILE_MEGABYTES = 20;
+
+/** The service's ceiling in bytes. */
+export const MAX_EVIDENCE_FILE_BYTES = MAX_EVIDENCE_FILE_MEGABYTES * 1024 * 1024;
 
 /** The kinds of file evidence may be, as the upload page and a refused upload name them. */
 export const ACCEPTED_EVIDENCE_FILES =

@@ -3,6 +3,7 @@ import * as z from "zod";
 import { LabelSchema } from "@dapkit/schemas";
 
 import { mutation, query } from "./define-procedure";
+import { MAX_EVIDENCE_FILE_MEGABYTES } from "./evidence";
 import { USER_ROLES } from "./roles";
 import { UserRoleSchema } from "./users";
 
@@ -13,6 +14,11 @@ const percent = z
   .int({ error: "must be a whole number from 1 to 100" })
   .min(1, "must be a whole number from 1 to 100")
   .max(100, "must be a whole number from 1 to 100");
+
+const megabytes = z
+  .int({ error: `must be a whole number of megabytes from 1 to ${MAX_EVIDENCE_FILE_MEGABYTES}` })
+  .min(1, "must be at least 1 MB")
+  .max(MAX_EVIDENCE_FILE_MEGABYTES, `must be at most ${MAX_EVIDENCE_FILE_MEGABYTES} MB`);
 
 const months = z
   .int({ error: "must be a whole number of months" })
@@ -74,6 +80,8 @@ export const OrganisationSettingsOutputSchema = z.object({
   passwordSignInAllowed: z.boolean(),
   /** Evidence cannot be approved by the person who sent it for review. */
   separateEvidenceApproval: z.boolean(),
+  /** The largest evidence file accepted, in megabytes. */
+  maxEvidenceFileMegabytes: z.int(),
   sso: SsoSettingsOutputSchema,
 });
 
@@ -88,6 +96,7 @@ export const UpdateOrganisationSettingsInputSchema = z.object({
   evidenceReviewMonths: months.optional(),
   passwordSignInAllowed: z.boolean().optional(),
   separateEvidenceApproval: z.boolean().optional(),
+  maxEvidenceFileMegabytes: megabytes.optional(),
   sso: z
     .object({
       enabled: z.boolean().optional(),

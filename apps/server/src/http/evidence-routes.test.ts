@@ -177,6 +177,45 @@ describe("POST /api/evidence/:id/revisions", () => {
     expect(storedFiles()).toEqual([]);
   });
 
+  test("keeps to the organisation's own lower limit, and to the other's higher one", async () => {
+    await app.caller(org.users.admin).organisation.settings.update({ maxEvidenceFileMegabytes: 1 });
+    const item = await lead().evidence.create(evidenceInput());
+    const body = new Uint8Array(1024 * 1024 + 1);
+    body.set(PDF_BYTES);
+    const refused = await upload(item.id, { body });
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toMatchObject({
+      error: { message: "The file is larger than the limit of 1 MB", field: "file" },
+    });
+    expect(storedFiles()).toEqual([]);
+    const fits = await upload(item.id, { body: body.subarray(0, 1024 * 1024) });
+    expect(fits.status).toBe(201);
+
+    const theirs = await app
+      .caller(other.users.accreditation_lead)
+      .evidence.create(evidenceInput());
+    const response = await fetch(`${baseUrl}/api/evidence/${theirs.id}/revisions`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/pdf",
+        "x-file-name": "big.pdf",
+        ...as(other.users.accreditation_lead),
+      },
+      body,
+    });
+    expect(response.status).toBe(201);
+  });
+
+  test("an organisation's limit is whole megabytes up to the service's 20 MB", async () => {
+    const settings = app.caller(org.users.admin).organisation.settings;
+    for (const bad of [0, 21, 2.5]) {
+      await expect(settings.update({ maxEvidenceFileMegabytes: bad })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
+    }
+    expect((await settings.get()).maxEvidenceFileMegabytes).toBe(20);
+  });
+
   test("refuses HTML, SVG, scripts and mismatched contents with 415", async () => {
     const item = await lead().evidence.create(evidenceInput());
     for (const type of ["text/html", "image/svg+xml", "application/javascript", ""]) {

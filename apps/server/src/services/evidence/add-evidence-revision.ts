@@ -8,7 +8,7 @@ import { londonToday } from "@dapkit/schemas";
 
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
-import { evidenceItems, evidenceRevisions } from "../../db/schema";
+import { evidenceItems, evidenceRevisions, organisations } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { FileStore } from "../../files/file-store";
 import { actorOf } from "../actor";
@@ -41,17 +41,32 @@ function assertAcceptsFiles(db: Queryable, options: { key: EvidenceKey; today: s
   assertEditable(withStatusOn(getStoredEvidence(db, options.key), options.today).status);
 }
 
+const MEGABYTE = 1024 * 1024;
+
+/** The organisation's own limit on an evidence file, in bytes (never above the service's). */
+function fileLimitBytes(db: Queryable, organisationId: string): number {
+  const row = db
+    .select({ megabytes: organisations.maxEvidenceFileMegabytes })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
+  return Math.min(MAX_EVIDENCE_FILE_BYTES, (row?.megabytes ?? 0) * MEGABYTE);
+}
+
+/** The refusal of a file over the limit, naming it in megabytes. */
+function tooLarge(limitBytes: number): AppError {
+  return new AppError(
+    "payload_too_large",
+    `The file is larger than the limit of ${String(limitBytes / MEGABYTE)} MB`,
+    { field: "file" },
+  );
+}
+
 // A declared length lets an oversize or empty upload be refused before a byte is read.
-function assertDeclaredLength(contentLength: string | undefined): void {
+function assertDeclaredLength(contentLength: string | undefined, limitBytes: number): void {
   if (contentLength === undefined) return;
   const declared = Number(contentLength);
-  if (declared > MAX_EVIDENCE_FILE_BYTES) {
-    throw new AppError(
-      "payload_too_large",
-      `The file is larger than the limit of ${String(MAX_EVIDENCE_FILE_BYTES / (1024 * 1024))} MB`,
-      { field: "file" },
-    );
-  }
+  if (declared > limitBytes) throw tooLarge(limitBytes);
   if (declared === 0) throw new AppError("bad_request", "The file is empty", { field: "file" });
 }
 
@@ -93,9 +108,10 @@ export async function addEvidenceRevision(
   const today = londonToday(now);
   assertAcceptsFiles(db, { key, today });
   const named = fileNameFromHeader(upload.headers["x-file-name"]);
-  assertDeclaredLength(upload.headers["content-length"]);
+  const limitBytes = fileLimitBytes(db, user.organisationId);
+  assertDeclaredLength(upload.headers["content-length"], limitBytes);
 
-  const stored = await files.put(upload.body, { maxBytes: MAX_EVIDENCE_FILE_BYTES });
+  const stored = await files.put(upload.body, { maxBytes: limitBytes });
   // The whole file is inspected where it is stored, so memory stays small whatever it holds.
   const mediaType = await acceptStored(
     db,

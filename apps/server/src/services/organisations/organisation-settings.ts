@@ -16,6 +16,7 @@ export interface SettingsChanges {
   evidenceReviewMonths?: number | undefined;
   passwordSignInAllowed?: boolean | undefined;
   separateEvidenceApproval?: boolean | undefined;
+  maxEvidenceFileMegabytes?: number | undefined;
   sso?:
     | {
         enabled?: boolean | undefined;
@@ -45,6 +46,7 @@ function settingsOf(row: OrganisationRow) {
     evidenceReviewMonths: row.evidenceReviewMonths,
     passwordSignInAllowed: row.passwordSignInAllowed,
     separateEvidenceApproval: row.separateEvidenceApproval,
+    maxEvidenceFileMegabytes: row.maxEvidenceFileMegabytes,
     sso: {
       enabled: row.ssoEnabled,
       issuerUrl: row.ssoIssuerUrl,

@@ -11,7 +11,7 @@ import { formatBytes } from "../../lib/format";
 import { uploadFile, type UploadProgress as Progress } from "../../lib/upload";
 import { queryClient, trpc } from "../../trpc";
 
-const HINT = `${ACCEPTED_EVIDENCE_FILES}, up to ${formatBytes(MAX_EVIDENCE_FILE_BYTES)}`;
+const HINT = `${ACCEPTED_EVIDENCE_FILES}, up to ${formatBytes(MAX_EVIDENCE_FILE_BYTES)} (your organisation may set a lower limit)`;
 
 /**
  * Choose a file and upload it as the evidence item's next revision, showing progress; `onOutcome`

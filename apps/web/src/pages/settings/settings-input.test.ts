@@ -12,6 +12,7 @@ const typed = {
   evidenceReviewMonths: "12",
   passwordSignInAllowed: "yes",
   separateEvidenceApproval: "no",
+  maxEvidenceFileMegabytes: "10",
 };
 
 test("the form's text becomes the update the server takes; an empty refresher is none", () => {
@@ -24,6 +25,7 @@ test("the form's text becomes the update the server takes; an empty refresher is
     evidenceReviewMonths: 12,
     passwordSignInAllowed: true,
     separateEvidenceApproval: false,
+    maxEvidenceFileMegabytes: 10,
   });
   expect(contract.organisation.settings.update.input.safeParse(input).success).toBe(true);
 });
@@ -35,11 +37,13 @@ test("a number that is not whole, or not digits, is refused by the schema rather
     ...typed,
     attendanceTargetPercent: "101",
     evidenceReviewMonths: "x",
+    maxEvidenceFileMegabytes: "25",
   });
   const result = contract.organisation.settings.update.input.safeParse(input);
   expect(result.success).toBe(false);
   expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual([
     "attendanceTargetPercent",
     "evidenceReviewMonths",
+    "maxEvidenceFileMegabytes",
   ]);
 });

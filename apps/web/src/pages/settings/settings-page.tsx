@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 
-import { contract } from "@dapkit/contract";
+import { contract, MAX_EVIDENCE_FILE_MEGABYTES } from "@dapkit/contract";
 import { frameworks } from "@dapkit/daha";
 
 import { Button } from "../../components/button";
@@ -27,6 +27,7 @@ const LABELS = {
   evidenceReviewMonths: "Evidence review interval",
   passwordSignInAllowed: "Password sign-in",
   separateEvidenceApproval: "Separation of duties for evidence",
+  maxEvidenceFileMegabytes: "Largest evidence file",
 };
 
 const YES_NO = [
@@ -51,6 +52,7 @@ type SettingsText = {
   evidenceReviewMonths: string;
   passwordSignInAllowed: string | null;
   separateEvidenceApproval: string | null;
+  maxEvidenceFileMegabytes: string;
 };
 
 /** The form's text as the update's input: empty refresher means "none". */
@@ -66,6 +68,7 @@ export function settingsInput(values: SettingsText) {
     evidenceReviewMonths: wholeNumber(values.evidenceReviewMonths),
     passwordSignInAllowed: values.passwordSignInAllowed === "yes",
     separateEvidenceApproval: values.separateEvidenceApproval === "yes",
+    maxEvidenceFileMegabytes: wholeNumber(values.maxEvidenceFileMegabytes),
   };
 }
 
@@ -80,6 +83,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       evidenceReviewMonths: String(settings.evidenceReviewMonths),
       passwordSignInAllowed: settings.passwordSignInAllowed ? "yes" : "no",
       separateEvidenceApproval: settings.separateEvidenceApproval ? "yes" : "no",
+      maxEvidenceFileMegabytes: String(settings.maxEvidenceFileMegabytes),
     },
     LABELS,
   );
@@ -107,6 +111,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       notNumber("attendanceTargetPercent", input.attendanceTargetPercent),
       notNumber("defaultRefresherMonths", input.defaultRefresherMonths),
       notNumber("evidenceReviewMonths", input.evidenceReviewMonths),
+      notNumber("maxEvidenceFileMegabytes", input.maxEvidenceFileMegabytes),
     ]);
     if (ok) update.mutate(input);
   }
@@ -144,6 +149,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
           choices={YES_NO}
           inline
           {...form.choice("separateEvidenceApproval")}
+        />
+        <TextInput
+          label="Largest evidence file, in megabytes"
+          hint={`Uploads larger than this are refused. At most ${MAX_EVIDENCE_FILE_MEGABYTES} MB.`}
+          inputMode="numeric"
+          className="govuk-input--width-3"
+          {...form.text("maxEvidenceFileMegabytes")}
         />
         <h2 className="govuk-heading-m">Training</h2>
         <TextInput

@@ -491,6 +491,17 @@ describe("archiving a course", () => {
     await expect(hr().training.sessions.get({ id: session.id })).resolves.toMatchObject({
       booked: 1,
     });
+    // Its sessions keep their people but take nobody new, and self-service no longer offers them.
+    const newcomer = createStaff(t.hr, { name: "Newcomer" });
+    await expect(
+      hr().training.nominations.create({ sessionId: kept.id, staffIds: [newcomer.id] }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Stalking awareness has been archived, so nobody can be nominated for its sessions",
+    });
+    const offered = await hr().myTraining.openSessions({ page: 1, pageSize: 100 });
+    expect(offered.items.map((item) => item.id)).not.toContain(kept.id);
+    expect(offered.total).toBe(offered.items.length);
     const listed = await hr().training.courses.list();
     expect(listed.find((row) => row.id === course.id)?.archivedAt).not.toBeNull();
     await expect(hr().training.courses.unarchive({ id: course.id })).resolves.toMatchObject({

@@ -3,9 +3,10 @@ import { and, asc, count, eq, gt, inArray, isNull, notInArray } from "drizzle-or
 import type { PageRequest } from "@dapkit/contract";
 import type { NominationState } from "@dapkit/schemas";
 
-import { nominations, trainingSessions } from "../../db/schema";
+import { courses, nominations, trainingSessions } from "../../db/schema";
 import { pageOf, pageWindow, type Page } from "../pagination";
 import type { Scope } from "../scope";
+import { courseOfSession } from "../training/nomination-items";
 import { selectSessionRows, withPlaces, type SessionItem } from "../training/session-items";
 import { ownStaff } from "./own-staff";
 
@@ -25,9 +26,16 @@ export function openSessions(scope: Scope, input: PageRequest): Page<OpenSession
     eq(trainingSessions.organisationId, user.organisationId),
     gt(trainingSessions.startsAt, scope.now.toISOString()),
     isNull(trainingSessions.cancelledAt),
+    isNull(courses.archivedAt),
   );
   const { limit, offset } = pageWindow(input);
-  const total = db.select({ total: count() }).from(trainingSessions).where(where).get()?.total ?? 0;
+  const total =
+    db
+      .select({ total: count() })
+      .from(trainingSessions)
+      .innerJoin(courses, courseOfSession)
+      .where(where)
+      .get()?.total ?? 0;
   const rows = selectSessionRows(db)
     .where(where)
     .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))

@@ -18,6 +18,7 @@ export function selectSessionRows(db: Queryable) {
       courseId: trainingSessions.courseId,
       courseTitle: courses.title,
       courseLevel: courses.level,
+      courseArchivedAt: courses.archivedAt,
       startsAt: trainingSessions.startsAt,
       endsAt: trainingSessions.endsAt,
       capacity: trainingSessions.capacity,

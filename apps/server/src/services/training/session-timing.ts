@@ -39,6 +39,15 @@ export function assertSessionAction(
   const session = getSessionItem(db, scope, sessionId);
   const refusal = sessionRefusal(session, action, scope.now);
   if (refusal != null) throw new AppError("conflict", refusal, { field: "sessionId" });
+  // An archived course is no longer offered: people already on its sessions keep their places,
+  // but nobody new joins them.
+  if (action === "nominate" && session.courseArchivedAt != null) {
+    throw new AppError(
+      "conflict",
+      `${session.courseTitle} has been archived, so nobody can be nominated for its sessions`,
+      { field: "sessionId" },
+    );
+  }
   return session;
 }
 

@@ -200,3 +200,11 @@ test("a % column is checked too: an allocation that is not its share of the tota
     ].join("\n"),
   );
 });
+
+test("a CSV saved by Excel, with a byte order mark before the header, is read as any other", async () => {
+  const text = "Area,Allocation,Forecast,Variance\nA,100,40,60\nTotals,100,40,60\n";
+  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+  const { code, stdout } = await check(["excel.csv"], { "excel.csv": bytes as never });
+  expect(code).toBe(EXIT_CODES.ok);
+  expect(stdout()).toBe("excel.csv: all 1 row and the totals add up.\n");
+});

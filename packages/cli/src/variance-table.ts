@@ -1,7 +1,7 @@
 import {
   checkCouncilTable,
-  FundingInputError,
   readCouncilTable,
+  type FundingInputError,
   type CouncilTable,
   type CouncilTableCheck,
 } from "@dapkit/funding";
@@ -31,7 +31,7 @@ export function checkVarianceFile(
     const table = readCouncilTable(records, { source: path, totalLabel: options.totalLabel });
     return { table, ...checkCouncilTable(table) };
   } catch (error) {
-    if (error instanceof FundingInputError) throw inputError(error.message);
-    throw error;
+    // readCouncilTable refuses a table only with a FundingInputError listing every problem.
+    throw inputError((error as FundingInputError).message);
   }
 }

@@ -114,7 +114,6 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
           }
         />
 
-        <h2 className="govuk-heading-m">Cost each year</h2>
         <YearGrid
           caption="Cost each year"
           years={years}

@@ -115,7 +115,7 @@ describe("asking for a place", () => {
       .run();
     await expect(requestPlace()).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "This session has been cancelled, so it takes no requests",
+      message: "This session was cancelled on 5 April 2022, so nobody can be nominated for it",
     });
     expect((await as(world.member).openSessions({})).items).toEqual([]);
   });

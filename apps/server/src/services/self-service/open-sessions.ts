@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, inArray, isNull, notInArray } from "drizzle-or
 
 import type { PageRequest } from "@dapkit/contract";
 import type { NominationState } from "@dapkit/schemas";
+import { ENDED_STATES } from "@dapkit/training";
 
 import { courses, nominations, trainingSessions } from "../../db/schema";
 import { pageOf, pageWindow, type Page } from "../pagination";
@@ -15,9 +16,6 @@ export type OpenSession = Pick<
   SessionItem,
   "id" | "courseTitle" | "courseLevel" | "startsAt" | "endsAt" | "location" | "placesLeft"
 > & { myState: NominationState | null };
-
-// A cancelled or declined nomination does not stop someone asking again (see migration 0009).
-const ENDED: NominationState[] = ["cancelled", "declined"];
 
 /** One page of the sessions still open to requests (not started, not cancelled), soonest first. */
 export function openSessions(scope: Scope, input: PageRequest): Page<OpenSession> {
@@ -57,7 +55,7 @@ export function openSessions(scope: Scope, input: PageRequest): Page<OpenSession
                 nominations.sessionId,
                 rows.map((row) => row.id),
               ),
-              notInArray(nominations.state, ENDED),
+              notInArray(nominations.state, [...ENDED_STATES]),
             ),
           )
           .all()

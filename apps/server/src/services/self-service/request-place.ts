@@ -1,6 +1,8 @@
 import { and, eq, notInArray } from "drizzle-orm";
 
-import { trainingRequests, trainingSessions, nominations } from "../../db/schema";
+import { ENDED_STATES } from "@dapkit/training";
+
+import { trainingRequests, nominations } from "../../db/schema";
 import type { Queryable } from "../../db/client";
 import { AppError, found } from "../../errors";
 import { actorOf } from "../actor";
@@ -10,27 +12,6 @@ import { insertNominations, WRITE_LOCK } from "../training/nomination-writes";
 import { assertNotStarted } from "../training/session-timing";
 import { selectMyNominations, type MyNomination } from "./my-nominations";
 import { requireOwnStaff } from "./own-staff";
-
-function assertNotCancelled(tx: Queryable, scope: Scope, sessionId: string): void {
-  const session = found(
-    tx
-      .select({ cancelledAt: trainingSessions.cancelledAt })
-      .from(trainingSessions)
-      .where(
-        and(
-          eq(trainingSessions.organisationId, scope.user.organisationId),
-          eq(trainingSessions.id, sessionId),
-        ),
-      )
-      .get(),
-    "Training session",
-  );
-  if (session.cancelledAt != null) {
-    throw new AppError("conflict", "This session has been cancelled, so it takes no requests", {
-      field: "sessionId",
-    });
-  }
-}
 
 function assertNotAlreadyIn(
   tx: Queryable,
@@ -45,7 +26,7 @@ function assertNotAlreadyIn(
         eq(nominations.organisationId, scope.user.organisationId),
         eq(nominations.sessionId, sessionId),
         eq(nominations.staffId, staffId),
-        notInArray(nominations.state, ["cancelled", "declined"]),
+        notInArray(nominations.state, [...ENDED_STATES]),
       ),
     )
     .get();
@@ -66,8 +47,8 @@ export function requestPlace(
   input: { sessionId: string; reason: string },
 ): MyNomination {
   return scope.db.transaction((tx) => {
-    // Both throw not found for another organisation's session, before anything about the user.
-    assertNotCancelled(tx, scope, input.sessionId);
+    // Not found for another organisation's session, before anything about the user; refused for
+    // one that has started, closed or been cancelled (the session lifecycle's rule).
     assertNotStarted(tx, scope, { sessionId: input.sessionId, what: "nominated for it" });
     const person = requireOwnStaff(tx, scope);
     if (!person.active) {

@@ -12,7 +12,7 @@ import { Textarea } from "../../components/textarea";
 import { usePageTitle } from "../../lib/page-title";
 import { useFormErrors } from "../../lib/use-form-errors";
 import { trpc, type Outputs } from "../../trpc";
-import lancashireYear1 from "../../../../../packages/cli/examples/lancashire-year-1-variance.csv?raw";
+import lancashireYear1 from "../../../../../examples/lancashire-year-1-variance.csv?raw";
 import "./funding.css";
 
 type Checked = Outputs["funding"]["checkTable"];

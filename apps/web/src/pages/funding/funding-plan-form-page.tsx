@@ -23,12 +23,39 @@ import {
   SECTOR_OPTIONS,
   withYearCount,
   yearsOf,
+  type PartnerRow,
   type PlanForm,
+  type WorkstreamRow,
 } from "./plan-form-model";
+import { RowList, type RowField } from "./row-list";
 import { YearGrid } from "./year-grid";
 import "./funding.css";
 
 type Plan = Outputs["funding"]["get"];
+
+const WIDTH_10 = "govuk-input--width-10";
+
+const PARTNER_FIELDS: readonly RowField<PartnerRow>[] = [
+  { key: "name", label: "Name" },
+  { key: "sector", label: "Sector (the basis of its fair share)", options: SECTOR_OPTIONS },
+  {
+    key: "endDate",
+    label: "Last day it funds (optional)",
+    hint: "For a partner that is leaving, as YYYY-MM-DD, for example 2019-03-31",
+    className: WIDTH_10,
+  },
+];
+
+const WORKSTREAM_FIELDS: readonly RowField<WorkstreamRow>[] = [
+  { key: "name", label: "Name" },
+  { key: "percent", label: "Share of the cost (%)", className: "govuk-input--width-4" },
+];
+
+// A row is called by its name once it has one, so its grid and button say whose they are.
+const partnerName = (partner: PartnerRow, p: number) =>
+  partner.name.trim() === "" ? `Partner ${String(p + 1)}` : partner.name;
+const workstreamName = (workstream: WorkstreamRow, w: number) =>
+  workstream.name.trim() === "" ? `Workstream ${String(w + 1)}` : workstream.name;
 
 const YEAR_COUNTS = Array.from({ length: MAX_YEARS }, (_, i) => ({
   value: String(i + 1),
@@ -134,34 +161,19 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
           Cash pays the cost. Contributions in kind (a room, staff time) are valued and shown beside
           it.
         </p>
-        {form.partners.map((partner, p) => {
-          const who = partner.name.trim() === "" ? `Partner ${String(p + 1)}` : partner.name;
-          return (
-            <fieldset key={p} className="govuk-fieldset app-plan-row">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{`Partner ${String(p + 1)}`}</legend>
-              <TextInput
-                label="Name"
-                name={`partner-${String(p)}-name`}
-                value={partner.name}
-                error={error(`partner-${String(p)}-name`)}
-                onChange={(event) => setRow("partners", p, { name: event.target.value })}
-              />
-              <Select
-                label="Sector (the basis of its fair share)"
-                name={`partner-${String(p)}-sector`}
-                options={SECTOR_OPTIONS}
-                value={partner.sector}
-                onChange={(event) => setRow("partners", p, { sector: event.target.value })}
-              />
-              <TextInput
-                label="Last day it funds (optional)"
-                hint="For a partner that is leaving, as YYYY-MM-DD, for example 2019-03-31"
-                className="govuk-input--width-10"
-                name={`partner-${String(p)}-endDate`}
-                value={partner.endDate}
-                error={error(`partner-${String(p)}-endDate`)}
-                onChange={(event) => setRow("partners", p, { endDate: event.target.value })}
-              />
+        <RowList
+          rows={form.partners}
+          prefix="partner"
+          legend={(p) => `Partner ${String(p + 1)}`}
+          removeText={(partner, p) => `Remove ${partnerName(partner, p)}`}
+          fields={PARTNER_FIELDS}
+          errorFor={error}
+          onChange={(p, row) => setRow("partners", p, row)}
+          onRemove={(p) => removeRow("partners", p)}
+        >
+          {(partner, p) => {
+            const who = partnerName(partner, p);
+            return (
               <YearGrid
                 caption={`${who}'s contributions`}
                 years={years}
@@ -183,12 +195,9 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
                   },
                 ]}
               />
-              <Button type="button" variant="secondary" onClick={() => removeRow("partners", p)}>
-                Remove {who}
-              </Button>
-            </fieldset>
-          );
-        })}
+            );
+          }}
+        </RowList>
         <Button
           type="button"
           variant="secondary"
@@ -198,46 +207,26 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
         </Button>
 
         <h2 className="govuk-heading-m">Grants</h2>
-        {form.grants.map((grant, g) => (
-          <fieldset key={g} className="govuk-fieldset app-plan-row">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{`Grant ${String(g + 1)}`}</legend>
-            <TextInput
-              label="Name"
-              name={`grant-${String(g)}-name`}
-              value={grant.name}
-              error={error(`grant-${String(g)}-name`)}
-              onChange={(event) => setRow("grants", g, { name: event.target.value })}
-            />
-            <Select
-              label="Financial year"
-              name={`grant-${String(g)}-year`}
-              options={yearOptions}
-              value={grant.year}
-              error={error(`grant-${String(g)}-year`)}
-              onChange={(event) => setRow("grants", g, { year: event.target.value })}
-            />
-            <TextInput
-              label="Amount"
-              className="govuk-input--width-10"
-              name={`grant-${String(g)}-amount`}
-              value={grant.amount}
-              error={error(`grant-${String(g)}-amount`)}
-              onChange={(event) => setRow("grants", g, { amount: event.target.value })}
-            />
-            <TextInput
-              label="Last day it funds (optional)"
-              hint="As YYYY-MM-DD, for example 2019-03-31"
-              className="govuk-input--width-10"
-              name={`grant-${String(g)}-endDate`}
-              value={grant.endDate}
-              error={error(`grant-${String(g)}-endDate`)}
-              onChange={(event) => setRow("grants", g, { endDate: event.target.value })}
-            />
-            <Button type="button" variant="secondary" onClick={() => removeRow("grants", g)}>
-              Remove grant {g + 1}
-            </Button>
-          </fieldset>
-        ))}
+        <RowList
+          rows={form.grants}
+          prefix="grant"
+          legend={(g) => `Grant ${String(g + 1)}`}
+          removeText={(_, g) => `Remove grant ${String(g + 1)}`}
+          fields={[
+            { key: "name", label: "Name" },
+            { key: "year", label: "Financial year", options: yearOptions },
+            { key: "amount", label: "Amount", className: WIDTH_10 },
+            {
+              key: "endDate",
+              label: "Last day it funds (optional)",
+              hint: "As YYYY-MM-DD, for example 2019-03-31",
+              className: WIDTH_10,
+            },
+          ]}
+          errorFor={error}
+          onChange={(g, row) => setRow("grants", g, row)}
+          onRemove={(g) => removeRow("grants", g)}
+        />
         <Button
           type="button"
           variant="secondary"
@@ -249,70 +238,39 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
         </Button>
 
         <h2 className="govuk-heading-m">Reserves and carry-forwards</h2>
-        {form.drawdowns.map((drawdown, d) => (
-          <fieldset key={d} className="govuk-fieldset app-plan-row">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{`Reserve drawdown ${String(d + 1)}`}</legend>
-            <TextInput
-              label="Reserve"
-              name={`drawdown-${String(d)}-reserve`}
-              value={drawdown.reserve}
-              error={error(`drawdown-${String(d)}-reserve`)}
-              onChange={(event) => setRow("drawdowns", d, { reserve: event.target.value })}
-            />
-            <Select
-              label="Financial year"
-              name={`drawdown-${String(d)}-year`}
-              options={yearOptions}
-              value={drawdown.year}
-              error={error(`drawdown-${String(d)}-year`)}
-              onChange={(event) => setRow("drawdowns", d, { year: event.target.value })}
-            />
-            <TextInput
-              label="Amount"
-              className="govuk-input--width-10"
-              name={`drawdown-${String(d)}-amount`}
-              value={drawdown.amount}
-              error={error(`drawdown-${String(d)}-amount`)}
-              onChange={(event) => setRow("drawdowns", d, { amount: event.target.value })}
-            />
-            <Button type="button" variant="secondary" onClick={() => removeRow("drawdowns", d)}>
-              Remove reserve drawdown {d + 1}
-            </Button>
-          </fieldset>
-        ))}
-        {form.carryForwards.map((carry, c) => (
-          <fieldset key={c} className="govuk-fieldset app-plan-row">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{`Carry-forward ${String(c + 1)}`}</legend>
-            <Select
-              label="From the surplus of"
-              name={`carry-${String(c)}-from`}
-              options={yearOptions}
-              value={carry.from}
-              error={error(`carry-${String(c)}-from`)}
-              onChange={(event) => setRow("carryForwards", c, { from: event.target.value })}
-            />
-            <Select
-              label="Into"
-              name={`carry-${String(c)}-to`}
-              options={yearOptions}
-              value={carry.to}
-              error={error(`carry-${String(c)}-to`)}
-              onChange={(event) => setRow("carryForwards", c, { to: event.target.value })}
-            />
-            <TextInput
-              label="Amount"
-              hint="It is checked against that year's surplus when you save"
-              className="govuk-input--width-10"
-              name={`carry-${String(c)}-amount`}
-              value={carry.amount}
-              error={error(`carry-${String(c)}-amount`)}
-              onChange={(event) => setRow("carryForwards", c, { amount: event.target.value })}
-            />
-            <Button type="button" variant="secondary" onClick={() => removeRow("carryForwards", c)}>
-              Remove carry-forward {c + 1}
-            </Button>
-          </fieldset>
-        ))}
+        <RowList
+          rows={form.drawdowns}
+          prefix="drawdown"
+          legend={(d) => `Reserve drawdown ${String(d + 1)}`}
+          removeText={(_, d) => `Remove reserve drawdown ${String(d + 1)}`}
+          fields={[
+            { key: "reserve", label: "Reserve" },
+            { key: "year", label: "Financial year", options: yearOptions },
+            { key: "amount", label: "Amount", className: WIDTH_10 },
+          ]}
+          errorFor={error}
+          onChange={(d, row) => setRow("drawdowns", d, row)}
+          onRemove={(d) => removeRow("drawdowns", d)}
+        />
+        <RowList
+          rows={form.carryForwards}
+          prefix="carry"
+          legend={(c) => `Carry-forward ${String(c + 1)}`}
+          removeText={(_, c) => `Remove carry-forward ${String(c + 1)}`}
+          fields={[
+            { key: "from", label: "From the surplus of", options: yearOptions },
+            { key: "to", label: "Into", options: yearOptions },
+            {
+              key: "amount",
+              label: "Amount",
+              hint: "It is checked against that year's surplus when you save",
+              className: WIDTH_10,
+            },
+          ]}
+          errorFor={error}
+          onChange={(c, row) => setRow("carryForwards", c, row)}
+          onRemove={(c) => removeRow("carryForwards", c)}
+        />
         <ButtonGroup>
           <Button
             type="button"
@@ -339,27 +297,19 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
           Each workstream&apos;s share of the cost, and its budget against forecast or outturn each
           year.
         </p>
-        {form.workstreams.map((workstream, w) => {
-          const what =
-            workstream.name.trim() === "" ? `Workstream ${String(w + 1)}` : workstream.name;
-          return (
-            <fieldset key={w} className="govuk-fieldset app-plan-row">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{`Workstream ${String(w + 1)}`}</legend>
-              <TextInput
-                label="Name"
-                name={`workstream-${String(w)}-name`}
-                value={workstream.name}
-                error={error(`workstream-${String(w)}-name`)}
-                onChange={(event) => setRow("workstreams", w, { name: event.target.value })}
-              />
-              <TextInput
-                label="Share of the cost (%)"
-                className="govuk-input--width-4"
-                name={`workstream-${String(w)}-percent`}
-                value={workstream.percent}
-                error={error(`workstream-${String(w)}-percent`)}
-                onChange={(event) => setRow("workstreams", w, { percent: event.target.value })}
-              />
+        <RowList
+          rows={form.workstreams}
+          prefix="workstream"
+          legend={(w) => `Workstream ${String(w + 1)}`}
+          removeText={(workstream, w) => `Remove ${workstreamName(workstream, w)}`}
+          fields={WORKSTREAM_FIELDS}
+          errorFor={error}
+          onChange={(w, row) => setRow("workstreams", w, row)}
+          onRemove={(w) => removeRow("workstreams", w)}
+        >
+          {(workstream, w) => {
+            const what = workstreamName(workstream, w);
+            return (
               <YearGrid
                 caption={`${what}'s budget and spend`}
                 years={years}
@@ -372,12 +322,9 @@ function PlanFormFields({ stored }: { stored: Plan | undefined }) {
                   onChange: (values: string[]) => setRow("workstreams", w, { [part]: values }),
                 }))}
               />
-              <Button type="button" variant="secondary" onClick={() => removeRow("workstreams", w)}>
-                Remove {what}
-              </Button>
-            </fieldset>
-          );
-        })}
+            );
+          }}
+        </RowList>
         <Button
           type="button"
           variant="secondary"

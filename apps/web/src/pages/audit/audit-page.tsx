@@ -10,7 +10,7 @@ import { TableScroll } from "../../components/data-table";
 import { DateInput } from "../../components/date-input";
 import { DownloadLink } from "../../components/download-link";
 import { ErrorSummary } from "../../components/error-summary";
-import { Pagination } from "../../components/pagination";
+import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { Select } from "../../components/select";
 import { isEmptyDate, isoFromParts, partsFromIso, type DateParts } from "../../lib/date-parts";
@@ -250,12 +250,7 @@ export function AuditPage() {
                 ) : (
                   <Entries entries={result.items} />
                 )}
-                <Pagination
-                  page={result.page}
-                  pageSize={result.pageSize}
-                  total={result.total}
-                  hrefFor={filters.hrefFor}
-                />
+                <ResultPagination result={result} hrefFor={filters.hrefFor} />
               </>
             )}
           </QueryState>

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { formatCount, plural } from "@dapkit/schemas";
 
 import { DataTable } from "../../components/data-table";
-import { Pagination } from "../../components/pagination";
+import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
@@ -76,12 +76,7 @@ export function OpenSessionsPage() {
                 },
               ]}
             />
-            <Pagination
-              page={result.page}
-              pageSize={result.pageSize}
-              total={result.total}
-              hrefFor={filters.hrefFor}
-            />
+            <ResultPagination result={result} hrefFor={filters.hrefFor} />
           </>
         )}
       </QueryState>

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from "@dapkit/schemas";
 
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
-import { Pagination } from "../../components/pagination";
+import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { BackLink, InsetText, PageHeading } from "../../components/small-parts";
 import { useCurrentUser } from "../../lib/current-user";
@@ -77,12 +77,7 @@ export function TeamRequestsPage() {
                   },
                 ]}
               />
-              <Pagination
-                page={result.page}
-                pageSize={result.pageSize}
-                total={result.total}
-                hrefFor={filters.hrefFor}
-              />
+              <ResultPagination result={result} hrefFor={filters.hrefFor} />
             </>
           )}
         </QueryState>

@@ -7,7 +7,7 @@ import { formatCount } from "@dapkit/schemas";
 import { Button, ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
-import { Pagination } from "../../components/pagination";
+import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { Select } from "../../components/select";
 import { PageHeading } from "../../components/small-parts";
@@ -148,12 +148,7 @@ export function StaffListPage() {
                     },
                   ]}
                 />
-                <Pagination
-                  page={result.page}
-                  pageSize={result.pageSize}
-                  total={result.total}
-                  hrefFor={filters.hrefFor}
-                />
+                <ResultPagination result={result} hrefFor={filters.hrefFor} />
               </>
             )}
           </QueryState>

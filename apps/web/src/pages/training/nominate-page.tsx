@@ -10,7 +10,7 @@ import { Button, ButtonGroup } from "../../components/button";
 import { Checkbox } from "../../components/checkbox";
 import { ErrorSummary } from "../../components/error-summary";
 import { Fieldset } from "../../components/fieldset";
-import { Pagination } from "../../components/pagination";
+import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { BackLink, InsetText, PageHeading } from "../../components/small-parts";
 import { TextInput } from "../../components/text-input";
@@ -214,12 +214,7 @@ function NominateForm({ session }: { session: Session }) {
                     )}
                   </div>
                 </Fieldset>
-                <Pagination
-                  page={result.page}
-                  pageSize={result.pageSize}
-                  total={result.total}
-                  hrefFor={filters.hrefFor}
-                />
+                <ResultPagination result={result} hrefFor={filters.hrefFor} />
               </>
             )}
           </QueryState>

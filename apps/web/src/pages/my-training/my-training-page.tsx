@@ -33,6 +33,29 @@ const nominationColumns = [
   },
 ];
 
+// Upcoming and past nominations are shown alike, each with its status.
+function Nominations({
+  caption,
+  rows,
+  empty,
+}: {
+  caption: string;
+  rows: readonly Entry[];
+  empty: string;
+}) {
+  return (
+    <DataTable
+      caption={caption}
+      captionSize="m"
+      rows={rows}
+      rowKey={(row) => row.nominationId}
+      empty={empty}
+      downloadable={false}
+      columns={nominationColumns}
+    />
+  );
+}
+
 function NotLinked() {
   return (
     <InsetText>
@@ -46,14 +69,10 @@ function NotLinked() {
 function Training({ mine }: { mine: MyTraining }) {
   return (
     <>
-      <DataTable
+      <Nominations
         caption="Upcoming"
-        captionSize="m"
         rows={mine.upcoming}
-        rowKey={(row) => row.nominationId}
         empty="No upcoming training. Ask for a place on a session."
-        downloadable={false}
-        columns={nominationColumns}
       />
       <RefreshersTable
         refreshers={mine.refreshers}
@@ -85,15 +104,7 @@ function Training({ mine }: { mine: MyTraining }) {
           },
         ]}
       />
-      <DataTable
-        caption="History"
-        captionSize="m"
-        rows={mine.history}
-        rowKey={(row) => row.nominationId}
-        empty="Nothing yet."
-        downloadable={false}
-        columns={nominationColumns}
-      />
+      <Nominations caption="History" rows={mine.history} empty="Nothing yet." />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
 import { ReadinessTable } from "../accreditation/readiness-table";
+import { refresherColumns } from "../staff/staff-columns";
 import { UptakeSummary } from "./uptake-summary";
 
 type Department = Outputs["reports"]["uptake"]["byDepartment"][number];
@@ -54,17 +55,7 @@ function RefreshersDue({ rows }: { rows: readonly Refresher[] }) {
       rowKey={(row) => `${row.staffId}-${row.courseId}`}
       empty="Nobody's refresher training is due in the next 30 days."
       columns={[
-        {
-          header: "Name",
-          rowHeader: true,
-          cell: (row) => (
-            <Link className="govuk-link" to={`/staff/${row.staffId}`}>
-              {row.staffName}
-            </Link>
-          ),
-        },
-        { header: "Department", cell: (row) => row.departmentName },
-        { header: "Course", cell: (row) => row.courseTitle },
+        ...refresherColumns<Refresher>(),
         { header: "Due", cell: (row) => formatDate(row.dueOn) },
         {
           header: "Status",

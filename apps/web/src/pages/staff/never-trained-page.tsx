@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 
 import { plural } from "@dapkit/schemas";
 
@@ -8,6 +7,7 @@ import { QueryState } from "../../components/query-state";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
+import { staffNameColumn, staffRoleColumns } from "./staff-columns";
 
 /** Current staff (a manager: their team) who have never attended any training: chase these first. */
 export function NeverTrainedPage() {
@@ -35,19 +35,9 @@ export function NeverTrainedPage() {
               rowKey={(row) => row.id}
               exportName="never-trained"
               columns={[
-                {
-                  header: "Name",
-                  rowHeader: true,
-                  cell: (row) => (
-                    <Link className="govuk-link" to={`/staff/${row.id}`}>
-                      {row.name}
-                    </Link>
-                  ),
-                },
+                staffNameColumn(),
                 { header: "Employee number", cell: (row) => row.employeeNumber },
-                { header: "Job title", cell: (row) => row.jobTitle },
-                { header: "Department", cell: (row) => row.departmentName },
-                { header: "Manager", cell: (row) => row.managerName ?? "None" },
+                ...staffRoleColumns(),
               ]}
             />
           </>

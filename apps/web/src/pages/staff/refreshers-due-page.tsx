@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 
 import { formatDate, plural } from "@dapkit/schemas";
 import { DEFAULT_DUE_WITHIN_DAYS } from "@dapkit/training";
@@ -10,6 +9,7 @@ import { BackLink, PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
+import { refresherColumns } from "./staff-columns";
 
 /** Refreshers overdue or due soon (a manager: their team's), most urgent first. */
 export function RefreshersDuePage() {
@@ -39,17 +39,7 @@ export function RefreshersDuePage() {
               rowKey={(row) => `${row.staffId}-${row.courseId}`}
               exportName="refreshers-due"
               columns={[
-                {
-                  header: "Name",
-                  rowHeader: true,
-                  cell: (row) => (
-                    <Link className="govuk-link" to={`/staff/${row.staffId}`}>
-                      {row.staffName}
-                    </Link>
-                  ),
-                },
-                { header: "Department", cell: (row) => row.departmentName },
-                { header: "Course", cell: (row) => row.courseTitle },
+                ...refresherColumns(),
                 { header: "Last completed", cell: (row) => formatDate(row.lastCompletedOn) },
                 { header: "Due", cell: (row) => formatDate(row.dueOn) },
                 { header: "Status", cell: (row) => <StatusTag status={row.status} /> },

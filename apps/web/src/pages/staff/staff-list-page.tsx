@@ -18,6 +18,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useFilters } from "../../lib/search-params";
 import { trpc, type Outputs } from "../../trpc";
+import { staffNameColumn, staffRoleColumns } from "./staff-columns";
 import { TeamFilterSelects } from "./team-filter-selects";
 
 type Staff = Outputs["staff"]["list"]["items"][number];
@@ -125,18 +126,8 @@ export function StaffListPage() {
                   rowKey={(row) => row.id}
                   exportName="staff"
                   columns={[
-                    {
-                      header: "Name",
-                      rowHeader: true,
-                      cell: (row) => (
-                        <Link className="govuk-link" to={`/staff/${row.id}`}>
-                          {row.name}
-                        </Link>
-                      ),
-                    },
-                    { header: "Job title", cell: (row) => row.jobTitle },
-                    { header: "Department", cell: (row) => row.departmentName },
-                    { header: "Manager", cell: (row) => row.managerName ?? "None" },
+                    staffNameColumn(),
+                    ...staffRoleColumns(),
                     {
                       header: "Status",
                       cell: (row) => (

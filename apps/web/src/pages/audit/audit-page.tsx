@@ -13,6 +13,7 @@ import { ErrorSummary } from "../../components/error-summary";
 import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { Select } from "../../components/select";
+import { TableHead } from "../../components/table-head";
 import { isEmptyDate, isoFromParts, partsFromIso, type DateParts } from "../../lib/date-parts";
 import { usePageTitle } from "../../lib/page-title";
 import { useFilters } from "../../lib/search-params";
@@ -167,22 +168,7 @@ function Entries({ entries }: { entries: Entry[] }) {
         <caption className="govuk-visually-hidden" id="audit-entries">
           Audit log entries, newest first
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              When
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Who
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Changes
-            </th>
-          </tr>
-        </thead>
+        <TableHead headers={["When", "Who", "What", "Changes"]} />
         <tbody className="govuk-table__body">
           {entries.map((entry) => (
             <tr className="govuk-table__row" key={entry.id}>

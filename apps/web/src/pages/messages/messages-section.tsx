@@ -7,6 +7,7 @@ import { Button } from "../../components/button";
 import { TableScroll } from "../../components/data-table";
 import { QueryState } from "../../components/query-state";
 import type { TagColour } from "../../components/tag";
+import { TableHead } from "../../components/table-head";
 import { useCurrentUser } from "../../lib/current-user";
 import { can } from "../../lib/permissions";
 import { queryClient, trpc, type Outputs } from "../../trpc";
@@ -159,25 +160,15 @@ export function MessagesSection(about: { sessionId: string } | { staffId: string
                   >
                     Messages, newest first
                   </caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">
-                        When
-                      </th>
-                      <th scope="col" className="govuk-table__header">
-                        To
-                      </th>
-                      <th scope="col" className="govuk-table__header">
-                        Message
-                      </th>
-                      <th scope="col" className="govuk-table__header">
-                        Delivery
-                      </th>
-                      <th scope="col" className="govuk-table__header">
-                        <span className="govuk-visually-hidden">Action</span>
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    headers={[
+                      "When",
+                      "To",
+                      "Message",
+                      "Delivery",
+                      <span className="govuk-visually-hidden">Action</span>,
+                    ]}
+                  />
                   <tbody className="govuk-table__body">
                     {items.map((message) => (
                       <MessageRow key={message.id} message={message} />

@@ -31,3 +31,10 @@ test("refuses a plan where no partner has a sector, and a cost that is not pence
   expect(() => fairShares(partners, 1.5)).toThrow("costPence");
   expect(() => fairShares([null] as never, 100)).toThrow("partners[0] must have a key");
 });
+
+test("refuses a sector it does not know, naming the partner", () => {
+  expect(() => fairShares([{ key: "a", sector: "police" as never }], 100)).toThrow(
+    "partners[0].sector must be one of",
+  );
+  expect(() => fairShares([{ key: "a", sector: {} as never }], 100)).toThrow(FundingInputError);
+});

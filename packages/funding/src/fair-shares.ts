@@ -4,6 +4,7 @@ import { allocateByWeight } from "./allocate";
 import { FundingInputError } from "./errors";
 import { requireList, requirePence } from "./input-checks";
 import { partnerShares, type SectorCost } from "./partner-shares";
+import { SECTOR_LABELS } from "./sector-words";
 
 /**
  * England's yearly costs of domestic abuse to each public service, from Walby's 2009 update (Trust
@@ -74,6 +75,13 @@ export function fairShares(
       );
     }
     if (partner.sector === undefined) return;
+    if (typeof partner.sector !== "string" || !Object.hasOwn(SECTOR_LABELS, partner.sector)) {
+      throw new FundingInputError(
+        "invalid_argument",
+        `partners[${String(index)}].sector must be one of ${Object.keys(SECTOR_LABELS).join(", ")}`,
+        { field: `partners[${String(index)}].sector` },
+      );
+    }
     bySector.set(partner.sector, [...(bySector.get(partner.sector) ?? []), partner.key]);
   });
   const sectorToPartner = Object.fromEntries(

@@ -163,3 +163,31 @@ describe("closingProblem", () => {
     );
   });
 });
+
+describe("inputs from JavaScript callers", () => {
+  const now = new Date("2027-03-01T00:00:00Z");
+
+  test("a session that is not one is refused, naming the field", () => {
+    expect(() => sessionStatus(null as never, now)).toThrow("session must be an object");
+    expect(() => sessionStatus({ ...session, startsAt: "1 April" }, now)).toThrow(
+      "session.startsAt must be a date and time",
+    );
+    expect(() => sessionStatus({ ...session, capacity: -1 }, now)).toThrow(
+      "session.capacity must be a whole number, 0 or more",
+    );
+    expect(() => sessionStatus({ ...session, booked: 1.5 }, now)).toThrow("session.booked");
+    expect(() => sessionStatus({ ...session, closedAt: "yesterday" }, now)).toThrow(
+      "session.closedAt must be a date and time",
+    );
+    expect(() => sessionStatus(session, new Date(Number.NaN))).toThrow(TrainingRuleError);
+  });
+
+  test("an action or count that is not one is refused; an unknown status allows nothing", () => {
+    expect(() => sessionRefusal(session, "teleport" as never, now)).toThrow(
+      "action must be one of nominate, book",
+    );
+    expect(() => closingProblem(-1)).toThrow("withoutOutcome must be a whole number, 0 or more");
+    expect(sessionAllows({} as never, "nominate")).toBe(false);
+    expect(sessionAllows("postponed" as never, "nominate")).toBe(false);
+  });
+});

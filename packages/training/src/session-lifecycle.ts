@@ -1,5 +1,12 @@
-import { formatCount, formatDate, formatTime, type SessionStatus } from "@dapkit/schemas";
+import {
+  describeValue,
+  formatCount,
+  formatDate,
+  formatTime,
+  type SessionStatus,
+} from "@dapkit/schemas";
 
+import { requireKind } from "./require-kind";
 import { TrainingRuleError } from "./training-rule-error";
 
 /**
@@ -31,7 +38,8 @@ export interface SessionFacts {
 
 /**
  * A session's status at `now`. Cancelling and closing are recorded decisions; held follows from
- * the clock (a session is held from the minute it starts); full from its places.
+ * the clock (a session is held from the minute it starts); full from its places. Throws
+ * `TrainingRuleError` (`invalid_input`) naming a field that is not what `SessionFacts` says.
  *
  * @example
  * sessionStatus(
@@ -40,10 +48,49 @@ export interface SessionFacts {
  * ); // "full"
  */
 export function sessionStatus(session: SessionFacts, now: Date): SessionStatus {
+  checkSession(session);
+  const at = instantOf(now, "now");
   if (session.cancelledAt != null) return "cancelled";
   if (session.closedAt != null) return "closed";
-  if (now.getTime() >= new Date(session.startsAt).getTime()) return "held";
+  if (at >= instantOf(session.startsAt, "session.startsAt")) return "held";
   return session.booked >= session.capacity ? "full" : "open";
+}
+
+// Inputs from JavaScript callers are checked, so a wrong one is named rather than misread.
+function instantOf(value: unknown, field: string): number {
+  const ms =
+    value instanceof Date
+      ? value.getTime()
+      : typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)
+        ? Date.parse(value)
+        : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new TrainingRuleError(
+      "invalid_input",
+      `${field} must be a date and time (got ${describeValue(value)})`,
+    );
+  }
+  return ms;
+}
+
+function requireCount(value: unknown, field: string): void {
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    throw new TrainingRuleError(
+      "invalid_input",
+      `${field} must be a whole number, 0 or more (got ${describeValue(value)})`,
+    );
+  }
+}
+
+function checkSession(session: unknown): asserts session is SessionFacts {
+  requireKind(session, "session", "object");
+  const facts = session as Record<string, unknown>;
+  instantOf(facts.startsAt, "session.startsAt");
+  requireCount(facts.capacity, "session.capacity");
+  requireCount(facts.booked, "session.booked");
+  for (const field of ["closedAt", "cancelledAt"] as const) {
+    if (facts[field] != null) instantOf(facts[field], `session.${field}`);
+  }
 }
 
 /**
@@ -83,7 +130,7 @@ export const SESSION_STATUS_ACTIONS: Readonly<Record<SessionStatus, readonly Ses
  * sessionAllows("open", "markAttendance"); // false
  */
 export function sessionAllows(status: SessionStatus, action: SessionAction): boolean {
-  return Object.hasOwn(SESSION_STATUS_ACTIONS, status)
+  return typeof status === "string" && Object.hasOwn(SESSION_STATUS_ACTIONS, status)
     ? SESSION_STATUS_ACTIONS[status].includes(action)
     : false;
 }
@@ -151,6 +198,12 @@ export function sessionRefusal(
   now: Date,
 ): string | null {
   const status = sessionStatus(session, now);
+  if (typeof action !== "string" || !Object.hasOwn(CONSEQUENCE, action)) {
+    throw new TrainingRuleError(
+      "invalid_input",
+      `action must be one of ${Object.keys(CONSEQUENCE).join(", ")} (got ${describeValue(action)})`,
+    );
+  }
   return sessionAllows(status, action) ? null : explainSessionRefusal(session, status, action);
 }
 
@@ -179,6 +232,7 @@ export function assertSessionAllows(
  * closingProblem(3); // "3 bookings have no attendance outcome: record one for each before closing"
  */
 export function closingProblem(withoutOutcome: number): string | null {
+  requireCount(withoutOutcome, "withoutOutcome");
   if (withoutOutcome === 0) return null;
   const bookings =
     withoutOutcome === 1 ? "1 booking has" : `${formatCount(withoutOutcome)} bookings have`;

@@ -63,6 +63,7 @@ const EXPORT_POLICY: Record<string, readonly Who[]> = {
   "action-plan": allowed("readEvidence"),
   recommendations: allowed("readRecommendations"),
   "funding-years": allowed("readFunding"),
+  "funding-plan": allowed("readFunding"),
   users: allowed("administer"),
   audit: allowed("administer"),
 };

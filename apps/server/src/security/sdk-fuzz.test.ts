@@ -26,6 +26,15 @@ const councilTable = [
   { line: 3, cells: ["Totals", "100%", "150,255", "12,521", "137,734"] },
 ];
 
+// A session the lifecycle functions are sampled with: open on 1 March 2027, starting 1 April.
+const SESSION = {
+  startsAt: "2027-04-01T08:30:00Z",
+  capacity: 20,
+  booked: 3,
+  closedAt: null,
+  cancelledAt: null,
+};
+
 const PACKAGES: PackageUnderTest[] = [
   {
     name: "@dapkit/funding",
@@ -186,6 +195,13 @@ const PACKAGES: PackageUnderTest[] = [
         },
       ],
       uptakeFunnel: [[{ state: "booked", department: "Housing" }], { groupBy: "department" }],
+      hasEnded: ["cancelled"],
+      assertAttendanceUndo: ["no_show", "booked"],
+      sessionStatus: [SESSION, new Date("2027-03-01T00:00:00Z")],
+      sessionAllows: ["open", "nominate"],
+      sessionRefusal: [SESSION, "markAttendance", new Date("2027-03-01T00:00:00Z")],
+      assertSessionAllows: [SESSION, "nominate", new Date("2027-03-01T00:00:00Z")],
+      closingProblem: [3],
     },
   },
 ];

@@ -1,21 +1,13 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { actionPlanActions, actionPlanEvidence, auditLog } from "../db/schema";
 import { evidenceInput } from "../services/evidence/evidence-fixtures";
-import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+import { useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
+const t = useTwoOrganisations();
 
-beforeEach(async () => {
-  app = createTestApp();
-  org = await app.createOrganisation("Northshire");
-  other = await app.createOrganisation("Southshire");
-});
-
-function lead(organisation = org) {
-  return app.caller(organisation.users.accreditation_lead);
+function lead(organisation = t.org) {
+  return t.app.caller(organisation.users.accreditation_lead);
 }
 
 const ACTION = {
@@ -46,7 +38,7 @@ describe("actionPlan.create", () => {
       recommendation: { id: recommendation.id, reference: "6" },
       evidence: [{ id: evidence.id, title: evidence.title, status: "draft" }],
     });
-    expect(app.db.select().from(auditLog).all().at(-1)).toMatchObject({
+    expect(t.app.db.select().from(auditLog).all().at(-1)).toMatchObject({
       action: "create",
       entity: "action_plan_action",
       entityId: created.id,
@@ -69,11 +61,11 @@ describe("actionPlan.create", () => {
     await expect(lead().actionPlan.create({ ...ACTION, dueDate: "31/04/2022" })).rejects.toThrow(
       /^dueDate: /,
     );
-    const theirs = await lead(other).evidence.create(evidenceInput({ areaId: "partnerships" }));
+    const theirs = await lead(t.other).evidence.create(evidenceInput({ areaId: "partnerships" }));
     await expect(
       lead().actionPlan.create({ ...ACTION, evidenceIds: [theirs.id] }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "evidenceIds" } });
-    const theirRecommendation = await lead(other).recommendations.create({
+    const theirRecommendation = await lead(t.other).recommendations.create({
       reference: "1",
       title: "Theirs",
       source: "Review",
@@ -82,15 +74,17 @@ describe("actionPlan.create", () => {
     await expect(
       lead().actionPlan.create({ ...ACTION, recommendationId: theirRecommendation.id }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "recommendationId" } });
-    expect(app.db.select().from(actionPlanActions).all()).toEqual([]);
-    expect(app.db.select().from(actionPlanEvidence).all()).toEqual([]);
+    expect(t.app.db.select().from(actionPlanActions).all()).toEqual([]);
+    expect(t.app.db.select().from(actionPlanEvidence).all()).toEqual([]);
   });
 
   test("is for accreditation leads and admins only", async () => {
     for (const role of ["hr", "manager", "viewer"] as const) {
-      await expect(app.caller(org.users[role]).actionPlan.create(ACTION)).rejects.toMatchObject({
-        code: "FORBIDDEN",
-      });
+      await expect(t.app.caller(t.org.users[role]).actionPlan.create(ACTION)).rejects.toMatchObject(
+        {
+          code: "FORBIDDEN",
+        },
+      );
     }
   });
 });
@@ -101,7 +95,9 @@ describe("actionPlan.update and list", () => {
       evidenceInput({ areaId: "partnerships", title: "Protocol" }),
     );
     const created = await lead().actionPlan.create({ ...ACTION, dueDate: "2022-04-01" });
-    const listed = await app.caller(org.users.viewer).actionPlan.list({ areaId: "partnerships" });
+    const listed = await t.app
+      .caller(t.org.users.viewer)
+      .actionPlan.list({ areaId: "partnerships" });
     expect(listed.actions).toEqual([expect.objectContaining({ id: created.id, overdue: true })]);
     const partnerships = async () =>
       (await lead().evidence.readiness({})).areas.find((area) => area.areaId === "partnerships");
@@ -137,16 +133,16 @@ describe("actionPlan.update and list", () => {
   test("another organisation's action is not found, and lists show only your own", async () => {
     const created = await lead().actionPlan.create(ACTION);
     await expect(
-      lead(other).actionPlan.update({ id: created.id, data: { status: "done" } }),
+      lead(t.other).actionPlan.update({ id: created.id, data: { status: "done" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await lead(other).actionPlan.list({})).actions).toEqual([]);
-    expect(app.db.select().from(actionPlanActions).get()?.status).toBe("not_started");
+    expect((await lead(t.other).actionPlan.list({})).actions).toEqual([]);
+    expect(t.app.db.select().from(actionPlanActions).get()?.status).toBe("not_started");
   });
 
   test("an empty change writes nothing", async () => {
     const created = await lead().actionPlan.create(ACTION);
-    const audits = app.db.select().from(auditLog).all().length;
+    const audits = t.app.db.select().from(auditLog).all().length;
     await expect(lead().actionPlan.update({ id: created.id, data: {} })).resolves.toEqual(created);
-    expect(app.db.select().from(auditLog).all()).toHaveLength(audits);
+    expect(t.app.db.select().from(auditLog).all()).toHaveLength(audits);
   });
 });

@@ -1,22 +1,14 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { auditLog, committeePapers } from "../db/schema";
 import { lancashirePlan } from "../seed/lancashire-plan";
 import { matrixPaper } from "../services/committee-papers/paper-fixtures";
-import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+import { useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
+const t = useTwoOrganisations();
 
-beforeEach(async () => {
-  app = createTestApp();
-  org = await app.createOrganisation("Northshire");
-  other = await app.createOrganisation("Southshire");
-});
-
-function lead(organisation = org) {
-  return app.caller(organisation.users.accreditation_lead);
+function lead(organisation = t.org) {
+  return t.app.caller(organisation.users.accreditation_lead);
 }
 
 describe("committeePapers", () => {
@@ -49,10 +41,10 @@ describe("committeePapers", () => {
       ],
       appendix: null,
     });
-    await expect(app.caller(org.users.viewer).committeePapers.list()).resolves.toEqual([
+    await expect(t.app.caller(t.org.users.viewer).committeePapers.list()).resolves.toEqual([
       expect.objectContaining({ id: created.id, title: "Update, edited" }),
     ]);
-    const audits = app.db.select().from(auditLog).all();
+    const audits = t.app.db.select().from(auditLog).all();
     expect(
       audits.filter((row) => row.entity === "committee_paper").map((row) => row.action),
     ).toEqual(["create", "update"]);
@@ -60,7 +52,7 @@ describe("committeePapers", () => {
 
   test("a save over an older version is refused, so nobody's edits are lost", async () => {
     const created = await lead().committeePapers.create(matrixPaper("Board", null));
-    await app.caller(org.users.admin).committeePapers.update({
+    await t.app.caller(t.org.users.admin).committeePapers.update({
       id: created.id,
       version: 1,
       data: { ...matrixPaper("Board", null), title: "Admin's title" },
@@ -102,32 +94,32 @@ describe("committeePapers", () => {
     await expect(
       lead().committeePapers.create({ ...base, meetingDate: "5 April" }),
     ).rejects.toThrow(/^meetingDate: /);
-    const theirs = await app.caller(other.users.admin).funding.create({
+    const theirs = await t.app.caller(t.other.users.admin).funding.create({
       name: "Their plan",
       plan: lancashirePlan,
     });
     await expect(
       lead().committeePapers.create({ ...base, fundingPlanId: theirs.id }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "fundingPlanId" } });
-    expect(app.db.select().from(committeePapers).all()).toEqual([]);
+    expect(t.app.db.select().from(committeePapers).all()).toEqual([]);
   });
 
   test("another organisation's paper is not found; HR and viewers cannot write papers", async () => {
     const created = await lead().committeePapers.create(matrixPaper("Board", null));
-    await expect(lead(other).committeePapers.get({ id: created.id })).rejects.toMatchObject({
+    await expect(lead(t.other).committeePapers.get({ id: created.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
-      lead(other).committeePapers.update({
+      lead(t.other).committeePapers.update({
         id: created.id,
         version: 1,
         data: matrixPaper("X", null),
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(lead(other).committeePapers.list()).resolves.toEqual([]);
+    await expect(lead(t.other).committeePapers.list()).resolves.toEqual([]);
     for (const role of ["hr", "viewer", "manager"] as const) {
       await expect(
-        app.caller(org.users[role]).committeePapers.create(matrixPaper("Board", null)),
+        t.app.caller(t.org.users[role]).committeePapers.create(matrixPaper("Board", null)),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });

@@ -1,21 +1,13 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { recommendationAreas, recommendations } from "../db/schema";
 import { OXFORDSHIRE_REVIEW_SOURCE } from "../seed/recommendations-data";
-import { createTestApp, type TestApp, type TestOrganisation } from "../test/test-app";
+import { useTwoOrganisations } from "../test/two-organisations";
 
-let app: TestApp;
-let org: TestOrganisation;
-let other: TestOrganisation;
+const t = useTwoOrganisations();
 
-beforeEach(async () => {
-  app = createTestApp();
-  org = await app.createOrganisation("Northshire");
-  other = await app.createOrganisation("Southshire");
-});
-
-function lead(organisation = org) {
-  return app.caller(organisation.users.accreditation_lead);
+function lead(organisation = t.org) {
+  return t.app.caller(organisation.users.accreditation_lead);
 }
 
 const NEW = {
@@ -56,7 +48,7 @@ describe("recommendations: target date, RAG and DAHA areas", () => {
       rag: "green",
       areaIds: ["staff-development"],
     });
-    const [listed] = await app.caller(org.users.viewer).recommendations.list();
+    const [listed] = await t.app.caller(t.org.users.viewer).recommendations.list();
     expect(listed).toMatchObject({ rag: "green", areaIds: ["staff-development"] });
   });
 
@@ -81,17 +73,19 @@ describe("recommendations: target date, RAG and DAHA areas", () => {
     await expect(
       lead().recommendations.update({ id: first.id, data: { areaIds: ["x", "x"] } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(app.db.select().from(recommendationAreas).all()).toEqual([]);
+    expect(t.app.db.select().from(recommendationAreas).all()).toEqual([]);
     expect((await lead().recommendations.get({ id: first.id })).reference).toBe("1");
   });
 
   test("another organisation cannot edit them; viewers cannot edit at all", async () => {
     const created = await lead().recommendations.create(NEW);
     await expect(
-      lead(other).recommendations.update({ id: created.id, data: { rag: "red" } }),
+      lead(t.other).recommendations.update({ id: created.id, data: { rag: "red" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      app.caller(org.users.viewer).recommendations.update({ id: created.id, data: { rag: "red" } }),
+      t.app
+        .caller(t.org.users.viewer)
+        .recommendations.update({ id: created.id, data: { rag: "red" } }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
@@ -117,10 +111,10 @@ describe("recommendations.startFromTemplate", () => {
     await expect(
       lead().recommendations.startFromTemplate({ template: "oxfordshire-2017" }),
     ).rejects.toMatchObject({ code: "CONFLICT", cause: { field: "template" } });
-    expect(app.db.select().from(recommendations).all()).toHaveLength(9);
+    expect(t.app.db.select().from(recommendations).all()).toHaveLength(9);
     // Another organisation starts its own copy.
     await expect(
-      lead(other).recommendations.startFromTemplate({ template: "oxfordshire-2017" }),
+      lead(t.other).recommendations.startFromTemplate({ template: "oxfordshire-2017" }),
     ).resolves.toMatchObject({ created: 9 });
   });
 
@@ -136,7 +130,7 @@ describe("recommendations.startFromTemplate", () => {
       code: "CONFLICT",
       message: `You already have recommendation 4 of the ${OXFORDSHIRE_REVIEW_SOURCE}: nothing was added`,
     });
-    expect(app.db.select().from(recommendations).all()).toHaveLength(1);
+    expect(t.app.db.select().from(recommendations).all()).toHaveLength(1);
     await expect(
       lead().recommendations.startFromTemplate({ template: "kent" as "oxfordshire-2017" }),
     ).rejects.toMatchObject({
@@ -144,7 +138,9 @@ describe("recommendations.startFromTemplate", () => {
       message: "template: must be a template the tracker offers",
     });
     await expect(
-      app.caller(org.users.hr).recommendations.startFromTemplate({ template: "oxfordshire-2017" }),
+      t.app
+        .caller(t.org.users.hr)
+        .recommendations.startFromTemplate({ template: "oxfordshire-2017" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,3 +1,5 @@
+import { describeValue } from "@dapkit/schemas";
+
 import { FundingInputError } from "./errors";
 import { divideRoundingHalfAwayFromZero, sumPence } from "./exact-arithmetic";
 import { requireList, requireOptions, requirePence } from "./input-checks";
@@ -84,7 +86,7 @@ export function splitAtDisplayUnit(
   if (typeof unit !== "number" || !Number.isSafeInteger(unit) || unit < 1) {
     throw new FundingInputError(
       "invalid_argument",
-      `splitAtDisplayUnit: unitPence must be a whole number of pence of at least 1, got ${String(unit)}`,
+      `splitAtDisplayUnit: unitPence must be a whole number of pence of at least 1, got ${describeValue(unit)}`,
       { field: "unitPence" },
     );
   }

@@ -2,13 +2,6 @@ import { describeValue } from "@dapkit/schemas";
 
 import { FundingInputError, type FundingInputErrorCode } from "./errors";
 
-/**
- * Insists that an options argument is an object or left out, naming it if not (internal): a
- * default parameter stands in for undefined only, so `null` would otherwise fail as a TypeError.
- *
- * @example
- * requireOptions({ style: "pounds" }, "options"); // passes
- */
 /** Throws `FundingInputError` unless `value` is a plain object (a required argument, unlike options). */
 export function requireObject(value: unknown, field: string): void {
   if (value === undefined) {
@@ -19,6 +12,13 @@ export function requireObject(value: unknown, field: string): void {
   requireOptions(value, field);
 }
 
+/**
+ * Insists that an options argument is an object or left out, naming it if not (internal): a
+ * default parameter stands in for undefined only, so `null` would otherwise fail as a TypeError.
+ *
+ * @example
+ * requireOptions({ style: "pounds" }, "options"); // passes
+ */
 export function requireOptions(value: unknown, field: string): void {
   if (
     value === undefined ||

@@ -182,7 +182,7 @@ describe("the tracker's contract", () => {
     });
     const user = { email: "a@council.gov.uk", name: "Asha", role: "chief", password: "short" };
     expect(problems(CreateUserInputSchema, user)).toEqual({
-      role: "must be one of admin, hr, accreditation_lead, manager, viewer",
+      role: "must be one of admin, hr, accreditation_lead, manager, agency_lead, viewer",
       password: `must be at least ${MIN_PASSWORD_LENGTH} characters`,
     });
     expect(problems(contract.auth.signIn.input, { email: "a@council.gov.uk" })).toEqual({

@@ -30,6 +30,14 @@ describe("roles and permissions", () => {
       "readEvidence",
       "readRecommendations",
       "readFunding",
+      "readPartnership",
+    ]);
+    expect(permissionsOf("agency_lead")).toEqual([
+      "readTraining",
+      "nominate",
+      "cancelNomination",
+      "requestTraining",
+      "readPartnership",
     ]);
   });
 

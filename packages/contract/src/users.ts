@@ -27,6 +27,8 @@ export const SessionUserOutputSchema = z.object({
   name: LabelSchema,
   role: UserRoleSchema,
   staffId: IdSchema.nullable(),
+  /** An agency lead's agency; null for everyone else. */
+  agencyId: IdSchema.nullable().default(null),
 });
 
 /**

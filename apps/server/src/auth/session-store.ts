@@ -47,6 +47,7 @@ const sessionByHash = preparedStatement((db) =>
       name: users.name,
       role: users.role,
       staffId: users.staffId,
+      agencyId: users.agencyId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

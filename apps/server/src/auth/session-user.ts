@@ -9,4 +9,6 @@ export interface SessionUser {
   role: UserRole;
   /** A manager's own staff record; their reports are the staff they manage. */
   staffId: string | null;
+  /** An agency lead's agency: they act for, and see, its people only. */
+  agencyId?: string | null;
 }

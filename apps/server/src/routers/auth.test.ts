@@ -129,6 +129,8 @@ describe("auth.signOut and auth.me", () => {
         "readEvidence",
         "readRecommendations",
         "readFunding",
+        "readPartnership",
+        "managePartnership",
       ],
     });
     await expect(signedIn.auth.signOut()).resolves.toEqual({ signedOut: true });

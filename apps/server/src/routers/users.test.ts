@@ -61,7 +61,7 @@ describe("users", () => {
 
   test("an admin sees and changes only their own organisation's users", async () => {
     const listed = await app.caller(org.users.admin).users.list();
-    expect(listed.map((user) => user.organisationId)).toEqual(Array(5).fill(org.id));
+    expect(listed.map((user) => user.organisationId)).toEqual(Array(6).fill(org.id));
     await expect(
       app.caller(org.users.admin).users.update({ id: other.users.hr.id, data: { role: "viewer" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -88,9 +88,9 @@ describe("users", () => {
     await expect(
       admin.users.create({ ...newUser, role: "superuser" as "hr" }),
     ).rejects.toMatchObject({
-      message: "role: must be one of admin, hr, accreditation_lead, manager, viewer",
+      message: "role: must be one of admin, hr, accreditation_lead, manager, agency_lead, viewer",
     });
-    expect(await admin.users.list()).toHaveLength(5);
+    expect(await admin.users.list()).toHaveLength(6);
   });
 
   test("an admin changes a role and can reset a password; they cannot demote themselves", async () => {

@@ -77,6 +77,7 @@ export function createTestApp(): TestApp {
           name: `${name} ${role}`,
           role,
           staffId: null,
+          agencyId: null,
         };
         db.insert(users)
           .values({ ...user, passwordHash, createdAt })

@@ -4,6 +4,7 @@ export * from "./funding";
 export * from "./governance";
 export * from "./messages";
 export * from "./organisations";
+export * from "./partnership";
 export * from "./recommendations";
 export * from "./self-service";
 export * from "./staff";

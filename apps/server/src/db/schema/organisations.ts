@@ -23,6 +23,11 @@ export const organisations = sqliteTable("organisations", {
   separateEvidenceApproval: integer({ mode: "boolean" }).notNull().default(true),
   /** The largest evidence file the organisation accepts, up to the service's own ceiling. */
   maxEvidenceFileMegabytes: integer().notNull().default(20),
+  /**
+   * Runs as a partnership of member agencies: every person belongs to an agency, agency leads
+   * act for their agency, and the board's report counts by agency.
+   */
+  runsAsPartnership: integer({ mode: "boolean" }).notNull().default(false),
   // Single sign-on (OpenID Connect). The client secret is write-only: no API output includes it.
   ssoEnabled: integer({ mode: "boolean" }).notNull().default(false),
   ssoIssuerUrl: text(),

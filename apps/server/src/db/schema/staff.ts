@@ -8,6 +8,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 
 import { tenantColumns, timestamp } from "./columns";
+import { agencies } from "./partnership";
 
 export const departments = sqliteTable(
   "departments",
@@ -33,6 +34,10 @@ export const staff = sqliteTable(
     jobTitle: text().notNull(),
     departmentId: text().notNull(),
     managerId: text(),
+    /** The partnership agency the person works for; null in an organisation that is not a partnership. */
+    // A plain reference: a composite (organisation, agency) key would need the table rebuilt, losing
+    // its triggers; the partnership services check an agency is the organisation's before using it.
+    agencyId: text().references(() => agencies.id),
     active: integer({ mode: "boolean" }).notNull().default(true),
     /** The first day of employment, `YYYY-MM-DD`, if known. */
     startDate: text(),
@@ -52,6 +57,7 @@ export const staff = sqliteTable(
       table.name,
     ),
     index("staff_manager_idx").on(table.organisationId, table.managerId),
+    index("staff_agency_idx").on(table.organisationId, table.agencyId),
     foreignKey({
       columns: [table.organisationId, table.departmentId],
       foreignColumns: [departments.organisationId, departments.id],

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 
+import { SESSION_OPEN_TO } from "@dapkit/contract";
 import { NOMINATION_STATES } from "@dapkit/schemas";
 import {
   foreignKey,
@@ -12,6 +13,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 
 import { tenantColumns, timestamp } from "./columns";
+import { agencies } from "./partnership";
 import { staff } from "./staff";
 import { users } from "./users";
 
@@ -49,6 +51,12 @@ export const trainingSessions = sqliteTable(
     closedAt: timestamp(),
     cancelledAt: timestamp(),
     cancelReason: text().notNull().default(""),
+    /** Who may book: every member agency, or only those listed in session_agencies. */
+    openTo: text({ enum: SESSION_OPEN_TO }).notNull().default("all_members"),
+    /** Until this moment places reserved per agency (session_agencies) are held for that agency. */
+    reservedUntil: timestamp(),
+    /** The price of a place for a non-member agency's person; null admits no non-members. */
+    nonMemberPricePence: integer(),
   },
   (table) => [
     uniqueIndex("training_sessions_tenant_uq").on(table.organisationId, table.id),
@@ -76,6 +84,10 @@ export const nominations = sqliteTable(
     state: text({ enum: NOMINATION_STATES }).notNull(),
     stateChangedAt: timestamp().notNull(),
     createdAt: timestamp().notNull(),
+    /** The booking this one took over when a manager sent a substitute (free until the start). */
+    substitutedForId: text(),
+    /** Signed in on the day without a booking (a walk-in), added to the register by the trainer. */
+    unscheduled: integer({ mode: "boolean" }).notNull().default(false),
   },
   (table) => [
     // One live nomination per person per session: once cancelled or declined (kept, with its
@@ -108,6 +120,31 @@ export const nominations = sqliteTable(
     foreignKey({
       columns: [table.organisationId, table.sessionId],
       foreignColumns: [trainingSessions.organisationId, trainingSessions.id],
+    }),
+  ],
+);
+
+/**
+ * The agencies a session is open to (when `openTo` is `chosen_agencies`) and the places held for
+ * each until the session's `reservedUntil`. One waiting list serves every agency.
+ */
+export const sessionAgencies = sqliteTable(
+  "session_agencies",
+  {
+    organisationId: text().notNull(),
+    sessionId: text().notNull(),
+    agencyId: text().notNull(),
+    reservedPlaces: integer().notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organisationId, table.sessionId, table.agencyId] }),
+    foreignKey({
+      columns: [table.organisationId, table.sessionId],
+      foreignColumns: [trainingSessions.organisationId, trainingSessions.id],
+    }),
+    foreignKey({
+      columns: [table.organisationId, table.agencyId],
+      foreignColumns: [agencies.organisationId, agencies.id],
     }),
   ],
 );

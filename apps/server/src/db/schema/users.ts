@@ -4,6 +4,7 @@ import { ACCOUNT_LINK_PURPOSES, USER_ROLES } from "@dapkit/contract";
 
 import { tenantColumns, timestamp } from "./columns";
 import { organisations } from "./organisations";
+import { agencies } from "./partnership";
 
 export { USER_ROLES, type UserRole } from "@dapkit/contract";
 
@@ -24,6 +25,10 @@ export const users = sqliteTable(
     ssoSubject: text(),
     // A manager's own staff record: their reports are the staff whose manager this is.
     staffId: text(),
+    /** An agency lead's agency: they nominate for, and see the figures of, its people only. */
+    // A plain reference: a composite (organisation, agency) key would need the table rebuilt, losing
+    // its triggers; the partnership services check an agency is the organisation's before using it.
+    agencyId: text().references(() => agencies.id),
     active: integer({ mode: "boolean" }).notNull().default(true),
     createdAt: timestamp().notNull(),
   },

@@ -111,6 +111,7 @@ export async function signIn(
     name: row.name,
     role: row.role,
     staffId: row.staffId,
+    agencyId: row.agencyId,
   };
   const organisation = deps.db
     .select({ passwordSignInAllowed: organisations.passwordSignInAllowed })

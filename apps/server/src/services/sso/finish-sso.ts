@@ -109,8 +109,8 @@ function existingAccount(tx: Queryable, { sso, verified }: SignIn): SessionUser 
   if (row.ssoSubject == null) {
     tx.update(users).set({ ssoSubject: verified.subject }).where(eq(users.id, row.id)).run();
   }
-  const { id, organisationId, email, name, role, staffId } = row;
-  return { id, organisationId, email, name, role, staffId };
+  const { id, organisationId, email, name, role, staffId, agencyId } = row;
+  return { id, organisationId, email, name, role, staffId, agencyId };
 }
 
 /** The person's account in the organisation, made now if the organisation allows it. */

@@ -5,10 +5,16 @@ import { staff } from "../../db/schema";
 
 /**
  * The staff rows a user may see: their own organisation's and, for a manager, only the people
- * whose manager they are. Every staff, nomination and report query filters through this.
+ * whose manager they are; for an agency lead, only their agency's people. Every staff, nomination
+ * and report query filters through this.
  */
 export function visibleStaff(user: SessionUser): SQL {
   const organisation = eq(staff.organisationId, user.organisationId);
+  if (user.role === "agency_lead") {
+    // An agency lead with no agency leads nobody, so sees nobody.
+    const agency = user.agencyId == null ? sql`0` : eq(staff.agencyId, user.agencyId);
+    return and(organisation, agency) ?? organisation;
+  }
   if (user.role !== "manager") return organisation;
   // A manager user not linked to a staff record manages nobody, so sees nobody.
   const team = user.staffId == null ? sql`0` : eq(staff.managerId, user.staffId);

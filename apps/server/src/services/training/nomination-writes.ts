@@ -55,6 +55,8 @@ const insertNominationRows = preparedStatement((db) =>
           state: sql`'nominated'`.as("state"),
           stateChangedAt: sharedField("at"),
           createdAt: sharedField("at"),
+          substitutedForId: sql`null`.as("substitutedForId"),
+          unscheduled: sql`0`.as("unscheduled"),
         })
         .from(jsonRows("nominations")),
     )

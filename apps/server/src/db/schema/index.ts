@@ -5,6 +5,7 @@ export * from "./governance";
 export * from "./messages";
 export * from "./organisations";
 export * from "./partnership";
+export * from "./programme";
 export * from "./recommendations";
 export * from "./self-service";
 export * from "./staff";

@@ -81,6 +81,11 @@ export {
   type FormatFinancialYearOptions,
 } from "./financial-year";
 export {
+  financialQuarter,
+  type FinancialQuarter,
+  type QuarterNumber,
+} from "./financial-quarter";
+export {
   formatMoney,
   parseMoney,
   pence,

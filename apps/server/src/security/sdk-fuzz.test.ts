@@ -79,6 +79,7 @@ const PACKAGES: PackageUnderTest[] = [
       financialYearOf: ["2022-04-05"],
       formatFinancialYear: [{ startYear: 2014 }, { style: "dash" }],
       parseFinancialYear: ["2014/15"],
+      financialQuarter: ["2026/27", 1],
       formatMoney: [150_244_900, { style: "millions" }],
       parseMoney: ["£1,502,449"],
       partnerShares: [

@@ -6,19 +6,13 @@ import { parseFinancialYear } from "./financial-year";
 
 describe("financialQuarter", () => {
   test.each([
-    [1, "2026-04-01", "2026-06-30", "1 April to 30 June 2026"],
-    [2, "2026-07-01", "2026-09-30", "1 July to 30 September 2026"],
-    [3, "2026-10-01", "2026-12-31", "1 October to 31 December 2026"],
-    [4, "2027-01-01", "2027-03-31", "1 January to 31 March 2027"],
-  ] as const)("quarter %i of 2026/27 runs %s to %s", (quarter, start, end, dates) => {
-    const result = financialQuarter("2026/27", quarter);
-    expect(result).toMatchObject({
-      quarter,
-      start,
-      end,
-      dates,
-      label: `Q${String(quarter)} 2026/27`,
-    });
+    { quarter: 1, start: "2026-04-01", end: "2026-06-30", dates: "1 April to 30 June 2026" },
+    { quarter: 2, start: "2026-07-01", end: "2026-09-30", dates: "1 July to 30 September 2026" },
+    { quarter: 3, start: "2026-10-01", end: "2026-12-31", dates: "1 October to 31 December 2026" },
+    { quarter: 4, start: "2027-01-01", end: "2027-03-31", dates: "1 January to 31 March 2027" },
+  ] as const)("quarter $quarter of 2026/27 runs $start to $end", (expected) => {
+    const result = financialQuarter("2026/27", expected.quarter);
+    expect(result).toMatchObject({ ...expected, label: `Q${String(expected.quarter)} 2026/27` });
     expect(result.financialYear.label).toBe("2026/27");
   });
 

@@ -1,10 +1,19 @@
 // The public API of @dapkit/training: everything a council's code may rely on is exported here and
 // nowhere else.
+export {
+  agencyRefusal,
+  placesFreeFor,
+  type AgencyPlaces,
+  type BookingAgency,
+  type OpenTo,
+  type SessionEligibility,
+} from "./agency-places";
 export { formatRate, ratePercent, type RateOptions } from "./format-rate";
 export { ENDED_STATES, hasEnded, holdsPlace, isAttendanceOutcome } from "./nomination-states";
 export {
   assertAttendanceUndo,
   assertNominationTransition,
+  assertUnscheduledAttendance,
   canTransitionNomination,
   nominationTransitions,
 } from "./nomination-transitions";

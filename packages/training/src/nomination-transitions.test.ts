@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import {
   assertAttendanceUndo,
   assertNominationTransition,
+  assertUnscheduledAttendance,
   canTransitionNomination,
   nominationTransitions,
 } from "./nomination-transitions";
@@ -157,5 +158,24 @@ describe("assertAttendanceUndo", () => {
     expect(() => assertAttendanceUndo("no_show", "cancelled")).toThrow(TrainingRuleError);
     expect(() => assertAttendanceUndo("booked", "nominated")).toThrow(TrainingRuleError);
     expect(() => assertAttendanceUndo("booked", "booked")).toThrow(TrainingRuleError);
+  });
+});
+
+describe("assertUnscheduledAttendance", () => {
+  test("a new nomination goes straight to fully or partially attended", () => {
+    expect(() => assertUnscheduledAttendance("nominated", "fully_attended")).not.toThrow();
+    expect(() => assertUnscheduledAttendance("nominated", "partially_attended")).not.toThrow();
+  });
+
+  test("anything else is refused with the states named", () => {
+    expect(() => assertUnscheduledAttendance("nominated", "no_show")).toThrow(
+      "Cannot record an unscheduled attendee from nominated to no_show: someone who signed in without a booking is recorded as fully or partially attended",
+    );
+    expect(() => assertUnscheduledAttendance("waitlisted", "fully_attended")).toThrow(
+      TrainingRuleError,
+    );
+    expect(() => assertUnscheduledAttendance("booked", "fully_attended")).toThrow(
+      TrainingRuleError,
+    );
   });
 });

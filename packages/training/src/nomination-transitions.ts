@@ -131,3 +131,21 @@ export function assertAttendanceUndo(from: NominationState, to: NominationState)
     `Cannot undo attendance from ${stateText(from)} to ${stateText(to)}: only an attendance mark can be undone`,
   );
 }
+
+/**
+ * Throws `TrainingRuleError` (`invalid_transition`) unless a nomination may go straight from
+ * `from` to `to` because its person signed in on the day without a booking (an unscheduled
+ * attendee): only a new nomination, to fully or partially attended. Nobody signs in to be absent,
+ * and anyone already on the session has their attendance marked instead.
+ *
+ * @example
+ * assertUnscheduledAttendance("nominated", "fully_attended"); // fine
+ * assertUnscheduledAttendance("waitlisted", "fully_attended"); // TrainingRuleError
+ */
+export function assertUnscheduledAttendance(from: NominationState, to: NominationState): void {
+  if (from === "nominated" && (to === "fully_attended" || to === "partially_attended")) return;
+  throw new TrainingRuleError(
+    "invalid_transition",
+    `Cannot record an unscheduled attendee from ${stateText(from)} to ${stateText(to)}: someone who signed in without a booking is recorded as fully or partially attended`,
+  );
+}

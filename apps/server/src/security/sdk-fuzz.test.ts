@@ -195,9 +195,33 @@ const PACKAGES: PackageUnderTest[] = [
           asOf: "2025-03-01",
         },
       ],
+      requiredLevels: [
+        { jobTitle: "Police officer", agencyId: "a1", agencyKind: "police" },
+        [
+          {
+            scope: "agency_kind",
+            agencyKind: "police",
+            jobTitleContains: "officer",
+            requiredLevel: 2,
+          },
+        ],
+      ],
       uptakeFunnel: [[{ state: "booked", department: "Housing" }], { groupBy: "department" }],
       hasEnded: ["cancelled"],
       assertAttendanceUndo: ["no_show", "booked"],
+      assertUnscheduledAttendance: ["nominated", "fully_attended"],
+      agencyRefusal: [
+        { openTo: "chosen_agencies", agencyIds: ["police"], nonMemberPricePence: null },
+        { id: "police", name: "Thames Valley Police", member: true, archived: false },
+      ],
+      placesFreeFor: [
+        {
+          capacity: 20,
+          booked: 12,
+          reservations: [{ agencyId: "police", reserved: 5, booked: 1 }],
+        },
+        "police",
+      ],
       sessionStatus: [SESSION, new Date("2027-03-01T00:00:00Z")],
       sessionAllows: ["open", "nominate"],
       sessionRefusal: [SESSION, "markAttendance", new Date("2027-03-01T00:00:00Z")],

@@ -1,6 +1,7 @@
 import { describeValue } from "@dapkit/schemas";
 
 import { requireKind } from "./require-kind";
+import { fixedHalfUp } from "./round-half-up";
 import { TrainingRuleError } from "./training-rule-error";
 
 /**
@@ -47,15 +48,5 @@ export function formatRate(rate: number, options: RateOptions = {}): string {
       `rate must be a finite fraction, 0 or more (got ${describeValue(rate)})`,
     );
   }
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) {
-    throw new TrainingRuleError(
-      "invalid_input",
-      `decimals must be a whole number from 0 to 6 (got ${describeValue(decimals)})`,
-    );
-  }
-  const scale = 10 ** decimals;
-  // toPrecision(12) first removes binary noise: 1.005 × 100 is 100.49999999999999 in floating
-  // point, which would round down to 100%, where a person rounding by hand writes 101%.
-  const scaled = Number((rate * 100 * scale).toPrecision(12));
-  return `${(Math.round(scaled) / scale).toFixed(decimals)}%`;
+  return `${fixedHalfUp(rate * 100, decimals)}%`;
 }

@@ -20,6 +20,7 @@ describe("@dapkit/training public API", () => {
       "assertUnscheduledAttendance",
       "canTransitionNomination",
       "closingProblem",
+      "formatMean",
       "formatRate",
       "funnelFromCounts",
       "hasEnded",

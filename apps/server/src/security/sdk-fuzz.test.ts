@@ -175,6 +175,7 @@ const PACKAGES: PackageUnderTest[] = [
     exports: training,
     error: training.TrainingRuleError,
     samples: {
+      formatMean: [17, 5, { decimals: 1, signed: true }],
       formatRate: [0.622, { decimals: 1 }],
       ratePercent: [0.622, { decimals: 1 }],
       nominationActions: ["nominated"],

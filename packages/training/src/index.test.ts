@@ -18,6 +18,8 @@ describe("@dapkit/training public API", () => {
       "assertNominationTransition",
       "assertSessionAllows",
       "assertUnscheduledAttendance",
+      "attendanceFigures",
+      "attendanceRate",
       "canTransitionNomination",
       "closingProblem",
       "formatMean",

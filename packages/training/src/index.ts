@@ -8,6 +8,12 @@ export {
   type OpenTo,
   type SessionEligibility,
 } from "./agency-places";
+export {
+  attendanceFigures,
+  attendanceRate,
+  type AttendanceFigures,
+  type AttendanceRecord,
+} from "./board-attendance";
 export { formatMean, type MeanOptions } from "./format-mean";
 export { formatRate, ratePercent, type RateOptions } from "./format-rate";
 export { ENDED_STATES, hasEnded, holdsPlace, isAttendanceOutcome } from "./nomination-states";

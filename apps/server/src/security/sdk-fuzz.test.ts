@@ -177,6 +177,19 @@ const PACKAGES: PackageUnderTest[] = [
     samples: {
       formatMean: [17, 5, { decimals: 1, signed: true }],
       formatRate: [0.622, { decimals: 1 }],
+      attendanceRate: [304, 318],
+      attendanceFigures: [
+        [
+          {
+            state: "cancelled",
+            held: true,
+            unscheduled: false,
+            substitute: false,
+            replaced: false,
+            lateCancellation: true,
+          },
+        ],
+      ],
       ratePercent: [0.622, { decimals: 1 }],
       nominationActions: ["nominated"],
       funnelFromCounts: [

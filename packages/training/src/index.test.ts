@@ -5,6 +5,7 @@ import * as training from "./index";
 describe("@dapkit/training public API", () => {
   test("exports exactly the documented values", () => {
     expect(Object.keys(training).sort()).toEqual([
+      "DEFAULT_BANK_HOLIDAYS",
       "DEFAULT_DUE_WITHIN_DAYS",
       "ENDED_STATES",
       "NOMINATION_ACTIONS",
@@ -13,14 +14,14 @@ describe("@dapkit/training public API", () => {
       "SESSION_STATUS_ACTIONS",
       "SESSION_STATUS_LABELS",
       "TrainingRuleError",
+      "addWorkingDays",
       "agencyRefusal",
       "assertAttendanceUndo",
       "assertNominationTransition",
       "assertSessionAllows",
       "assertUnscheduledAttendance",
-      "attendanceFigures",
-      "attendanceRate",
       "canTransitionNomination",
+      "chargeFor",
       "closingProblem",
       "formatMean",
       "formatRate",
@@ -30,6 +31,7 @@ describe("@dapkit/training public API", () => {
       "isAttendanceOutcome",
       "nominationActions",
       "nominationTransitions",
+      "parseBankHolidays",
       "placesFreeFor",
       "ratePercent",
       "refresherDue",
@@ -37,21 +39,37 @@ describe("@dapkit/training public API", () => {
       "sessionRefusal",
       "sessionStatus",
       "uptakeFunnel",
+      "workingDaysBetween",
     ]);
   });
 
   test("an HR officer's afternoon: mark attendance, report uptake, chase refreshers", () => {
     training.assertNominationTransition("booked", "fully_attended");
     const nominations = [
-      { staffId: "s1", department: "Housing", state: "fully_attended" as const, on: "2022-03-14" },
-      { staffId: "s2", department: "Housing", state: "no_show" as const, on: "2022-03-14" },
+      {
+        staffId: "s1",
+        department: "Housing",
+        state: "fully_attended" as const,
+        on: "2022-03-14",
+      },
+      {
+        staffId: "s2",
+        department: "Housing",
+        state: "no_show" as const,
+        on: "2022-03-14",
+      },
     ];
-    const funnel = training.uptakeFunnel(nominations, { groupBy: "department" });
+    const funnel = training.uptakeFunnel(nominations, {
+      groupBy: "department",
+    });
     expect(training.formatRate(funnel.attendanceRate)).toBe("50.0%");
     const due = training.refresherDue({
       completions: nominations
         .filter((nomination) => nomination.state === "fully_attended")
-        .map((nomination) => ({ staffId: nomination.staffId, completedOn: nomination.on })),
+        .map((nomination) => ({
+          staffId: nomination.staffId,
+          completedOn: nomination.on,
+        })),
       intervalMonths: 36,
       asOf: "2025-03-01",
     });

@@ -8,15 +8,26 @@ export {
   type OpenTo,
   type SessionEligibility,
 } from "./agency-places";
-export {
-  attendanceFigures,
-  attendanceRate,
-  type AttendanceFigures,
-  type AttendanceRecord,
-} from "./board-attendance";
 export { formatMean, type MeanOptions } from "./format-mean";
+export {
+  DEFAULT_BANK_HOLIDAYS,
+  parseBankHolidays,
+  type BankHoliday,
+} from "./bank-holidays";
+export {
+  chargeFor,
+  type Charge,
+  type ChargeEvent,
+  type ChargeRates,
+  type ChargingPolicy,
+} from "./charging-policy";
 export { formatRate, ratePercent, type RateOptions } from "./format-rate";
-export { ENDED_STATES, hasEnded, holdsPlace, isAttendanceOutcome } from "./nomination-states";
+export {
+  ENDED_STATES,
+  hasEnded,
+  holdsPlace,
+  isAttendanceOutcome,
+} from "./nomination-states";
 export {
   assertAttendanceUndo,
   assertNominationTransition,
@@ -50,7 +61,15 @@ export {
   type SessionAction,
   type SessionFacts,
 } from "./session-lifecycle";
-export { TrainingRuleError, type TrainingRuleErrorCode } from "./training-rule-error";
+export {
+  TrainingRuleError,
+  type TrainingRuleErrorCode,
+} from "./training-rule-error";
+export {
+  addWorkingDays,
+  workingDaysBetween,
+  type Holidays,
+} from "./working-days";
 export {
   funnelFromCounts,
   uptakeFunnel,

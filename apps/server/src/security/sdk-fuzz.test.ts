@@ -48,7 +48,10 @@ const PACKAGES: PackageUnderTest[] = [
       coverage: [50, 243],
       presentValue: [[{ year: 1, amountPence: 10_000 }]],
       benefitCostRatio: [
-        { benefits: [{ year: 1, amountPence: 20_700 }], costs: [{ year: 0, amountPence: 10_000 }] },
+        {
+          benefits: [{ year: 1, amountPence: 20_700 }],
+          costs: [{ year: 0, amountPence: 10_000 }],
+        },
       ],
       allocateByPercent: [
         10_000,
@@ -147,13 +150,23 @@ const PACKAGES: PackageUnderTest[] = [
       actionPlanChecks: [
         {
           actions: [
-            { areaId: "partnerships", what: "Sign", dueDate: "2022-04-01", status: "in_progress" },
+            {
+              areaId: "partnerships",
+              what: "Sign",
+              dueDate: "2022-04-01",
+              status: "in_progress",
+            },
           ],
           asOf: "2022-04-05",
         },
       ],
       isActionOverdue: [
-        { areaId: "partnerships", what: "Sign", dueDate: "2022-04-01", status: "in_progress" },
+        {
+          areaId: "partnerships",
+          what: "Sign",
+          dueDate: "2022-04-01",
+          status: "in_progress",
+        },
         "2022-04-05",
       ],
       suggestActions: [
@@ -177,19 +190,6 @@ const PACKAGES: PackageUnderTest[] = [
     samples: {
       formatMean: [17, 5, { decimals: 1, signed: true }],
       formatRate: [0.622, { decimals: 1 }],
-      attendanceRate: [304, 318],
-      attendanceFigures: [
-        [
-          {
-            state: "cancelled",
-            held: true,
-            unscheduled: false,
-            substitute: false,
-            replaced: false,
-            lateCancellation: true,
-          },
-        ],
-      ],
       ratePercent: [0.622, { decimals: 1 }],
       nominationActions: ["nominated"],
       funnelFromCounts: [
@@ -220,13 +220,25 @@ const PACKAGES: PackageUnderTest[] = [
           },
         ],
       ],
-      uptakeFunnel: [[{ state: "booked", department: "Housing" }], { groupBy: "department" }],
+      uptakeFunnel: [
+        [{ state: "booked", department: "Housing" }],
+        { groupBy: "department" },
+      ],
       hasEnded: ["cancelled"],
       assertAttendanceUndo: ["no_show", "booked"],
       assertUnscheduledAttendance: ["nominated", "fully_attended"],
       agencyRefusal: [
-        { openTo: "chosen_agencies", agencyIds: ["police"], nonMemberPricePence: null },
-        { id: "police", name: "Thames Valley Police", member: true, archived: false },
+        {
+          openTo: "chosen_agencies",
+          agencyIds: ["police"],
+          nonMemberPricePence: null,
+        },
+        {
+          id: "police",
+          name: "Thames Valley Police",
+          member: true,
+          archived: false,
+        },
       ],
       placesFreeFor: [
         {
@@ -238,14 +250,64 @@ const PACKAGES: PackageUnderTest[] = [
       ],
       sessionStatus: [SESSION, new Date("2027-03-01T00:00:00Z")],
       sessionAllows: ["open", "nominate"],
-      sessionRefusal: [SESSION, "markAttendance", new Date("2027-03-01T00:00:00Z")],
-      assertSessionAllows: [SESSION, "nominate", new Date("2027-03-01T00:00:00Z")],
+      sessionRefusal: [
+        SESSION,
+        "markAttendance",
+        new Date("2027-03-01T00:00:00Z"),
+      ],
+      assertSessionAllows: [
+        SESSION,
+        "nominate",
+        new Date("2027-03-01T00:00:00Z"),
+      ],
       closingProblem: [3],
+      parseBankHolidays: [
+        {
+          "england-and-wales": {
+            division: "england-and-wales",
+            events: [
+              {
+                title: "Boxing Day",
+                date: "2026-12-28",
+                notes: "Substitute day",
+                bunting: true,
+              },
+            ],
+          },
+        },
+      ],
+      workingDaysBetween: [
+        "2026-04-02",
+        "2026-04-07",
+        ["2026-04-03", "2026-04-06"],
+      ],
+      addWorkingDays: ["2026-12-29", -3, ["2026-12-25", "2026-12-28"]],
+      chargeFor: [
+        {
+          enabled: true,
+          noticeWorkingDays: 3,
+          halfDayMaxMinutes: 240,
+          lateCancellation: { halfDayPence: 5000, fullDayPence: 9000 },
+          noShow: { halfDayPence: 5000, fullDayPence: 9000 },
+          chargeMemberAgencies: true,
+        },
+        {
+          kind: "cancelled",
+          sessionDate: "2026-04-07",
+          sessionMinutes: 390,
+          cancelledOn: "2026-04-02",
+          member: true,
+          substituted: false,
+        },
+        ["2026-04-03", "2026-04-06"],
+      ],
     },
   },
 ];
 
-function functionsOf(pkg: PackageUnderTest): [string, (...args: unknown[]) => unknown][] {
+function functionsOf(
+  pkg: PackageUnderTest,
+): [string, (...args: unknown[]) => unknown][] {
   return Object.entries(pkg.exports).flatMap(([name, value]) =>
     typeof value === "function" && value !== pkg.error
       ? [[name, value as (...args: unknown[]) => unknown]]
@@ -254,7 +316,12 @@ function functionsOf(pkg: PackageUnderTest): [string, (...args: unknown[]) => un
 }
 
 const cases = PACKAGES.flatMap((pkg) =>
-  functionsOf(pkg).map(([name, fn]) => ({ label: `${pkg.name} ${name}`, pkg, name, fn })),
+  functionsOf(pkg).map(([name, fn]) => ({
+    label: `${pkg.name} ${name}`,
+    pkg,
+    name,
+    fn,
+  })),
 );
 
 describe("random and adversarial arguments to every SDK function", () => {
@@ -265,8 +332,12 @@ describe("random and adversarial arguments to every SDK function", () => {
       { key: "a", weight: 5e-324 },
       { key: "b", weight: 1.797693134862316e-16 },
     ];
-    expect(funding.allocateByWeight(0, shares).map((part) => part.amountPence)).toEqual([0, 0]);
-    expect(funding.allocateByWeight(7, shares).map((part) => part.amountPence)).toEqual([0, 7]);
+    expect(
+      funding.allocateByWeight(0, shares).map((part) => part.amountPence),
+    ).toEqual([0, 0]);
+    expect(
+      funding.allocateByWeight(7, shares).map((part) => part.amountPence),
+    ).toEqual([0, 7]);
   });
 
   test("every exported function has valid sample arguments here", () => {
@@ -284,7 +355,9 @@ describe("random and adversarial arguments to every SDK function", () => {
     const args = fc.oneof(
       fc.array(adversarialValue, { maxLength: 3 }),
       // Spoiling the argument list as a whole gives one argument, not a list.
-      mutated(sample).map((spoiled): unknown[] => (Array.isArray(spoiled) ? spoiled : [spoiled])),
+      mutated(sample).map((spoiled): unknown[] =>
+        Array.isArray(spoiled) ? spoiled : [spoiled],
+      ),
     );
     fc.assert(
       fc.property(args, (values) => {

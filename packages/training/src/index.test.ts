@@ -20,6 +20,8 @@ describe("@dapkit/training public API", () => {
       "assertNominationTransition",
       "assertSessionAllows",
       "assertUnscheduledAttendance",
+      "attendanceFigures",
+      "attendanceRate",
       "canTransitionNomination",
       "chargeFor",
       "closingProblem",
@@ -46,30 +48,15 @@ describe("@dapkit/training public API", () => {
   test("an HR officer's afternoon: mark attendance, report uptake, chase refreshers", () => {
     training.assertNominationTransition("booked", "fully_attended");
     const nominations = [
-      {
-        staffId: "s1",
-        department: "Housing",
-        state: "fully_attended" as const,
-        on: "2022-03-14",
-      },
-      {
-        staffId: "s2",
-        department: "Housing",
-        state: "no_show" as const,
-        on: "2022-03-14",
-      },
+      { staffId: "s1", department: "Housing", state: "fully_attended" as const, on: "2022-03-14" },
+      { staffId: "s2", department: "Housing", state: "no_show" as const, on: "2022-03-14" },
     ];
-    const funnel = training.uptakeFunnel(nominations, {
-      groupBy: "department",
-    });
+    const funnel = training.uptakeFunnel(nominations, { groupBy: "department" });
     expect(training.formatRate(funnel.attendanceRate)).toBe("50.0%");
     const due = training.refresherDue({
       completions: nominations
         .filter((nomination) => nomination.state === "fully_attended")
-        .map((nomination) => ({
-          staffId: nomination.staffId,
-          completedOn: nomination.on,
-        })),
+        .map((nomination) => ({ staffId: nomination.staffId, completedOn: nomination.on })),
       intervalMonths: 36,
       asOf: "2025-03-01",
     });

@@ -8,12 +8,13 @@ export {
   type OpenTo,
   type SessionEligibility,
 } from "./agency-places";
-export { formatMean, type MeanOptions } from "./format-mean";
 export {
-  DEFAULT_BANK_HOLIDAYS,
-  parseBankHolidays,
-  type BankHoliday,
-} from "./bank-holidays";
+  attendanceFigures,
+  attendanceRate,
+  type AttendanceFigures,
+  type AttendanceRecord,
+} from "./board-attendance";
+export { DEFAULT_BANK_HOLIDAYS, parseBankHolidays, type BankHoliday } from "./bank-holidays";
 export {
   chargeFor,
   type Charge,
@@ -21,13 +22,9 @@ export {
   type ChargeRates,
   type ChargingPolicy,
 } from "./charging-policy";
+export { formatMean, type MeanOptions } from "./format-mean";
 export { formatRate, ratePercent, type RateOptions } from "./format-rate";
-export {
-  ENDED_STATES,
-  hasEnded,
-  holdsPlace,
-  isAttendanceOutcome,
-} from "./nomination-states";
+export { ENDED_STATES, hasEnded, holdsPlace, isAttendanceOutcome } from "./nomination-states";
 export {
   assertAttendanceUndo,
   assertNominationTransition,
@@ -61,15 +58,8 @@ export {
   type SessionAction,
   type SessionFacts,
 } from "./session-lifecycle";
-export {
-  TrainingRuleError,
-  type TrainingRuleErrorCode,
-} from "./training-rule-error";
-export {
-  addWorkingDays,
-  workingDaysBetween,
-  type Holidays,
-} from "./working-days";
+export { TrainingRuleError, type TrainingRuleErrorCode } from "./training-rule-error";
+export { addWorkingDays, workingDaysBetween, type Holidays } from "./working-days";
 export {
   funnelFromCounts,
   uptakeFunnel,

@@ -48,10 +48,7 @@ const PACKAGES: PackageUnderTest[] = [
       coverage: [50, 243],
       presentValue: [[{ year: 1, amountPence: 10_000 }]],
       benefitCostRatio: [
-        {
-          benefits: [{ year: 1, amountPence: 20_700 }],
-          costs: [{ year: 0, amountPence: 10_000 }],
-        },
+        { benefits: [{ year: 1, amountPence: 20_700 }], costs: [{ year: 0, amountPence: 10_000 }] },
       ],
       allocateByPercent: [
         10_000,
@@ -150,23 +147,13 @@ const PACKAGES: PackageUnderTest[] = [
       actionPlanChecks: [
         {
           actions: [
-            {
-              areaId: "partnerships",
-              what: "Sign",
-              dueDate: "2022-04-01",
-              status: "in_progress",
-            },
+            { areaId: "partnerships", what: "Sign", dueDate: "2022-04-01", status: "in_progress" },
           ],
           asOf: "2022-04-05",
         },
       ],
       isActionOverdue: [
-        {
-          areaId: "partnerships",
-          what: "Sign",
-          dueDate: "2022-04-01",
-          status: "in_progress",
-        },
+        { areaId: "partnerships", what: "Sign", dueDate: "2022-04-01", status: "in_progress" },
         "2022-04-05",
       ],
       suggestActions: [
@@ -190,6 +177,19 @@ const PACKAGES: PackageUnderTest[] = [
     samples: {
       formatMean: [17, 5, { decimals: 1, signed: true }],
       formatRate: [0.622, { decimals: 1 }],
+      attendanceRate: [304, 318],
+      attendanceFigures: [
+        [
+          {
+            state: "cancelled",
+            held: true,
+            unscheduled: false,
+            substitute: false,
+            replaced: false,
+            lateCancellation: true,
+          },
+        ],
+      ],
       ratePercent: [0.622, { decimals: 1 }],
       nominationActions: ["nominated"],
       funnelFromCounts: [
@@ -220,25 +220,13 @@ const PACKAGES: PackageUnderTest[] = [
           },
         ],
       ],
-      uptakeFunnel: [
-        [{ state: "booked", department: "Housing" }],
-        { groupBy: "department" },
-      ],
+      uptakeFunnel: [[{ state: "booked", department: "Housing" }], { groupBy: "department" }],
       hasEnded: ["cancelled"],
       assertAttendanceUndo: ["no_show", "booked"],
       assertUnscheduledAttendance: ["nominated", "fully_attended"],
       agencyRefusal: [
-        {
-          openTo: "chosen_agencies",
-          agencyIds: ["police"],
-          nonMemberPricePence: null,
-        },
-        {
-          id: "police",
-          name: "Thames Valley Police",
-          member: true,
-          archived: false,
-        },
+        { openTo: "chosen_agencies", agencyIds: ["police"], nonMemberPricePence: null },
+        { id: "police", name: "Thames Valley Police", member: true, archived: false },
       ],
       placesFreeFor: [
         {
@@ -250,37 +238,18 @@ const PACKAGES: PackageUnderTest[] = [
       ],
       sessionStatus: [SESSION, new Date("2027-03-01T00:00:00Z")],
       sessionAllows: ["open", "nominate"],
-      sessionRefusal: [
-        SESSION,
-        "markAttendance",
-        new Date("2027-03-01T00:00:00Z"),
-      ],
-      assertSessionAllows: [
-        SESSION,
-        "nominate",
-        new Date("2027-03-01T00:00:00Z"),
-      ],
+      sessionRefusal: [SESSION, "markAttendance", new Date("2027-03-01T00:00:00Z")],
+      assertSessionAllows: [SESSION, "nominate", new Date("2027-03-01T00:00:00Z")],
       closingProblem: [3],
       parseBankHolidays: [
         {
           "england-and-wales": {
             division: "england-and-wales",
-            events: [
-              {
-                title: "Boxing Day",
-                date: "2026-12-28",
-                notes: "Substitute day",
-                bunting: true,
-              },
-            ],
+            events: [{ title: "Boxing Day", date: "2026-12-28", notes: "Substitute day" }],
           },
         },
       ],
-      workingDaysBetween: [
-        "2026-04-02",
-        "2026-04-07",
-        ["2026-04-03", "2026-04-06"],
-      ],
+      workingDaysBetween: ["2026-04-02", "2026-04-07", ["2026-04-03", "2026-04-06"]],
       addWorkingDays: ["2026-12-29", -3, ["2026-12-25", "2026-12-28"]],
       chargeFor: [
         {
@@ -305,9 +274,7 @@ const PACKAGES: PackageUnderTest[] = [
   },
 ];
 
-function functionsOf(
-  pkg: PackageUnderTest,
-): [string, (...args: unknown[]) => unknown][] {
+function functionsOf(pkg: PackageUnderTest): [string, (...args: unknown[]) => unknown][] {
   return Object.entries(pkg.exports).flatMap(([name, value]) =>
     typeof value === "function" && value !== pkg.error
       ? [[name, value as (...args: unknown[]) => unknown]]
@@ -316,12 +283,7 @@ function functionsOf(
 }
 
 const cases = PACKAGES.flatMap((pkg) =>
-  functionsOf(pkg).map(([name, fn]) => ({
-    label: `${pkg.name} ${name}`,
-    pkg,
-    name,
-    fn,
-  })),
+  functionsOf(pkg).map(([name, fn]) => ({ label: `${pkg.name} ${name}`, pkg, name, fn })),
 );
 
 describe("random and adversarial arguments to every SDK function", () => {
@@ -332,12 +294,8 @@ describe("random and adversarial arguments to every SDK function", () => {
       { key: "a", weight: 5e-324 },
       { key: "b", weight: 1.797693134862316e-16 },
     ];
-    expect(
-      funding.allocateByWeight(0, shares).map((part) => part.amountPence),
-    ).toEqual([0, 0]);
-    expect(
-      funding.allocateByWeight(7, shares).map((part) => part.amountPence),
-    ).toEqual([0, 7]);
+    expect(funding.allocateByWeight(0, shares).map((part) => part.amountPence)).toEqual([0, 0]);
+    expect(funding.allocateByWeight(7, shares).map((part) => part.amountPence)).toEqual([0, 7]);
   });
 
   test("every exported function has valid sample arguments here", () => {
@@ -355,9 +313,7 @@ describe("random and adversarial arguments to every SDK function", () => {
     const args = fc.oneof(
       fc.array(adversarialValue, { maxLength: 3 }),
       // Spoiling the argument list as a whole gives one argument, not a list.
-      mutated(sample).map((spoiled): unknown[] =>
-        Array.isArray(spoiled) ? spoiled : [spoiled],
-      ),
+      mutated(sample).map((spoiled): unknown[] => (Array.isArray(spoiled) ? spoiled : [spoiled])),
     );
     fc.assert(
       fc.property(args, (values) => {

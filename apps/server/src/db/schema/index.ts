@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./charging";
 export * from "./evaluation";
 export * from "./evidence";
 export * from "./funding";

@@ -5,7 +5,9 @@ import {
   CourseSchema,
   IdSchema,
   IsoDateSchema,
+  IsoDateTimeSchema,
   NominationStateSchema,
+  NonNegativePenceSchema,
   NoteSchema,
   SessionStatusSchema,
   TrainingSessionSchema,
@@ -15,6 +17,7 @@ import { ByIdInputSchema } from "./by-id";
 import { mutation, query } from "./define-procedure";
 import { ImportInputSchema, ImportResultSchema } from "./imports";
 import { PageInputSchema, pageSchema } from "./pagination";
+import { SESSION_OPEN_TO } from "./partnership-words";
 import { ListStaffInputSchema } from "./staff";
 
 const courseFields = CourseSchema.omit({ id: true });
@@ -41,11 +44,43 @@ export const CourseOutputSchema = z.object({
 // fields from; its shape is reused and the services check the order of the times.
 const { id: _id, ...sessionShape } = TrainingSessionSchema.shape;
 
-export const CreateSessionInputSchema = z.object(sessionShape);
+/** An agency a session is open to, with the places held for it until the release date. */
+export const SessionAgencyInputSchema = z.object({
+  agencyId: IdSchema,
+  reservedPlaces: sessionShape.capacity.min(0, "must be 0 or more places").default(0),
+});
+
+/**
+ * Who may book a session of a partnership (an organisation that is not one leaves these as they
+ * are): every member agency or chosen ones, places held per agency until `reservedUntil`, and the
+ * price of a place for a non-member agency's person (null: no non-members).
+ */
+const eligibilityShape = {
+  openTo: z.enum(SESSION_OPEN_TO, { error: `must be one of ${SESSION_OPEN_TO.join(", ")}` }),
+  agencies: z
+    .array(SessionAgencyInputSchema, { error: "must be a list of agencies" })
+    .max(200, "must list at most 200 agencies"),
+  reservedUntil: IsoDateTimeSchema.nullable(),
+  nonMemberPricePence: NonNegativePenceSchema.max(
+    100_000_00,
+    "must be at most £100,000",
+  ).nullable(),
+};
+
+export const CreateSessionInputSchema = z.object({
+  ...sessionShape,
+  openTo: eligibilityShape.openTo.default("all_members"),
+  agencies: eligibilityShape.agencies.default([]),
+  reservedUntil: eligibilityShape.reservedUntil.default(null),
+  nonMemberPricePence: eligibilityShape.nonMemberPricePence.default(null),
+});
 
 export const UpdateSessionInputSchema = z.object({
   id: IdSchema,
-  data: z.object(sessionShape).omit({ courseId: true }).partial(),
+  data: z
+    .object({ ...sessionShape, ...eligibilityShape })
+    .omit({ courseId: true })
+    .partial(),
 });
 
 export const ListSessionsInputSchema = PageInputSchema.extend({
@@ -72,9 +107,16 @@ export const SessionOutputSchema = z.object({
   closedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.string(),
+  openTo: z.enum(SESSION_OPEN_TO),
+  /** Until when places reserved per agency are held for it; null when none are. */
+  reservedUntil: z.string().nullable(),
+  /** The price of a place for a non-member agency's person; null when non-members cannot book. */
+  nonMemberPricePence: z.int().nullable(),
 });
 
 export const SessionWithNominationsOutputSchema = SessionOutputSchema.extend({
+  /** The agencies the session is open to (when chosen) and the places held for each. */
+  agencies: z.array(z.object({ agencyId: z.string(), name: z.string(), reservedPlaces: z.int() })),
   nominations: z.array(
     z.object({
       id: z.string(),
@@ -86,6 +128,12 @@ export const SessionWithNominationsOutputSchema = SessionOutputSchema.extend({
       mandatory: z.boolean(),
       stateChangedAt: z.string(),
       waitlistPosition: z.int().nullable(),
+      /** The agency the person works for, in a partnership; null otherwise. */
+      agencyName: z.string().nullable(),
+      /** The booking this one took over as a substitute, or null. */
+      substitutedForId: z.string().nullable(),
+      /** Signed in on the day without a booking. */
+      unscheduled: z.boolean(),
     }),
   ),
 });
@@ -138,10 +186,10 @@ export const SessionCandidatesOutputSchema = pageSchema(
 export const NominationNoteInputSchema = z.object({ id: IdSchema, note: NoteSchema.default("") });
 
 // Declining and cancelling tell people their place is gone, so the history needs the reason.
-function reasonRequired(doing: string) {
-  return (input: { note: string }, ctx: z.RefinementCtx) => {
-    if (input.note === "") {
-      ctx.addIssue({ code: "custom", path: ["note"], message: `Enter the reason for ${doing}` });
+function reasonRequired(doing: string, field: "note" | "reason" = "note") {
+  return (input: Partial<Record<typeof field, string>>, ctx: z.RefinementCtx) => {
+    if (input[field] === "") {
+      ctx.addIssue({ code: "custom", path: [field], message: `Enter the reason for ${doing}` });
     }
   };
 }
@@ -155,6 +203,26 @@ export const DeclineInputSchema = NominationNoteInputSchema.superRefine(
 export const CancelInputSchema = NominationNoteInputSchema.superRefine(
   reasonRequired("cancelling"),
 );
+
+/**
+ * Send a substitute in a booked person's place before the session starts: the booking is
+ * cancelled (free of any charge) and the substitute takes the same place.
+ */
+export const SubstituteInputSchema = z
+  .object({ nominationId: IdSchema, staffId: IdSchema, reason: NoteSchema.default("") })
+  .superRefine(reasonRequired("sending a substitute", "reason"));
+
+/** Someone who signed in without a booking, added to the register once the session has started. */
+export const AddUnscheduledInputSchema = z.object({
+  sessionId: IdSchema,
+  staffId: IdSchema,
+  outcome: z
+    .enum(["fully_attended", "partially_attended"], {
+      error: "must be fully_attended or partially_attended",
+    })
+    .default("fully_attended"),
+  note: NoteSchema.default(""),
+});
 
 /** One person's attendance; once the session is closed, only HR corrects it, and `note` is the reason. */
 export const MarkAttendanceInputSchema = z.object({
@@ -302,6 +370,13 @@ export const CancelOutputSchema = z.object({
   promoted: z.array(NominationOutputSchema),
 });
 
+export const SubstituteOutputSchema = z.object({
+  /** The booking given up, now cancelled. */
+  cancelled: NominationOutputSchema,
+  /** The substitute's booking, in the same place. */
+  substitute: NominationOutputSchema,
+});
+
 /** Courses, their sessions, nominations for them and who attended. */
 export const training = {
   courses: {
@@ -415,6 +490,11 @@ export const training = {
       input: CancelManyInputSchema,
       output: ApplyManyOutputSchema,
     }),
+    substitute: mutation({
+      access: "cancelNomination",
+      input: SubstituteInputSchema,
+      output: SubstituteOutputSchema,
+    }),
     importCsv: mutation({
       access: "manageTraining",
       input: ImportInputSchema,
@@ -436,6 +516,11 @@ export const training = {
       access: "manageTraining",
       input: UndoAttendanceInputSchema,
       output: UndoAttendanceOutputSchema,
+    }),
+    addUnscheduled: mutation({
+      access: "manageTraining",
+      input: AddUnscheduledInputSchema,
+      output: NominationOutputSchema,
     }),
     importCsv: mutation({
       access: "manageTraining",

@@ -29,7 +29,9 @@ import {
 } from "../services/training/nomination-actions";
 import { sessionCandidates } from "../services/training/session-candidates";
 import { createSession, updateSession } from "../services/training/save-session";
+import { substitute } from "../services/training/substitute";
 import { undoLastAttendance } from "../services/training/undo-attendance";
+import { addUnscheduledAttendee } from "../services/training/unscheduled-attendee";
 import { procedureFor } from "../trpc";
 
 const { courses, sessions, nominations, attendance } = contract.training;
@@ -80,6 +82,9 @@ export const trainingRouter = {
     cancelMany: procedureFor(nominations.cancelMany, ({ ctx, input }) =>
       applyToMany(scopeOf(ctx), { ...input, action: "cancel" }),
     ),
+    substitute: procedureFor(nominations.substitute, ({ ctx, input }) =>
+      substitute(scopeOf(ctx), input),
+    ),
     importCsv: procedureFor(nominations.importCsv, ({ ctx, input }) =>
       importNominationsCsv(scopeOf(ctx), input),
     ),
@@ -96,5 +101,8 @@ export const trainingRouter = {
     undo: procedureFor(attendance.undo, ({ ctx, input }) => ({
       undone: undoLastAttendance(scopeOf(ctx), input),
     })),
+    addUnscheduled: procedureFor(attendance.addUnscheduled, ({ ctx, input }) =>
+      addUnscheduledAttendee(scopeOf(ctx), input),
+    ),
   },
 } satisfies TRPCRouterRecord;

@@ -174,6 +174,12 @@ const inputs = {
     marks: [{ nominationId: r.nominationId, outcome: "fully_attended" }],
   }),
   "training.attendance.undo": (r) => ({ sessionId: r.sessionId }),
+  "training.attendance.addUnscheduled": (r) => ({ sessionId: r.sessionId, staffId: r.reportId }),
+  "training.nominations.substitute": (r) => ({
+    nominationId: r.nominationId,
+    staffId: r.reportId,
+    reason: "Off sick",
+  }),
   "training.nominations.importCsv": (r) => ({
     csv: `employee_number,session_id,reason,mandatory\n${r.reportEmployeeNumber},${r.sessionId},,no\n`,
   }),

@@ -8,11 +8,11 @@ import { nominations, staff } from "../../db/schema";
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import type { NominationForChange } from "./nomination-actions";
+import { agencyPlaceLedger, type AgencyPlaceLedger } from "./agency-places";
 import { bookingMove } from "./booking-move";
 import { staffOfNomination } from "./nomination-items";
 import { moveNomination, transitionProblem, WRITE_LOCK } from "./nomination-writes";
 import { assertNotStarted } from "./session-timing";
-import { sessionPlaces } from "./session-places";
 import { fillFreePlaces, waitingList } from "./waiting-list";
 
 /** One action on many of a session's nominations, chosen by id. */
@@ -41,6 +41,7 @@ function nominationsOf(tx: Queryable, scope: Scope, input: ApplyMany): Nominatio
       state: nominations.state,
       sessionId: nominations.sessionId,
       staffName: staff.name,
+      agencyId: staff.agencyId,
     })
     .from(nominations)
     .innerJoin(staff, staffOfNomination)
@@ -73,7 +74,7 @@ interface BulkRun {
   tx: Queryable;
   scope: Scope;
   input: ApplyMany;
-  places: { free: number };
+  places: AgencyPlaceLedger;
 }
 
 function applyOne(run: BulkRun, nomination: NominationForChange): ManyOutcome {
@@ -91,9 +92,11 @@ function applyOne(run: BulkRun, nomination: NominationForChange): ManyOutcome {
     moveNomination(tx, scope, { nomination, to: wanted, note: input.note, action: input.action });
     return done(wanted);
   }
-  const move = bookingMove(nomination, places.free, input.note);
+  const refusal = places.refusal(nomination.agencyId);
+  if (refusal != null) return done("skipped", refusal);
+  const move = bookingMove(nomination, places.free(nomination.agencyId), input.note);
   if (move == null) return done("skipped", FULL);
-  if (move.to === "booked") places.free -= 1;
+  if (move.to === "booked") places.take(nomination.agencyId);
   moveNomination(tx, scope, { nomination, ...move });
   return done(move.to);
 }
@@ -110,14 +113,21 @@ export function applyToMany(
 ): { results: ManyOutcome[]; promoted: { id: string; staffName: string }[] } {
   const ids = [...new Set(input.ids)];
   return scope.db.transaction((tx) => {
-    if (input.action === "book")
-      assertNotStarted(tx, scope, { sessionId: input.sessionId, what: "booked onto it" });
-    const run: BulkRun = { tx, scope, input, places: sessionPlaces(tx, scope, input.sessionId) };
+    const booking = input.action === "book";
+    if (booking) assertNotStarted(tx, scope, { sessionId: input.sessionId, what: "booked onto it" });
+    // Places released since (a reservation's date passed) go to those already waiting first.
+    const released = booking ? fillFreePlaces(tx, scope, input.sessionId) : [];
+    const run: BulkRun = {
+      tx,
+      scope,
+      input,
+      places: agencyPlaceLedger(tx, scope, input.sessionId),
+    };
     const index = new Map(ids.map((id, at) => [id, at]));
     const chosen = nominationsOf(tx, scope, { ...input, ids }).sort(
       (a, b) => (index.get(a.id) ?? 0) - (index.get(b.id) ?? 0),
     );
-    const ordered = input.action === "book" ? bookingOrder(run, chosen) : chosen;
+    const ordered = booking ? bookingOrder(run, chosen) : chosen;
     const outcomes = new Map(
       ordered.map((nomination) => [nomination.id, applyOne(run, nomination)]),
     );
@@ -125,7 +135,10 @@ export function applyToMany(
       (nomination) =>
         holdsPlace(nomination.state) && outcomes.get(nomination.id)?.outcome !== "skipped",
     );
-    const promotedIds = freed ? fillFreePlaces(tx, scope, input.sessionId) : [];
+    const promotedIds = [
+      ...released,
+      ...(freed ? fillFreePlaces(tx, scope, input.sessionId) : []),
+    ];
     const names = new Map(
       promotedIds.length === 0
         ? []

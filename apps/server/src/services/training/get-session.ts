@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { NominationState } from "@dapkit/schemas";
 import { holdsPlace } from "@dapkit/training";
 
-import { departments, nominations, staff } from "../../db/schema";
+import { agencies, departments, nominations, sessionAgencies, staff } from "../../db/schema";
 import type { Scope } from "../scope";
 import { departmentOfStaff } from "../staff/staff-items";
 import { visibleStaff } from "../staff/staff-scope";
@@ -23,6 +23,35 @@ export interface SessionNomination {
   stateChangedAt: string;
   /** 1 for the next person to get a place; null when not on the waiting list. */
   waitlistPosition: number | null;
+  agencyName: string | null;
+  substitutedForId: string | null;
+  unscheduled: boolean;
+}
+
+/** The agencies a session is chosen for, by name, with the places held for each. */
+function agenciesOfSession(scope: Scope, sessionId: string) {
+  return scope.db
+    .select({
+      agencyId: sessionAgencies.agencyId,
+      name: agencies.name,
+      reservedPlaces: sessionAgencies.reservedPlaces,
+    })
+    .from(sessionAgencies)
+    .innerJoin(
+      agencies,
+      and(
+        eq(agencies.organisationId, sessionAgencies.organisationId),
+        eq(agencies.id, sessionAgencies.agencyId),
+      ),
+    )
+    .where(
+      and(
+        eq(sessionAgencies.organisationId, scope.user.organisationId),
+        eq(sessionAgencies.sessionId, sessionId),
+      ),
+    )
+    .orderBy(asc(agencies.name))
+    .all();
 }
 
 // The register reads top to bottom: places taken, then those still to be booked, then the
@@ -40,7 +69,10 @@ function section(state: NominationState): number {
 export function getSession(
   scope: Scope,
   id: string,
-): SessionItem & { nominations: SessionNomination[] } {
+): SessionItem & {
+  agencies: ReturnType<typeof agenciesOfSession>;
+  nominations: SessionNomination[];
+} {
   const { db, user } = scope;
   const session = getSessionItem(db, scope, id);
   const positions = new Map(
@@ -56,10 +88,17 @@ export function getSession(
       state: nominations.state,
       mandatory: nominations.mandatory,
       stateChangedAt: nominations.stateChangedAt,
+      agencyName: agencies.name,
+      substitutedForId: nominations.substitutedForId,
+      unscheduled: nominations.unscheduled,
     })
     .from(nominations)
     .innerJoin(staff, staffOfNomination)
     .innerJoin(departments, departmentOfStaff)
+    .leftJoin(
+      agencies,
+      and(eq(agencies.organisationId, staff.organisationId), eq(agencies.id, staff.agencyId)),
+    )
     .where(and(visibleStaff(user), eq(nominations.sessionId, id)))
     .orderBy(asc(staff.name))
     .all()
@@ -68,5 +107,5 @@ export function getSession(
     (a, b) =>
       section(a.state) - section(b.state) || (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0),
   );
-  return { ...session, nominations: rows };
+  return { ...session, agencies: agenciesOfSession(scope, id), nominations: rows };
 }

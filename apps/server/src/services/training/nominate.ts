@@ -7,6 +7,7 @@ import { nominations, staff } from "../../db/schema";
 import { AppError } from "../../errors";
 import { queueNominatedMessages } from "../notifications/nomination-messages";
 import type { Scope } from "../scope";
+import { agencyPlaceLedger } from "./agency-places";
 import { nominationItemsById, staffOfNomination, type NominationItem } from "./nomination-items";
 import { insertNominations, WRITE_LOCK } from "./nomination-writes";
 import { assertNotStarted } from "./session-timing";
@@ -30,10 +31,20 @@ function isAre(names: readonly string[]): string {
   return names.length === 1 ? "is" : "are";
 }
 
-function assertNominees(tx: Queryable, scope: Scope, staffIds: readonly string[]): void {
+function assertNominees(
+  tx: Queryable,
+  scope: Scope,
+  { sessionId, staffIds }: { sessionId: string; staffIds: readonly string[] },
+): void {
   const { user } = scope;
   const rows = tx
-    .select({ id: staff.id, name: staff.name, active: staff.active, managerId: staff.managerId })
+    .select({
+      id: staff.id,
+      name: staff.name,
+      active: staff.active,
+      managerId: staff.managerId,
+      agencyId: staff.agencyId,
+    })
     .from(staff)
     .where(and(eq(staff.organisationId, user.organisationId), inArray(staff.id, [...staffIds])))
     .all();
@@ -53,6 +64,27 @@ function assertNominees(tx: Queryable, scope: Scope, staffIds: readonly string[]
       { field: "staffIds" },
     );
   }
+  assertOpenToThem(tx, scope, { sessionId, rows });
+}
+
+/**
+ * In a partnership, refuses people whose agency the session is not open to, naming them under
+ * each reason (see @dapkit/training's agencyRefusal).
+ */
+function assertOpenToThem(
+  tx: Queryable,
+  scope: Scope,
+  { sessionId, rows }: { sessionId: string; rows: { name: string; agencyId: string | null }[] },
+): void {
+  const places = agencyPlaceLedger(tx, scope, sessionId);
+  const refused = new Map<string, string[]>();
+  for (const row of rows) {
+    const refusal = places.refusal(row.agencyId);
+    if (refusal != null) refused.set(refusal, [...(refused.get(refusal) ?? []), row.name]);
+  }
+  if (refused.size === 0) return;
+  const lines = [...refused].map(([refusal, names]) => `${refusal}: ${namesOf(names)}`);
+  throw new AppError("conflict", lines.join("\n"), { field: "staffIds" });
 }
 
 function assertNotNominated(tx: Queryable, scope: Scope, input: NominateInput): void {
@@ -90,7 +122,7 @@ export function nominate(scope: Scope, input: NominateInput): NominationItem[] {
   return scope.db.transaction((tx) => {
     // Throws not found for a session of another organisation.
     assertNotStarted(tx, scope, { sessionId: input.sessionId, what: "nominated for it" });
-    assertNominees(tx, scope, staffIds);
+    assertNominees(tx, scope, { sessionId: input.sessionId, staffIds });
     assertNotNominated(tx, scope, { ...input, staffIds });
     const ids = insertNominations(
       tx,

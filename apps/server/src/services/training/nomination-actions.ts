@@ -14,10 +14,10 @@ import {
   staffOfNomination,
   type NominationItem,
 } from "./nomination-items";
+import { agencyPlaceLedger } from "./agency-places";
 import { bookingMove } from "./booking-move";
 import { moveNomination, WRITE_LOCK } from "./nomination-writes";
 import { assertNotStarted } from "./session-timing";
-import { sessionPlaces } from "./session-places";
 import { fillFreePlaces } from "./waiting-list";
 
 /** A nomination as a state change needs it. */
@@ -26,6 +26,8 @@ export interface NominationForChange {
   state: NominationState;
   sessionId: string;
   staffName: string;
+  /** The person's agency, in a partnership. */
+  agencyId: string | null;
 }
 
 /** A nomination the user may see (managers: their team's), read for a change, or not found. */
@@ -37,6 +39,7 @@ export function nominationForChange(tx: Queryable, scope: Scope, id: string): No
         state: nominations.state,
         sessionId: nominations.sessionId,
         staffName: staff.name,
+        agencyId: staff.agencyId,
       })
       .from(nominations)
       .innerJoin(staff, staffOfNomination)
@@ -88,17 +91,21 @@ export function declineNomination(scope: Scope, input: NominationNote): Nominati
 /**
  * Books a place if the session has one free; otherwise puts the nomination on the waiting list.
  * The count of places and the booking happen in one write-locked transaction, so two bookings
- * racing for the last place cannot both get it.
+ * racing for the last place cannot both get it. In a partnership the person's agency must be one
+ * the session is open to, and places held for other agencies until the release date are not
+ * theirs to take; places released since go to those already waiting first.
  */
 export function bookNomination(scope: Scope, input: NominationNote): NominationItem {
   return changeNomination(scope, input.id, (tx, nomination) => {
     assertNominationTransition(nomination.state, "booked");
     assertNotStarted(tx, scope, { sessionId: nomination.sessionId, what: "booked onto it" });
-    const move = bookingMove(
-      nomination,
-      sessionPlaces(tx, scope, nomination.sessionId).free,
-      input.note,
-    );
+    if (fillFreePlaces(tx, scope, nomination.sessionId).includes(nomination.id)) return;
+    const places = agencyPlaceLedger(tx, scope, nomination.sessionId);
+    const refusal = places.refusal(nomination.agencyId);
+    if (refusal != null) {
+      throw new AppError("conflict", `${nomination.staffName} cannot be booked. ${refusal}`);
+    }
+    const move = bookingMove(nomination, places.free(nomination.agencyId), input.note);
     if (move == null) {
       throw new AppError(
         "conflict",

@@ -13,11 +13,18 @@ import { WRITE_LOCK } from "./nomination-writes";
 import { liveNominations } from "./lifecycle-history";
 import { getSessionItem, type SessionItem } from "./session-items";
 import { assertSessionAction } from "./session-timing";
+import {
+  checkedEligibility,
+  currentEligibility,
+  OPEN_TO_ALL_MEMBERS,
+  saveEligibility,
+  type SessionEligibilityValues,
+} from "./session-eligibility";
 import { sessionPlaces } from "./session-places";
 import { fillFreePlaces } from "./waiting-list";
 
-/** The fields of a session that people set. */
-export interface SessionValues {
+/** The fields of a session that people set (who may book: in a partnership only). */
+export interface SessionValues extends Partial<SessionEligibilityValues> {
   courseId: string;
   startsAt: string;
   endsAt: string;
@@ -28,6 +35,16 @@ export interface SessionValues {
 
 /** What may change once a session exists (its course stays: people are nominated for it). */
 export type SessionChanges = Partial<Omit<SessionValues, "courseId">>;
+
+// Splits a session's own fields from who may book it.
+function eligibilityOf<T extends Partial<SessionEligibilityValues>>(values: T) {
+  const { openTo, agencies, reservedUntil, nonMemberPricePence, ...rest } = values;
+  const given = { openTo, agencies, reservedUntil, nonMemberPricePence };
+  const eligibility = Object.fromEntries(
+    Object.entries(given).filter(([, value]) => value !== undefined),
+  ) as Partial<SessionEligibilityValues>;
+  return { eligibility, rest };
+}
 
 const SESSION_FIELDS = [
   "startsAt",
@@ -114,11 +131,17 @@ function assertNotMovedHere(
   );
 }
 
-/** Adds a training session of a course. */
+/** Adds a training session of a course (in a partnership, with who may book it). */
 export function createSession(scope: Scope, input: SessionValues): SessionItem {
-  const session = { ...normalisedTimes(input), id: newId() };
+  const { eligibility, rest } = eligibilityOf(input);
+  const session = { ...normalisedTimes(rest), id: newId() };
   return scope.db.transaction((tx) => {
     assertCourse(tx, scope, session.courseId);
+    const open = checkedEligibility(tx, scope, {
+      values: { ...OPEN_TO_ALL_MEMBERS, ...eligibility },
+      before: OPEN_TO_ALL_MEMBERS,
+      session,
+    });
     tx.insert(trainingSessions)
       .values({
         ...session,
@@ -126,14 +149,16 @@ export function createSession(scope: Scope, input: SessionValues): SessionItem {
         createdAt: scope.now.toISOString(),
       })
       .run();
-    audit(tx, scope, { action: "create", id: session.id, after: session });
+    saveEligibility(tx, scope, { sessionId: session.id, values: open });
+    audit(tx, scope, { action: "create", id: session.id, after: { ...session, ...open } });
     return getSessionItem(tx, scope, session.id);
   });
 }
 
 /**
- * Changes a session's times, place or capacity. Capacity cannot drop below the places already
- * taken; when it grows, people on the waiting list are booked into the new places in order.
+ * Changes a session's times, place, capacity or (in a partnership) who may book it. Capacity
+ * cannot drop below the places already taken; when it grows, or places held for agencies change,
+ * people on the waiting list are booked into the places they may take, in order.
  */
 export function updateSession(
   scope: Scope,
@@ -149,8 +174,18 @@ export function updateSession(
         .get(),
       "Training session",
     );
-    const after = { ...normalisedTimes(applyPatch(before, input.data)), id: before.id };
-    if (sameFields(before, after, SESSION_FIELDS)) return getSessionItem(tx, scope, input.id);
+    const { eligibility, rest } = eligibilityOf(input.data);
+    const after = { ...normalisedTimes(applyPatch(before, rest)), id: before.id };
+    const openBefore = currentEligibility(tx, scope, input.id);
+    const open = checkedEligibility(tx, scope, {
+      values: { ...openBefore, ...eligibility },
+      before: openBefore,
+      session: after,
+    });
+    const openChanged = JSON.stringify(open) !== JSON.stringify(openBefore);
+    if (sameFields(before, after, SESSION_FIELDS) && !openChanged) {
+      return getSessionItem(tx, scope, input.id);
+    }
     assertNotMovedHere(tx, scope, { before, after });
     const { booked } = sessionPlaces(tx, scope, input.id);
     if (after.capacity < booked) {
@@ -165,9 +200,15 @@ export function updateSession(
       .set(values)
       .where(and(organisation, eq(trainingSessions.id, id)))
       .run();
-    audit(tx, scope, { action: "update", id, before, after });
+    if (openChanged) saveEligibility(tx, scope, { sessionId: id, values: open });
+    audit(tx, scope, {
+      action: "update",
+      id,
+      before: { ...before, ...openBefore },
+      after: { ...after, ...open },
+    });
     queueSessionEditedMessages(tx, scope, { before, after });
-    if (after.capacity > before.capacity) fillFreePlaces(tx, scope, id);
+    if (after.capacity > before.capacity || openChanged) fillFreePlaces(tx, scope, id);
     return getSessionItem(tx, scope, id);
   }, WRITE_LOCK);
 }

@@ -27,6 +27,9 @@ export function selectSessionRows(db: Queryable) {
       closedAt: trainingSessions.closedAt,
       cancelledAt: trainingSessions.cancelledAt,
       cancelReason: trainingSessions.cancelReason,
+      openTo: trainingSessions.openTo,
+      reservedUntil: trainingSessions.reservedUntil,
+      nonMemberPricePence: trainingSessions.nonMemberPricePence,
     })
     .from(trainingSessions)
     .innerJoin(courses, courseOfSession);

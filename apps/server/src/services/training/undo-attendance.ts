@@ -55,7 +55,8 @@ function attendanceChanges(tx: Queryable, scope: Scope, sessionId: string): Atte
   for (const event of events) {
     const from = last.get(event.nominationId);
     last.set(event.nominationId, event.state);
-    if (from === undefined || from === event.state) continue;
+    // Adding an unscheduled attendee (from nominated) is not a mark to undo: correct it instead.
+    if (from === undefined || from === event.state || from === "nominated") continue;
     if (isAttendanceOutcome(from) || isAttendanceOutcome(event.state)) {
       changes.push({ ...event, from, to: event.state });
     }

@@ -1,10 +1,11 @@
 import { and, asc, eq, max } from "drizzle-orm";
 
 import type { Queryable } from "../../db/client";
-import { nominationEvents, nominations } from "../../db/schema";
+import { nominationEvents, nominations, staff } from "../../db/schema";
 import type { Scope } from "../scope";
+import { agencyPlaceLedger } from "./agency-places";
+import { staffOfNomination } from "./nomination-items";
 import { moveNomination } from "./nomination-writes";
-import { sessionPlaces } from "./session-places";
 
 /**
  * A session's waiting list, first come first served: ordered by the history entry that put each
@@ -13,8 +14,14 @@ import { sessionPlaces } from "./session-places";
 export function waitingList(db: Queryable, scope: Scope, sessionId: string) {
   const joined = max(nominationEvents.id);
   return db
-    .select({ id: nominations.id, state: nominations.state, staffId: nominations.staffId })
+    .select({
+      id: nominations.id,
+      state: nominations.state,
+      staffId: nominations.staffId,
+      agencyId: staff.agencyId,
+    })
     .from(nominations)
+    .innerJoin(staff, staffOfNomination)
     .innerJoin(
       nominationEvents,
       and(
@@ -35,21 +42,30 @@ export function waitingList(db: Queryable, scope: Scope, sessionId: string) {
 }
 
 /**
- * Books people from the waiting list into any free places, in the order they joined it. Called in
- * the same transaction as whatever freed the places (a cancelled booking, a larger capacity), so
- * a free place and a waiting person never coexist. Returns the ids of those booked.
+ * Books people from the one waiting list into any free places, in the order they joined it.
+ * Called in the same transaction as whatever freed the places (a cancelled booking, a larger
+ * capacity, released reservations), so a free place and a waiting person who may take it never
+ * coexist. In a partnership a place held for another agency until the release date is passed
+ * over for the next person who may have it, and anyone the session is no longer open to waits.
+ * Returns the ids of those booked.
  */
 export function fillFreePlaces(tx: Queryable, scope: Scope, sessionId: string): string[] {
-  const { free } = sessionPlaces(tx, scope, sessionId);
-  if (free === 0) return [];
-  const promoted = waitingList(tx, scope, sessionId).slice(0, free);
-  for (const nomination of promoted) {
+  const places = agencyPlaceLedger(tx, scope, sessionId);
+  if (places.freeAtAll() === 0) return [];
+  const promoted: string[] = [];
+  for (const nomination of waitingList(tx, scope, sessionId)) {
+    if (places.freeAtAll() === 0) break;
+    if (places.refusal(nomination.agencyId) != null || places.free(nomination.agencyId) === 0) {
+      continue;
+    }
     moveNomination(tx, scope, {
       nomination,
       to: "booked",
       note: "A place became free, so booked from the waiting list",
       action: "promote",
     });
+    places.take(nomination.agencyId);
+    promoted.push(nomination.id);
   }
-  return promoted.map((nomination) => nomination.id);
+  return promoted;
 }

@@ -3,6 +3,7 @@ import { actionPlanRouter } from "./routers/action-plan";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { committeePapersRouter } from "./routers/committee-papers";
+import { evaluationRouter } from "./routers/evaluation";
 import { evidenceRouter } from "./routers/evidence";
 import { fundingRouter } from "./routers/funding";
 import { messagesRouter } from "./routers/messages";
@@ -22,6 +23,7 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   committeePapers: committeePapersRouter,
+  evaluation: evaluationRouter,
   evidence: evidenceRouter,
   funding: fundingRouter,
   messages: messagesRouter,

@@ -3,6 +3,7 @@ import { actionPlan } from "./action-plan";
 import { audit } from "./audit";
 import { auth } from "./auth";
 import { committeePapers } from "./committee-papers";
+import { evaluation } from "./evaluation";
 import { evidence } from "./evidence";
 import { funding } from "./funding";
 import { messages } from "./messages";
@@ -25,6 +26,7 @@ export const contract = {
   audit,
   auth,
   committeePapers,
+  evaluation,
   evidence,
   funding,
   messages,

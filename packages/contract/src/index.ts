@@ -10,6 +10,7 @@ export * from "./account";
 export * from "./action-plan";
 export * from "./partnership-words";
 export * from "./evaluation-words";
+export * from "./evaluation";
 export * from "./programme-words";
 export * from "./account-words";
 export * from "./message-words";

@@ -69,6 +69,24 @@ export const MESSAGE_KINDS = {
     calendar: false,
     scheduled: true,
   },
+  evaluation_before: {
+    label: "Questionnaire before a session",
+    recipients: "The person booked, when the course has learning outcomes to rate",
+    calendar: false,
+    scheduled: false,
+  },
+  evaluation_after: {
+    label: "Questionnaire after a session",
+    recipients: "The person who attended, when attendance is marked",
+    calendar: false,
+    scheduled: false,
+  },
+  evaluation_follow_up: {
+    label: "Follow-up questionnaire",
+    recipients: "The person who attended, 6 weeks after the session, with a copy to their manager",
+    calendar: false,
+    scheduled: true,
+  },
   refresher_due: {
     label: "Refresher due",
     recipients: "The person, 30 days before their refresher is due",

@@ -107,6 +107,26 @@ const COMPOSERS: Record<MessageKind, (facts: MessageFacts) => { subject: string;
     subject: `${facts.personName} did not attend ${needSession(facts).courseTitle}`,
     lead: `${facts.personName}, who you manage, was booked on this session but did not attend. You can nominate them again from the link below.`,
   }),
+  evaluation_before: (facts) => ({
+    subject: `Before your session: ${needSession(facts).courseTitle}`,
+    lead: "Before the session, please say how confident you feel about each of the course's learning outcomes. It takes a few minutes, and shows what the training changes.",
+  }),
+  evaluation_after: (facts) => ({
+    subject: `After your session: ${needSession(facts).courseTitle}`,
+    lead: "Thank you for attending. While the session is fresh, please say how confident you now feel about each of the course's learning outcomes.",
+  }),
+  evaluation_follow_up: (facts) => {
+    const course = needSession(facts).courseTitle;
+    return facts.personName === facts.recipientName
+      ? {
+          subject: `Six weeks on: ${course}`,
+          lead: "It is six weeks since this session. Please sit down with your manager and say how confident you now feel about each of the course's learning outcomes.",
+        }
+      : {
+          subject: `Six weeks on: ${facts.personName}, ${course}`,
+          lead: `It is six weeks since ${facts.personName}, who you manage, attended this session. Please find time with them to answer a short questionnaire, which they send from their My training page.`,
+        };
+  },
   refresher_due: (facts) => ({
     subject: `Refresher due: ${needDue(facts).title}`,
     lead: `Your refresher for ${needDue(facts).title} is due on ${formatDate(needDue(facts).date)}. Ask your manager to nominate you for a session.`,

@@ -11,6 +11,7 @@ import {
   trainingSessions,
   users,
 } from "../../db/schema";
+import { queueFollowUpInvitations } from "../evaluation/evaluation-invitations";
 import { refreshersDue } from "../reports/refreshers-due";
 import { sessionOfNomination } from "../training/nomination-items";
 import { composeMessage } from "./compose-message";
@@ -290,7 +291,8 @@ export function queueScheduledMessages(db: Db, now: Date): number {
       queueReminders(db, target, now) +
       queueNoShowFollowUps(db, target, now) +
       queueRefreshers(db, target, now) +
-      queueEvidenceDates(db, target, now);
+      queueEvidenceDates(db, target, now) +
+      queueFollowUpInvitations(db, target, now);
   }
   return queued;
 }

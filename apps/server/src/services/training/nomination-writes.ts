@@ -10,6 +10,7 @@ import { preparedStatement } from "../../db/prepared";
 import { nominationEvents, nominations } from "../../db/schema";
 import { actorOf } from "../actor";
 import { recordAudit, recordAudits } from "../audit/record-audit";
+import { queueEvaluationInvitation } from "../evaluation/evaluation-invitations";
 import { queueStateChangeMessages } from "../notifications/nomination-messages";
 import type { Scope } from "../scope";
 
@@ -190,6 +191,7 @@ export function moveNomination(tx: Queryable, scope: Scope, change: StateChange)
     after: { state: to, note },
   });
   queueStateChangeMessages(tx, scope, change);
+  queueEvaluationInvitation(tx, scope, change);
 }
 
 /** Why a nomination cannot move between two states, in @dapkit/training's words, or null. */

@@ -47,7 +47,11 @@ const { id: _id, ...sessionShape } = TrainingSessionSchema.shape;
 /** An agency a session is open to, with the places held for it until the release date. */
 export const SessionAgencyInputSchema = z.object({
   agencyId: IdSchema,
-  reservedPlaces: sessionShape.capacity.min(0, "must be 0 or more places").default(0),
+  reservedPlaces: z
+    .int({ error: "must be a whole number of places" })
+    .min(0, "must be 0 or more places")
+    .max(1000, "must be at most 1,000 places")
+    .default(0),
 });
 
 /**

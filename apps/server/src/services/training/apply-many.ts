@@ -114,7 +114,8 @@ export function applyToMany(
   const ids = [...new Set(input.ids)];
   return scope.db.transaction((tx) => {
     const booking = input.action === "book";
-    if (booking) assertNotStarted(tx, scope, { sessionId: input.sessionId, what: "booked onto it" });
+    if (booking)
+      assertNotStarted(tx, scope, { sessionId: input.sessionId, what: "booked onto it" });
     // Places released since (a reservation's date passed) go to those already waiting first.
     const released = booking ? fillFreePlaces(tx, scope, input.sessionId) : [];
     const run: BulkRun = {
@@ -135,10 +136,7 @@ export function applyToMany(
       (nomination) =>
         holdsPlace(nomination.state) && outcomes.get(nomination.id)?.outcome !== "skipped",
     );
-    const promotedIds = [
-      ...released,
-      ...(freed ? fillFreePlaces(tx, scope, input.sessionId) : []),
-    ];
+    const promotedIds = [...released, ...(freed ? fillFreePlaces(tx, scope, input.sessionId) : [])];
     const names = new Map(
       promotedIds.length === 0
         ? []

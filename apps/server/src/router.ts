@@ -9,10 +9,12 @@ import { fundingRouter } from "./routers/funding";
 import { messagesRouter } from "./routers/messages";
 import { myTrainingRouter } from "./routers/my-training";
 import { organisationRouter } from "./routers/organisation";
+import { programmeCostsRouter } from "./routers/programme-costs";
 import { recommendationsRouter } from "./routers/recommendations";
 import { reportsRouter } from "./routers/reports";
 import { staffRouter } from "./routers/staff";
 import { trainingRouter } from "./routers/training";
+import { trainingFrameworkRouter } from "./routers/training-framework";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
 
@@ -29,10 +31,12 @@ export const appRouter = router({
   messages: messagesRouter,
   myTraining: myTrainingRouter,
   organisation: organisationRouter,
+  programmeCosts: programmeCostsRouter,
   recommendations: recommendationsRouter,
   reports: reportsRouter,
   staff: staffRouter,
   training: trainingRouter,
+  trainingFramework: trainingFrameworkRouter,
   users: usersRouter,
 });
 

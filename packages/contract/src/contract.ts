@@ -9,10 +9,12 @@ import { funding } from "./funding";
 import { messages } from "./messages";
 import { myTraining } from "./my-training";
 import { organisation } from "./organisation";
+import { programmeCosts } from "./programme-costs";
 import { recommendations } from "./recommendations";
 import { reports } from "./reports";
 import { staff } from "./staff";
 import { training } from "./training";
+import { trainingFramework } from "./training-framework";
 import { users } from "./users";
 
 /**
@@ -32,10 +34,12 @@ export const contract = {
   messages,
   myTraining,
   organisation,
+  programmeCosts,
   recommendations,
   reports,
   staff,
   training,
+  trainingFramework,
   users,
 };
 

@@ -26,12 +26,14 @@ export * from "./funding";
 export * from "./imports";
 export * from "./my-training";
 export * from "./organisation";
+export * from "./programme-costs";
 export * from "./pagination";
 export * from "./recommendations";
 export * from "./reports";
 export * from "./single-sign-on";
 export * from "./staff";
 export * from "./training";
+export * from "./training-framework";
 export * from "./users";
 export { CSRF_HEADER, CSRF_HEADERS } from "./csrf";
 export {

@@ -55,7 +55,7 @@ function requireId(value: unknown, field: string): string {
 }
 
 function optionalId(value: unknown, field: string): string | null {
-  return value === null ? null : requireId(value, field);
+  return value == null ? null : requireId(value, field);
 }
 
 // Job titles are typed by people: "Police Officer" and "police officer " are the same job.

@@ -69,17 +69,6 @@ const inputs = {
     version: 1,
     data: matrixPaper("Matrix committee", r.fundingPlanId),
   }),
-  "evaluation.outcomes.get": (r) => ({ courseId: r.courseId }),
-  "evaluation.outcomes.set": (r) => ({ courseId: r.courseId, outcomes: ["Matrix outcome"] }),
-  "evaluation.questionnaires.list": () => undefined,
-  "evaluation.questionnaires.get": (r) => ({ nominationId: r.nominationId, stage: "before" }),
-  "evaluation.questionnaires.submit": (r) => ({
-    nominationId: r.nominationId,
-    stage: "before",
-    ratings: [{ outcomeId: r.courseId, confidence: 3 }],
-    comment: "Matrix comment",
-  }),
-  "evaluation.results.get": (r) => ({ courseId: r.courseId }),
   "evidence.framework": () => undefined,
   "evidence.list": () => ({}),
   "evidence.get": (r) => ({ id: r.evidenceId }),
@@ -105,6 +94,23 @@ const inputs = {
   "myTraining.decline": (r) => ({ id: r.nominationId, note: "Matrix reason" }),
   "organisation.settings.get": () => undefined,
   "organisation.settings.update": () => ({ attendanceTargetPercent: 85 }),
+  "programmeCosts.year": () => ({ financialYearStart: 2022 }),
+  "programmeCosts.fundingChoices": () => undefined,
+  "programmeCosts.add": () => ({
+    financialYearStart: 2022,
+    category: "venues",
+    description: "Matrix venue",
+    amountPence: 25_000,
+  }),
+  "programmeCosts.update": (r) => ({ id: r.programmeCostId, data: { amountPence: 160_000 } }),
+  // Removing is refused once done (not found): the role check comes first either way.
+  "programmeCosts.remove": (r) => ({ id: r.programmeCostId }),
+  "programmeCosts.setYear": (r) => ({
+    financialYearStart: 2022,
+    basis: "equal",
+    fundingPlanId: r.fundingPlanId,
+    workstreamKey: "workforce",
+  }),
   "recommendations.list": () => undefined,
   "recommendations.get": (r) => ({ id: r.recommendationId }),
   "recommendations.create": () => ({
@@ -197,6 +203,20 @@ const inputs = {
   "training.attendance.importCsv": (r) => ({
     csv: `employee_number,session_id,outcome\n${r.reportEmployeeNumber},${r.sessionId},fully_attended\n`,
   }),
+  "trainingFramework.get": () => undefined,
+  "trainingFramework.save": () => ({
+    name: "Matrix framework",
+    levels: [{ level: 1, name: "Matrix awareness", defaultRefresherMonths: 36 }],
+  }),
+  "trainingFramework.addRule": () => ({
+    scope: "agency_kind",
+    agencyKind: "police",
+    jobTitleContains: "officer",
+    requiredLevel: 1,
+  }),
+  // Removing is refused once done (not found): the role check comes first either way.
+  "trainingFramework.removeRule": (r) => ({ id: r.levelRuleId }),
+  "trainingFramework.compliance": () => ({ asOf: "2022-06-30" }),
   "messages.settings.get": () => undefined,
   "messages.settings.update": () => ({ reminderDays: [7, 1], senderName: "Training team" }),
   "messages.previews": () => undefined,

@@ -42,6 +42,10 @@ export interface OrganisationRecords {
   committeePaperId: string;
   /** The outbox's message about the report's booking. */
   messageId: string;
+  /** A shared programme cost line of 2022/23. */
+  programmeCostId: string;
+  /** A framework requirement rule (level 1 for everyone). */
+  levelRuleId: string;
 }
 
 // Every record is named after its organisation, so a leak of one organisation's data into another's
@@ -94,6 +98,21 @@ async function seedOrganisation(
   const paper = await app
     .caller(users.accreditation_lead)
     .committeePapers.create(matrixPaper(`${name} Scrutiny Committee`, plan.id));
+  const cost = await admin.programmeCosts.add({
+    financialYearStart: 2022,
+    category: "trainers",
+    description: `${name} trainer`,
+    amountPence: 150_000,
+  });
+  await admin.trainingFramework.save({
+    name: `${name} framework`,
+    levels: [{ level: 1, name: `${name} awareness`, defaultRefresherMonths: 36 }],
+  });
+  const rule = await admin.trainingFramework.addRule({
+    scope: "all",
+    jobTitleContains: "",
+    requiredLevel: 1,
+  });
   const spare = await admin.users.create({
     email: `spare@${name.toLowerCase()}.example`,
     name: `${name} spare`,
@@ -119,6 +138,8 @@ async function seedOrganisation(
     actionId: action.id,
     committeePaperId: paper.id,
     messageId: firstMessageId(app, organisation.id),
+    programmeCostId: cost.id,
+    levelRuleId: rule.id,
   };
 }
 

@@ -1,4 +1,9 @@
-import { AGENCY_KINDS, PROGRAMME_COST_CATEGORIES, REQUIREMENT_SCOPES, SHARING_BASES } from "@dapkit/contract";
+import {
+  AGENCY_KINDS,
+  PROGRAMME_COST_CATEGORIES,
+  REQUIREMENT_SCOPES,
+  SHARING_BASES,
+} from "@dapkit/contract";
 import {
   foreignKey,
   index,

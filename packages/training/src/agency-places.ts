@@ -135,7 +135,7 @@ function checkPlaces(places: unknown): asserts places is AgencyPlaces {
  */
 export function placesFreeFor(places: AgencyPlaces, agencyId: string | null): number {
   checkPlaces(places);
-  if (agencyId !== null) requireText(agencyId, "agencyId");
+  if (agencyId != null) requireText(agencyId, "agencyId");
   const heldForOthers = places.reservations
     .filter((reservation) => reservation.agencyId !== agencyId)
     .reduce((sum, reservation) => sum + Math.max(0, reservation.reserved - reservation.booked), 0);

@@ -167,12 +167,14 @@ export type AgencyCostShare = z.infer<typeof AgencyCostShareSchema>;
 
 /** A partnership's shared training programme costs, and their split across member agencies. */
 export const programmeCosts = {
-  year: query({
+  get: query({
     access: "readPartnership",
     input: z.object({ financialYearStart: FinancialYearStartSchema }),
     output: ProgrammeYearOutputSchema,
   }),
-  fundingChoices: query({ access: "managePartnership", output: ProgrammeFundingChoicesSchema }),
+  fundingPlans: {
+    list: query({ access: "managePartnership", output: ProgrammeFundingChoicesSchema }),
+  },
   add: mutation({
     access: "managePartnership",
     input: AddProgrammeCostInputSchema,

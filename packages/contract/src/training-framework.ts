@@ -121,9 +121,11 @@ export const trainingFramework = {
     input: z.object({ id: IdSchema }),
     output: z.object({ id: IdSchema }),
   }),
-  compliance: query({
-    access: "readPartnership",
-    input: z.object({ asOf: IsoDateSchema.optional() }).default({}),
-    output: ComplianceOutputSchema,
-  }),
+  compliance: {
+    list: query({
+      access: "readPartnership",
+      input: z.object({ asOf: IsoDateSchema.optional() }).default({}),
+      output: ComplianceOutputSchema,
+    }),
+  },
 };

@@ -70,7 +70,7 @@ describe("programmeCosts.add, update and remove", () => {
     await expect(hr().programmeCosts.remove({ id: theirs.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect((await hr(t.other).programmeCosts.year({ financialYearStart: 2022 })).totalPence).toBe(
+    expect((await hr(t.other).programmeCosts.get({ financialYearStart: 2022 })).totalPence).toBe(
       1000,
     );
   });
@@ -88,14 +88,14 @@ function leadOf(agencyId: string): SessionUser {
   return { ...t.org.users.agency_lead, agencyId };
 }
 
-describe("programmeCosts.year and setYear", () => {
+describe("programmeCosts.get and setYear", () => {
   test("shares equally by default, exact to the penny, and only member agencies", async () => {
     const ids = ["Alpha Council", "Beta Police", "Gamma NHS Trust"].map((name) =>
       addAgency(t, name),
     );
     addAgency(t, "Delta Housing (not a member)", { member: false });
     await hr().programmeCosts.add(LINE);
-    const year = await hr().programmeCosts.year({ financialYearStart: 2022 });
+    const year = await hr().programmeCosts.get({ financialYearStart: 2022 });
     expect(year).toMatchObject({
       financialYear: "2022/23",
       basis: "equal",
@@ -114,7 +114,7 @@ describe("programmeCosts.year and setYear", () => {
     // An agency lead sees their own agency's share only.
     const mine = await t.app
       .caller(leadOf(ids[1] ?? ""))
-      .programmeCosts.year({ financialYearStart: 2022 });
+      .programmeCosts.get({ financialYearStart: 2022 });
     expect(mine.shares).toEqual([expect.objectContaining({ agencyId: ids[1], sharePence: 333 })]);
     expect(mine.totalPence).toBe(1000);
   });
@@ -217,7 +217,7 @@ describe("programmeCosts.year and setYear", () => {
       .set({ state: "fully_attended" })
       .where(inArray(nominations.id, [bookings[0]?.id ?? "", bookings[2]?.id ?? ""]))
       .run();
-    const byPlaces = await hr().programmeCosts.year({ financialYearStart: 2022 });
+    const byPlaces = await hr().programmeCosts.get({ financialYearStart: 2022 });
     expect(byPlaces.shares.map((row) => [row.placesBooked, row.attendees, row.sharePence])).toEqual(
       [
         [2, 1, 60_000],
@@ -231,12 +231,12 @@ describe("programmeCosts.year and setYear", () => {
     });
     expect(byAttendees.shares.map((row) => row.sharePence)).toEqual([45_000, 45_000]);
     // The next year has none of these bookings.
-    expect((await hr().programmeCosts.year({ financialYearStart: 2023 })).attendees).toBe(0);
+    expect((await hr().programmeCosts.get({ financialYearStart: 2023 })).attendees).toBe(0);
   });
 
   test("with no member agencies the costs are not shared, and the lack is said", async () => {
     await hr().programmeCosts.add(LINE);
-    const year = await hr().programmeCosts.year({ financialYearStart: 2022 });
+    const year = await hr().programmeCosts.get({ financialYearStart: 2022 });
     expect(year).toMatchObject({
       shares: [],
       sharesProblem: "Add the partnership's member agencies to share the costs.",
@@ -249,7 +249,7 @@ describe("programmeCosts.year and setYear", () => {
       plan: lancashirePlan,
     });
     await hr().programmeCosts.add({ ...LINE, financialYearStart: 2014, amountPence: 500_000 });
-    const choices = await hr().programmeCosts.fundingChoices();
+    const choices = await hr().programmeCosts.fundingPlans.list();
     expect(choices.map(({ id, name }) => ({ id, name }))).toEqual([
       { id: plan.id, name: "Joint commission" },
     ]);

@@ -18,12 +18,14 @@ import { procedureFor } from "../trpc";
 const { programmeCosts } = contract;
 
 export const programmeCostsRouter = {
-  year: procedureFor(programmeCosts.year, ({ ctx, input }) =>
+  get: procedureFor(programmeCosts.get, ({ ctx, input }) =>
     readProgrammeYear(ctx.db, scopeOf(ctx), input.financialYearStart),
   ),
-  fundingChoices: procedureFor(programmeCosts.fundingChoices, ({ ctx }) =>
-    programmeFundingChoices(scopeOf(ctx)),
-  ),
+  fundingPlans: {
+    list: procedureFor(programmeCosts.fundingPlans.list, ({ ctx }) =>
+      programmeFundingChoices(scopeOf(ctx)),
+    ),
+  },
   add: procedureFor(programmeCosts.add, ({ ctx, input }) => addProgrammeCost(scopeOf(ctx), input)),
   update: procedureFor(programmeCosts.update, ({ ctx, input }) =>
     updateProgrammeCost(scopeOf(ctx), input),

@@ -26,9 +26,11 @@ export const trainingFrameworkRouter = {
   removeRule: procedureFor(trainingFramework.removeRule, ({ ctx, input }) =>
     removeLevelRule(scopeOf(ctx), input),
   ),
-  compliance: procedureFor(trainingFramework.compliance, ({ ctx, input }) => {
-    const scope = scopeOf(ctx);
-    const asOf = input.asOf ?? dayOf(scope.now.toISOString());
-    return { asOf, rows: complianceByAgencyAndLevel(scope, asOf) };
-  }),
+  compliance: {
+    list: procedureFor(trainingFramework.compliance.list, ({ ctx, input }) => {
+      const scope = scopeOf(ctx);
+      const asOf = input.asOf ?? dayOf(scope.now.toISOString());
+      return { asOf, rows: complianceByAgencyAndLevel(scope, asOf) };
+    }),
+  },
 } satisfies TRPCRouterRecord;

@@ -105,8 +105,8 @@ const inputs = {
   "myTraining.decline": (r) => ({ id: r.nominationId, note: "Matrix reason" }),
   "organisation.settings.get": () => undefined,
   "organisation.settings.update": () => ({ attendanceTargetPercent: 85 }),
-  "programmeCosts.year": () => ({ financialYearStart: 2022 }),
-  "programmeCosts.fundingChoices": () => undefined,
+  "programmeCosts.get": () => ({ financialYearStart: 2022 }),
+  "programmeCosts.fundingPlans.list": () => undefined,
   "programmeCosts.add": () => ({
     financialYearStart: 2022,
     category: "venues",
@@ -227,7 +227,7 @@ const inputs = {
   }),
   // Removing is refused once done (not found): the role check comes first either way.
   "trainingFramework.removeRule": (r) => ({ id: r.levelRuleId }),
-  "trainingFramework.compliance": () => ({ asOf: "2022-06-30" }),
+  "trainingFramework.compliance.list": () => ({ asOf: "2022-06-30" }),
   "messages.settings.get": () => undefined,
   "messages.settings.update": () => ({ reminderDays: [7, 1], senderName: "Training team" }),
   "messages.previews": () => undefined,

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { actionPlanRouter } from "./routers/action-plan";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { boardReportRouter } from "./routers/board-report";
 import { committeePapersRouter } from "./routers/committee-papers";
 import { evaluationRouter } from "./routers/evaluation";
 import { evidenceRouter } from "./routers/evidence";
@@ -24,6 +25,7 @@ export const appRouter = router({
   actionPlan: actionPlanRouter,
   audit: auditRouter,
   auth: authRouter,
+  boardReport: boardReportRouter,
   committeePapers: committeePapersRouter,
   evaluation: evaluationRouter,
   evidence: evidenceRouter,

@@ -42,6 +42,7 @@ describe("the tracker's contract", () => {
         "auth.setPassword",
         "auth.accountLink",
         "auth.setupStatus",
+        "boardReport.get",
         "committeePapers.list",
         "committeePapers.get",
         "committeePapers.create",

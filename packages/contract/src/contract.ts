@@ -2,6 +2,7 @@ import { account } from "./account";
 import { actionPlan } from "./action-plan";
 import { audit } from "./audit";
 import { auth } from "./auth";
+import { boardReport } from "./board-report";
 import { committeePapers } from "./committee-papers";
 import { evaluation } from "./evaluation";
 import { evidence } from "./evidence";
@@ -27,6 +28,7 @@ export const contract = {
   actionPlan,
   audit,
   auth,
+  boardReport,
   committeePapers,
   evaluation,
   evidence,

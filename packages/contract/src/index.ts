@@ -17,6 +17,7 @@ export * from "./message-words";
 export * from "./messages";
 export * from "./audit";
 export * from "./auth";
+export * from "./board-report";
 export * from "./by-id";
 export * from "./committee-papers";
 export { contract, type Contract } from "./contract";

@@ -72,6 +72,7 @@ const inputs = {
   "auth.setPassword": () => ({ token: "matrix-link-token", password: NEW_PASSWORD }),
   "auth.accountLink": () => ({ token: "matrix-link-token" }),
   "auth.setupStatus": () => undefined,
+  "boardReport.get": () => ({ financialYear: "2022/23" }),
   "committeePapers.list": () => undefined,
   "committeePapers.get": (r) => ({ id: r.committeePaperId }),
   "committeePapers.create": (r) => matrixPaper("Matrix committee", r.fundingPlanId),

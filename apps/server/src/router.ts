@@ -10,6 +10,7 @@ import { fundingRouter } from "./routers/funding";
 import { messagesRouter } from "./routers/messages";
 import { myTrainingRouter } from "./routers/my-training";
 import { organisationRouter } from "./routers/organisation";
+import { partnershipRouter } from "./routers/partnership";
 import { programmeCostsRouter } from "./routers/programme-costs";
 import { recommendationsRouter } from "./routers/recommendations";
 import { reportsRouter } from "./routers/reports";
@@ -33,6 +34,7 @@ export const appRouter = router({
   messages: messagesRouter,
   myTraining: myTrainingRouter,
   organisation: organisationRouter,
+  partnership: partnershipRouter,
   programmeCosts: programmeCostsRouter,
   recommendations: recommendationsRouter,
   reports: reportsRouter,

@@ -10,6 +10,7 @@ import { funding } from "./funding";
 import { messages } from "./messages";
 import { myTraining } from "./my-training";
 import { organisation } from "./organisation";
+import { partnership } from "./partnership";
 import { programmeCosts } from "./programme-costs";
 import { recommendations } from "./recommendations";
 import { reports } from "./reports";
@@ -36,6 +37,7 @@ export const contract = {
   messages,
   myTraining,
   organisation,
+  partnership,
   programmeCosts,
   recommendations,
   reports,

@@ -9,6 +9,7 @@ export { issueField, type ApiErrorData, type ApiIssue } from "./api-error";
 export * from "./account";
 export * from "./action-plan";
 export * from "./partnership-words";
+export * from "./agencies";
 export * from "./evaluation-words";
 export * from "./evaluation";
 export * from "./programme-words";

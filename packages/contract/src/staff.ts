@@ -17,12 +17,17 @@ export const UpdateDepartmentInputSchema = z.object({
   data: DepartmentInputSchema.partial(),
 });
 
-const staffFields = StaffMemberSchema.omit({ id: true });
+// The partnership agency a person works for: required (and checked) when the organisation runs
+// as a partnership, null otherwise.
+const staffFields = StaffMemberSchema.omit({ id: true }).extend({
+  agencyId: IdSchema.nullable(),
+});
 
 /** A new member of staff: email and manager may be left out, and they start active. */
 export const CreateStaffInputSchema = staffFields.extend({
   email: staffFields.shape.email.default(null),
   managerId: staffFields.shape.managerId.default(null),
+  agencyId: staffFields.shape.agencyId.default(null),
   active: staffFields.shape.active.default(true),
   startDate: staffFields.shape.startDate.default(null),
   leavingDate: staffFields.shape.leavingDate.default(null),
@@ -34,6 +39,7 @@ export const UpdateStaffInputSchema = z.object({ id: IdSchema, data: staffFields
 export const ListStaffInputSchema = PageInputSchema.extend({
   departmentId: IdSchema.optional(),
   managerId: IdSchema.optional(),
+  agencyId: IdSchema.optional(),
   active: z.boolean({ error: "must be true or false" }).optional(),
   search: z
     .string({ error: "must be text" })
@@ -52,6 +58,8 @@ export const StaffOutputSchema = z.object({
   departmentName: z.string(),
   managerId: z.string().nullable(),
   managerName: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
   active: z.boolean(),
   startDate: z.string().nullable(),
   leavingDate: z.string().nullable(),

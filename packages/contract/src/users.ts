@@ -70,6 +70,8 @@ export const CreateUserInputSchema = z.object({
   role: UserRoleSchema,
   password: PasswordSchema,
   staffId: IdSchema.nullable().default(null),
+  /** The agency an agency lead acts for: required for that role, refused for any other. */
+  agencyId: IdSchema.nullable().default(null),
 });
 
 /** The fields of a user account to change; those left out keep their values. */
@@ -80,6 +82,7 @@ export const UpdateUserInputSchema = z.object({
     role: UserRoleSchema.optional(),
     active: z.boolean().optional(),
     staffId: IdSchema.nullable().optional(),
+    agencyId: IdSchema.nullable().optional(),
   }),
 });
 

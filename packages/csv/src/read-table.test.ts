@@ -31,6 +31,30 @@ describe("readCsvTable", () => {
     });
   });
 
+  test("reads an optional column when the header has it, and a blank for it when not", () => {
+    const readWith = (text: string) => {
+      const issues = new IssueList();
+      const rows: CsvRow<Column>[] = [];
+      readCsvTable(
+        text,
+        { columns, optional: ["active"], maxBytes: 1024, maxRows: 10 },
+        { issues, visit: (row) => rows.push(row) },
+      );
+      return { values: rows.map((row) => row.values), issues: issues.listed };
+    };
+    expect(readWith("name,employee_number\nAsha,E1")).toEqual({
+      values: [{ name: "Asha", employee_number: "E1", active: "" }],
+      issues: [],
+    });
+    expect(readWith("active,name,employee_number\nno,Asha,E1").values).toEqual([
+      { name: "Asha", employee_number: "E1", active: "no" },
+    ]);
+    expect(readWith("active\nno").issues.map((issue) => issue.message)).toEqual([
+      "The header has no employee_number column",
+      "The header has no name column",
+    ]);
+  });
+
   test("keeps each row's line number across blank lines and values spanning lines", () => {
     const text = 'employee_number,name,active\n\nE1,"Asha\nPatel",yes\n,,\nE2,Ben,no';
     expect(read(text).rows.map((row) => [row.line, row.values.name])).toEqual([

@@ -11,6 +11,11 @@ export interface CsvRow<C extends string> {
 export interface CsvTableOptions<C extends string> {
   /** The header the file must have, in any order, case and spacing. */
   columns: readonly C[];
+  /**
+   * Columns of `columns` the header may leave out (such as one only some organisations use); a
+   * row read under a header without one has "" for it, as if its cell were blank.
+   */
+  optional?: readonly C[];
   /** The largest file, in bytes of UTF-8. */
   maxBytes: number;
   /** The most data rows (blank lines are not rows). */
@@ -60,9 +65,10 @@ function normaliseHeader(name: string): string {
 // The column of each header cell, in file order; problems are added to `issues`.
 function readHeader<C extends string>(
   header: readonly string[],
-  columns: readonly C[],
+  options: { columns: readonly C[]; optional: readonly C[] },
   issues: IssueList,
 ): (C | undefined)[] {
+  const { columns, optional } = options;
   const expected = new Map(columns.map((column) => [normaliseHeader(column), column]));
   const seen = new Set<C>();
   const order = header.map((raw) => {
@@ -77,7 +83,7 @@ function readHeader<C extends string>(
     return column;
   });
   for (const column of columns) {
-    if (!seen.has(column)) {
+    if (!seen.has(column) && !optional.includes(column)) {
       issues.add({ line: 1, column, message: `The header has no ${column} column` });
     }
   }
@@ -99,7 +105,7 @@ export function readCsvTable<const C extends string>(
   options: CsvTableOptions<C>,
   sink: { issues: IssueList; visit: (row: CsvRow<C>) => void },
 ): boolean {
-  const { columns, maxBytes, maxRows } = options;
+  const { columns, maxBytes, maxRows, optional = [] } = options;
   const { issues, visit } = sink;
   const bytes = utf8Length(text);
   if (bytes > maxBytes) {
@@ -109,6 +115,8 @@ export function readCsvTable<const C extends string>(
     );
   }
   let order: (C | undefined)[] | undefined;
+  // The optional columns the header leaves out, each blank in every row.
+  let blanks: Partial<Record<C, string>> = {};
   let headerOk = false;
   let rows = 0;
   let complete: boolean;
@@ -116,7 +124,11 @@ export function readCsvTable<const C extends string>(
     complete = readCsvRecords(text, ({ line, cells }) => {
       if (order === undefined) {
         const before = issues.count;
-        order = readHeader(cells, columns, issues);
+        order = readHeader(cells, { columns, optional }, issues);
+        const named = new Set(order);
+        blanks = Object.fromEntries(
+          optional.filter((column) => !named.has(column)).map((column) => [column, ""]),
+        ) as Partial<Record<C, string>>;
         headerOk = issues.count === before;
         return headerOk;
       }
@@ -138,9 +150,10 @@ export function readCsvTable<const C extends string>(
         issues.add({ line, column: order[garbled] ?? null, message: NOT_UTF8 });
         return true;
       }
-      const values = Object.fromEntries(
-        order.map((column, position) => [column, cells[position] ?? ""]),
-      ) as Record<C, string>;
+      const values = {
+        ...blanks,
+        ...Object.fromEntries(order.map((column, position) => [column, cells[position] ?? ""])),
+      } as Record<C, string>;
       visit({ line, values });
       return true;
     });

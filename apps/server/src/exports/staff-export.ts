@@ -21,6 +21,7 @@ const VALUES: Readonly<Record<(typeof STAFF_COLUMNS)[number], (person: Person) =
   department: (person) => person.departmentName,
   manager_employee_number: (person) => person.managerEmployeeNumber,
   active: (person) => person.active,
+  agency: (person) => person.agencyName,
 };
 
 /** The staff export's columns: exactly the staff import's. */

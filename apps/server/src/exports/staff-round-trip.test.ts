@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { createContextInner } from "../context";
-import { createDepartment, createStaff } from "../test/builders";
+import { createAgency, createDepartment, createStaff } from "../test/builders";
 import { readWorkbook, sheetOf } from "../test/read-workbook";
 import { useTwoOrganisations } from "../test/two-organisations";
 import { runExport } from "./run-export";
@@ -57,6 +57,23 @@ describe("the staff export imports back unchanged", () => {
     expect(await everyone()).toEqual(before);
   });
 
+  test("in a partnership each person's agency, archived or not, goes out and comes back", async () => {
+    const hr = t.app.caller(t.org.users.hr);
+    await t.app.caller(t.org.users.admin).partnership.settings.update({ runsAsPartnership: true });
+    const police = createAgency(t.hr, { name: "Northshire Police", kind: "police" });
+    const closed = createAgency(t.hr, { name: "Northshire Trust", kind: "nhs_trust" });
+    createStaff(t.hr, { name: "Pat Police", agencyId: police.id });
+    createStaff(t.hr, { name: "Tess Trust", agencyId: closed.id });
+    await hr.partnership.agencies.archive({ id: closed.id });
+    const before = await everyone();
+    const csv = csvOf(await exportStaff("csv"));
+    expect(csv).toContain(",Northshire Police\r\n");
+    const imported = await hr.staff.importCsv({ csv, dryRun: false });
+    expect(imported.errors).toEqual([]);
+    expect(imported.counts).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await everyone()).toEqual(before);
+  });
+
   test("a change made in the exported file is what the import finds", async () => {
     const { lead } = seed();
     const csv = csvOf(await exportStaff("csv"));
@@ -76,7 +93,7 @@ describe("the staff export imports back unchanged", () => {
     const sheet = sheetOf(await readWorkbook(await exportStaff("xlsx")), "Staff");
     expect((sheet.getRow(1).values as unknown[]).slice(1).join(",")).toBe(header);
     expect(header).toBe(
-      "Employee number,Name,Email,Job title,Department,Manager employee number,Active",
+      "Employee number,Name,Email,Job title,Department,Manager employee number,Active,Agency",
     );
   });
 });

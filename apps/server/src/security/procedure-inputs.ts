@@ -106,6 +106,13 @@ const inputs = {
   "myTraining.decline": (r) => ({ id: r.nominationId, note: "Matrix reason" }),
   "organisation.settings.get": () => undefined,
   "organisation.settings.update": () => ({ attendanceTargetPercent: 85 }),
+  "partnership.agencies.list": () => ({ includeArchived: true }),
+  "partnership.agencies.create": () => ({ name: "Matrix Probation", kind: "probation" }),
+  "partnership.agencies.update": (r) => ({ id: r.spareAgencyId, data: { member: false } }),
+  // Archiving is refused once done (a conflict): the role check comes first either way.
+  "partnership.agencies.archive": (r) => ({ id: r.spareAgencyId }),
+  "partnership.settings.get": () => undefined,
+  "partnership.settings.update": () => ({ runsAsPartnership: false }),
   "programmeCosts.get": () => ({ financialYearStart: 2022 }),
   "programmeCosts.fundingPlans.list": () => undefined,
   "programmeCosts.add": () => ({
@@ -159,7 +166,7 @@ const inputs = {
   }),
   "staff.update": (r) => ({ id: r.reportId, data: { jobTitle: "Senior Officer" } }),
   "staff.importCsv": (r) => ({
-    csv: `${STAFF_COLUMNS.join(",")}\nM2,Matrix Import,,Officer,Matrix,${r.reportEmployeeNumber},yes\n`,
+    csv: `${STAFF_COLUMNS.join(",")}\nM2,Matrix Import,,Officer,Matrix,${r.reportEmployeeNumber},yes,\n`,
   }),
   "training.courses.list": () => undefined,
   "training.courses.create": () => ({ title: "Matrix course", level: 1 }),

@@ -6,11 +6,13 @@ import { lancashirePlan } from "../seed/lancashire-plan";
 import { matrixPaper } from "../services/committee-papers/paper-fixtures";
 import { evidenceInput, uploadFile } from "../services/evidence/evidence-fixtures";
 import {
+  createAgency,
   createBookings,
   createCourse,
   createDepartment,
   createSession,
   createStaff,
+  linkAgencyLead,
   linkManager,
   scopeAs,
 } from "../test/builders";
@@ -30,6 +32,10 @@ export interface OrganisationRecords {
   /** A member of staff the manager user manages. */
   reportId: string;
   reportEmployeeNumber: string;
+  /** The report's agency, which the agency lead user acts for. */
+  agencyId: string;
+  /** An agency with nobody in it, which the agencies.* procedures may change and archive. */
+  spareAgencyId: string;
   courseId: string;
   sessionId: string;
   /** The report's booked nomination on `sessionId`. */
@@ -63,12 +69,16 @@ async function seedOrganisation(
     name: `${name} Manager`,
     departmentId: department.id,
   });
+  const agency = createAgency(adminScope, { name: `${name} County Council` });
+  const spareAgency = createAgency(adminScope, { name: `${name} Police`, kind: "police" });
   const report = createStaff(adminScope, {
     name: `${name} Report`,
     departmentId: department.id,
     managerId: manager.id,
+    agencyId: agency.id,
   });
   const linkedManager = linkManager(adminScope, users.manager, manager.id);
+  const linkedLead = linkAgencyLead(adminScope, users.agency_lead, agency.id);
   const course = createCourse(adminScope, { title: `${name} awareness` });
   const session = createSession(adminScope, { courseId: course.id, location: `${name} Hall` });
   const [nomination] = createBookings(adminScope, { sessionId: session.id, staffIds: [report.id] });
@@ -122,12 +132,14 @@ async function seedOrganisation(
   return {
     id: organisation.id,
     name,
-    users: { ...users, manager: linkedManager },
+    users: { ...users, manager: linkedManager, agency_lead: linkedLead },
     spareUserId: spare.id,
     departmentId: department.id,
     managerStaffId: manager.id,
     reportId: report.id,
     reportEmployeeNumber: report.employeeNumber,
+    agencyId: agency.id,
+    spareAgencyId: spareAgency.id,
     courseId: course.id,
     sessionId: session.id,
     nominationId: nomination?.id ?? "",

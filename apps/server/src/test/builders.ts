@@ -6,7 +6,7 @@ import {
   listDepartments,
   type DepartmentItem,
 } from "../services/staff/departments";
-import { createStaff as saveStaff, type StaffValues } from "../services/staff/save-staff";
+import { createStaff as saveStaff, type NewStaffValues } from "../services/staff/save-staff";
 import type { StaffItem } from "../services/staff/staff-items";
 import {
   createCourse as saveCourse,
@@ -23,6 +23,11 @@ import {
 } from "../services/training/save-session";
 import type { SessionItem } from "../services/training/session-items";
 import { updateUser } from "../services/users/manage-users";
+import type { AgencyItem } from "../services/partnership/agencies/agency-items";
+import {
+  createAgency as saveAgency,
+  type AgencyValues,
+} from "../services/partnership/agencies/save-agency";
 
 // Test data builders that go through the services, so what they make obeys every rule the API
 // does (and is audited). Tests, the demo seed and benchmarks share them. Each takes the scope of
@@ -54,7 +59,7 @@ function defaultDepartmentId(scope: Scope): string {
 }
 
 /** An active member of staff with a unique employee number. */
-export function createStaff(scope: Scope, overrides: Partial<StaffValues> = {}): StaffItem {
+export function createStaff(scope: Scope, overrides: Partial<NewStaffValues> = {}): StaffItem {
   const n = next();
   return saveStaff(scope, {
     employeeNumber: `E${String(n).padStart(5, "0")}`,
@@ -142,4 +147,24 @@ export function createBookings(
 export function linkManager(adminScope: Scope, manager: SessionUser, staffId: string): SessionUser {
   updateUser(adminScope, { id: manager.id, data: { staffId } });
   return { ...manager, staffId };
+}
+
+/** A member agency of the partnership, "Agency N" unless named. */
+export function createAgency(scope: Scope, overrides: Partial<AgencyValues> = {}): AgencyItem {
+  return saveAgency(scope, {
+    name: `Agency ${next()}`,
+    kind: "county_council",
+    member: true,
+    ...overrides,
+  });
+}
+
+/** Makes `lead` (an agency lead user) act for `agencyId`, as an administrator would. */
+export function linkAgencyLead(
+  adminScope: Scope,
+  lead: SessionUser,
+  agencyId: string,
+): SessionUser {
+  updateUser(adminScope, { id: lead.id, data: { agencyId } });
+  return { ...lead, agencyId };
 }

@@ -16,6 +16,7 @@ import {
   updateStaffRecord,
   type StaffRecord,
 } from "../staff/save-staff";
+import { agencyResolver } from "./agency-cells";
 import { blankOr, EmployeeNumberCell, yesNoCell } from "./csv-cells";
 import { staffByEmployeeNumber } from "./lookups";
 import {
@@ -37,7 +38,13 @@ export const STAFF_COLUMNS = [
   "department",
   "manager_employee_number",
   "active",
+  "agency",
 ] as const;
+
+/** The staff file's columns a file may leave out: an organisation that is no partnership has no agencies. */
+export const OPTIONAL_STAFF_COLUMNS = [
+  "agency",
+] as const satisfies readonly (typeof STAFF_COLUMNS)[number][];
 
 const StaffRowSchema = z.object({
   employee_number: EmployeeNumberCell,
@@ -47,6 +54,7 @@ const StaffRowSchema = z.object({
   department: LabelSchema,
   manager_employee_number: blankOr(EmployeeNumberCell),
   active: yesNoCell(true),
+  agency: blankOr(LabelSchema),
 });
 
 type StaffRow = z.output<typeof StaffRowSchema>;
@@ -105,6 +113,7 @@ function planStaff(
   const { issues } = input;
   const existing = staffByEmployeeNumber(tx, scope);
   const departments = departmentResolver(scope);
+  const agencies = agencyResolver(tx, scope);
   const repeats = repeatedLines(raw, (values) => values.employee_number.trim());
   for (const [line, repeat] of repeats) {
     const number = repeat.values.employee_number.trim();
@@ -130,9 +139,11 @@ function planStaff(
       jobTitle: value.job_title,
       departmentId: departments.idOf(value.department),
       managerId: managerOf(row, ids, issues),
+      agencyId: null,
       active: value.active,
     };
     const before = existing.get(value.employee_number);
+    after.agencyId = agencies.idOf(row, before, issues);
     if (before === undefined) creates.push(after);
     else if (!sameFields(before, after, STAFF_FIELDS)) updates.push({ before, after });
   }
@@ -161,7 +172,7 @@ function planStaff(
 
 /**
  * Adds and updates staff from a CSV file (employee_number, name, email, job_title, department,
- * manager_employee_number, active), matched on employee number. All or nothing; people not in the
+ * manager_employee_number, active and, in a partnership, agency), matched on employee number. All or nothing; people not in the
  * file are left alone; importing the same file again changes nothing.
  */
 export function importStaffCsv(
@@ -173,6 +184,7 @@ export function importStaffCsv(
     {
       entity: "staff",
       columns: STAFF_COLUMNS,
+      optional: OPTIONAL_STAFF_COLUMNS,
       row: StaffRowSchema,
       plan: (tx, rows, issues) => planStaff(tx, scope, { rows, issues }),
       nothing: { departmentsCreated: [] },

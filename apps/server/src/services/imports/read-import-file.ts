@@ -21,11 +21,13 @@ export const MAX_CSV_ROWS = 100_000;
  */
 export function readImportFile<const C extends string>(
   csv: string,
-  columns: readonly C[],
+  header: { columns: readonly C[]; optional?: readonly C[] | undefined },
   sink: { issues: IssueList; visit: (row: CsvRow<C>) => void },
 ): boolean {
   try {
-    return readCsvTable(csv, { columns, maxBytes: MAX_CSV_BYTES, maxRows: MAX_CSV_ROWS }, sink);
+    const { columns, optional = [] } = header;
+    const limits = { maxBytes: MAX_CSV_BYTES, maxRows: MAX_CSV_ROWS };
+    return readCsvTable(csv, { columns, optional, ...limits }, sink);
   } catch (error) {
     if (!(error instanceof CsvLimitError)) throw error;
     throw new AppError("payload_too_large", error.message, { field: "csv" });

@@ -54,6 +54,8 @@ export interface ImportDefinition<C extends string, T, Extra> {
   /** Names the import in the audit log, e.g. "staff". */
   entity: string;
   columns: readonly C[];
+  /** Columns a file may leave out; rows of such a file read "" for them. */
+  optional?: readonly C[];
   row: z.ZodType<T, Record<C, string>>;
   plan: (tx: Queryable, rows: ImportRows<C, T>, issues: IssueList) => ImportPlan<Extra>;
   /** What a plan of no rows reports, for a file that could not be read as a whole. */
@@ -69,7 +71,7 @@ function readRows<C extends string, T>(
 ): ImportRows<C, T> & { whole: boolean } {
   const rows: ValidRow<T>[] = [];
   const raw: CsvRow<C>[] = [];
-  const whole = readImportFile(csv, definition.columns, {
+  const whole = readImportFile(csv, definition, {
     issues,
     visit(row) {
       raw.push(row);

@@ -12,16 +12,20 @@ import {
   trainingSessions,
 } from "../../db/schema";
 import type { Scope } from "../scope";
-import { visibleStaff } from "../staff/staff-scope";
+import { seesSomePeople, visibleStaff } from "../staff/staff-scope";
 import { withinDays, type DateRange } from "../training/date-range";
 import { sessionOfNomination, staffOfNomination } from "../training/nomination-items";
 
 /** How many nominations are in a state for one department and manager. */
 export type CountRow = StateCount & { departmentId: string; managerId: string | null };
 
-/** The nomination_tallies rows a user may see: as visibleStaff, a manager sees their team's. */
+/**
+ * The nomination_tallies rows a user may see: as visibleStaff, a manager sees their team's. The
+ * tallies know no agencies, so they show an agency lead nothing (their counts are counted).
+ */
 export function visibleTallies(user: SessionUser): SQL {
   const organisation = eq(nominationTallies.organisationId, user.organisationId);
+  if (user.role === "agency_lead") return sql`0`;
   if (user.role !== "manager") return organisation;
   // A manager not linked to a staff record manages nobody.
   const team = user.staffId == null ? sql`0` : eq(nominationTallies.managerKey, user.staffId);
@@ -43,8 +47,9 @@ function talliedCounts(scope: Scope): CountRow[] {
     .all();
 }
 
-// For a date range SQLite counts the nominations of the sessions in it, in one grouped query.
-function rangeCounts(scope: Scope, dates: SQL): CountRow[] {
+// For a date range (or for an agency lead) SQLite counts the nominations of the sessions in it, in
+// one grouped query.
+function rangeCounts(scope: Scope, dates: SQL | undefined): CountRow[] {
   const { user } = scope;
   return scope.db
     .select({
@@ -63,11 +68,15 @@ function rangeCounts(scope: Scope, dates: SQL): CountRow[] {
 
 /**
  * Nominations counted by department, manager and state, for the sessions starting in a date range
- * (or all time), over the nominations the user may see (a manager: their team's).
+ * (or all time), over the nominations the user may see (a manager: their team's; an agency lead:
+ * their agency's).
  */
 export function uptakeCounts(scope: Scope, range: DateRange): CountRow[] {
   const dates = withinDays(trainingSessions.startsAt, range);
-  return dates === undefined ? talliedCounts(scope) : rangeCounts(scope, dates);
+  // The running counts are per department and manager, not per agency: an agency lead's are
+  // counted from their agency's nominations.
+  if (dates === undefined && scope.user.role !== "agency_lead") return talliedCounts(scope);
+  return rangeCounts(scope, dates);
 }
 
 // The dashboard's query, on every visit: compiled once rather than built each time.
@@ -98,7 +107,7 @@ export function departmentCounts(
   range: DateRange,
 ): (StateCount & { departmentId: string })[] {
   const { user } = scope;
-  if (user.role === "manager" || withinDays(trainingSessions.startsAt, range) !== undefined) {
+  if (seesSomePeople(user) || withinDays(trainingSessions.startsAt, range) !== undefined) {
     return uptakeCounts(scope, range);
   }
   return departmentTallyRows(scope.db).all({ organisationId: user.organisationId });

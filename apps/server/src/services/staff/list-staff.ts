@@ -12,6 +12,7 @@ import { containing, visibleStaff } from "./staff-scope";
 export interface StaffFilters {
   departmentId?: string | undefined;
   managerId?: string | undefined;
+  agencyId?: string | undefined;
   active?: boolean | undefined;
   /** Part of a name or an employee number. */
   search?: string | undefined;
@@ -24,6 +25,7 @@ export function listStaff(scope: Scope, input: StaffFilters & PageRequest): Page
     visibleStaff(user),
     input.departmentId === undefined ? undefined : eq(staff.departmentId, input.departmentId),
     input.managerId === undefined ? undefined : eq(staff.managerId, input.managerId),
+    input.agencyId === undefined ? undefined : eq(staff.agencyId, input.agencyId),
     input.active === undefined ? undefined : eq(staff.active, input.active),
     input.search === undefined || input.search === ""
       ? undefined

@@ -7,6 +7,7 @@ import { newId } from "../../db/ids";
 import { departments, staff } from "../../db/schema";
 import { AppError, found } from "../../errors";
 import { actorOf } from "../actor";
+import { assertStaffAgency } from "../partnership/agencies/agency-reference";
 import { recordAudit } from "../audit/record-audit";
 import { applyPatch, sameFields } from "../patch";
 import type { Scope } from "../scope";
@@ -23,6 +24,8 @@ export interface StaffValues {
   jobTitle: string;
   departmentId: string;
   managerId: string | null;
+  /** The partnership agency they work for (see assertStaffAgency). */
+  agencyId: string | null;
   active: boolean;
   /** Left out by the staff import, which does not carry dates, so a file never clears them. */
   startDate?: string | null;
@@ -60,6 +63,7 @@ export const STAFF_FIELDS = [
   "jobTitle",
   "departmentId",
   "managerId",
+  "agencyId",
   "active",
 ] as const satisfies readonly (keyof StaffValues)[];
 
@@ -104,8 +108,17 @@ export function updateStaffRecord(
   });
 }
 
-function assertReferences(db: Queryable, scope: Scope, record: StaffRecord): void {
+function assertReferences(
+  db: Queryable,
+  scope: Scope,
+  change: { before?: StaffRecord; after: StaffRecord },
+): void {
+  const record = change.after;
   const organisationId = scope.user.organisationId;
+  // An agency kept as it was may since have been archived: the person stays in it.
+  if (change.before?.agencyId !== record.agencyId || record.agencyId == null) {
+    assertStaffAgency(db, organisationId, record.agencyId);
+  }
   const department = db
     .select({ id: departments.id })
     .from(departments)
@@ -160,10 +173,16 @@ function employeeNumberConflict(employeeNumber: string | undefined) {
   };
 }
 
+/** A new member of staff's values; one left out of any agency has none. */
+export type NewStaffValues = Omit<StaffValues, "agencyId"> & {
+  agencyId?: string | null | undefined;
+};
+
 /** Adds a member of staff. */
-export function createStaff(scope: Scope, input: StaffValues): StaffItem {
+export function createStaff(scope: Scope, input: NewStaffValues): StaffItem {
   const record = withLeaving(scope, {
     ...input,
+    agencyId: input.agencyId ?? null,
     startDate: input.startDate ?? null,
     leavingDate: input.leavingDate ?? null,
     id: newId(),
@@ -171,7 +190,7 @@ export function createStaff(scope: Scope, input: StaffValues): StaffItem {
   return savedUniquely(
     () =>
       scope.db.transaction((tx) => {
-        assertReferences(tx, scope, record);
+        assertReferences(tx, scope, { after: record });
         assertDates(record);
         insertStaffRecord(tx, scope, record);
         return getStaffItem(tx, scope.user, record.id);
@@ -195,7 +214,7 @@ export function updateStaff(
         const before = getStaffRecord(tx, scope, input.id);
         const after = withLeaving(scope, applyPatch(before, input.data));
         if (!sameFields(before, after, RECORD_FIELDS)) {
-          assertReferences(tx, scope, after);
+          assertReferences(tx, scope, { before, after });
           assertDates(after);
           updateStaffRecord(tx, scope, { before, after });
         }

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 
 import type { SessionUser } from "../../auth/session-user";
 import type { Queryable } from "../../db/client";
-import { departments, staff } from "../../db/schema";
+import { agencies, departments, staff } from "../../db/schema";
 import { found } from "../../errors";
 import { visibleStaff } from "./staff-scope";
 
@@ -24,16 +24,18 @@ export const staffRecordColumns = {
   jobTitle: staff.jobTitle,
   departmentId: staff.departmentId,
   managerId: staff.managerId,
+  agencyId: staff.agencyId,
   active: staff.active,
   startDate: staff.startDate,
   leavingDate: staff.leavingDate,
 };
 
-/** A member of staff as lists show them: with their department's and manager's names. */
+/** A member of staff as lists show them: with their department's, manager's and agency's names. */
 export const staffItemColumns = {
   ...staffRecordColumns,
   departmentName: departments.name,
   managerName: manager.name,
+  agencyName: agencies.name,
   createdAt: staff.createdAt,
   updatedAt: staff.updatedAt,
 };
@@ -47,6 +49,10 @@ export function selectStaffItems(db: Queryable) {
     .leftJoin(
       manager,
       and(eq(manager.organisationId, staff.organisationId), eq(manager.id, staff.managerId)),
+    )
+    .leftJoin(
+      agencies,
+      and(eq(agencies.organisationId, staff.organisationId), eq(agencies.id, staff.agencyId)),
     );
 }
 

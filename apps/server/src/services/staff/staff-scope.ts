@@ -21,6 +21,15 @@ export function visibleStaff(user: SessionUser): SQL {
   return and(organisation, team) ?? organisation;
 }
 
+/**
+ * True for a user who sees some of the organisation's people rather than all: a manager (their
+ * team) or an agency lead (their agency). Counts kept for the whole organisation, per department
+ * or per manager, do not answer for them.
+ */
+export function seesSomePeople(user: SessionUser): boolean {
+  return user.role === "manager" || user.role === "agency_lead";
+}
+
 /** A LIKE pattern matching text that contains `term`, with LIKE's wildcards taken literally. */
 export function containing(column: AnyColumn, term: string): SQL {
   const pattern = `%${term.replace(/[\\%_]/g, "\\$&")}%`;

@@ -63,6 +63,8 @@ function tallySum(
 function talliedShare(scope: Scope, input: NominationFilters): PageQuery["share"] {
   if (input.sessionId ?? input.courseId ?? input.staffId) return undefined;
   const { db, user } = scope;
+  // No running count is kept per agency: an agency lead's nominations are counted.
+  if (user.role === "agency_lead") return undefined;
   const organisation = eq(departmentTallies.organisationId, user.organisationId);
   // A manager's count is of their team, which only the per-manager counts know.
   const matching =

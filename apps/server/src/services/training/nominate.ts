@@ -56,6 +56,13 @@ function assertNominees(
       field: "staffIds",
     });
   }
+  // An agency lead with no agency leads nobody (null must not match a person with no agency).
+  const leads = (agencyId: string | null) => user.agencyId != null && agencyId === user.agencyId;
+  if (user.role === "agency_lead" && !rows.every((row) => leads(row.agencyId))) {
+    throw new AppError("forbidden", "You can only nominate your own agency's people", {
+      field: "staffIds",
+    });
+  }
   const inactive = rows.filter((row) => !row.active).map((row) => row.name);
   if (inactive.length > 0) {
     throw new AppError(
@@ -115,7 +122,7 @@ function assertNotNominated(tx: Queryable, scope: Scope, input: NominateInput): 
 
 /**
  * Nominates several people for one session at once: all of them or, if any cannot be nominated,
- * none. Managers may nominate only the people they manage.
+ * none. Managers may nominate only the people they manage, agency leads only their agency's.
  */
 export function nominate(scope: Scope, input: NominateInput): NominationItem[] {
   const staffIds = [...new Set(input.staffIds)];

@@ -61,7 +61,7 @@ export function selectNominationItems(db: Queryable) {
 /** A nomination with the names a person reads. */
 export type NominationItem = ReturnType<ReturnType<typeof selectNominationItems>["all"]>[number];
 
-/** The nominations the user may see (managers: their team's) of those with the given ids. */
+/** The nominations the user may see (managers: their team's; agency leads: their agency's). */
 export function nominationItems(
   db: Queryable,
   user: SessionUser,
@@ -92,6 +92,17 @@ const teamItemById = preparedStatement((db) =>
     .where(and(itemInOrganisation, eq(staff.managerId, sql.placeholder("managerId"))))
     .prepare(),
 );
+const agencyItemById = preparedStatement((db) =>
+  selectNominationItems(db)
+    .where(and(itemInOrganisation, eq(staff.agencyId, sql.placeholder("agencyId"))))
+    .prepare(),
+);
+
+// The lookup of one nomination by id that shows only what visibleStaff lets the user see.
+function itemLookup(db: Queryable, user: SessionUser) {
+  if (user.role === "agency_lead") return agencyItemById(db);
+  return user.role === "manager" ? teamItemById(db) : organisationItemById(db);
+}
 
 /**
  * The nominations with these ids that the user may see, in the order of `ids`. One lookup by id
@@ -103,9 +114,13 @@ export function nominationItemsById(
   user: SessionUser,
   ids: readonly string[],
 ): NominationItem[] {
-  // A manager sees their team (visibleStaff); one not linked to a staff record has no team, and
-  // `manager_id = null` matches nobody.
-  const lookup = user.role === "manager" ? teamItemById(db) : organisationItemById(db);
-  const values = { organisationId: user.organisationId, managerId: user.staffId ?? null };
+  // A manager sees their team and an agency lead their agency (visibleStaff); one not linked to a
+  // staff record or an agency sees nobody, as `= null` matches nothing.
+  const lookup = itemLookup(db, user);
+  const values = {
+    organisationId: user.organisationId,
+    managerId: user.staffId ?? null,
+    agencyId: user.agencyId ?? null,
+  };
   return ids.flatMap((id) => lookup.all({ ...values, id }));
 }

@@ -9,6 +9,7 @@ import { newId } from "../../db/ids";
 import { staff, users, type UserRole } from "../../db/schema";
 import { AppError, found } from "../../errors";
 import { actorOf } from "../actor";
+import { assertCurrentAgency } from "../partnership/agencies/agency-reference";
 import { revokeUserTokens } from "../tokens/manage-tokens";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
@@ -60,6 +61,29 @@ export function assertStaffInOrganisation(
 }
 
 /**
+ * An agency lead acts for exactly one of the organisation's current agencies; no other role has
+ * one, so a user cannot keep a stale agency that would scope them again if made a lead later.
+ */
+function assertLeadAgency(
+  db: Queryable,
+  organisationId: string,
+  user: { role: UserRole; agencyId: string | null },
+): void {
+  if (user.role !== "agency_lead") {
+    if (user.agencyId != null) {
+      throw new AppError("bad_request", "Only an agency lead has an agency", { field: "agencyId" });
+    }
+    return;
+  }
+  if (user.agencyId == null) {
+    throw new AppError("bad_request", "Choose the agency this agency lead acts for", {
+      field: "agencyId",
+    });
+  }
+  assertCurrentAgency(db, organisationId, user.agencyId);
+}
+
+/**
  * Hashes a new password once it passes the deny list, within the admin's share of hashing (see
  * HashingGate), so a batch of user changes cannot tie up the server's password work.
  */
@@ -81,6 +105,8 @@ export interface NewUser {
   name: string;
   role: UserRole;
   staffId: string | null;
+  /** An agency lead's agency (see assertLeadAgency). */
+  agencyId: string | null;
 }
 
 /**
@@ -98,6 +124,7 @@ export function addUser<T>(
   try {
     return db.transaction((tx) => {
       assertStaffInOrganisation(tx, admin.organisationId, input.staffId);
+      assertLeadAgency(tx, admin.organisationId, input);
       tx.insert(users)
         .values({
           id,
@@ -106,6 +133,7 @@ export function addUser<T>(
           name: input.name,
           role: input.role,
           staffId: input.staffId ?? staffIdByEmail(tx, admin.organisationId, input.email),
+          agencyId: input.agencyId,
           passwordHash: input.passwordHash,
           createdAt: now.toISOString(),
         })
@@ -143,7 +171,13 @@ export function updateUser(
   scope: Scope,
   input: {
     id: string;
-    data: { name?: string; role?: UserRole; active?: boolean; staffId?: string | null };
+    data: {
+      name?: string;
+      role?: UserRole;
+      active?: boolean;
+      staffId?: string | null;
+      agencyId?: string | null;
+    };
   },
 ): PublicUser {
   const { db, user: admin, now } = scope;
@@ -158,9 +192,21 @@ export function updateUser(
     if (input.data.staffId !== undefined) {
       assertStaffInOrganisation(tx, admin.organisationId, input.data.staffId);
     }
+    // A lead keeps their agency through other changes; one changed to another role loses it.
+    const role = input.data.role ?? before.role;
+    const agencyId =
+      input.data.agencyId !== undefined || role === "agency_lead"
+        ? (input.data.agencyId ?? before.agencyId)
+        : null;
+    if (agencyId !== before.agencyId || role !== before.role) {
+      assertLeadAgency(tx, admin.organisationId, { role, agencyId });
+    }
     // A field sent as undefined is left as it is, like one left out (drizzle refuses an empty set).
     const changes = Object.fromEntries(
-      Object.entries(input.data).filter(([, value]) => value !== undefined),
+      Object.entries({ ...input.data, agencyId }).filter(
+        ([field, value]) =>
+          value !== undefined && (field !== "agencyId" || value !== before.agencyId),
+      ),
     );
     if (Object.keys(changes).length > 0) {
       tx.update(users)
@@ -169,8 +215,13 @@ export function updateUser(
         .run();
     }
     const after = getUser(tx, admin.organisationId, input.id);
-    // A changed role or a deactivation takes effect now, not when the old session expires.
-    if (before.role !== after.role || before.active !== after.active)
+    // A changed role or agency, or a deactivation, takes effect now, not when the old session
+    // expires.
+    if (
+      before.role !== after.role ||
+      before.active !== after.active ||
+      before.agencyId !== after.agencyId
+    )
       deleteUserSessions(tx, input.id);
     // A deactivated user's API tokens are revoked too, so reactivating them revives none.
     if (before.active && !after.active) revokeUserTokens(tx, input.id, now);

@@ -12,6 +12,7 @@ export const publicUserColumns = {
   name: users.name,
   role: users.role,
   staffId: users.staffId,
+  agencyId: users.agencyId,
   active: users.active,
   // Invited: never signed in and no password yet (a single-sign-on user is active from their
   // first sign-in).

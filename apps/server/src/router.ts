@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { actionPlanRouter } from "./routers/action-plan";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { chargesRouter } from "./routers/charges";
 import { boardReportRouter } from "./routers/board-report";
 import { committeePapersRouter } from "./routers/committee-papers";
 import { evaluationRouter } from "./routers/evaluation";
@@ -26,6 +27,7 @@ export const appRouter = router({
   actionPlan: actionPlanRouter,
   audit: auditRouter,
   auth: authRouter,
+  charges: chargesRouter,
   boardReport: boardReportRouter,
   committeePapers: committeePapersRouter,
   evaluation: evaluationRouter,

@@ -2,6 +2,7 @@ import { account } from "./account";
 import { actionPlan } from "./action-plan";
 import { audit } from "./audit";
 import { auth } from "./auth";
+import { charges } from "./charges";
 import { boardReport } from "./board-report";
 import { committeePapers } from "./committee-papers";
 import { evaluation } from "./evaluation";
@@ -29,6 +30,7 @@ export const contract = {
   actionPlan,
   audit,
   auth,
+  charges,
   boardReport,
   committeePapers,
   evaluation,

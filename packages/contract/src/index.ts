@@ -20,6 +20,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./board-report";
 export * from "./by-id";
+export * from "./charges";
 export * from "./committee-papers";
 export { contract, type Contract } from "./contract";
 export { contractEntries, type ProcedureAt, type ProcedurePath } from "./contract-entries";

@@ -72,6 +72,26 @@ const inputs = {
   "auth.setPassword": () => ({ token: "matrix-link-token", password: NEW_PASSWORD }),
   "auth.accountLink": () => ({ token: "matrix-link-token" }),
   "auth.setupStatus": () => undefined,
+  "charges.policy.get": () => undefined,
+  "charges.policy.update": () => ({
+    enabled: true,
+    noticeWorkingDays: 3,
+    halfDayMaxMinutes: 240,
+    lateCancellation: { halfDayPence: 5000, fullDayPence: 9000 },
+    noShow: { halfDayPence: 5000, fullDayPence: 9000 },
+    chargeMemberAgencies: true,
+  }),
+  "charges.policy.uploadBankHolidays": () => ({
+    file: JSON.stringify({
+      "england-and-wales": {
+        division: "england-and-wales",
+        events: [{ title: "Christmas Day", date: "2028-12-25", notes: "", bunting: true }],
+      },
+    }),
+  }),
+  "charges.list": (r) => ({ financialYearStart: 2022, agencyId: r.agencyId }),
+  // No charge is written in the matrix's world, so a waive is refused as not found after the role check.
+  "charges.waive": (r) => ({ id: r.nominationId, reason: "Matrix waiver" }),
   "boardReport.get": () => ({ financialYear: "2022/23" }),
   "committeePapers.list": () => undefined,
   "committeePapers.get": (r) => ({ id: r.committeePaperId }),

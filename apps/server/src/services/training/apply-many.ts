@@ -6,6 +6,7 @@ import { holdsPlace, NOMINATION_ACTIONS, type NominationAction } from "@dapkit/t
 import type { Queryable } from "../../db/client";
 import { nominations, staff } from "../../db/schema";
 import type { Scope } from "../scope";
+import { recordCharges } from "../charges/record-charges";
 import { visibleStaff } from "../staff/staff-scope";
 import type { NominationForChange } from "./nomination-actions";
 import { agencyPlaceLedger, type AgencyPlaceLedger } from "./agency-places";
@@ -90,6 +91,10 @@ function applyOne(run: BulkRun, nomination: NominationForChange): ManyOutcome {
   if (problem != null) return done("skipped", problem);
   if (input.action !== "book") {
     moveNomination(tx, scope, { nomination, to: wanted, note: input.note, action: input.action });
+    // Giving up a place inside the notice period is a late cancellation under a charging policy.
+    if (wanted === "cancelled" && holdsPlace(nomination.state)) {
+      recordCharges(tx, scope, "cancelled", [nomination.id]);
+    }
     return done(wanted);
   }
   const refusal = places.refusal(nomination.agencyId);

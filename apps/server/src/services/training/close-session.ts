@@ -1,6 +1,7 @@
 import { closingProblem } from "@dapkit/training";
 
 import { AppError } from "../../errors";
+import { noShowsOf, recordCharges } from "../charges/record-charges";
 import type { Scope } from "../scope";
 import { changeSessionRecord, countInStates } from "./lifecycle-history";
 import { WRITE_LOCK } from "./nomination-writes";
@@ -10,7 +11,7 @@ import { assertSessionAction } from "./session-timing";
 /**
  * Closes a session that has been held once every booking has an attendance outcome (refusing,
  * with how many lack one, otherwise). After closing, attendance changes are corrections: HR only,
- * with a reason.
+ * with a reason. Closing charges the no-shows' agencies under the charging policy, if one is on.
  */
 export function closeSession(scope: Scope, input: { id: string }): SessionItem {
   return scope.db.transaction((tx) => {
@@ -26,6 +27,10 @@ export function closeSession(scope: Scope, input: { id: string }): SessionItem {
       set: { closedAt },
       before: { closedAt: null },
       after: { closedAt },
+    });
+    recordCharges(tx, scope, {
+      what: "not_attended",
+      nominationIds: noShowsOf(tx, scope, input.id),
     });
     return getSessionItem(tx, scope, input.id);
   }, WRITE_LOCK);

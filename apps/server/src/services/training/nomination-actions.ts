@@ -7,6 +7,7 @@ import type { Queryable } from "../../db/client";
 import { nominations, staff } from "../../db/schema";
 import { AppError, found } from "../../errors";
 import type { Scope } from "../scope";
+import { recordCharges } from "../charges/record-charges";
 import { visibleStaff } from "../staff/staff-scope";
 import {
   getNominationItem,
@@ -132,6 +133,9 @@ export function cancelNomination(
       note: input.note,
       action: "cancel",
     });
+    if (holdsPlace(current.state)) {
+      recordCharges(tx, scope, { what: "cancelled", nominationIds: [current.id] });
+    }
     const promoted = holdsPlace(current.state) ? fillFreePlaces(tx, scope, current.sessionId) : [];
     return nominationItemsById(tx, scope.user, promoted);
   });

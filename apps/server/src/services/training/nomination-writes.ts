@@ -10,6 +10,7 @@ import { preparedStatement } from "../../db/prepared";
 import { nominationEvents, nominations } from "../../db/schema";
 import { actorOf } from "../actor";
 import { recordAudit, recordAudits } from "../audit/record-audit";
+import { recordCharges } from "../charges/record-charges";
 import { queueEvaluationInvitation } from "../evaluation/evaluation-invitations";
 import { queueStateChangeMessages } from "../notifications/nomination-messages";
 import type { Scope } from "../scope";
@@ -191,6 +192,8 @@ export function moveNomination(tx: Queryable, scope: Scope, change: StateChange)
     after: { state: to, note },
   });
   queueStateChangeMessages(tx, scope, change);
+  // A non-member agency's place is charged when booked (nothing unless a charging policy is on).
+  if (to === "booked") recordCharges(tx, scope, "booked", [nomination.id]);
   queueEvaluationInvitation(tx, scope, change);
 }
 

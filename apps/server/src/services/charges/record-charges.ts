@@ -1,0 +1,166 @@
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+
+import { financialYearOf } from "@dapkit/funding";
+import { londonWallClock } from "@dapkit/schemas";
+import { chargeFor, type ChargeEvent } from "@dapkit/training";
+
+import type { ChargeKind } from "@dapkit/contract";
+
+import type { Queryable } from "../../db/client";
+import { newId } from "../../db/ids";
+import { agencies, charges, nominations, staff, trainingSessions } from "../../db/schema";
+import { actorOf } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import type { Scope } from "../scope";
+import { activePolicy } from "./charging-policy";
+
+const replacement = sql`exists (select 1 from nominations as later where later.organisation_id = ${nominations.organisationId} and later.substituted_for_id = ${nominations.id})`;
+
+/** What the policy needs to know about a booking: its agency, its session and any substitute. */
+function bookingFacts(tx: Queryable, organisationId: string, ids: readonly string[]) {
+  return tx
+    .select({
+      nominationId: nominations.id,
+      staffId: nominations.staffId,
+      state: nominations.state,
+      sessionId: nominations.sessionId,
+      agencyId: agencies.id,
+      member: agencies.member,
+      startsAt: trainingSessions.startsAt,
+      endsAt: trainingSessions.endsAt,
+      nonMemberPricePence: trainingSessions.nonMemberPricePence,
+      substituted: sql<number>`${replacement}`.mapWith(Boolean),
+    })
+    .from(nominations)
+    .innerJoin(
+      staff,
+      and(eq(staff.organisationId, nominations.organisationId), eq(staff.id, nominations.staffId)),
+    )
+    .innerJoin(
+      agencies,
+      and(eq(agencies.organisationId, staff.organisationId), eq(agencies.id, staff.agencyId)),
+    )
+    .innerJoin(
+      trainingSessions,
+      and(
+        eq(trainingSessions.organisationId, nominations.organisationId),
+        eq(trainingSessions.id, nominations.sessionId),
+      ),
+    )
+    .where(
+      and(
+        eq(nominations.organisationId, organisationId),
+        isNotNull(staff.agencyId),
+        inArray(nominations.id, [...ids]),
+      ),
+    )
+    .all();
+}
+
+type BookingFacts = ReturnType<typeof bookingFacts>[number];
+
+function minutesOf(booking: BookingFacts): number {
+  return Math.round((Date.parse(booking.endsAt) - Date.parse(booking.startsAt)) / 60_000);
+}
+
+/** What happened to a booking, in the terms of @dapkit/training's chargeFor. */
+export type ChargedEvent = "cancelled" | "not_attended" | "booked";
+
+const KIND_OF: Record<ChargedEvent, ChargeKind> = {
+  cancelled: "late_cancellation",
+  not_attended: "no_show",
+  booked: "non_member_place",
+};
+
+function eventOf(what: ChargedEvent, booking: BookingFacts, today: string): ChargeEvent {
+  const common = { member: booking.member, substituted: booking.substituted };
+  switch (what) {
+    case "cancelled":
+      return {
+        kind: what,
+        ...common,
+        sessionMinutes: minutesOf(booking),
+        sessionDate: londonWallClock(booking.startsAt).date,
+        cancelledOn: today,
+      };
+    case "not_attended":
+      return { kind: what, ...common, sessionMinutes: minutesOf(booking) };
+    case "booked":
+      return {
+        kind: what,
+        member: booking.member,
+        nonMemberPricePence: booking.nonMemberPricePence,
+      };
+  }
+}
+
+/**
+ * Writes to the charges ledger what the organisation's charging policy charges for `what`
+ * happening to each of these bookings, in the caller's transaction: nothing unless the
+ * organisation runs as a partnership with its policy on, and only for people with an agency.
+ * A booking is charged once for each kind at most (the ledger's unique index), so recording an
+ * event again charges nothing more. Returns how many charges were written.
+ */
+export function recordCharges(
+  tx: Queryable,
+  scope: Scope,
+  event: { what: ChargedEvent; nominationIds: readonly string[] },
+): number {
+  const { what, nominationIds } = event;
+  if (nominationIds.length === 0) return 0;
+  const active = activePolicy(tx, scope.user.organisationId);
+  if (active == null) return 0;
+  const today = londonWallClock(scope.now).date;
+  let written = 0;
+  for (const booking of bookingFacts(tx, scope.user.organisationId, nominationIds)) {
+    const charge = chargeFor(active.policy, eventOf(what, booking, today), active.holidays);
+    if (charge == null) continue;
+    const sessionDate = londonWallClock(booking.startsAt).date;
+    const id = newId();
+    const result = tx
+      .insert(charges)
+      .values({
+        id,
+        organisationId: scope.user.organisationId,
+        agencyId: booking.agencyId,
+        kind: KIND_OF[what],
+        nominationId: booking.nominationId,
+        sessionId: booking.sessionId,
+        staffId: booking.staffId,
+        amountPence: charge.amountPence,
+        financialYearStart: financialYearOf(sessionDate).startYear,
+        chargedOn: what === "not_attended" ? sessionDate : today,
+        basis: charge.basis,
+        createdAt: scope.now.toISOString(),
+      })
+      .onConflictDoNothing()
+      .run();
+    if (result.changes === 0) continue;
+    written += 1;
+    recordAudit(tx, {
+      actor: actorOf(scope.user),
+      at: scope.now,
+      action: "create",
+      entity: "charge",
+      entityId: id,
+      after: { kind: KIND_OF[what], nominationId: booking.nominationId, ...charge },
+    });
+  }
+  return written;
+}
+
+/** The no-shows of a session being closed: its bookings marked as not attended. */
+export function noShowsOf(tx: Queryable, scope: Scope, sessionId: string): string[] {
+  return tx
+    .select({ id: nominations.id })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        eq(nominations.sessionId, sessionId),
+        eq(nominations.state, "no_show"),
+      ),
+    )
+    .all()
+    .map((row) => row.id);
+}

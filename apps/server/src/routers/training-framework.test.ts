@@ -13,12 +13,10 @@ function hr(organisation = t.org) {
   return t.app.caller(organisation.users.hr);
 }
 
+const AWARENESS = { level: 1, name: "Awareness", defaultRefresherMonths: 36 };
 const KENT = {
   name: "Kent and Medway DA Training Framework",
-  levels: [
-    { level: 1, name: "Awareness", defaultRefresherMonths: 36 },
-    { level: 2, name: "Practitioner", defaultRefresherMonths: null },
-  ],
+  levels: [AWARENESS, { level: 2, name: "Practitioner", defaultRefresherMonths: null }],
 };
 
 describe("trainingFramework.save and get", () => {
@@ -47,7 +45,7 @@ describe("trainingFramework.save and get", () => {
 
   test("refuses two levels numbered the same, no levels, and dropping a level a rule needs", async () => {
     await expect(
-      hr().trainingFramework.save({ ...KENT, levels: [KENT.levels[0], KENT.levels[0]] }),
+      hr().trainingFramework.save({ ...KENT, levels: [AWARENESS, AWARENESS] }),
     ).rejects.toMatchObject({ message: "levels: must not number two levels the same" });
     await expect(hr().trainingFramework.save({ ...KENT, levels: [] })).rejects.toMatchObject({
       message: "levels: must have at least one level",
@@ -55,7 +53,7 @@ describe("trainingFramework.save and get", () => {
     await hr().trainingFramework.save(KENT);
     await hr().trainingFramework.addRule({ scope: "all", requiredLevel: 2 });
     await expect(
-      hr().trainingFramework.save({ ...KENT, levels: KENT.levels.slice(0, 1) }),
+      hr().trainingFramework.save({ ...KENT, levels: [AWARENESS] }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "levels" } });
     expect((await hr().trainingFramework.get()).levels).toHaveLength(2);
   });

@@ -19,11 +19,11 @@ export const REPORT_QUARTER_LABELS: Readonly<Record<(typeof REPORT_QUARTERS)[num
 const SECTION_KEY_MAX = 60;
 
 /**
- * The period a board report covers: a financial year, or one quarter of it; `section` asks for one
- * section only (by its key) rather than every section.
+ * The period a board report covers: a financial year (this one unless given), or one quarter of
+ * it; `section` asks for one section only (by its key) rather than every section.
  */
 export const BoardReportInputSchema = z.object({
-  financialYear: FinancialYearLabelSchema,
+  financialYear: FinancialYearLabelSchema.optional(),
   quarter: z.literal(REPORT_QUARTERS, { error: "must be a quarter from 1 to 4" }).optional(),
   section: z
     .string()

@@ -1,4 +1,5 @@
 import { actionPlanExport } from "./action-plan-export";
+import { agencyAttendanceExport } from "./agency-attendance-export";
 import { auditExport, usersExport } from "./admin-exports";
 import type { ExportDefinition } from "./define-export";
 import { evidenceExport } from "./evidence-export";
@@ -26,6 +27,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   reportsExport,
   neverTrainedExport,
   refreshersDueExport,
+  agencyAttendanceExport,
 ];
 
 /** The export with this name, if there is one. */

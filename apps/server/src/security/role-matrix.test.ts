@@ -66,6 +66,7 @@ const EXPORT_POLICY: Record<string, readonly Who[]> = {
   "funding-plan": allowed("readFunding"),
   users: allowed("administer"),
   audit: allowed("administer"),
+  "agency-attendance": allowed("readPartnership"),
 };
 
 const served = serveSecurityWorld();

@@ -31,7 +31,10 @@ function financialYears(scope: Scope): string[] {
  * scoped to the user as its figures are (an agency lead sees their own agency's).
  */
 export function boardReport(scope: Scope, input: BoardReportInput) {
-  const period = reportPeriod(input.financialYear, input.quarter);
+  const period = reportPeriod(
+    input.financialYear ?? financialYearOf(scope.now).label,
+    input.quarter,
+  );
   const sections = BOARD_REPORT_SECTIONS.filter(
     (section) => input.section === undefined || section.key === input.section,
   );

@@ -54,7 +54,6 @@ test("shows every problem at once, what was typed and the schema's checks, and s
     "Location must not be empty",
   ]);
   expect(sent.length).toBeGreaterThan(0);
-  expect(sent.filter((request) => !request.startsWith("GET /trpc/training.courses.list"))).toEqual(
-    [],
-  );
+  // Reading (the courses, whether the organisation is a partnership) is all it did.
+  expect(sent.filter((request) => !request.startsWith("GET "))).toEqual([]);
 });

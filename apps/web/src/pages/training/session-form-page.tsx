@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useParams } from "react-router";
 
 import { contract } from "@dapkit/contract";
@@ -14,6 +15,8 @@ import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
+import { SessionEligibilityFields } from "./session-eligibility-fields";
+import { eligibilityInput, typedEligibility } from "./session-eligibility-form";
 import { SessionTimeFields } from "./session-time-fields";
 import { sessionTimes } from "./session-times";
 
@@ -27,7 +30,29 @@ const LABELS = {
   capacity: "Number of places",
   location: "Location",
   trainer: "Trainer",
+  openTo: "Who may book",
+  agencies: "Agencies",
+  reservedUntil: "Reserved places released on",
+  nonMemberPricePence: "Price of a place for non-members",
 };
+
+/**
+ * In a partnership, the agencies a session may be opened to: current ones, and any archived
+ * since the session chose them (which stay on it).
+ */
+function usePartnershipAgencies(session: Session | undefined) {
+  const settings = useQuery(trpc.partnership.settings.get.queryOptions());
+  const partnership = settings.data?.runsAsPartnership === true;
+  const list = useQuery({
+    ...trpc.partnership.agencies.list.queryOptions({ includeArchived: true }),
+    enabled: partnership,
+  });
+  const onSession = new Set(session?.agencies.map((row) => row.agencyId));
+  const agencies = (list.data ?? []).filter(
+    (agency) => agency.archivedAt == null || onSession.has(agency.id),
+  );
+  return { partnership, agencies };
+}
 
 function SessionForm({ session }: { session: Session | undefined }) {
   const flash = useNavigateWithFlash();
@@ -44,6 +69,8 @@ function SessionForm({ session }: { session: Session | undefined }) {
       trainer: session?.trainer ?? "",
     };
   }, LABELS);
+  const { partnership, agencies } = usePartnershipAgencies(session);
+  const [eligibility, setEligibility] = useState(() => typedEligibility(session));
   const title = session === undefined ? "Add a training session" : "Change a training session";
   usePageTitle(title, { error: form.invalid });
 
@@ -75,12 +102,16 @@ function SessionForm({ session }: { session: Session | undefined }) {
         ? { field: "capacity", message: "Number of places must be a whole number, like 20" }
         : null,
     ];
+    // Who may book is a partnership's to say; elsewhere the server keeps its default.
+    const open = partnership ? eligibilityInput(eligibility, agencies) : null;
+    problems.push(...(open?.problems ?? []));
     const data = {
       startsAt: times.startsAt,
       endsAt: times.endsAt,
       capacity: places,
       location,
       trainer,
+      ...open?.input,
     };
     if (session === undefined) {
       const input = { ...data, courseId };
@@ -134,6 +165,14 @@ function SessionForm({ session }: { session: Session | undefined }) {
       />
       <TextInput label="Location" {...form.text("location")} />
       <TextInput label="Trainer" {...form.text("trainer")} />
+      {partnership ? (
+        <SessionEligibilityFields
+          agencies={agencies}
+          typed={eligibility}
+          onChange={setEligibility}
+          errorFor={form.errorFor}
+        />
+      ) : null}
     </QuestionForm>
   );
 }

@@ -29,6 +29,7 @@ export const COMMITTEE_PAPER_SECTIONS = {
     heading: "Domestic abuse training",
     narrative: ["Further training sessions are being arranged."],
   },
+  partnershipTraining: { heading: "Partnership training by agency", narrative: [] },
   recommendations: { heading: "Progress on the recommendations", narrative: [] },
   financial: { heading: "Financial implications", narrative: [] },
   legal: { heading: "Legal issues", narrative: ["No legal issues."] },

@@ -4,6 +4,19 @@ import { buildPaper } from "./build-paper";
 import type { PaperData } from "./paper-data";
 import { matrixPaper } from "./paper-fixtures";
 
+// One programme's quarter as a board read it: 304 trained on 318 registrations.
+const AGENCY = {
+  bookings: 318,
+  attended: 300,
+  cancelled: 29,
+  lateCancellations: 12,
+  noShows: 20,
+  substitutes: 14,
+  unscheduled: 35,
+  attendanceRate: 300 / 318,
+  chargesPence: 123_450,
+};
+
 const DATA: PaperData = {
   asOf: "2022-04-05",
   areas: [
@@ -13,6 +26,30 @@ const DATA: PaperData = {
   ],
   overdueActions: 2,
   uptake: { nominated: 90, attended: 56, attendanceRate: 56 / 90 },
+  partnership: {
+    financialYear: "2022/23",
+    rows: [
+      { ...AGENCY, agencyId: "a1", agency: "Northshire Police" },
+      {
+        ...AGENCY,
+        agencyId: "a2",
+        agency: "Haven Women's Aid",
+        bookings: 0,
+        attended: 1,
+        unscheduled: 1,
+        attendanceRate: null,
+        chargesPence: 0,
+      },
+    ],
+    totals: {
+      ...AGENCY,
+      agencyId: null,
+      agency: "Total",
+      attended: 301,
+      unscheduled: 36,
+      attendanceRate: 301 / 318,
+    },
+  },
   recommendations: [
     {
       reference: "1",
@@ -39,6 +76,41 @@ const DATA: PaperData = {
 };
 
 describe("buildPaper", () => {
+  test("writes partnership training by agency from the board report's figures", () => {
+    const paper = buildPaper(matrixPaper("Board", null), DATA);
+    const section = paper.sections.find((each) => each.key === "partnershipTraining");
+    expect(section?.heading).toBe("Partnership training by agency");
+    expect(section?.paragraphs[0]).toMatchObject({
+      text: "For sessions in 2022/23 so far, partner agencies booked 318 places and 301 people attended (94.7% of bookings), with 29 cancellations (12 late), 20 no-shows, 14 substitutes and 36 unscheduled attendees. Charges of £1,234.50 were raised for late cancellations, non-attendance and non-member places. By agency:",
+      items: [
+        "Northshire Police: 318 bookings, 300 attended (94.3% of bookings), 20 no-shows, charges £1,234.50",
+        "Haven Women's Aid: 0 bookings, 1 attended, 20 no-shows, charges £0.00",
+      ],
+    });
+  });
+
+  test("says so when no partnership places were booked, and when nothing was charged", () => {
+    const none = { ...AGENCY, bookings: 0, attended: 0, chargesPence: 0 };
+    const empty = buildPaper(matrixPaper("Board", null), {
+      ...DATA,
+      partnership: {
+        financialYear: "2022/23",
+        rows: [],
+        totals: { ...none, agencyId: null, agency: "Total" },
+      },
+    });
+    expect(
+      empty.sections.find((each) => each.key === "partnershipTraining")?.paragraphs[0]?.text,
+    ).toBe("No partnership training places were booked for 2022/23.");
+    const free = buildPaper(matrixPaper("Board", null), {
+      ...DATA,
+      partnership: { ...DATA.partnership, totals: { ...DATA.partnership.totals, chargesPence: 0 } },
+    });
+    expect(
+      free.sections.find((each) => each.key === "partnershipTraining")?.paragraphs[0]?.text,
+    ).toContain("No charges were raised. By agency:");
+  });
+
   test("writes Oxford's training sentence from the figures", () => {
     const paper = buildPaper(matrixPaper("Scrutiny Committee", null), DATA);
     const training = paper.sections.find((section) => section.key === "training");

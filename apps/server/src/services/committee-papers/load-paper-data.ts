@@ -1,8 +1,10 @@
 import { isActionOverdue } from "@dapkit/daha";
-import { planFunding } from "@dapkit/funding";
+import { financialYearOf, planFunding } from "@dapkit/funding";
 import { londonToday } from "@dapkit/schemas";
 
 import { planActions } from "../action-plan/action-queries";
+import { agencyAttendance } from "../board-report/attendance-by-agency";
+import { reportPeriod } from "../board-report/report-period";
 import { assessReadinessWithChecks } from "../evidence/assess-evidence-readiness";
 import { getStoredPlan } from "../funding/funding-plan-queries";
 import { listRecommendations } from "../recommendations/list-recommendations";
@@ -25,8 +27,10 @@ export function loadPaperData(scope: Scope, fundingPlanId: string | null): Paper
           getStoredPlan(scope.db, { organisationId: scope.user.organisationId, id: fundingPlanId })
             .plan,
         );
+  const financialYear = financialYearOf(asOf).label;
   return {
     asOf,
+    partnership: { financialYear, ...agencyAttendance(scope, reportPeriod(financialYear)) },
     areas: readiness.areas.map((area) => ({
       areaName: area.areaName,
       rag: area.rag,

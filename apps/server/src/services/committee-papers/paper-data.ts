@@ -1,6 +1,8 @@
 import type { Rag } from "@dapkit/daha";
 import type { FinancialYearLabel, RagRating, RecommendationStatus } from "@dapkit/schemas";
 
+import type { AgencyAttendanceReport } from "../board-report/attendance-by-agency";
+
 /**
  * The live figures a committee paper reports, read when the paper is shown or downloaded (see
  * `loadPaperData`); the paper's builder takes them as plain data, so it is pure and testable.
@@ -11,6 +13,8 @@ export interface PaperData {
   areas: { areaName: string; rag: Rag; approved: number }[];
   overdueActions: number;
   uptake: { nominated: number; attended: number; attendanceRate: number };
+  /** Partnership training by agency in the financial year to date, as the board report counts it. */
+  partnership: AgencyAttendanceReport & { financialYear: string };
   recommendations: {
     reference: string;
     title: string;

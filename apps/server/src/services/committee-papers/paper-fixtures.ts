@@ -16,6 +16,7 @@ export function matrixPaper(committee: string, fundingPlanId: string | null): Co
       { key: "introduction", narrative: ["Scrutiny asked for an update."] },
       { key: "accreditation", narrative: [] },
       { key: "training", narrative: ["The feedback was very positive."] },
+      { key: "partnershipTraining", narrative: [] },
       { key: "recommendations", narrative: [] },
       { key: "financial", narrative: ["Accreditation costs about £2k a year."] },
       { key: "legal", narrative: ["No legal issues."] },

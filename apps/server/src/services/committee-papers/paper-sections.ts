@@ -12,6 +12,7 @@ import {
 import { formatRate } from "@dapkit/training";
 
 import type { CommitteePaperSectionKey } from "@dapkit/contract";
+import type { AgencyAttendance } from "../board-report/attendance-by-agency";
 import type { PaperData } from "./paper-data";
 
 /** A paragraph the app writes from live data, before it is numbered. */
@@ -133,6 +134,30 @@ function financial({ data }: SectionContext): FigureParagraph[] {
   ];
 }
 
+function partnershipTraining({ data }: SectionContext): FigureParagraph[] {
+  const { financialYear, rows, totals } = data.partnership;
+  if (totals.bookings === 0 && totals.attended === 0) {
+    return [
+      { text: `No partnership training places were booked for ${financialYear}.`, items: [] },
+    ];
+  }
+  const rate = (row: AgencyAttendance) =>
+    row.attendanceRate == null ? "" : ` (${formatRate(row.attendanceRate)} of bookings)`;
+  const charged =
+    totals.chargesPence === 0
+      ? "No charges were raised."
+      : `Charges of ${formatMoney(totals.chargesPence, { style: "exact" })} were raised for late cancellations, non-attendance and non-member places.`;
+  return [
+    {
+      text: `For sessions in ${financialYear} so far, partner agencies booked ${plural(totals.bookings, "place")} and ${plural(totals.attended, "person", "people")} attended${rate(totals)}, with ${plural(totals.cancelled, "cancellation")} (${formatCount(totals.lateCancellations)} late), ${plural(totals.noShows, "no-show")}, ${plural(totals.substitutes, "substitute")} and ${plural(totals.unscheduled, "unscheduled attendee")}. ${charged} By agency:`,
+      items: rows.map(
+        (row) =>
+          `${row.agency}: ${plural(row.bookings, "booking")}, ${formatCount(row.attended)} attended${rate(row)}, ${plural(row.noShows, "no-show")}, charges ${formatMoney(row.chargesPence, { style: "exact" })}`,
+      ),
+    },
+  ];
+}
+
 const NONE = (): FigureParagraph[] => [];
 
 /**
@@ -146,6 +171,7 @@ export const SECTION_FIGURES: Readonly<
   introduction: NONE,
   accreditation,
   training,
+  partnershipTraining,
   recommendations,
   financial,
   legal: NONE,

@@ -59,9 +59,12 @@ export const ChargeKindSchema = z.enum(CHARGE_KINDS, {
   error: `must be one of ${CHARGE_KINDS.join(", ")}`,
 });
 
-/** Which charges to list: a financial year (by the year it starts), optionally a quarter and agency. */
+/**
+ * Which charges to list: a financial year (by the year it starts; the current one if left out),
+ * optionally a quarter and an agency.
+ */
 export const ListChargesInputSchema = z.object({
-  financialYearStart: wholeNumber(2000, 2100, "years"),
+  financialYearStart: wholeNumber(2000, 2100, "years").nullable().default(null),
   /** 1 is April to June, as in the financial year. */
   quarter: wholeNumber(1, 4, "quarters").nullable().default(null),
   agencyId: IdSchema.nullable().default(null),
@@ -98,6 +101,8 @@ export const AgencyChargesTotalSchema = z.object({
 
 /** Charges in the period, newest first, with totals per agency and overall. */
 export const ChargesListOutputSchema = z.object({
+  /** The financial year listed, by the year it starts. */
+  financialYearStart: z.int(),
   charges: z.array(ChargeOutputSchema),
   byAgency: z.array(AgencyChargesTotalSchema),
   owedPence: z.int(),

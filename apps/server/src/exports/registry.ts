@@ -1,6 +1,7 @@
 import { actionPlanExport } from "./action-plan-export";
 import { agencyAttendanceExport } from "./agency-attendance-export";
 import { auditExport, usersExport } from "./admin-exports";
+import { chargesExport } from "./charges-export";
 import type { ExportDefinition } from "./define-export";
 import { evidenceExport } from "./evidence-export";
 import { fundingYearsExport } from "./funding-exports";
@@ -27,6 +28,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
   reportsExport,
   neverTrainedExport,
   refreshersDueExport,
+  chargesExport,
   agencyAttendanceExport,
 ];
 

@@ -1,88 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 
-import { newId } from "../db/ids";
-import {
-  agencies,
-  auditLog,
-  charges,
-  nominations,
-  organisations,
-  staff,
-  trainingSessions,
-} from "../db/schema";
-import {
-  createBookings,
-  createNominations,
-  createSession,
-  createStaff,
-  startSession,
-} from "../test/builders";
+import { auditLog, charges, nominations, organisations, staff } from "../db/schema";
+import { createBookings, createNominations, createSession, startSession } from "../test/builders";
+import { AFTER_BANK_HOLIDAY, chargesWorld, WIRRAL_POLICY } from "../test/charges-world";
 import { useTwoOrganisations } from "../test/two-organisations";
 
 const t = useTwoOrganisations();
 
-const hr = () => t.app.caller(t.org.users.hr);
-
-// Wirral's published policy: £50 up to half a day, £90 a full day, 3 working days' notice.
-const POLICY = {
-  enabled: true,
-  noticeWorkingDays: 3,
-  halfDayMaxMinutes: 240,
-  lateCancellation: { halfDayPence: 5000, fullDayPence: 9000 },
-  noShow: { halfDayPence: 5000, fullDayPence: 9000 },
-  chargeMemberAgencies: true,
-};
-
-// Tuesday 3 May 2022, the day after the early May bank holiday: 9:30am to 4pm in London.
-const AFTER_BANK_HOLIDAY = {
-  startsAt: "2022-05-03T08:30:00.000Z",
-  endsAt: "2022-05-03T15:00:00.000Z",
-};
-
-function agency(organisationId: string, name: string, member = true): string {
-  const id = newId();
-  t.app.db
-    .insert(agencies)
-    .values({
-      id,
-      organisationId,
-      name,
-      kind: "police",
-      member,
-      createdAt: t.app.clock.now.toISOString(),
-    })
-    .run();
-  return id;
-}
-
-/** Northshire as a partnership with the policy on, a member agency and a non-member agency. */
-async function partnership(policy = POLICY) {
-  t.app.db
-    .update(organisations)
-    .set({ runsAsPartnership: true })
-    .where(eq(organisations.id, t.org.id))
-    .run();
-  await hr().charges.policy.update(policy);
-  return {
-    police: agency(t.org.id, "Northshire Police"),
-    charity: agency(t.org.id, "Hope Charity", false),
-  };
-}
-
-function personOf(agencyId: string, name = "Alex Reed"): string {
-  return createStaff(t.hr, { name, agencyId }).id;
-}
-
-function bookingOn(sessionId: string, staffId: string): string {
-  const [booking] = createBookings(t.hr, { sessionId, staffIds: [staffId] });
-  return booking?.id ?? "";
-}
-
-function cancelOn(day: string, nominationId: string) {
-  t.app.clock.now = new Date(`${day}T10:00:00.000Z`);
-  return hr().training.nominations.cancel({ id: nominationId, note: "Covering a shift" });
-}
+const { hr, partnership, personOf, bookingOn, cancelOn, priceForNonMembers } = chargesWorld(t);
+const POLICY = WIRRAL_POLICY;
 
 const ledger = () => t.app.db.select().from(charges).orderBy(charges.createdAt).all();
 
@@ -163,11 +90,7 @@ describe("charges written as the policy says", () => {
   test("a non-member agency's place is charged at the session's price when booked", async () => {
     const { charity } = await partnership();
     const session = createSession(t.hr);
-    t.app.db
-      .update(trainingSessions)
-      .set({ nonMemberPricePence: 10_000 })
-      .where(eq(trainingSessions.id, session.id))
-      .run();
+    priceForNonMembers(session.id, 10_000);
     const booking = bookingOn(session.id, personOf(charity));
     expect(ledger()).toEqual([
       expect.objectContaining({
@@ -267,11 +190,7 @@ describe("charges.list and charges.waive", () => {
   async function twoCharges() {
     const { police, charity } = await partnership();
     const session = createSession(t.hr, AFTER_BANK_HOLIDAY);
-    t.app.db
-      .update(trainingSessions)
-      .set({ nonMemberPricePence: 10_000 })
-      .where(eq(trainingSessions.id, session.id))
-      .run();
+    priceForNonMembers(session.id, 10_000);
     bookingOn(session.id, personOf(charity, "Bea Cole"));
     await cancelOn("2022-05-02", bookingOn(session.id, personOf(police)));
     return { police, charity };

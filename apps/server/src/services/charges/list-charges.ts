@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 
+import { financialYearOf } from "@dapkit/funding";
 import { addMonths, formatIsoDate, londonInstant } from "@dapkit/schemas";
 
 import type { Queryable } from "../../db/client";
@@ -8,7 +9,7 @@ import type { Scope } from "../scope";
 
 /** Which charges: a financial year by its first year, optionally a quarter (1 = April–June) and agency. */
 export interface ChargesFilter {
-  financialYearStart: number;
+  financialYearStart: number | null;
   quarter: number | null;
   agencyId: string | null;
 }
@@ -32,13 +33,17 @@ export function periodInstants(financialYearStart: number, quarter: number | nul
  * charges add up to the year's, which is the year of the session), for an agency lead their own
  * agency's only, whatever agency was asked for.
  */
-function chargeConditions(scope: Scope, filter: ChargesFilter): SQL[] {
-  const { from, before } = periodInstants(filter.financialYearStart, filter.quarter);
+function chargeConditions(
+  scope: Scope,
+  filter: ChargesFilter & { financialYearStart: number },
+): SQL[] {
+  const { financialYearStart } = filter;
+  const { from, before } = periodInstants(financialYearStart, filter.quarter);
   const agencyId =
     scope.user.role === "agency_lead" ? (scope.user.agencyId ?? "") : filter.agencyId;
   return [
     eq(charges.organisationId, scope.user.organisationId),
-    eq(charges.financialYearStart, filter.financialYearStart),
+    eq(charges.financialYearStart, financialYearStart),
     gte(trainingSessions.startsAt, from),
     lt(trainingSessions.startsAt, before),
     ...(agencyId == null ? [] : [eq(charges.agencyId, agencyId)]),
@@ -112,7 +117,11 @@ function totals(rows: readonly ChargeItem[]) {
  * order) and the overall totals, exact in pence.
  */
 export function listCharges(scope: Scope, filter: ChargesFilter) {
-  const rows = chargeRows(scope.db, and(...chargeConditions(scope, filter)));
+  const financialYearStart = filter.financialYearStart ?? financialYearOf(scope.now).startYear;
+  const rows = chargeRows(
+    scope.db,
+    and(...chargeConditions(scope, { ...filter, financialYearStart })),
+  );
   const byAgency = new Map<string, ChargeItem[]>();
   for (const row of rows) {
     const agencyRows = byAgency.get(row.agencyId);
@@ -120,6 +129,7 @@ export function listCharges(scope: Scope, filter: ChargesFilter) {
     else agencyRows.push(row);
   }
   return {
+    financialYearStart,
     charges: rows,
     byAgency: [...byAgency.values()]
       .map((agencyRows) => ({

@@ -189,6 +189,23 @@ export const routes: RouteObject[] = [
         "decideTrainingRequests",
       ),
       page(
+        "my-training/evaluations/:nominationId/:stage",
+        async () => (await import("./pages/evaluation/questionnaire-page")).QuestionnairePage,
+        "requestTraining",
+      ),
+      page(
+        "partnership/evaluation",
+        async () =>
+          (await import("./pages/evaluation/evaluation-results-page")).EvaluationResultsPage,
+        "readPartnership",
+      ),
+      page(
+        "partnership/evaluation/outcomes",
+        async () =>
+          (await import("./pages/evaluation/learning-outcomes-page")).LearningOutcomesPage,
+        "manageStaff",
+      ),
+      page(
         "accreditation",
         async () =>
           (await import("./pages/accreditation/evidence-library-page")).EvidenceLibraryPage,

@@ -37,3 +37,13 @@ export const LEARNING_OUTCOME_MAX_LENGTH = 300;
 /** Days after a session's day that the follow-up questionnaire opens (6 weeks) and closes (8). */
 export const FOLLOW_UP_OPENS_DAYS = 42;
 export const FOLLOW_UP_CLOSES_DAYS = 56;
+
+/** What a questionnaire says when an outcome has no rating: the form's and the server's words. */
+export function ratingMissing(statement: string): string {
+  return `Choose how confident you are, from 1 to 5, for "${statement}"`;
+}
+
+/** The field a learning outcome's rating answers, for error messages and the form's radios. */
+export function ratingField(outcomeId: string): string {
+  return `rating-${outcomeId}`;
+}

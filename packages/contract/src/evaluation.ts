@@ -1,6 +1,13 @@
 import * as z from "zod";
 
-import { IdSchema, IsoDateSchema, LabelSchema, NoteSchema, oneOf } from "@dapkit/schemas";
+import {
+  formatCount,
+  IdSchema,
+  IsoDateSchema,
+  LabelSchema,
+  NoteSchema,
+  oneOf,
+} from "@dapkit/schemas";
 
 import { mutation, query } from "./define-procedure";
 import {
@@ -86,7 +93,7 @@ export const SubmitEvaluationInputSchema = QuestionnaireInputSchema.extend({
     .max(LEARNING_OUTCOMES_MAX, `must list at most ${String(LEARNING_OUTCOMES_MAX)} ratings`),
   comment: NoteSchema.max(
     EVALUATION_COMMENT_MAX,
-    `must be at most ${EVALUATION_COMMENT_MAX.toLocaleString("en-GB")} characters`,
+    `must be at most ${formatCount(EVALUATION_COMMENT_MAX)} characters`,
   ).default(""),
 });
 

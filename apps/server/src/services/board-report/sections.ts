@@ -1,4 +1,5 @@
 import { attendanceByAgencySection } from "./attendance-by-agency";
+import { evaluationSection } from "./evaluation-section";
 import { programmeCostPerAttendeeSection } from "./programme-cost-per-attendee";
 import type { BoardReportSection } from "./section";
 import { trainingByLevelSection } from "./training-by-level";
@@ -11,4 +12,5 @@ export const BOARD_REPORT_SECTIONS: readonly BoardReportSection[] = [
   attendanceByAgencySection,
   trainingByLevelSection,
   programmeCostPerAttendeeSection,
+  evaluationSection,
 ];

@@ -22,6 +22,7 @@ import {
   staff,
   trainingSessions,
 } from "../../db/schema";
+import { NO_AGENCY } from "../board-report/attendance-by-agency";
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import { sessionOfNomination, staffOfNomination } from "../training/nomination-items";
@@ -35,8 +36,6 @@ export interface ResultsFilter {
   to?: string | undefined;
 }
 
-/** What agency rows call people with no agency recorded. */
-export const NO_AGENCY = "No agency recorded";
 
 // The states of a booking that held a place: asked before the session.
 const HELD_PLACE: readonly NominationState[] = [
@@ -55,7 +54,7 @@ interface Booking {
 }
 
 /** Ratings summed as whole numbers, so the average is worked out once, exactly. */
-interface Tally {
+export interface Tally {
   ratings: number;
   total: number;
 }
@@ -67,7 +66,7 @@ function average(tally: Tally): string | null {
 }
 
 /** How the average at `to` differs from the one at `from` (exact until written), or null. */
-function change(from: Tally, to: Tally): string | null {
+export function change(from: Tally, to: Tally): string | null {
   if (from.ratings === 0 || to.ratings === 0) return null;
   return formatMean(to.total * from.ratings - from.total * to.ratings, from.ratings * to.ratings, {
     signed: true,

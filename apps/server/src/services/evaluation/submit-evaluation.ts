@@ -1,5 +1,11 @@
-import type { EvaluationStage, QuestionnaireOutput } from "@dapkit/contract";
+import {
+  ratingField,
+  ratingMissing,
+  type EvaluationStage,
+  type QuestionnaireOutput,
+} from "@dapkit/contract";
 
+import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
 import { evaluationAnswers, evaluationResponses } from "../../db/schema";
 import { AppError } from "../../errors";
@@ -37,12 +43,40 @@ function checkRatings(
   }
   const missing = outcomes.find((outcome) => !given.has(outcome.id));
   if (missing !== undefined) {
-    throw new AppError(
-      "bad_request",
-      `Choose how confident you are, from 1 to 5, for "${missing.statement}"`,
-      { field: `rating-${missing.id}` },
-    );
+    throw new AppError("bad_request", ratingMissing(missing.statement), {
+      field: ratingField(missing.id),
+    });
   }
+}
+
+/**
+ * Writes one stage's answers for a booking, as given: no check of who gives them or when, so only
+ * for callers that have made those checks (submitEvaluation) or that write fictional history (the
+ * demo). Refused as a conflict if the stage is already answered.
+ */
+export function insertAnswers(tx: Queryable, scope: Scope, input: EvaluationAnswers): void {
+  const { organisationId } = scope.user;
+  const id = newId();
+  const at = scope.now.toISOString();
+  savedUniquely(
+    () =>
+      tx
+        .insert(evaluationResponses)
+        .values({
+          id,
+          organisationId,
+          nominationId: input.nominationId,
+          stage: input.stage,
+          comment: input.comment,
+          submittedAt: at,
+          submittedBy: scope.user.id,
+        })
+        .run(),
+    { field: "stage", message: ALREADY_ANSWERED },
+  );
+  tx.insert(evaluationAnswers)
+    .values(input.ratings.map((rating) => ({ organisationId, responseId: id, ...rating })))
+    .run();
 }
 
 /**
@@ -56,28 +90,7 @@ export function submitEvaluation(scope: Scope, input: EvaluationAnswers): Questi
       throw new AppError("conflict", current.problem, { field: "stage" });
     }
     checkRatings(current.outcomes, input.ratings);
-    const { organisationId } = scope.user;
-    const id = newId();
-    const at = scope.now.toISOString();
-    savedUniquely(
-      () =>
-        tx
-          .insert(evaluationResponses)
-          .values({
-            id,
-            organisationId,
-            nominationId: input.nominationId,
-            stage: input.stage,
-            comment: input.comment,
-            submittedAt: at,
-            submittedBy: scope.user.id,
-          })
-          .run(),
-      { field: "stage", message: ALREADY_ANSWERED },
-    );
-    tx.insert(evaluationAnswers)
-      .values(input.ratings.map((rating) => ({ organisationId, responseId: id, ...rating })))
-      .run();
+    insertAnswers(tx, scope, input);
     recordAudit(tx, {
       actor: actorOf(scope.user),
       at: scope.now,

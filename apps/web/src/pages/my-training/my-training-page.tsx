@@ -12,6 +12,7 @@ import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
+import { EvaluationsToComplete } from "../evaluation/evaluations-to-complete";
 import { RefreshersTable } from "../staff/refreshers-table";
 import { sessionWhen } from "./session-when";
 
@@ -69,6 +70,7 @@ function NotLinked() {
 function Training({ mine }: { mine: MyTraining }) {
   return (
     <>
+      <EvaluationsToComplete />
       <Nominations
         caption="Upcoming"
         rows={mine.upcoming}

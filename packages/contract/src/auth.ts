@@ -42,9 +42,11 @@ export const AccountLinkInfoOutputSchema = z.object({
   expiresAt: z.string(),
 });
 
-/** The signed-in user, their organisation's name and what their role may do. */
+/** The signed-in user, their organisation's name and kind, and what their role may do. */
 export const MeOutputSchema = SessionUserOutputSchema.extend({
   organisationName: z.string(),
+  /** The organisation runs as a partnership of agencies (so its partnership pages apply). */
+  runsAsPartnership: z.boolean().default(false),
   permissions: z.array(z.enum(PERMISSION_NAMES)),
 });
 

@@ -118,6 +118,7 @@ describe("auth.signOut and auth.me", () => {
     await expect(signedIn.auth.me()).resolves.toEqual({
       ...org.users.hr,
       organisationName: "Northshire",
+      runsAsPartnership: false,
       permissions: [
         "readTraining",
         "manageStaff",

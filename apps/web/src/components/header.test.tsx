@@ -25,7 +25,9 @@ const base = {
   id: "u1",
   organisationId: "o1",
   organisationName: "Northshire Borough Council",
+  runsAsPartnership: false,
   staffId: null,
+  agencyId: null,
 } as const;
 
 test("a manager sees training and staff only, and sign out", () => {

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 
-import { permissionsOf } from "@dapkit/contract";
+import { permissionsOf, type USER_ROLES } from "@dapkit/contract";
 
 import { activeNavHref, can, navigationFor, type Permission } from "./permissions";
 
@@ -54,6 +54,7 @@ test("only an administrator sees users, the audit log and settings", () => {
     "Accreditation",
     "Recommendations",
     "Funding",
+    "Partnership",
     "Users",
     "Audit log",
     "Settings",
@@ -68,4 +69,14 @@ test("only an administrator sees users, the audit log and settings", () => {
     expect(texts).toContain("My account");
   }
   expect(activeNavHref(navigationFor(admin), "/users/abc/deactivate")).toBe("/users");
+});
+
+test("the partnership section: for its readers once it runs as one, and for those who can switch it on", () => {
+  const sections = (role: (typeof USER_ROLES)[number], runsAsPartnership: boolean) =>
+    navigationFor({ permissions: permissionsOf(role), runsAsPartnership }).map((item) => item.text);
+  expect(sections("hr", false)).toContain("Partnership");
+  expect(sections("viewer", false)).not.toContain("Partnership");
+  expect(sections("viewer", true)).toContain("Partnership");
+  expect(sections("agency_lead", true)).toContain("Partnership");
+  expect(sections("manager", true)).not.toContain("Partnership");
 });

@@ -21,7 +21,15 @@ export interface NavItem {
   text: string;
   /** Shown only to users with this permission; left out, to everyone signed in. */
   permission?: Permission;
+  /**
+   * Shown only when the organisation runs as a partnership, except to users with this permission
+   * (who may switch it on).
+   */
+  partnershipOnlyUnless?: Permission;
 }
+
+/** What the navigation needs to know of a user. */
+export type NavUser = Pick<CurrentUser, "permissions"> & { runsAsPartnership?: boolean };
 
 /** Every section of the service, in the order the navigation shows them. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -31,6 +39,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/accreditation", text: "Accreditation", permission: "readEvidence" },
   { href: "/recommendations", text: "Recommendations", permission: "readRecommendations" },
   { href: "/funding", text: "Funding", permission: "readFunding" },
+  {
+    href: "/partnership",
+    text: "Partnership",
+    permission: "readPartnership",
+    partnershipOnlyUnless: "managePartnership",
+  },
   { href: "/users", text: "Users", permission: "administer" },
   { href: "/audit", text: "Audit log", permission: "administer" },
   { href: "/settings", text: "Settings", permission: "administer" },
@@ -39,11 +53,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 /** The navigation a user sees: only the sections their role may read. */
-export function navigationFor(
-  user: Pick<CurrentUser, "permissions"> | null | undefined,
-): NavItem[] {
+export function navigationFor(user: NavUser | null | undefined): NavItem[] {
   if (user == null) return [];
-  return NAV_ITEMS.filter((item) => item.permission === undefined || can(user, item.permission));
+  const applies = (item: NavItem) =>
+    item.partnershipOnlyUnless === undefined ||
+    user.runsAsPartnership === true ||
+    can(user, item.partnershipOnlyUnless);
+  return NAV_ITEMS.filter(
+    (item) => (item.permission === undefined || can(user, item.permission)) && applies(item),
+  );
 }
 
 /** Which navigation item a path belongs to (the longest matching prefix), for aria-current. */

@@ -6,9 +6,13 @@ import type { SessionUser } from "../../auth/session-user";
 import type { Db } from "../../db/client";
 import { organisations } from "../../db/schema";
 
-/** The signed-in user as the web app sees them: with their organisation's name and permissions. */
+/**
+ * The signed-in user as the web app sees them: with their organisation's name, whether it runs as a
+ * partnership, and their permissions.
+ */
 export interface CurrentUser extends SessionUser {
   organisationName: string;
+  runsAsPartnership: boolean;
   permissions: Permission[];
 }
 
@@ -16,13 +20,14 @@ export interface CurrentUser extends SessionUser {
 export function currentUser(db: Db, user: SessionUser | null): CurrentUser | null {
   if (user == null) return null;
   const organisation = db
-    .select({ name: organisations.name })
+    .select({ name: organisations.name, runsAsPartnership: organisations.runsAsPartnership })
     .from(organisations)
     .where(eq(organisations.id, user.organisationId))
     .get();
   return {
     ...user,
     organisationName: organisation?.name ?? "",
+    runsAsPartnership: organisation?.runsAsPartnership ?? false,
     permissions: permissionsOf(user.role),
   };
 }

@@ -12,6 +12,8 @@ const person = (id: string, name: string) => ({
   departmentName: "Housing",
   managerId: null,
   managerName: null,
+  agencyId: null,
+  agencyName: null,
   active: true,
   startDate: null,
   leavingDate: null,

@@ -1,0 +1,56 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+
+import { NotFoundContent } from "../../components/error-pages";
+import { ConfirmAction } from "../../components/confirm-action";
+import { QueryState } from "../../components/query-state";
+import { BackLink } from "../../components/small-parts";
+import { useNavigateWithFlash } from "../../lib/flash";
+import { usePageTitle } from "../../lib/page-title";
+import { trpc } from "../../trpc";
+import { partnershipChanged, type Agency } from "./use-agencies";
+
+function ConfirmArchive({ agency }: { agency: Agency }) {
+  usePageTitle(`Archive ${agency.name}`);
+  const flash = useNavigateWithFlash();
+  const archive = useMutation(
+    trpc.partnership.agencies.archive.mutationOptions({
+      onSuccess: async () => {
+        await partnershipChanged();
+        flash("/partnership/agencies", `${agency.name} has been archived`);
+      },
+    }),
+  );
+  return (
+    <ConfirmAction
+      question={`Are you sure you want to archive ${agency.name}?`}
+      action={`Archive ${agency.name}`}
+      busy={archive.isPending}
+      error={archive.error}
+      onConfirm={() => archive.mutate({ id: agency.id })}
+      cancelTo="/partnership/agencies"
+    >
+      <p className="govuk-body">
+        Nobody new can be put in an archived agency. Its people, bookings and charges stay as they
+        are, and it stays in past figures. An archived agency cannot be brought back.
+      </p>
+    </ConfirmAction>
+  );
+}
+
+/** The confirmation before an agency is archived. */
+export function ArchiveAgencyPage() {
+  const { agencyId } = useParams();
+  const agencies = useQuery(trpc.partnership.agencies.list.queryOptions());
+  return (
+    <>
+      <BackLink to="/partnership/agencies">Back to agencies</BackLink>
+      <QueryState query={agencies} what="agency">
+        {(list) => {
+          const found = list.find((item) => item.id === agencyId);
+          return found === undefined ? <NotFoundContent /> : <ConfirmArchive agency={found} />;
+        }}
+      </QueryState>
+    </>
+  );
+}

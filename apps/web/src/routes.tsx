@@ -160,6 +160,11 @@ export const routes: RouteObject[] = [
         async () => (await import("./pages/partnership/archive-agency-page")).ArchiveAgencyPage,
         "managePartnership",
       ),
+      page(
+        "partnership/board-report",
+        async () => (await import("./pages/partnership/board-report-page")).BoardReportPage,
+        "readPartnership",
+      ),
       page("staff", async () => (await import("./pages/staff/staff-list-page")).StaffListPage),
       page(
         "staff/import",

@@ -18,4 +18,11 @@ export const PARTNERSHIP_LINKS: readonly PartnershipLink[] = [
       "The partnership's agencies, whether each is a member, and how many people work for it.",
     permission: "readPartnership",
   },
+  {
+    href: "/partnership/board-report",
+    title: "Board report",
+    description:
+      "Attendance by agency and the board's other figures for a financial year or quarter, to download or include in a committee paper.",
+    permission: "readPartnership",
+  },
 ];

@@ -201,7 +201,7 @@ describe("evaluation.questionnaires.submit", () => {
     expect(JSON.stringify(audit[0]?.after)).not.toContain("Nervous");
   });
 
-  test("nobody else may answer: not another user, not HR, not an unlinked account", async () => {
+  test("nobody else may answer: not another person, not HR, not another organisation", async () => {
     const { session, outcomes } = await evaluatedSession();
     const { nominationId } = bookedPerson(session.id, t.org.users.viewer);
     const other = bookedPerson(session.id, t.org.users.accreditation_lead);
@@ -215,10 +215,16 @@ describe("evaluation.questionnaires.submit", () => {
     ).rejects.toThrow("Questionnaire not found");
     await expect(
       t.app.caller(t.org.users.hr).evaluation.questionnaires.submit(answers),
-    ).rejects.toThrow("Your account is not linked to a staff record");
+    ).rejects.toThrow("Questionnaire not found");
+    // Another organisation's person linked to a record of theirs: not found either.
+    const outsider = linkManager(
+      scopeAs(t.app, t.other.users.admin),
+      t.other.users.viewer,
+      createStaff(scopeAs(t.app, t.other.users.hr)).id,
+    );
     await expect(
-      t.app.caller(t.other.users.viewer).evaluation.questionnaires.get(answers),
-    ).rejects.toThrow("not linked");
+      t.app.caller(outsider).evaluation.questionnaires.get(answers),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(t.app.caller(t.org.users.hr).evaluation.questionnaires.list()).resolves.toEqual(
       [],
     );
@@ -505,14 +511,20 @@ describe("evaluation.results.get", () => {
   });
 
   test("a period counts sessions starting in it; another organisation sees none of it", async () => {
-    await answeredSession();
+    const { course, police } = await answeredSession();
     const hr = t.app.caller(t.org.users.hr);
     const inMay = await hr.evaluation.results.get({ from: "2022-05-10", to: "2022-05-10" });
     expect(inMay.courses[0]?.stages[0]?.invited).toBe(3);
     const june = await hr.evaluation.results.get({ from: "2022-06-01", to: "2022-06-30" });
     expect(june.courses[0]?.stages[0]?.invited).toBe(0);
-    const other = await t.app.caller(t.other.users.hr).evaluation.results.get({});
-    expect(other).toEqual({ courses: [], agencies: [] });
+    const other = t.app.caller(t.other.users.hr);
+    await expect(other.evaluation.results.get({})).resolves.toEqual({ courses: [], agencies: [] });
+    await expect(other.evaluation.results.get({ courseId: course.id })).rejects.toThrow(
+      "Course not found",
+    );
+    await expect(other.evaluation.results.get({ agencyId: police })).rejects.toThrow(
+      "Agency not found",
+    );
     expect(
       t.app.db.select().from(messages).where(like(messages.bodyText, "%Unsure%")).all(),
     ).toEqual([]);

@@ -23,6 +23,7 @@ import {
   trainingSessions,
 } from "../../db/schema";
 import { NO_AGENCY } from "../board-report/attendance-by-agency";
+import { found } from "../../errors";
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import { sessionOfNomination, staffOfNomination } from "../training/nomination-items";
@@ -35,7 +36,6 @@ export interface ResultsFilter {
   from?: string | undefined;
   to?: string | undefined;
 }
-
 
 // The states of a booking that held a place: asked before the session.
 const HELD_PLACE: readonly NominationState[] = [
@@ -271,6 +271,26 @@ function agencyNames(db: Queryable, organisationId: string, ids: readonly string
   );
 }
 
+// A course or agency asked for must be the organisation's: another's is not found, not empty.
+function checkFilterIds(db: Queryable, organisationId: string, filter: ResultsFilter): void {
+  if (filter.courseId !== undefined) {
+    const course = db
+      .select({ id: courses.id })
+      .from(courses)
+      .where(and(eq(courses.organisationId, organisationId), eq(courses.id, filter.courseId)))
+      .get();
+    found(course, "Course");
+  }
+  if (filter.agencyId !== undefined) {
+    const agency = db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.organisationId, organisationId), eq(agencies.id, filter.agencyId)))
+      .get();
+    found(agency, "Agency");
+  }
+}
+
 /**
  * Evaluation results for the bookings the user may see: for each course with learning outcomes,
  * how many were asked and answered at each stage, the average confidence per outcome per stage
@@ -283,6 +303,7 @@ export function evaluationResults(
 ): EvaluationResultsOutput {
   const { db } = scope;
   const { organisationId } = scope.user;
+  checkFilterIds(db, organisationId, filter);
   const outcomeRows = coursesWithOutcomes(db, organisationId, filter.courseId);
   const where = and(
     bookingConditions(scope, filter),

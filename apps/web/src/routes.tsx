@@ -125,6 +125,17 @@ export const routes: RouteObject[] = [
         "cancelNomination",
       ),
       page(
+        "training/nominations/:nominationId/substitute",
+        async () => (await import("./pages/training/substitute-page")).SubstitutePage,
+        "cancelNomination",
+      ),
+      page(
+        "training/sessions/:sessionId/attendance/unscheduled",
+        async () =>
+          (await import("./pages/training/unscheduled-attendee-page")).UnscheduledAttendeePage,
+        "manageTraining",
+      ),
+      page(
         "training/nominations/:nominationId/decline",
         async () => (await import("./pages/training/nomination-action-page")).DeclineNominationPage,
         "manageTraining",

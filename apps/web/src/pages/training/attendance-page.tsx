@@ -6,7 +6,7 @@ import { contract } from "@dapkit/contract";
 import { formatDate, plural } from "@dapkit/schemas";
 import { NOMINATION_STATE_LABELS, sessionRefusal } from "@dapkit/training";
 
-import { Button } from "../../components/button";
+import { Button, ButtonLink } from "../../components/button";
 import { TableScroll } from "../../components/data-table";
 import { ErrorSummary } from "../../components/error-summary";
 import { QueryState } from "../../components/query-state";
@@ -30,6 +30,15 @@ import {
 } from "./attendance-register";
 
 type Session = Outputs["training"]["sessions"]["get"];
+
+/** To the page that adds someone who signed in without a booking. */
+function AddUnscheduledLink({ session }: { session: Session }) {
+  return (
+    <ButtonLink variant="secondary" to={`/training/sessions/${session.id}/attendance/unscheduled`}>
+      Add someone who attended without a booking
+    </ButtonLink>
+  );
+}
 
 function Register({ session }: { session: Session }) {
   const flash = useNavigateWithFlash();
@@ -72,6 +81,7 @@ function Register({ session }: { session: Session }) {
         <p className="govuk-body">
           Nobody is booked on this session yet, so there is no register to mark.
         </p>
+        <AddUnscheduledLink session={session} />
       </>
     );
   }
@@ -86,6 +96,7 @@ function Register({ session }: { session: Session }) {
         Choose an outcome for each person booked on this session. Use the arrow keys to move between
         outcomes for a person, and Tab to move to the next person.
       </p>
+      <AddUnscheduledLink session={session} />
       <form onSubmit={submit} noValidate>
         <button
           type="button"

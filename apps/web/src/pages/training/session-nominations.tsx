@@ -196,6 +196,9 @@ export function SessionNominations({ session }: { session: Session }) {
   const paging = useFilters(NO_FILTERS);
   const page = Math.min(paging.page, Math.max(1, Math.ceil(shown.length / ROWS_PER_PAGE)));
   const onPage = shown.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
+  // A substitute takes a booked place until the session starts.
+  const substitutes =
+    can(user, "cancelNomination") && (session.status === "open" || session.status === "full");
 
   function toggle(ids: readonly string[], on: boolean) {
     const next = new Set(selected);
@@ -338,6 +341,10 @@ export function SessionNominations({ session }: { session: Session }) {
             ),
           },
           { header: "Department", cell: (row) => row.departmentName },
+          // In a partnership, whose places are whose.
+          ...(session.nominations.some((row) => row.agencyName != null)
+            ? [{ header: "Agency", cell: (row: Nomination) => row.agencyName ?? "" }]
+            : []),
           {
             header: "Status",
             cell: (row) => (
@@ -347,10 +354,34 @@ export function SessionNominations({ session }: { session: Session }) {
                   <span className="govuk-body-s"> Number {row.waitlistPosition}</span>
                 )}
                 {row.mandatory ? <span className="govuk-body-s"> (mandatory)</span> : null}
+                {row.substitutedForId == null ? null : (
+                  <span className="govuk-body-s"> (substitute)</span>
+                )}
+                {row.unscheduled ? (
+                  <span className="govuk-body-s"> (attended without a booking)</span>
+                ) : null}
               </>
             ),
           },
           { header: "Since", cell: (row) => formatDate(row.stateChangedAt) },
+          ...(substitutes
+            ? [
+                {
+                  header: <span className="govuk-visually-hidden">Action</span>,
+                  notExported: true,
+                  cell: (row: Nomination) =>
+                    row.state === "booked" ? (
+                      <Link
+                        className="govuk-link"
+                        to={`/training/nominations/${row.id}/substitute`}
+                      >
+                        Send a substitute
+                        <span className="govuk-visually-hidden"> for {row.staffName}</span>
+                      </Link>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
       <Pagination

@@ -46,3 +46,25 @@ export async function time(
   }
   return summarise(samples);
 }
+
+/**
+ * Times two operations alternately, run by run, after `warmup` untimed calls of each: on a busy
+ * machine both meet the same load, so their ratio means more than two separate timings would.
+ */
+export function timeSideBySide(
+  first: () => unknown,
+  second: () => unknown,
+  options: { runs: number; warmup: number },
+): [Timing, Timing] {
+  const samples: [number[], number[]] = [[], []];
+  for (let run = -options.warmup; run < options.runs; run += 1) {
+    // Alternating which goes first keeps either from always running after the other's garbage.
+    const order = run % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const);
+    for (const which of order) {
+      const started = performance.now();
+      (which === 0 ? first : second)();
+      if (run >= 0) samples[which].push(performance.now() - started);
+    }
+  }
+  return [summarise(samples[0]), summarise(samples[1])];
+}

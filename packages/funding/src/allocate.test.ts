@@ -1,11 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import {
-  allocateByPercent,
-  allocateByWeight,
-  splitByLargestRemainder,
-  type PercentShare,
-} from "./allocate";
+import { allocateByPercent, allocateByWeight, type PercentShare } from "./allocate";
 import { FundingInputError } from "./errors";
 import { formatMoney } from "./money";
 
@@ -264,19 +259,6 @@ describe("allocateByWeight", () => {
     expect(failure(() => allocateByWeight(0.5, [{ key: "a", weight: 1 }])).message).toContain(
       "allocateByWeight: totalPence must be a whole number of pence",
     );
-  });
-});
-
-describe("splitByLargestRemainder", () => {
-  test("splits integers exactly", () => {
-    expect(splitByLargestRemainder(10, ["a", "b", "c"], () => 1n)).toEqual([
-      { item: "a", amount: 4 },
-      { item: "b", amount: 3 },
-      { item: "c", amount: 3 },
-    ]);
-    expect(
-      splitByLargestRemainder(-10_000, [3n, 0n], (weight) => weight).map((part) => part.amount),
-    ).toEqual([-10_000, 0]);
   });
 });
 

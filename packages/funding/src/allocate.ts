@@ -2,7 +2,15 @@ import { describeValue } from "@dapkit/schemas";
 
 import { FundingInputError } from "./errors";
 import { commonScale, exactDecimalOf, unitsAt } from "./exact-arithmetic";
-import { requireList, requireNumber, requirePence, requireUniqueKey } from "./input-checks";
+import {
+  isNewKey,
+  keySetFor,
+  requireList,
+  requireNumber,
+  requirePence,
+  requireUniqueKey,
+} from "./input-checks";
+import { splitByLargestRemainder, splitWholeNumber } from "./largest-remainder";
 
 /**
  * One share of a split by percentage, such as a workstream's 68 %.
@@ -66,21 +74,17 @@ export function allocateByPercent<K extends string>(
   shares: readonly PercentShare<K>[],
 ): Allocation<K>[] {
   const total = requireTotal(totalPence, "allocateByPercent");
-  const entries = readShares(shares, "allocateByPercent").map(({ key, share, field }) => {
-    const percent = requireNumber(share.percent, `${field}.percent`, {
-      bound: "non-negative",
-      code: "invalid_allocation",
-    });
-    if (percent > 100) {
-      throw new FundingInputError(
-        "invalid_allocation",
-        `${field}.percent (${JSON.stringify(key)}) must be at most 100, got ${String(percent)}`,
-        { field: `${field}.percent` },
-      );
+  const { list, keys } = readShares(shares, "allocateByPercent");
+  let sum = 0;
+  const millionths = keys.map((key, index) => {
+    const percent = (list[index] as { percent?: unknown }).percent;
+    if (!(typeof percent === "number" && percent >= 0 && percent <= 100)) {
+      refusePercent(percent, index, key);
     }
-    return { key, millionths: Math.round(percent * PERCENT_SCALE) };
+    const part = Math.round(percent * PERCENT_SCALE);
+    sum += part;
+    return part;
   });
-  const sum = entries.reduce((acc, entry) => acc + entry.millionths, 0);
   if (sum !== HUNDRED_PERCENT) {
     throw new FundingInputError(
       "invalid_allocation",
@@ -88,9 +92,29 @@ export function allocateByPercent<K extends string>(
       { field: "shares" },
     );
   }
-  return splitByLargestRemainder(total, entries, (entry) => BigInt(entry.millionths)).map(
-    ({ item, amount }) => ({ key: item.key as K, amountPence: amount }),
+  return keyed(keys, splitWholeNumber(total, millionths));
+}
+
+// Throws the error that names a share's percentage: one that is not a number from 0 to 100.
+function refusePercent(value: unknown, index: number, key: string): never {
+  const field = `shares[${String(index)}].percent`;
+  const percent = requireNumber(value, field, {
+    bound: "non-negative",
+    code: "invalid_allocation",
+  });
+  // A finite number that is not negative: above 100 is all that is left.
+  throw new FundingInputError(
+    "invalid_allocation",
+    `${field} (${JSON.stringify(key)}) must be at most 100, got ${String(percent)}`,
+    { field },
   );
+}
+
+function keyed<K extends string>(
+  keys: readonly string[],
+  amounts: readonly number[],
+): Allocation<K>[] {
+  return amounts.map((amountPence, index) => ({ key: keys[index] as K, amountPence }));
 }
 
 /**
@@ -114,25 +138,27 @@ export function allocateByWeight<K extends string>(
   shares: readonly WeightShare<K>[],
 ): Allocation<K>[] {
   const total = requireTotal(totalPence, "allocateByWeight");
-  const entries = readShares(shares, "allocateByWeight").map(({ key, share, field }) => ({
-    key,
-    weight: exactDecimalOf(
-      requireNumber(share.weight, `${field}.weight`, {
+  const { list, keys } = readShares(shares, "allocateByWeight");
+  const weights = list.map((share, index) =>
+    exactDecimalOf(
+      requireNumber((share as { weight?: unknown }).weight, `shares[${String(index)}].weight`, {
         bound: "non-negative",
         code: "invalid_allocation",
       }),
     ),
-  }));
-  if (entries.every((entry) => entry.weight.units === 0n)) {
+  );
+  if (weights.every((weight) => weight.units === 0n)) {
     throw new FundingInputError(
       "invalid_allocation",
       "allocateByWeight: at least one weight must be greater than 0",
       { field: "shares" },
     );
   }
-  const scale = commonScale(entries.map((entry) => entry.weight));
-  return splitByLargestRemainder(total, entries, (entry) => unitsAt(entry.weight, scale)).map(
-    ({ item, amount }) => ({ key: item.key as K, amountPence: amount }),
+  const scale = commonScale(weights);
+  const amounts = splitByLargestRemainder(total, weights, (weight) => unitsAt(weight, scale));
+  return keyed(
+    keys,
+    amounts.map((part) => part.amount),
   );
 }
 
@@ -143,23 +169,18 @@ function requireTotal(totalPence: number, caller: string): number {
   });
 }
 
-interface ReadShare {
-  readonly key: string;
-  readonly share: Partial<Record<"percent" | "weight", unknown>>;
-  readonly field: string;
-}
-
-function readShares(shares: unknown, caller: string): ReadShare[] {
+// Checks the list and every share's key, all before any share's amount, and returns the keys.
+function readShares(shares: unknown, caller: string): { list: readonly object[]; keys: string[] } {
   const list = requireList(shares, `${caller}: shares`, "invalid_allocation");
   if (list.length === 0) {
     throw new FundingInputError("invalid_allocation", `${caller}: give at least one share`, {
       field: "shares",
     });
   }
-  const seen = new Set<string>();
-  return list.map((share, index) => {
-    const field = `shares[${String(index)}]`;
+  const seen = keySetFor(list.length);
+  const keys = list.map((share, index) => {
     if (typeof share !== "object" || share == null) {
+      const field = `shares[${String(index)}]`;
       throw new FundingInputError(
         "invalid_allocation",
         `${caller}: ${field} must be an object with a key, got ${describeValue(share)}`,
@@ -167,85 +188,13 @@ function readShares(shares: unknown, caller: string): ReadShare[] {
       );
     }
     const key: unknown = "key" in share ? share.key : undefined;
-    return {
-      key: requireUniqueKey(key, `${field}.key`, { seen, code: "invalid_allocation" }),
-      share,
-      field,
-    };
+    // The field is named only for a key at fault: building it for every share costs more than the split.
+    return isNewKey(key, seen)
+      ? key
+      : requireUniqueKey(key, `shares[${String(index)}].key`, {
+          seen,
+          code: "invalid_allocation",
+        });
   });
-}
-
-/**
- * One item of a split and its whole-number amount (internal).
- *
- * @example
- * const part: SplitPart<string> = { item: "nhs", amount: 334 };
- */
-export interface SplitPart<T> {
-  readonly item: T;
-  readonly amount: number;
-}
-
-/**
- * Splits a whole number among items by non-negative integer weights with a positive sum, largest remainder first (internal).
- *
- * @example
- * splitByLargestRemainder(10, ["a", "b", "c"], () => 1n); // amounts 4, 3, 3
- */
-export function splitByLargestRemainder<T>(
-  total: number,
-  items: readonly T[],
-  weightOf: (item: T) => bigint,
-): SplitPart<T>[] {
-  const magnitude = BigInt(Math.abs(total));
-  const weights = items.map(weightOf);
-  const weightSum = weights.reduce((sum, weight) => sum + weight, 0n);
-  // When every product total × weight is a safe integer, plain numbers give the same exact
-  // quotients and remainders as bigints, several times faster (10,000 partners in about a
-  // millisecond); otherwise the bigints keep it exact whatever the sizes.
-  // The sum must fit too: with a total of 0 the product says nothing, and a weight sum past
-  // Number.MAX_VALUE would become Infinity (0 × Infinity is NaN).
-  const safe = BigInt(Number.MAX_SAFE_INTEGER);
-  const exactInNumbers = weightSum <= safe && magnitude * weightSum <= safe;
-  const parts = exactInNumbers
-    ? splitInNumbers(Number(magnitude), weights, Number(weightSum))
-    : splitInBigints(magnitude, weights, weightSum);
-  // Array.prototype.sort is stable, so equal remainders keep their input order: the earlier share wins.
-  const byRemainder = [...parts].sort((a, b) =>
-    a.remainder === b.remainder ? 0 : a.remainder > b.remainder ? -1 : 1,
-  );
-  let leftover = Number(magnitude) - parts.reduce((sum, part) => sum + part.amount, 0);
-  for (const part of byRemainder) {
-    if (leftover === 0) break;
-    part.amount += 1;
-    leftover -= 1;
-  }
-  // Negating the split of the magnitude keeps a negative split the exact mirror of the positive one.
-  const sign = total < 0 ? -1 : 1;
-  return parts.map(({ amount }, index) => ({
-    item: items[index] as T,
-    amount: amount === 0 ? 0 : sign * amount,
-  }));
-}
-
-interface Share {
-  amount: number;
-  remainder: number | bigint;
-}
-
-// Each product is a safe integer, so % is exact and (product − remainder) ÷ sum divides exactly.
-function splitInNumbers(magnitude: number, weights: readonly bigint[], weightSum: number): Share[] {
-  return weights.map((weight) => {
-    const product = magnitude * Number(weight);
-    const remainder = product % weightSum;
-    return { amount: (product - remainder) / weightSum, remainder };
-  });
-}
-
-// Each share's whole part is at most the total, a safe integer, so it converts back exactly.
-function splitInBigints(magnitude: bigint, weights: readonly bigint[], weightSum: bigint): Share[] {
-  return weights.map((weight) => ({
-    amount: Number((magnitude * weight) / weightSum),
-    remainder: (magnitude * weight) % weightSum,
-  }));
+  return { list: list as readonly object[], keys };
 }

@@ -2,6 +2,7 @@ import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { FundingInputError } from "./errors";
 import {
+  differencePence,
   divideRoundingHalfAwayFromZero,
   exactDecimalOf,
   roundHalfAwayFromZero,
@@ -62,6 +63,64 @@ describe("safe pence", () => {
     expect(() => sumPence([Number.MAX_SAFE_INTEGER, 1], "The total cost")).toThrow(
       "The total cost comes to 9007199254740992 pence",
     );
+  });
+
+  test("a sum that passes the safe range on the way and comes back is still exact", () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(sumPence([max, 2, -max], "the round trip")).toBe(2);
+    expect(sumPence([-max, -2, max], "the round trip")).toBe(-2);
+  });
+
+  const safePence = fc.oneof(
+    fc.maxSafeInteger(),
+    fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+  );
+  const exactly = (value: bigint): number | "unsafe" =>
+    value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)
+      ? "unsafe"
+      : Number(value);
+  const outcome = (run: () => number): number | "unsafe" => {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof FundingInputError) return "unsafe";
+      throw error;
+    }
+  };
+
+  test("property: sums in numbers agree with sums in bigints", () => {
+    fc.assert(
+      fc.property(fc.array(safePence, { maxLength: 30 }), (values) => {
+        expect(outcome(() => sumPence(values, "the sum"))).toBe(
+          exactly(values.reduce((sum, value) => sum + BigInt(value), 0n)),
+        );
+      }),
+    );
+  });
+
+  test("property: differences in numbers agree with differences in bigints", () => {
+    fc.assert(
+      fc.property(safePence, safePence, (a, b) => {
+        expect(outcome(() => differencePence(a, b, () => "the difference"))).toBe(
+          exactly(BigInt(a) - BigInt(b)),
+        );
+      }),
+    );
+  });
+
+  test("a difference out of range is named, and only then", () => {
+    let named = 0;
+    const what = () => {
+      named += 1;
+      return "The variance";
+    };
+    expect(differencePence(300, 100, what)).toBe(200);
+    expect(named).toBe(0);
+    expect(() => differencePence(Number.MAX_SAFE_INTEGER, -1, what)).toThrow(
+      "The variance comes to 9007199254740992 pence",
+    );
+    expect(named).toBe(1);
   });
 });
 

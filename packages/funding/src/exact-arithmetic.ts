@@ -50,10 +50,35 @@ export function toSafePence(value: bigint, what: string): number {
  * sumPence([1, 2, 3], "the total cost"); // 6
  */
 export function sumPence(values: readonly number[], what: string): number {
-  return toSafePence(
-    values.reduce((sum, value) => sum + BigInt(value), 0n),
-    what,
-  );
+  // Adding two safe integers is exact whenever the result is a safe integer, and a result past
+  // the safe range stays past it however it rounds; so while every partial sum is safe, plain
+  // numbers give the exact sum. Otherwise bigints, which may come back into range or say why not.
+  let sum = 0;
+  for (const value of values) {
+    sum += value;
+    if (!(sum <= Number.MAX_SAFE_INTEGER && sum >= Number.MIN_SAFE_INTEGER)) {
+      return toSafePence(
+        values.reduce((total, each) => total + BigInt(each), 0n),
+        what,
+      );
+    }
+  }
+  return sum;
+}
+
+/**
+ * Subtracts one amount of pence from another exactly, refusing a result outside the safe integer
+ * range (internal); `what` names the result, and is called only then.
+ *
+ * @example
+ * differencePence(300, 100, () => "the variance"); // 200
+ */
+export function differencePence(minuend: number, subtrahend: number, what: () => string): number {
+  // Exact when the result is a safe integer, for the reason given in sumPence.
+  const difference = minuend - subtrahend;
+  return Number.isSafeInteger(difference)
+    ? difference
+    : toSafePence(BigInt(minuend) - BigInt(subtrahend), what());
 }
 
 /**

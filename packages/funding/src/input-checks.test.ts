@@ -1,6 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { FundingInputError } from "./errors";
-import { requireList, requireNumber, requirePence, requireUniqueKey } from "./input-checks";
+import {
+  keySetFor,
+  type KeySet,
+  requireList,
+  requireNumber,
+  requirePence,
+  requireUniqueKey,
+} from "./input-checks";
 
 function failure(run: () => unknown): FundingInputError {
   try {
@@ -27,6 +34,14 @@ describe("requirePence", () => {
       "costPence must be a whole number of pence within the safe integer range, got 1.5",
     );
     expect(failure(() => requirePence("150", "costPence")).message).toContain('got "150"');
+    const named = failure(() => requirePence(Number.NaN, () => "rows[3].forecastPence"));
+    expect(named.field).toBe("rows[3].forecastPence");
+    expect(named.message).toBe(
+      "rows[3].forecastPence must be a whole number of pence within the safe integer range, got NaN",
+    );
+    expect(failure(() => requirePence(-2, () => "rows[4].costPence")).message).toBe(
+      "rows[4].costPence must not be negative, got -2",
+    );
     const negative = failure(() => requirePence(-1, "costPence", { code: "invalid_argument" }));
     expect(negative.code).toBe("invalid_argument");
     expect(negative.message).toBe("costPence must not be negative, got -1");
@@ -73,4 +88,43 @@ test("requireUniqueKey refuses empty and repeated keys", () => {
   );
   expect(empty.message).toBe('rows[2].key must be a non-empty text key, got " "');
   expect(empty.code).toBe("invalid_allocation");
+});
+
+describe("keySetFor", () => {
+  // Past about 2,000 keys the keys are spread over several Sets; each must still see every repeat.
+  // A key is new when adding it grows the size.
+  const isNew = (seen: KeySet, key: string): boolean => {
+    const before = seen.size;
+    seen.add(key);
+    return seen.size > before;
+  };
+
+  test.each([1, 2_048, 2_049, 10_000, 30_000])("finds the repeat of any key among %i", (length) => {
+    const keys = Array.from({ length }, (_, index) => `partner-${String(index)}`);
+    const seen = keySetFor(length);
+    expect(keys.every((key) => isNew(seen, key))).toBe(true);
+    expect(seen.size).toBe(length);
+    expect(keys.some((key) => isNew(seen, key))).toBe(false);
+    expect(isNew(seen, "p")).toBe(true);
+    expect(isNew(seen, "partner-0!")).toBe(true);
+    expect(seen.size).toBe(length + 2);
+  });
+
+  test("keys alike in their last characters all land in one Set and are still told apart", () => {
+    const seen = keySetFor(5_000);
+    const keys = Array.from({ length: 5_000 }, (_, index) => `${String(index)}-same`);
+    expect(keys.every((key) => isNew(seen, key))).toBe(true);
+    expect(keys.some((key) => isNew(seen, key))).toBe(false);
+    expect(isNew(seen, "5000-same")).toBe(true);
+  });
+
+  test("requireUniqueKey refuses a repeat in a long list", () => {
+    const seen = keySetFor(3_000);
+    for (let index = 0; index < 3_000; index += 1) {
+      requireUniqueKey(`k${String(index)}`, `rows[${String(index)}].key`, { seen });
+    }
+    expect(failure(() => requireUniqueKey("k1234", "rows[3000].key", { seen })).message).toBe(
+      'rows[3000].key "k1234" is used twice; every key must be different',
+    );
+  });
 });

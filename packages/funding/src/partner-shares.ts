@@ -1,8 +1,8 @@
 import { describeValue, type Sector } from "@dapkit/schemas";
-import { splitByLargestRemainder } from "./allocate";
 import { FundingInputError } from "./errors";
 import { toSafePence } from "./exact-arithmetic";
 import { requireList, requirePence } from "./input-checks";
+import { splitByLargestRemainder } from "./largest-remainder";
 import { SECTOR_LABELS } from "./sector-words";
 
 /**

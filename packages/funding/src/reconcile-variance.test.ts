@@ -251,6 +251,14 @@ describe("reconcileVariance", () => {
     expect(
       failure(() =>
         reconcileVariance([
+          { key: "A", allocationPence: max, forecastPence: 0 },
+          { key: "B", allocationPence: 0, forecastPence: -1 },
+        ]),
+      ).message,
+    ).toContain("The total variance comes to 9007199254740992 pence");
+    expect(
+      failure(() =>
+        reconcileVariance([
           { key: "A", allocationPence: 0, forecastPence: 0, reportedVariancePence: max },
           { key: "B", allocationPence: -max, forecastPence: 0, reportedVariancePence: max },
         ]),

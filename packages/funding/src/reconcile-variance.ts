@@ -1,8 +1,16 @@
 import { describeValue } from "@dapkit/schemas";
 
 import { FundingInputError } from "./errors";
-import { sumPence, toSafePence } from "./exact-arithmetic";
-import { requireList, requireOptions, requirePence, requireUniqueKey } from "./input-checks";
+import { differencePence, sumPence } from "./exact-arithmetic";
+import {
+  isNewKey,
+  keySetFor,
+  requireList,
+  requireOptions,
+  requirePence,
+  requireUniqueKey,
+  type KeySet,
+} from "./input-checks";
 import { describeMoney } from "./money";
 
 /**
@@ -150,10 +158,9 @@ export function reconcileVariance(
   options: ReconcileVarianceOptions = {},
 ): VarianceReconciliation {
   requireOptions(options, "options");
-  const seen = new Set<string>();
-  const reconciled = requireList(rows, "rows").map((row, index) =>
-    reconcileRow(row, `rows[${String(index)}]`, seen),
-  );
+  const list = requireList(rows, "rows");
+  const seen = keySetFor(list.length);
+  const reconciled = list.map((row, index) => reconcileRow(row, index, seen));
   const allocationPence = sumPence(
     reconciled.map((row) => row.allocationPence),
     "The total allocation",
@@ -165,10 +172,7 @@ export function reconcileVariance(
   const totals: VarianceTotals = {
     allocationPence,
     forecastPence,
-    variancePence: toSafePence(
-      BigInt(allocationPence) - BigInt(forecastPence),
-      "The total variance",
-    ),
+    variancePence: differencePence(allocationPence, forecastPence, () => "The total variance"),
   };
   const discrepancies: VarianceDiscrepancy[] = [];
   for (const row of reconciled) {
@@ -191,9 +195,10 @@ export function reconcileVariance(
     const reportedPence = requirePence(printed, `reportedTotals.${field}`, { allowNegative: true });
     const expectedPence = totals[field];
     if (reportedPence === expectedPence) continue;
-    const differencePence = toSafePence(
-      BigInt(reportedPence) - BigInt(expectedPence),
-      `The difference in the total ${TOTAL_LABELS[field]}`,
+    const difference = differencePence(
+      reportedPence,
+      expectedPence,
+      () => `The difference in the total ${TOTAL_LABELS[field]}`,
     );
     const how =
       field === "variancePence" ? "total allocation − total forecast =" : "the rows add up to";
@@ -210,11 +215,11 @@ export function reconcileVariance(
       field,
       reportedPence,
       expectedPence,
-      differencePence,
+      differencePence: difference,
       ...(columnSumPence === undefined ? {} : { columnSumPence }),
       message: neither
-        ? `${published} matches neither ${how} ${describeMoney(expectedPence)} (difference ${describeMoney(Math.abs(differencePence))}) nor the variance column's sum, ${describeMoney(columnSumPence)}`
-        : `${published} but ${how} ${describeMoney(expectedPence)} (difference ${describeMoney(Math.abs(differencePence))})`,
+        ? `${published} matches neither ${how} ${describeMoney(expectedPence)} (difference ${describeMoney(Math.abs(difference))}) nor the variance column's sum, ${describeMoney(columnSumPence)}`
+        : `${published} but ${how} ${describeMoney(expectedPence)} (difference ${describeMoney(Math.abs(difference))})`,
     });
   }
   return { rows: reconciled, totals, discrepancies };
@@ -227,8 +232,16 @@ function printedVarianceSum(rows: readonly ReconciledVarianceRow[]): number {
   );
 }
 
-function reconcileRow(row: unknown, field: string, seen: Set<string>): ReconciledVarianceRow {
+// Names a row's field as messages do: rows[3].forecastPence ("Perpetrators"). Built only for a
+// row at fault, as JSON-quoting every key of a long table costs more than the sums; so are the
+// names of keys.
+function rowField(index: number, key: string, name: keyof VarianceRowInput): string {
+  return `rows[${String(index)}].${name} (${JSON.stringify(key)})`;
+}
+
+function reconcileRow(row: unknown, index: number, seen: KeySet): ReconciledVarianceRow {
   if (typeof row !== "object" || row == null) {
+    const field = `rows[${String(index)}]`;
     throw new FundingInputError(
       "invalid_argument",
       `${field} must be an object with key, allocationPence and forecastPence, got ${describeValue(row)}`,
@@ -236,25 +249,39 @@ function reconcileRow(row: unknown, field: string, seen: Set<string>): Reconcile
     );
   }
   const input = row as Partial<Record<keyof VarianceRowInput, unknown>>;
-  const key = requireUniqueKey(input.key, `${field}.key`, { seen });
-  const money = (name: keyof VarianceRowInput, value: unknown): number =>
-    requirePence(value, `${field}.${name} (${JSON.stringify(key)})`, { allowNegative: true });
-  const allocationPence = money("allocationPence", input.allocationPence);
-  const forecastPence = money("forecastPence", input.forecastPence);
-  const variancePence = toSafePence(
-    BigInt(allocationPence) - BigInt(forecastPence),
-    `The variance of ${JSON.stringify(key)}`,
+  const key = isNewKey(input.key, seen)
+    ? input.key
+    : requireUniqueKey(input.key, `rows[${String(index)}].key`, { seen });
+  const allocationPence = requirePence(
+    input.allocationPence,
+    () => rowField(index, key, "allocationPence"),
+    { allowNegative: true },
+  );
+  const forecastPence = requirePence(
+    input.forecastPence,
+    () => rowField(index, key, "forecastPence"),
+    { allowNegative: true },
+  );
+  const variancePence = differencePence(
+    allocationPence,
+    forecastPence,
+    () => `The variance of ${JSON.stringify(key)}`,
   );
   const reportedVariancePence =
     input.reportedVariancePence == null
       ? null
-      : money("reportedVariancePence", input.reportedVariancePence);
+      : requirePence(
+          input.reportedVariancePence,
+          () => rowField(index, key, "reportedVariancePence"),
+          { allowNegative: true },
+        );
   const discrepancyPence =
     reportedVariancePence == null
       ? 0
-      : toSafePence(
-          BigInt(reportedVariancePence) - BigInt(variancePence),
-          `The discrepancy in ${JSON.stringify(key)}`,
+      : differencePence(
+          reportedVariancePence,
+          variancePence,
+          () => `The discrepancy in ${JSON.stringify(key)}`,
         );
   return {
     key,

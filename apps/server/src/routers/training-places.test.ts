@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
 import { sessionAgencies } from "../db/schema";
-import { createBookings, createCourse, createNominations, createSession } from "../test/builders";
+import {
+  createBookings,
+  createCourse,
+  createNominations,
+  createSession,
+  linkManager,
+} from "../test/builders";
 import { addAgency, agencyStaff, makePartnership } from "../test/partnership-places";
 import { useTwoOrganisations } from "../test/two-organisations";
 
@@ -306,6 +312,21 @@ describe("nominating and booking in a partnership", () => {
     // A shared place goes to the clerk.
     const second = await caller.training.nominations.cancel({ id: clerk?.id ?? "", note: "Leave" });
     expect(second.promoted.map((row) => row.staffName)).toEqual(["Cat Clerk"]);
+  });
+
+  test("people ask for a place themselves only on sessions open to their agency", async () => {
+    const officer = agencyStaff(t.hr, police, "Ann Officer");
+    const caller = t.app.caller(linkManager(t.hr, t.org.users.viewer, officer)).myTraining;
+    const forCouncil = chosenSession([{ agencyId: council }]);
+    await expect(caller.request({ sessionId: forCouncil.id, reason: "" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This session is not for you to ask for. Not open to Thames Valley Police",
+      cause: { field: "sessionId" },
+    });
+    const forAll = createSession(t.hr);
+    await expect(caller.request({ sessionId: forAll.id, reason: "" })).resolves.toMatchObject({
+      state: "nominated",
+    });
   });
 
   test("a partnership's people in no agency cannot be booked", async () => {

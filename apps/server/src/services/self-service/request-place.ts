@@ -8,6 +8,7 @@ import { AppError, found } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
+import { agencyPlaceLedger } from "../training/agency-places";
 import { insertNominations, WRITE_LOCK } from "../training/nomination-writes";
 import { assertNotStarted } from "../training/session-timing";
 import { selectMyNominations, type MyNomination } from "./my-nominations";
@@ -40,7 +41,8 @@ function assertNotAlreadyIn(
 /**
  * Asks for a place on a session for the user themselves: a nomination in the nominated state,
  * marked as their own request, which their line manager then approves or declines and HR books.
- * Only for current staff, on a session that has neither started nor been cancelled.
+ * Only for current staff, on a session that has neither started nor been cancelled (and, in a
+ * partnership, is open to their agency).
  */
 export function requestPlace(
   scope: Scope,
@@ -58,6 +60,13 @@ export function requestPlace(
       );
     }
     assertNotAlreadyIn(tx, scope, { staffId: person.id, sessionId: input.sessionId });
+    // In a partnership, only a session open to the person's agency.
+    const refusal = agencyPlaceLedger(tx, scope, input.sessionId).refusal(person.agencyId);
+    if (refusal != null) {
+      throw new AppError("conflict", `This session is not for you to ask for. ${refusal}`, {
+        field: "sessionId",
+      });
+    }
     const [id = ""] = insertNominations(tx, scope, [
       { staffId: person.id, sessionId: input.sessionId, reason: input.reason, mandatory: false },
     ]);

@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 
-import { sessionAgencies } from "../db/schema";
+import { sessionAgencies, staff } from "../db/schema";
 import {
   createBookings,
   createCourse,
@@ -327,6 +328,28 @@ describe("nominating and booking in a partnership", () => {
     await expect(caller.request({ sessionId: forAll.id, reason: "" })).resolves.toMatchObject({
       state: "nominated",
     });
+  });
+
+  test("a nominations file names each person the session is not open to, and nominates nobody", async () => {
+    const session = chosenSession([{ agencyId: police }]);
+    const employeeNumber = (id: string) =>
+      t.app.db.select().from(staff).where(eq(staff.id, id)).get()?.employeeNumber ?? "";
+    const officer = employeeNumber(agencyStaff(t.hr, police, "Ann Officer"));
+    const clerk = employeeNumber(agencyStaff(t.hr, council, "Bo Clerk"));
+    const csv = [
+      "employee_number,session_id,reason,mandatory",
+      `${officer},${session.id},,no`,
+      `${clerk},${session.id},,no`,
+    ].join("\n");
+    const result = await t.app.caller(t.org.users.hr).training.nominations.importCsv({ csv });
+    expect(result).toMatchObject({ written: false });
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        column: "employee_number",
+        message: "Bo Clerk cannot be nominated. Not open to Northshire County Council",
+      },
+    ]);
   });
 
   test("a partnership's people in no agency cannot be booked", async () => {

@@ -12,6 +12,7 @@ import { nominations } from "../../db/schema";
 import { actorOf } from "../actor";
 import { recordAudits } from "../audit/record-audit";
 import type { Scope } from "../scope";
+import { agencyPlaceLedger, runsAsPartnership } from "../training/agency-places";
 import { insertNominations, type NewNomination } from "../training/nomination-writes";
 import { EmployeeNumberCell, yesNoCell } from "./csv-cells";
 import { sessionRefusals } from "./lookups";
@@ -72,6 +73,21 @@ function updateReasons(tx: Queryable, scope: Scope, changes: readonly ReasonChan
   );
 }
 
+/**
+ * In a partnership, why a session is not open to a person's agency (see agencyPlaceLedger), read
+ * once per session; elsewhere always null.
+ */
+function agencyRefusals(tx: Queryable, scope: Scope) {
+  const partnership = runsAsPartnership(tx, scope);
+  const ledgers = new Map<string, ReturnType<typeof agencyPlaceLedger>>();
+  return (sessionId: string, agencyId: string | null): string | null => {
+    if (!partnership) return null;
+    const ledger = ledgers.get(sessionId) ?? agencyPlaceLedger(tx, scope, sessionId);
+    ledgers.set(sessionId, ledger);
+    return ledger.refusal(agencyId);
+  };
+}
+
 function planNominations(
   tx: Queryable,
   scope: Scope,
@@ -90,9 +106,11 @@ function planNominations(
     ids: new Set(targets.map((target) => target.row.value.session_id)),
     action: "nominate",
   });
+  const notOpen = agencyRefusals(tx, scope);
   for (const { row, person, nomination } of targets) {
     const after = { reason: row.value.reason, mandatory: row.value.mandatory };
     const refusal = refusals.get(row.value.session_id);
+    const closedToThem = notOpen(row.value.session_id, person.agencyId);
     // A declined or cancelled nomination is history: the row nominates the person again.
     if (nomination !== undefined && !hasEnded(nomination.state)) {
       const before = { reason: nomination.reason, mandatory: nomination.mandatory };
@@ -102,6 +120,9 @@ function planNominations(
       issues.add({ line: row.line, column: "session_id", message: refusal });
     } else if (!person.active) {
       const message = `${person.name} is no longer active, so cannot be nominated`;
+      issues.add({ line: row.line, column: "employee_number", message });
+    } else if (closedToThem != null) {
+      const message = `${person.name} cannot be nominated. ${closedToThem}`;
       issues.add({ line: row.line, column: "employee_number", message });
     } else {
       // A literal: spread copies are slow to make and to write as JSON, 100,000 at a time.

@@ -172,6 +172,21 @@ export const routes: RouteObject[] = [
         "managePartnership",
       ),
       page(
+        "partnership/charging-policy",
+        async () => (await import("./pages/partnership/charging-policy-page")).ChargingPolicyPage,
+        "readPartnership",
+      ),
+      page(
+        "partnership/charges",
+        async () => (await import("./pages/partnership/charges-page")).ChargesPage,
+        "readPartnership",
+      ),
+      page(
+        "partnership/charges/:chargeId/waive",
+        async () => (await import("./pages/partnership/waive-charge-page")).WaiveChargePage,
+        "managePartnership",
+      ),
+      page(
         "partnership/board-report",
         async () => (await import("./pages/partnership/board-report-page")).BoardReportPage,
         "readPartnership",

@@ -25,4 +25,18 @@ export const PARTNERSHIP_LINKS: readonly PartnershipLink[] = [
       "Attendance by agency and the board's other figures for a financial year or quarter, to download or include in a committee paper.",
     permission: "readPartnership",
   },
+  {
+    href: "/partnership/charging-policy",
+    title: "Charging policy",
+    description:
+      "What agencies are charged for late cancellations and no-shows, the notice period in working days, and the bank holidays it skips.",
+    permission: "readPartnership",
+  },
+  {
+    href: "/partnership/charges",
+    title: "Charges",
+    description:
+      "Charges by agency for a financial year or quarter, waivers with their reasons, and an invoice-ready download per agency.",
+    permission: "readPartnership",
+  },
 ];

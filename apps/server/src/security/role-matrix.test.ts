@@ -67,6 +67,7 @@ const EXPORT_POLICY: Record<string, readonly Who[]> = {
   users: allowed("administer"),
   audit: allowed("administer"),
   "agency-attendance": allowed("readPartnership"),
+  charges: allowed("readPartnership"),
 };
 
 const served = serveSecurityWorld();

@@ -14,6 +14,13 @@ export const EVALUATION_STAGE_LABELS: Readonly<Record<EvaluationStage, string>> 
   follow_up: "6 to 8 weeks later, with your manager",
 };
 
+/** Each stage in a table's heading or a results list. */
+export const EVALUATION_STAGE_SHORT_LABELS: Readonly<Record<EvaluationStage, string>> = {
+  before: "Before",
+  after: "Straight after",
+  follow_up: "6 to 8 weeks later",
+};
+
 /** The confidence scale, lowest first: each rating's value and words. */
 export const CONFIDENCE_LEVELS = [
   { value: 1, label: "1 – Not at all confident" },

@@ -106,43 +106,23 @@ function bookingsOf(db: Queryable, where: SQL | undefined): Booking[] {
     .all();
 }
 
-function responsesOf(db: Queryable, where: SQL | undefined) {
+// Every rating of the responses in the filter, each with its response: one row per rating.
+function ratingsOf(db: Queryable, where: SQL | undefined) {
   return db
     .select({
-      id: evaluationResponses.id,
+      responseId: evaluationResponses.id,
       nominationId: evaluationResponses.nominationId,
       stage: evaluationResponses.stage,
       comment: evaluationResponses.comment,
-      submittedAt: evaluationResponses.submittedAt,
-    })
-    .from(evaluationResponses)
-    .innerJoin(
-      nominations,
-      and(
-        eq(nominations.organisationId, evaluationResponses.organisationId),
-        eq(nominations.id, evaluationResponses.nominationId),
-      ),
-    )
-    .innerJoin(staff, staffOfNomination)
-    .innerJoin(trainingSessions, sessionOfNomination)
-    .where(where)
-    .orderBy(asc(evaluationResponses.submittedAt))
-    .all();
-}
-
-function answersOf(db: Queryable, where: SQL | undefined) {
-  return db
-    .select({
-      responseId: evaluationAnswers.responseId,
       outcomeId: evaluationAnswers.outcomeId,
       confidence: evaluationAnswers.confidence,
     })
-    .from(evaluationAnswers)
+    .from(evaluationResponses)
     .innerJoin(
-      evaluationResponses,
+      evaluationAnswers,
       and(
-        eq(evaluationResponses.organisationId, evaluationAnswers.organisationId),
-        eq(evaluationResponses.id, evaluationAnswers.responseId),
+        eq(evaluationAnswers.organisationId, evaluationResponses.organisationId),
+        eq(evaluationAnswers.responseId, evaluationResponses.id),
       ),
     )
     .innerJoin(
@@ -155,6 +135,7 @@ function answersOf(db: Queryable, where: SQL | undefined) {
     .innerJoin(staff, staffOfNomination)
     .innerJoin(trainingSessions, sessionOfNomination)
     .where(where)
+    .orderBy(asc(evaluationResponses.submittedAt), asc(evaluationResponses.id))
     .all();
 }
 
@@ -325,28 +306,27 @@ export function evaluationResults(
       bookOf(agencyBooks, booking.agencyId).invite(stage, booking.nominationId);
     }
   }
-  const responses = bookings.length === 0 ? [] : responsesOf(db, where);
-  const responseStage = new Map<string, { stage: EvaluationStage; booking: Booking }>();
+  const seen = new Set<string>();
   const comments = new Map<string, CourseResultsOutput["comments"]>();
-  for (const response of responses) {
-    const booking = byNomination.get(response.nominationId);
+  for (const rating of bookings.length === 0 ? [] : ratingsOf(db, where)) {
+    const booking = byNomination.get(rating.nominationId);
     if (booking === undefined) continue;
-    responseStage.set(response.id, { stage: response.stage, booking });
-    bookOf(courseBooks, booking.courseId).answer(response.stage, booking.nominationId);
-    bookOf(agencyBooks, booking.agencyId).answer(response.stage, booking.nominationId);
-    if (response.comment !== "") {
-      const list = comments.get(booking.courseId) ?? [];
-      // Newest first: the responses come oldest first.
-      list.unshift({ stage: response.stage, comment: response.comment });
-      comments.set(booking.courseId, list);
+    const course = bookOf(courseBooks, booking.courseId);
+    const agency = bookOf(agencyBooks, booking.agencyId);
+    if (!seen.has(rating.responseId)) {
+      seen.add(rating.responseId);
+      course.answer(rating.stage, booking.nominationId);
+      agency.answer(rating.stage, booking.nominationId);
+      if (rating.comment !== "") {
+        const list = comments.get(booking.courseId) ?? [];
+        // Newest first: the responses come oldest first.
+        list.unshift({ stage: rating.stage, comment: rating.comment });
+        comments.set(booking.courseId, list);
+      }
     }
-  }
-  for (const answer of responses.length === 0 ? [] : answersOf(db, where)) {
-    const from = responseStage.get(answer.responseId);
-    if (from === undefined) continue;
-    bookOf(courseBooks, from.booking.courseId).rate(from.stage, answer.confidence);
-    bookOf(agencyBooks, from.booking.agencyId).rate(from.stage, answer.confidence);
-    bookOf(outcomeBooks, answer.outcomeId).rate(from.stage, answer.confidence);
+    course.rate(rating.stage, rating.confidence);
+    agency.rate(rating.stage, rating.confidence);
+    bookOf(outcomeBooks, rating.outcomeId).rate(rating.stage, rating.confidence);
   }
 
   const courseResults = new Map<string, CourseResultsOutput>();

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { EVALUATION_STAGE_LABELS } from "@dapkit/contract";
+import { EVALUATION_STAGE_SHORT_LABELS } from "@dapkit/contract";
 
 import { Button, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
@@ -25,7 +25,7 @@ const stageColumns = [
   {
     header: "Questionnaire",
     rowHeader: true,
-    cell: (row: StageFigures) => EVALUATION_STAGE_LABELS[row.stage],
+    cell: (row: StageFigures) => EVALUATION_STAGE_SHORT_LABELS[row.stage],
   },
   { header: "Asked", numeric: true, cell: (row: StageFigures) => row.invited },
   { header: "Answered", numeric: true, cell: (row: StageFigures) => row.responses },
@@ -77,7 +77,9 @@ function CourseSection({ course }: { course: CourseResults }) {
         <ul className="govuk-list govuk-list--spaced">
           {course.comments.map((comment, index) => (
             <li key={index}>
-              <span className="govuk-caption-s">{EVALUATION_STAGE_LABELS[comment.stage]}</span>
+              <span className="govuk-caption-s">
+                {EVALUATION_STAGE_SHORT_LABELS[comment.stage]}
+              </span>
               <q>{comment.comment}</q>
             </li>
           ))}
@@ -90,7 +92,7 @@ function CourseSection({ course }: { course: CourseResults }) {
 // The average at each stage, one column per stage.
 function stageAverageColumns() {
   return (["before", "after", "follow_up"] as const).map((stage) => ({
-    header: EVALUATION_STAGE_LABELS[stage],
+    header: EVALUATION_STAGE_SHORT_LABELS[stage],
     numeric: true,
     cell: (row: CourseResults["outcomes"][number]) =>
       row.stages.find((figures) => figures.stage === stage)?.average ?? NONE,
@@ -107,7 +109,7 @@ function AgencyTable({ agencies }: { agencies: Results["agencies"] }) {
       columns={[
         { header: "Agency", rowHeader: true, cell: (row) => row.agencyName },
         ...(["before", "after", "follow_up"] as const).map((stage) => ({
-          header: `${EVALUATION_STAGE_LABELS[stage]}: answered (average)`,
+          header: `${EVALUATION_STAGE_SHORT_LABELS[stage]}: answered (average)`,
           numeric: true,
           cell: (row: Results["agencies"][number]) => {
             const figures = row.stages.find((found) => found.stage === stage);

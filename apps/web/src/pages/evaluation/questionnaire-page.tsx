@@ -76,10 +76,11 @@ function QuestionnaireForm({ questionnaire }: { questionnaire: Questionnaire }) 
     const input = {
       nominationId: questionnaire.nominationId,
       stage: questionnaire.stage,
-      ratings: questionnaire.outcomes.map((outcome) => ({
-        outcomeId: outcome.id,
-        confidence: Number(form.values[ratingField(outcome.id)] ?? 0),
-      })),
+      // Only the outcomes rated: each one left out is named by `missing`, not by the schema.
+      ratings: questionnaire.outcomes.flatMap((outcome) => {
+        const chosen = form.values[ratingField(outcome.id)];
+        return chosen == null ? [] : [{ outcomeId: outcome.id, confidence: Number(chosen) }];
+      }),
       comment: form.values.comment ?? "",
     };
     if (form.validate(contract.evaluation.questionnaires.submit.input, input, missing)) {

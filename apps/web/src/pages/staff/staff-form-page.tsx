@@ -14,6 +14,7 @@ import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
+import { agencyOptions, useAgencies } from "../partnership/use-agencies";
 
 type StaffRecord = Outputs["staff"]["get"];
 type StaffMember = Outputs["staff"]["list"]["items"][number];
@@ -26,6 +27,7 @@ const LABELS = {
   jobTitle: "Job title",
   departmentId: "Department",
   managerId: "Line manager",
+  agencyId: "Agency",
   startDate: "Start date",
   leavingDate: "Leaving date",
 };
@@ -70,6 +72,7 @@ function StaffForm({
 }) {
   const flash = useNavigateWithFlash();
   const departments = useQuery(trpc.staff.departments.list.queryOptions());
+  const partnership = useAgencies();
   const form = useForm(
     {
       name: person?.name ?? "",
@@ -78,6 +81,7 @@ function StaffForm({
       jobTitle: person?.jobTitle ?? "",
       departmentId: person?.departmentId ?? "",
       managerId: person?.managerId ?? "",
+      agencyId: person?.agencyId ?? "",
       startDate: partsFromIso(person?.startDate),
       leavingDate: partsFromIso(person?.leavingDate),
     },
@@ -108,6 +112,9 @@ function StaffForm({
       values.departmentId === ""
         ? { field: "departmentId", message: "Select the department they work in" }
         : null,
+      partnership.applies && values.agencyId === ""
+        ? { field: "agencyId", message: "Select the agency they work for" }
+        : null,
       startDate.error,
       leavingDate.error,
     ];
@@ -118,6 +125,7 @@ function StaffForm({
       jobTitle: values.jobTitle,
       departmentId: values.departmentId,
       managerId: values.managerId === "" ? null : values.managerId,
+      agencyId: values.agencyId === "" ? null : values.agencyId,
       startDate: startDate.value,
       leavingDate: leavingDate.value,
     };
@@ -170,6 +178,21 @@ function StaffForm({
         options={managerChoices(staff, person)}
         {...form.text("managerId")}
       />
+      {partnership.applies ? (
+        <Select
+          label={LABELS.agencyId}
+          hint="The partnership agency they work for: its agency lead nominates them"
+          options={[
+            ...agencyOptions(partnership.agencies, "Select an agency"),
+            // An agency since archived stays chosen until it is changed, rather than vanishing.
+            ...(person?.agencyId == null ||
+            partnership.agencies.some((agency) => agency.id === person.agencyId)
+              ? []
+              : [{ value: person.agencyId, text: person.agencyName ?? "Their current agency" }]),
+          ]}
+          {...form.text("agencyId")}
+        />
+      ) : null}
       <DateInput legend="Start date (optional)" {...form.date("startDate")} />
       <DateInput
         legend="Leaving date (optional)"

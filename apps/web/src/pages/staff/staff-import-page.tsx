@@ -155,6 +155,11 @@ export function StaffImportPage() {
           Staff are matched by employee number. Departments that do not exist yet are added. Use yes
           or no in the active column; leave it empty for current staff.
         </p>
+        <p className="govuk-body">
+          In a partnership, add an <code>agency</code> column naming the agency each person works
+          for, exactly as it is on the agencies page (capital letters do not matter). Every person
+          needs one.
+        </p>
       </Details>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <FormGroup error={fieldError}>

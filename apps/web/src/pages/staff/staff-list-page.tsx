@@ -18,13 +18,14 @@ import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useFilters } from "../../lib/search-params";
 import { trpc, type Outputs } from "../../trpc";
+import { agencyOptions, useAgencies } from "../partnership/use-agencies";
 import { staffNameColumn, staffRoleColumns } from "./staff-columns";
 import { TeamFilterSelects } from "./team-filter-selects";
 
 type Staff = Outputs["staff"]["list"]["items"][number];
 
 const PAGE_SIZE = 25;
-const FILTERS = ["search", "department", "manager", "active"] as const;
+const FILTERS = ["search", "department", "manager", "agency", "active"] as const;
 
 function Filters({
   filters,
@@ -32,6 +33,8 @@ function Filters({
   filters: ReturnType<typeof useFilters<(typeof FILTERS)[number]>>;
 }) {
   const [draft, setDraft] = useState(filters.values);
+  const user = useCurrentUser();
+  const partnership = useAgencies();
   function apply(event: FormEvent) {
     event.preventDefault();
     filters.set(draft);
@@ -46,6 +49,15 @@ function Filters({
         onChange={(event) => setDraft({ ...draft, search: event.target.value })}
       />
       <TeamFilterSelects value={draft} onChange={setDraft} />
+      {partnership.applies && user.role !== "agency_lead" ? (
+        <Select
+          name="agency"
+          label="Agency"
+          value={draft.agency}
+          onChange={(event) => setDraft({ ...draft, agency: event.target.value })}
+          options={agencyOptions(partnership.agencies, "Every agency")}
+        />
+      ) : null}
       <Select
         name="active"
         label="Employment"
@@ -68,7 +80,7 @@ export function StaffListPage() {
   usePageTitle("Staff");
   const user = useCurrentUser();
   const filters = useFilters(FILTERS);
-  const { search, department, manager, active } = filters.values;
+  const { search, department, manager, agency, active } = filters.values;
   const query = useQuery({
     ...trpc.staff.list.queryOptions({
       page: filters.page,
@@ -76,6 +88,7 @@ export function StaffListPage() {
       ...(search === "" ? {} : { search }),
       ...(department === "" ? {} : { departmentId: department }),
       ...(manager === "" ? {} : { managerId: manager }),
+      ...(agency === "" ? {} : { agencyId: agency }),
       ...(active === "" ? {} : { active: active === "true" }),
     }),
     placeholderData: keepPreviousData,
@@ -128,6 +141,9 @@ export function StaffListPage() {
                   columns={[
                     staffNameColumn(),
                     ...staffRoleColumns(),
+                    ...(user.runsAsPartnership
+                      ? [{ header: "Agency", cell: (row: Staff) => row.agencyName ?? "None" }]
+                      : []),
                     {
                       header: "Status",
                       cell: (row) => (

@@ -12,12 +12,16 @@ import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { trpc } from "../../trpc";
 import { ROLE_CHOICES } from "./invite-user-page";
+import { leadAgencyId, LeadAgencySelect } from "./lead-agency";
 import { usersChanged, WithUser, type UserAccount } from "./use-user";
 
-const LABELS = { role: "Role" };
+const LABELS = { role: "Role", agencyId: "Agency" };
 
 function ChangeRoleForm({ user }: { user: UserAccount }) {
-  const form = useForm<{ role: string | null }>({ role: user.role }, LABELS);
+  const form = useForm<{ role: string | null; agencyId: string }>(
+    { role: user.role, agencyId: user.agencyId ?? "" },
+    LABELS,
+  );
   usePageTitle(`Change ${user.name}'s role`, { error: form.invalid });
   const navigateWithFlash = useNavigateWithFlash();
   const update = useMutation(
@@ -32,8 +36,17 @@ function ChangeRoleForm({ user }: { user: UserAccount }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { id: user.id, data: { role: (form.values.role ?? "") as UserRole } };
-    if (form.validate(contract.users.update.input, input)) update.mutate(input);
+    const { role, agencyId } = form.values;
+    const input = {
+      id: user.id,
+      data: { role: (role ?? "") as UserRole, agencyId: leadAgencyId(role, agencyId) },
+    };
+    const problems = [
+      role === "agency_lead" && agencyId === ""
+        ? { field: "agencyId", message: "Select the agency this agency lead acts for" }
+        : null,
+    ];
+    if (form.validate(contract.users.update.input, input, problems)) update.mutate(input);
   }
 
   return (
@@ -53,6 +66,7 @@ function ChangeRoleForm({ user }: { user: UserAccount }) {
             choices={ROLE_CHOICES}
             {...form.choice("role")}
           />
+          <LeadAgencySelect role={form.values.role} {...form.text("agencyId")} />
           <Button busy={update.isPending}>Save role</Button>
         </form>
       </div>

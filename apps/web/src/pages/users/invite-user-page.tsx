@@ -13,12 +13,14 @@ import { useForm } from "../../lib/use-form";
 import { trpc, type Outputs } from "../../trpc";
 import { AccountLinkPanel, LinkDeliveryRadios } from "./account-link-panel";
 import { ROLE_HINTS } from "./role-hints";
+import { leadAgencyId, LeadAgencySelect } from "./lead-agency";
 import { usersChanged } from "./use-user";
 
 const LABELS = {
   name: "Full name",
   email: "Email address",
   role: "Role",
+  agencyId: "Agency",
   sendBy: "How should they get their link?",
 };
 
@@ -34,10 +36,13 @@ export const ROLE_CHOICES = USER_ROLES.map((role) => ({
 /** Invite someone: they get an account with no password and a link to choose one. */
 export function InviteUserPage() {
   const [invited, setInvited] = useState<Invited | null>(null);
-  const form = useForm<{ name: string; email: string; role: string | null; sendBy: string | null }>(
-    { name: "", email: "", role: null, sendBy: "show" },
-    LABELS,
-  );
+  const form = useForm<{
+    name: string;
+    email: string;
+    role: string | null;
+    agencyId: string;
+    sendBy: string | null;
+  }>({ name: "", email: "", role: null, agencyId: "", sendBy: "show" }, LABELS);
   usePageTitle(invited == null ? "Invite a user" : "User invited", { error: form.invalid });
   const invite = useMutation(
     trpc.users.invite.mutationOptions({
@@ -51,16 +56,20 @@ export function InviteUserPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const { name, email, role, sendBy } = form.values;
+    const { name, email, role, agencyId, sendBy } = form.values;
     const input = {
       name,
       email,
       role: (role ?? "") as UserRole,
       staffId: null,
+      agencyId: leadAgencyId(role, agencyId),
       sendBy: sendBy === "email" ? ("email" as const) : ("show" as const),
     };
     const ok = form.validate(contract.users.invite.input, input, [
       role == null ? { field: "role", message: "Choose a role" } : null,
+      role === "agency_lead" && agencyId === ""
+        ? { field: "agencyId", message: "Select the agency this agency lead acts for" }
+        : null,
     ]);
     if (ok) invite.mutate(input);
   }
@@ -107,6 +116,7 @@ export function InviteUserPage() {
               {...form.text("email")}
             />
             <Radios legend="Role" legendSize="m" choices={ROLE_CHOICES} {...form.choice("role")} />
+            <LeadAgencySelect role={form.values.role} {...form.text("agencyId")} />
             <LinkDeliveryRadios {...form.choice("sendBy")} />
             <Button busy={invite.isPending}>Invite user</Button>
           </form>

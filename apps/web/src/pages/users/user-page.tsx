@@ -2,7 +2,6 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link } from "react-router";
 
-import { ROLE_LABELS } from "@dapkit/contract";
 import { formatDateTime } from "@dapkit/schemas";
 
 import { Button, ButtonGroup, ButtonLink } from "../../components/button";
@@ -15,6 +14,7 @@ import { useCurrentUser } from "../../lib/current-user";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
+import { useRoleText } from "./lead-agency";
 import { usersChanged, WithUser, type UserAccount } from "./use-user";
 import { UserStatusTag } from "./user-status-tag";
 
@@ -56,6 +56,7 @@ function UserDetails({ user }: { user: UserAccount }) {
     [reactivate.error],
   );
   const yourself = user.id === me.id;
+  const roleText = useRoleText();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -67,7 +68,7 @@ function UserDetails({ user }: { user: UserAccount }) {
             { key: "Email address", value: user.email },
             {
               key: "Role",
-              value: ROLE_LABELS[user.role],
+              value: roleText(user),
               action: yourself ? undefined : change(`/users/${user.id}/role`, "role"),
             },
             { key: "Status", value: <UserStatusTag status={user.status} /> },

@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
-import { ROLE_LABELS } from "@dapkit/contract";
 import { formatDateTime } from "@dapkit/schemas";
 
 import { ButtonLink } from "../../components/button";
@@ -10,12 +9,14 @@ import { FlashBanner } from "../../components/flash-banner";
 import { QueryState } from "../../components/query-state";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
+import { useRoleText } from "./lead-agency";
 import type { UserAccount } from "./use-user";
 import { UserStatusTag } from "./user-status-tag";
 
 /** Everyone who can sign in to the organisation's dapkit: administrators only. */
 export function UsersPage() {
   usePageTitle("Users");
+  const roleText = useRoleText();
   const users = useQuery(trpc.users.list.queryOptions());
   return (
     <>
@@ -46,7 +47,7 @@ export function UsersPage() {
                 ),
               },
               { header: "Email address", cell: (user) => user.email },
-              { header: "Role", cell: (user) => ROLE_LABELS[user.role] },
+              { header: "Role", cell: (user) => roleText(user) },
               { header: "Status", cell: (user) => <UserStatusTag status={user.status} /> },
               {
                 header: "Last signed in",

@@ -191,31 +191,6 @@ export const routes: RouteObject[] = [
         async () => (await import("./pages/partnership/board-report-page")).BoardReportPage,
         "readPartnership",
       ),
-      page(
-        "partnership",
-        async () => (await import("./pages/partnership/partnership-page")).PartnershipPage,
-        "readPartnership",
-      ),
-      page(
-        "partnership/agencies",
-        async () => (await import("./pages/partnership/agencies-page")).AgenciesPage,
-        "readPartnership",
-      ),
-      page(
-        "partnership/agencies/new",
-        async () => (await import("./pages/partnership/agency-form-page")).AgencyFormPage,
-        "managePartnership",
-      ),
-      page(
-        "partnership/agencies/:agencyId/edit",
-        async () => (await import("./pages/partnership/agency-form-page")).AgencyFormPage,
-        "managePartnership",
-      ),
-      page(
-        "partnership/agencies/:agencyId/archive",
-        async () => (await import("./pages/partnership/archive-agency-page")).ArchiveAgencyPage,
-        "managePartnership",
-      ),
       page("staff", async () => (await import("./pages/staff/staff-list-page")).StaffListPage),
       page(
         "staff/import",

@@ -227,6 +227,9 @@ describe("charges.list and charges.waive", () => {
     expect(
       (await t.app.caller(t.other.users.hr).charges.list({ financialYearStart: 2022 })).charges,
     ).toEqual([]);
+    await expect(
+      t.app.caller(t.other.users.hr).charges.list({ financialYearStart: 2022, agencyId: police }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", cause: { field: "agencyId" } });
   });
 
   test("shows an agency lead their own agency's charges only", async () => {

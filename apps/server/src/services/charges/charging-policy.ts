@@ -12,10 +12,11 @@ import {
 
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
-import { chargingPolicies, organisations } from "../../db/schema";
+import { chargingPolicies } from "../../db/schema";
 import { AppError } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
+import { runsAsPartnership } from "../partnership/agencies/agency-reference";
 import type { Scope } from "../scope";
 
 type PolicyRow = typeof chargingPolicies.$inferSelect;
@@ -94,13 +95,8 @@ export function activePolicy(
   tx: Queryable,
   organisationId: string,
 ): { policy: ChargingPolicy; holidays: readonly BankHoliday[] } | null {
-  const partnership = tx
-    .select({ on: organisations.runsAsPartnership })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId))
-    .get();
   const row = policyRow(tx, organisationId);
-  if (partnership?.on !== true || row?.enabled !== true) return null;
+  if (row?.enabled !== true || !runsAsPartnership(tx, organisationId)) return null;
   return { policy: policyOf(row), holidays: holidaysOf(row) };
 }
 

@@ -5,6 +5,7 @@ import { addMonths, formatIsoDate, londonInstant } from "@dapkit/schemas";
 
 import type { Queryable } from "../../db/client";
 import { agencies, charges, courses, staff, trainingSessions } from "../../db/schema";
+import { AppError } from "../../errors";
 import type { Scope } from "../scope";
 
 /** Which charges: a financial year by its first year, optionally a quarter (1 = April–June) and agency. */
@@ -116,7 +117,21 @@ function totals(rows: readonly ChargeItem[]) {
  * The charges of a financial year or quarter, newest first, with each agency's totals (in name
  * order) and the overall totals, exact in pence.
  */
+// An agency asked for must be one of the organisation's (archived ones keep their charges).
+function assertAgency(scope: Scope, agencyId: string | null): void {
+  if (agencyId == null) return;
+  const agency = scope.db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.organisationId, scope.user.organisationId), eq(agencies.id, agencyId)))
+    .get();
+  if (agency === undefined) {
+    throw new AppError("not_found", "Agency not found", { field: "agencyId" });
+  }
+}
+
 export function listCharges(scope: Scope, filter: ChargesFilter) {
+  assertAgency(scope, filter.agencyId);
   const financialYearStart = filter.financialYearStart ?? financialYearOf(scope.now).startYear;
   const rows = chargeRows(
     scope.db,

@@ -87,6 +87,32 @@ describe("charges written as the policy says", () => {
     expect(ledger()).toEqual([]);
   });
 
+  test("a substitute sent the day before through the substitute procedure costs nothing", async () => {
+    const { police } = await partnership();
+    const session = createSession(t.hr, AFTER_BANK_HOLIDAY);
+    const booking = bookingOn(session.id, personOf(police));
+    t.app.clock.now = new Date("2022-05-02T10:00:00.000Z");
+    await hr().training.nominations.substitute({
+      nominationId: booking,
+      staffId: personOf(police, "Kit Lowe"),
+      reason: "Alex is on leave",
+    });
+    expect(ledger()).toEqual([]);
+  });
+
+  test("cancelling many at once charges each late cancellation", async () => {
+    const { police } = await partnership();
+    const session = createSession(t.hr, AFTER_BANK_HOLIDAY);
+    const ids = [personOf(police, "Sam Hill"), personOf(police, "Jo Park")].map((id) =>
+      bookingOn(session.id, id),
+    );
+    t.app.clock.now = new Date("2022-04-29T10:00:00.000Z");
+    await hr().training.nominations.cancelMany({ sessionId: session.id, ids, note: "Office move" });
+    expect(ledger().map((row) => [row.nominationId, row.kind, row.amountPence])).toEqual(
+      ids.map((id) => [id, "late_cancellation", 9000]),
+    );
+  });
+
   test("a non-member agency's place is charged at the session's price when booked", async () => {
     const { charity } = await partnership();
     const session = createSession(t.hr);

@@ -47,6 +47,14 @@ export async function time(
   return summarise(samples);
 }
 
+/** Two operations timed alternately, and how many times longer the second took, run by run. */
+export interface SideBySide {
+  first: Timing;
+  second: Timing;
+  /** The median over the runs of second ÷ first, each pair timed back to back under the same load. */
+  pairedRatio: number;
+}
+
 /**
  * Times two operations alternately, run by run, after `warmup` untimed calls of each: on a busy
  * machine both meet the same load, so their ratio means more than two separate timings would.
@@ -55,7 +63,7 @@ export function timeSideBySide(
   first: () => unknown,
   second: () => unknown,
   options: { runs: number; warmup: number },
-): [Timing, Timing] {
+): SideBySide {
   const samples: [number[], number[]] = [[], []];
   for (let run = -options.warmup; run < options.runs; run += 1) {
     // Alternating which goes first keeps either from always running after the other's garbage.
@@ -66,5 +74,11 @@ export function timeSideBySide(
       if (run >= 0) samples[which].push(performance.now() - started);
     }
   }
-  return [summarise(samples[0]), summarise(samples[1])];
+  const [firstSamples, secondSamples] = samples;
+  const ratios = secondSamples.map((time, run) => time / (firstSamples[run] ?? Number.NaN));
+  return {
+    first: summarise(firstSamples),
+    second: summarise(secondSamples),
+    pairedRatio: summarise(ratios).median,
+  };
 }

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
     .optional(),
   // Seeding an empty database with the fictional demo organisation is on unless turned off.
   DAPKIT_DEMO: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  // The demo runs as a partnership of agencies unless turned off (a single council, as before).
+  DAPKIT_DEMO_PARTNERSHIP: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -36,7 +36,10 @@ async function start(): Promise<void> {
     deliveryConfigured: env.DAPKIT_SMTP_URL !== undefined,
   });
   if (env.DAPKIT_DEMO === "on") {
-    const seeded = await seedDemoIfEmpty(app, { password: env.DAPKIT_DEMO_PASSWORD });
+    const seeded = await seedDemoIfEmpty(app, {
+      password: env.DAPKIT_DEMO_PASSWORD,
+      partnership: env.DAPKIT_DEMO_PARTNERSHIP === "on",
+    });
     if (seeded !== undefined) {
       // Printed once, on the run that creates them: there is no other way to learn them.
       process.stdout.write(

@@ -10,7 +10,11 @@ import { seedDemoIfEmpty } from "./demo";
 async function seededApp() {
   const app = createTestApp();
   app.clock.now = new Date("2026-11-23T10:00:00.000Z");
-  const seeded = await seedDemoIfEmpty(app.deps, { password: "demo password for tests" });
+  // The single council's figures (partnership-demo.test.ts tests the partnership's).
+  const seeded = await seedDemoIfEmpty(app.deps, {
+    password: "demo password for tests",
+    partnership: false,
+  });
   const all = app.db.select().from(users).all();
   const as = (role: string) => {
     const user = all.find((row) => row.role === role);

@@ -8,6 +8,7 @@ import { organisations, users, type UserRole } from "../db/schema";
 import { seedDemoData } from "./demo-data";
 import { seedGovernanceDemo } from "./governance-demo";
 import { seedSelfServiceDemo } from "./demo-self-service";
+import { seedPartnershipDemo } from "./partnership-demo";
 
 /** The fictional organisation a first run creates so there is something to look at. */
 export const DEMO_ORGANISATION = "Northshire Borough Council (demo)";
@@ -18,6 +19,8 @@ const DEMO_USERS: readonly { role: UserRole; email: string; name: string }[] = [
   { role: "accreditation_lead", email: "lead@northshire.example", name: "Logan Price" },
   { role: "manager", email: "manager@northshire.example", name: "Morgan Ellis" },
   { role: "viewer", email: "viewer@northshire.example", name: "Vic Rowe" },
+  // Acts for Northshire Police, one of the partnership's agencies (see partnership-demo.ts).
+  { role: "agency_lead", email: "agency-lead@northshire.example", name: "Jordan Blake" },
 ];
 
 /** The demo users' sign-in details, for printing once. */
@@ -28,11 +31,12 @@ export interface SeededDemo {
 
 /**
  * Creates the demo organisation when the database has no organisation at all; does nothing on
- * later runs, so restarting keeps every change people made.
+ * later runs, so restarting keeps every change people made. It runs as a partnership of agencies
+ * unless `partnership` is false (then it is a single council, as before partnerships existed).
  */
 export async function seedDemoIfEmpty(
   deps: AppDeps,
-  options: { password?: string | undefined } = {},
+  options: { password?: string | undefined; partnership?: boolean | undefined } = {},
 ): Promise<SeededDemo | undefined> {
   if (deps.db.select({ id: organisations.id }).from(organisations).limit(1).get() !== undefined) {
     return undefined;
@@ -57,6 +61,7 @@ export async function seedDemoIfEmpty(
   await seedDemoData(deps, demoUsers);
   seedGovernanceDemo(deps, demoUsers);
   seedSelfServiceDemo(deps, demoUsers);
+  if (options.partnership !== false) seedPartnershipDemo(deps, demoUsers);
   return {
     organisationName: DEMO_ORGANISATION,
     users: DEMO_USERS.map((user) => ({ role: user.role, email: user.email, password })),

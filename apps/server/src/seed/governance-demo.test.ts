@@ -7,7 +7,8 @@ import { seedDemoIfEmpty } from "./demo";
 async function leadOfDemo() {
   const app = createTestApp();
   app.clock.now = new Date("2026-11-23T10:00:00.000Z");
-  await seedDemoIfEmpty(app.deps, { password: "demo password for tests" });
+  // Oxford's own figures, so the single council's demo (the partnership adds its agencies' people).
+  await seedDemoIfEmpty(app.deps, { password: "demo password for tests", partnership: false });
   const lead = app.db
     .select()
     .from(users)

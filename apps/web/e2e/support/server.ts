@@ -39,9 +39,13 @@ export interface RunningServer {
 /**
  * Starts `node apps/server/dist/main.js` (what `pnpm build` produces) on a free port with a fresh
  * data folder, so it seeds the demo organisation (or, with `demo: false`, starts empty as a
- * council going live would), and waits until it is listening.
+ * council going live would), and waits until it is listening. The demo is a single council
+ * unless `partnership` is true: journeys that are not about partnerships make people with no
+ * agency, which a partnership refuses.
  */
-export async function startServer(options: { demo?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { demo?: boolean; partnership?: boolean } = {},
+): Promise<RunningServer> {
   for (const built of [SERVER_ENTRY, WEB_INDEX]) {
     if (!existsSync(built))
       throw new Error(`${built} is missing: run "pnpm build" from the repository root first`);
@@ -57,6 +61,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Run
       HOST: "127.0.0.1",
       DAPKIT_DATA_DIR: dataDir,
       DAPKIT_DEMO_PASSWORD: DEMO_PASSWORD,
+      DAPKIT_DEMO_PARTNERSHIP: options.partnership === true ? "on" : "off",
       ...(options.demo === false ? { DAPKIT_DEMO: "off" } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Form, Link, useSearchParams } from "react-router";
 
-import { CHARGE_KIND_LABELS, REPORT_QUARTER_LABELS, REPORT_QUARTERS } from "@dapkit/contract";
+import { CHARGE_KIND_LABELS } from "@dapkit/contract";
 import { financialYearOf, formatMoney } from "@dapkit/funding";
 import { formatCount, formatDate, formatDateTime } from "@dapkit/schemas";
 
@@ -16,6 +16,7 @@ import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
+import { QuarterSelect } from "./quarter-select";
 
 type ChargesList = Outputs["charges"]["list"];
 type Charge = ChargesList["charges"][number];
@@ -57,18 +58,7 @@ function Filters({ list, filter }: { list: ChargesList; filter: ReturnType<typeo
           />
         </div>
         <div className="govuk-grid-column-one-quarter">
-          <Select
-            name="quarter"
-            label="Quarter"
-            defaultValue={filter.quarter == null ? "" : String(filter.quarter)}
-            options={[
-              { value: "", text: "The whole year" },
-              ...REPORT_QUARTERS.map((quarter) => ({
-                value: String(quarter),
-                text: REPORT_QUARTER_LABELS[quarter],
-              })),
-            ]}
-          />
+          <QuarterSelect defaultValue={filter.quarter == null ? "" : String(filter.quarter)} />
         </div>
         <div className="govuk-grid-column-one-half">
           <Select

@@ -1,12 +1,10 @@
 import { describe, expect, test } from "vitest";
 
 import { policyInput, policyText } from "./charging-policy-form";
+import { WIRRAL_POLICY } from "./wirral-policy";
 
 const POLICY = {
-  enabled: true,
-  noticeWorkingDays: 3,
-  halfDayMaxMinutes: 240,
-  lateCancellation: { halfDayPence: 5000, fullDayPence: 9000 },
+  ...WIRRAL_POLICY,
   noShow: { halfDayPence: 2550, fullDayPence: 9000 },
   chargeMemberAgencies: false,
 };

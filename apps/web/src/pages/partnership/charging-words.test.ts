@@ -1,15 +1,9 @@
 import { describe, expect, test } from "vitest";
 
 import { chargeAmount, chargingExamples } from "./charging-words";
+import { WIRRAL_POLICY } from "./wirral-policy";
 
-const WIRRAL = {
-  enabled: true,
-  noticeWorkingDays: 3,
-  halfDayMaxMinutes: 240,
-  lateCancellation: { halfDayPence: 5000, fullDayPence: 9000 },
-  noShow: { halfDayPence: 5000, fullDayPence: 9000 },
-  chargeMemberAgencies: true,
-};
+const WIRRAL = WIRRAL_POLICY;
 
 describe("chargingExamples", () => {
   test("says what a late cancellation and a no-show cost, and what is free", () => {

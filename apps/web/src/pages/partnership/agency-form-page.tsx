@@ -1,10 +1,8 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, contract, type AgencyKind } from "@dapkit/contract";
 
-import { NotFoundContent } from "../../components/error-pages";
-import { QueryState } from "../../components/query-state";
 import { QuestionForm } from "../../components/question-form";
 import { Radios } from "../../components/radios";
 import { Select } from "../../components/select";
@@ -15,6 +13,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { useForm } from "../../lib/use-form";
 import { trpc } from "../../trpc";
 import { partnershipChanged, type Agency } from "./use-agencies";
+import { WithAgency } from "./with-agency";
 
 const LABELS = { name: "Agency name", kind: "Kind of agency", member: "Member agency" };
 
@@ -94,19 +93,13 @@ function AgencyForm({ agency }: { agency: Agency | undefined }) {
 /** Adds an agency, or changes one (`/partnership/agencies/:agencyId/edit`). */
 export function AgencyFormPage() {
   const { agencyId } = useParams();
-  const agencies = useQuery(trpc.partnership.agencies.list.queryOptions());
   return (
     <>
       <BackLink to="/partnership/agencies">Back to agencies</BackLink>
       {agencyId === undefined ? (
         <AgencyForm agency={undefined} />
       ) : (
-        <QueryState query={agencies} what="agency">
-          {(list) => {
-            const found = list.find((item) => item.id === agencyId);
-            return found === undefined ? <NotFoundContent /> : <AgencyForm agency={found} />;
-          }}
-        </QueryState>
+        <WithAgency>{(agency) => <AgencyForm agency={agency} />}</WithAgency>
       )}
     </>
   );

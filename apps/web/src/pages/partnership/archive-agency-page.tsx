@@ -1,14 +1,12 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { useMutation } from "@tanstack/react-query";
 
-import { NotFoundContent } from "../../components/error-pages";
 import { ConfirmAction } from "../../components/confirm-action";
-import { QueryState } from "../../components/query-state";
 import { BackLink } from "../../components/small-parts";
 import { useNavigateWithFlash } from "../../lib/flash";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc } from "../../trpc";
 import { partnershipChanged, type Agency } from "./use-agencies";
+import { WithAgency } from "./with-agency";
 
 function ConfirmArchive({ agency }: { agency: Agency }) {
   usePageTitle(`Archive ${agency.name}`);
@@ -40,17 +38,10 @@ function ConfirmArchive({ agency }: { agency: Agency }) {
 
 /** The confirmation before an agency is archived. */
 export function ArchiveAgencyPage() {
-  const { agencyId } = useParams();
-  const agencies = useQuery(trpc.partnership.agencies.list.queryOptions());
   return (
     <>
       <BackLink to="/partnership/agencies">Back to agencies</BackLink>
-      <QueryState query={agencies} what="agency">
-        {(list) => {
-          const found = list.find((item) => item.id === agencyId);
-          return found === undefined ? <NotFoundContent /> : <ConfirmArchive agency={found} />;
-        }}
-      </QueryState>
+      <WithAgency>{(agency) => <ConfirmArchive agency={agency} />}</WithAgency>
     </>
   );
 }

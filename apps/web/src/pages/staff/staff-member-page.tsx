@@ -43,6 +43,9 @@ export function StaffMemberPage() {
                     { key: "Job title", value: person.jobTitle },
                     { key: "Department", value: person.departmentName },
                     { key: "Manager", value: person.managerName ?? "None" },
+                    ...(user.runsAsPartnership
+                      ? [{ key: "Agency", value: person.agencyName ?? "None" }]
+                      : []),
                     { key: "Email", value: person.email ?? "Not recorded" },
                     {
                       key: "Start date",

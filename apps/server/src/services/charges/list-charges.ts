@@ -7,6 +7,7 @@ import type { Queryable } from "../../db/client";
 import { agencies, charges, courses, staff, trainingSessions } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Scope } from "../scope";
+import { courseOfSession } from "../training/nomination-items";
 
 /** Which charges: a financial year by its first year, optionally a quarter (1 = April–June) and agency. */
 export interface ChargesFilter {
@@ -87,13 +88,7 @@ export function chargeRows(tx: Queryable, where: SQL | undefined) {
         eq(trainingSessions.id, charges.sessionId),
       ),
     )
-    .innerJoin(
-      courses,
-      and(
-        eq(courses.organisationId, charges.organisationId),
-        eq(courses.id, trainingSessions.courseId),
-      ),
-    )
+    .innerJoin(courses, courseOfSession)
     .where(where)
     .orderBy(desc(charges.chargedOn), agencies.name, staff.name)
     .all();

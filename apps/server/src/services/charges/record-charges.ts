@@ -12,6 +12,7 @@ import { agencies, charges, nominations, staff, trainingSessions } from "../../d
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
+import { sessionOfNomination, staffOfNomination } from "../training/nomination-items";
 import { activePolicy } from "./charging-policy";
 
 const replacement = sql`exists (select 1 from nominations as later where later.organisation_id = ${nominations.organisationId} and later.substituted_for_id = ${nominations.id})`;
@@ -32,21 +33,12 @@ function bookingFacts(tx: Queryable, organisationId: string, ids: readonly strin
       substituted: sql<number>`${replacement}`.mapWith(Boolean),
     })
     .from(nominations)
-    .innerJoin(
-      staff,
-      and(eq(staff.organisationId, nominations.organisationId), eq(staff.id, nominations.staffId)),
-    )
+    .innerJoin(staff, staffOfNomination)
     .innerJoin(
       agencies,
       and(eq(agencies.organisationId, staff.organisationId), eq(agencies.id, staff.agencyId)),
     )
-    .innerJoin(
-      trainingSessions,
-      and(
-        eq(trainingSessions.organisationId, nominations.organisationId),
-        eq(trainingSessions.id, nominations.sessionId),
-      ),
-    )
+    .innerJoin(trainingSessions, sessionOfNomination)
     .where(
       and(
         eq(nominations.organisationId, organisationId),

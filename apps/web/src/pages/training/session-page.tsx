@@ -12,6 +12,7 @@ import { usePageTitle } from "../../lib/page-title";
 import { trpc, type Outputs } from "../../trpc";
 import { MessagesSection } from "../messages/messages-section";
 import { SessionActions, SessionStatusNotice, SessionStatusTag } from "./session-lifecycle";
+import { eligibilityRows } from "./session-eligibility-summary";
 import { SessionNominations } from "./session-nominations";
 
 type Session = Outputs["training"]["sessions"]["get"];
@@ -48,6 +49,7 @@ function SessionDetails({ session }: { session: Session }) {
                 ? "Nobody waiting"
                 : plural(session.waitlisted, "person", "people"),
           },
+          ...eligibilityRows(session),
         ]}
       />
       <SessionActions session={session} />

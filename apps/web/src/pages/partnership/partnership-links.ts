@@ -26,6 +26,13 @@ export const PARTNERSHIP_LINKS: readonly PartnershipLink[] = [
     permission: "readPartnership",
   },
   {
+    href: "/partnership/evaluation",
+    title: "Evaluation",
+    description:
+      "Confidence in each course's learning outcomes before, straight after and 6 to 8 weeks after a session, by course and agency, with comments.",
+    permission: "readPartnership",
+  },
+  {
     href: "/partnership/charging-policy",
     title: "Charging policy",
     description:

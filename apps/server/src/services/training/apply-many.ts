@@ -93,7 +93,7 @@ function applyOne(run: BulkRun, nomination: NominationForChange): ManyOutcome {
     moveNomination(tx, scope, { nomination, to: wanted, note: input.note, action: input.action });
     // Giving up a place inside the notice period is a late cancellation under a charging policy.
     if (wanted === "cancelled" && holdsPlace(nomination.state)) {
-      recordCharges(tx, scope, "cancelled", [nomination.id]);
+      recordCharges(tx, scope, { what: "cancelled", nominationIds: [nomination.id] });
     }
     return done(wanted);
   }

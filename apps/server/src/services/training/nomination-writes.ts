@@ -193,7 +193,7 @@ export function moveNomination(tx: Queryable, scope: Scope, change: StateChange)
   });
   queueStateChangeMessages(tx, scope, change);
   // A non-member agency's place is charged when booked (nothing unless a charging policy is on).
-  if (to === "booked") recordCharges(tx, scope, "booked", [nomination.id]);
+  if (to === "booked") recordCharges(tx, scope, { what: "booked", nominationIds: [nomination.id] });
   queueEvaluationInvitation(tx, scope, change);
 }
 

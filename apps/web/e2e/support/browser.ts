@@ -19,6 +19,7 @@ export const USERS = {
   lead: "lead@northshire.example",
   manager: "manager@northshire.example",
   viewer: "viewer@northshire.example",
+  agencyLead: "agency-lead@northshire.example",
 } as const;
 
 /** A demo user's role. */

@@ -191,6 +191,62 @@ export const routes: RouteObject[] = [
         async () => (await import("./pages/partnership/board-report-page")).BoardReportPage,
         "readPartnership",
       ),
+      page(
+        "partnership/costs",
+        async () =>
+          (await import("./pages/partnership/costs/programme-costs-page")).ProgrammeCostsPage,
+        "readPartnership",
+      ),
+      page(
+        "partnership/costs/new",
+        async () =>
+          (await import("./pages/partnership/costs/programme-cost-form-page"))
+            .ProgrammeCostFormPage,
+        "managePartnership",
+      ),
+      page(
+        "partnership/costs/sharing",
+        async () => (await import("./pages/partnership/costs/cost-sharing-page")).CostSharingPage,
+        "managePartnership",
+      ),
+      page(
+        "partnership/costs/:costId/edit",
+        async () =>
+          (await import("./pages/partnership/costs/programme-cost-form-page"))
+            .ProgrammeCostFormPage,
+        "managePartnership",
+      ),
+      page(
+        "partnership/costs/:costId/remove",
+        async () =>
+          (await import("./pages/partnership/costs/remove-programme-cost-page"))
+            .RemoveProgrammeCostPage,
+        "managePartnership",
+      ),
+      page(
+        "partnership/framework",
+        async () => (await import("./pages/partnership/framework/framework-page")).FrameworkPage,
+        "readPartnership",
+      ),
+      page(
+        "partnership/framework/edit",
+        async () =>
+          (await import("./pages/partnership/framework/framework-form-page")).FrameworkFormPage,
+        "managePartnership",
+      ),
+      page(
+        "partnership/framework/rules/new",
+        async () =>
+          (await import("./pages/partnership/framework/level-rule-form-page")).LevelRuleFormPage,
+        "managePartnership",
+      ),
+      page(
+        "partnership/framework/rules/:ruleId/remove",
+        async () =>
+          (await import("./pages/partnership/framework/remove-level-rule-page"))
+            .RemoveLevelRulePage,
+        "managePartnership",
+      ),
       page("staff", async () => (await import("./pages/staff/staff-list-page")).StaffListPage),
       page(
         "staff/import",

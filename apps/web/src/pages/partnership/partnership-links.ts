@@ -19,6 +19,20 @@ export const PARTNERSHIP_LINKS: readonly PartnershipLink[] = [
     permission: "readPartnership",
   },
   {
+    href: "/partnership/costs",
+    title: "Programme costs",
+    description:
+      "The shared programme's trainers, venues and materials by financial year, each member agency's share, the budget against spend and the cost per attendee.",
+    permission: "readPartnership",
+  },
+  {
+    href: "/partnership/framework",
+    title: "Framework and compliance",
+    description:
+      "The training framework's levels, who needs which level, and how many people in each agency are trained in date.",
+    permission: "readPartnership",
+  },
+  {
     href: "/partnership/board-report",
     title: "Board report",
     description:

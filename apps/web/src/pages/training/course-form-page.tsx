@@ -16,6 +16,14 @@ import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
 
 type Course = Outputs["training"]["courses"]["list"][number];
+type FrameworkLevel = Outputs["trainingFramework"]["get"]["levels"][number];
+
+// Without a framework of its own, an organisation's courses take the usual levels 1 to 4.
+const USUAL_LEVELS: readonly FrameworkLevel[] = [1, 2, 3, 4].map((level) => ({
+  level,
+  name: "",
+  defaultRefresherMonths: null,
+}));
 
 const LABELS = {
   title: "Course title",
@@ -24,7 +32,13 @@ const LABELS = {
   description: "Description",
 };
 
-function CourseForm({ course }: { course: Course | undefined }) {
+function CourseForm({
+  course,
+  levels,
+}: {
+  course: Course | undefined;
+  levels: readonly FrameworkLevel[];
+}) {
   const flash = useNavigateWithFlash();
   const form = useForm(
     {
@@ -84,10 +98,23 @@ function CourseForm({ course }: { course: Course | undefined }) {
       <TextInput label="Course title" {...form.text("title")} />
       <Radios
         legend="Level"
-        hint="Level 1 is awareness for all staff; higher levels are for specialist roles."
-        inline
-        choices={["1", "2", "3", "4"].map((value) => ({ value, text: `Level ${value}` }))}
+        hint="The level of the training framework the course belongs to. Level 1 is awareness for all staff; higher levels are for specialist roles."
+        inline={levels.every((row) => row.name === "")}
+        choices={levels.map((row) => ({
+          value: String(row.level),
+          text:
+            row.name === ""
+              ? `Level ${String(row.level)}`
+              : `Level ${String(row.level)}: ${row.name}`,
+        }))}
         {...form.choice("level")}
+        onChange={(value) => {
+          form.set("level", value);
+          // A new course starts with its level's refresher interval unless one was typed.
+          const months = levels.find((row) => String(row.level) === value)?.defaultRefresherMonths;
+          if (course === undefined && form.values.refresherIntervalMonths === "" && months != null)
+            form.set("refresherIntervalMonths", String(months));
+        }}
       />
       <TextInput
         label="Refresher interval in months (optional)"
@@ -104,16 +131,24 @@ function CourseForm({ course }: { course: Course | undefined }) {
 export function CourseFormPage() {
   const { courseId } = useParams();
   const courses = useQuery(trpc.training.courses.list.queryOptions());
+  // The framework's levels when it has them; the form does not wait on (or fail with) it.
+  const framework = useQuery(trpc.trainingFramework.get.queryOptions());
+  const framed = framework.data?.levels ?? [];
+  const levels = framed.length > 0 ? framed : USUAL_LEVELS;
   return (
     <>
       <BackLink to="/training/courses">Back to courses</BackLink>
       {courseId === undefined ? (
-        <CourseForm course={undefined} />
+        <CourseForm course={undefined} levels={levels} />
       ) : (
         <QueryState query={courses} what="course">
           {(list) => {
             const found = list.find((item) => item.id === courseId);
-            return found === undefined ? <NotFoundContent /> : <CourseForm course={found} />;
+            return found === undefined ? (
+              <NotFoundContent />
+            ) : (
+              <CourseForm course={found} levels={levels} />
+            );
           }}
         </QueryState>
       )}

@@ -249,6 +249,11 @@ describe("nominating and booking in a partnership", () => {
     });
   });
 
+  // Books one new person of the agency onto the session (a place, or the waiting list).
+  function bookOne(sessionId: string, agencyId: string, name: string) {
+    return createBookings(t.hr, { sessionId, staffIds: [agencyStaff(t.hr, agencyId, name)] })[0];
+  }
+
   test("places held for an agency go to its people until the release date, then to anyone", async () => {
     // 3 places, 2 held for the police until 1 May.
     const session = createSession(t.hr, {
@@ -256,11 +261,7 @@ describe("nominating and booking in a partnership", () => {
       agencies: [{ agencyId: police, reservedPlaces: 2 }],
       reservedUntil: RELEASE,
     });
-    const book = (agencyId: string, name: string) =>
-      createBookings(t.hr, {
-        sessionId: session.id,
-        staffIds: [agencyStaff(t.hr, agencyId, name)],
-      })[0];
+    const book = (agencyId: string, name: string) => bookOne(session.id, agencyId, name);
     expect(book(council, "Bo Clerk")?.state).toBe("booked");
     const waiting = book(council, "Cat Clerk");
     expect(waiting?.state).toBe("waitlisted");
@@ -288,11 +289,7 @@ describe("nominating and booking in a partnership", () => {
       agencies: [{ agencyId: police, reservedPlaces: 1 }],
       reservedUntil: RELEASE,
     });
-    const book = (agencyId: string, name: string) =>
-      createBookings(t.hr, {
-        sessionId: session.id,
-        staffIds: [agencyStaff(t.hr, agencyId, name)],
-      })[0];
+    const book = (agencyId: string, name: string) => bookOne(session.id, agencyId, name);
     const clerk = book(council, "Bo Clerk");
     const officer = book(police, "Ann Officer");
     const waitingClerk = book(council, "Cat Clerk");

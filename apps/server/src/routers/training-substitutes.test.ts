@@ -78,35 +78,19 @@ describe("training.nominations.substitute", () => {
       staffIds: [createStaff(t.hr).id],
     });
     const caller = t.app.caller(t.org.users.hr);
-    await expect(
-      caller.training.nominations.substitute({
-        nominationId: nominated?.id ?? "",
-        staffId: cover.id,
-        reason: "Off sick",
-      }),
-    ).rejects.toMatchObject({
+    const send = (nominationId = booking?.id ?? "", reason = "Off sick") =>
+      caller.training.nominations.substitute({ nominationId, staffId: cover.id, reason });
+    await expect(send(nominated?.id)).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Only a booked place can go to a substitute: Di Nominee's nomination is nominated",
       cause: { field: "nominationId" },
     });
-    await expect(
-      caller.training.nominations.substitute({
-        nominationId: booking?.id ?? "",
-        staffId: cover.id,
-        reason: "",
-      }),
-    ).rejects.toMatchObject({
+    await expect(send(undefined, "")).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "reason: Enter the reason for sending a substitute",
     });
     startSession(t.app, t.hr, session.id);
-    await expect(
-      caller.training.nominations.substitute({
-        nominationId: booking?.id ?? "",
-        staffId: cover.id,
-        reason: "Off sick",
-      }),
-    ).rejects.toMatchObject({
+    await expect(send()).rejects.toMatchObject({
       code: "CONFLICT",
       message: "This session started at 10am on 10 May 2022, so nobody can be booked onto it",
     });

@@ -70,6 +70,32 @@ describe("charges written as the policy says", () => {
     ]);
   });
 
+  test("a no-show corrected to attended after closing is waived with the reason, and the reverse charged", async () => {
+    const { police } = await partnership();
+    const session = createSession(t.hr);
+    const [first, second] = createBookings(t.hr, {
+      sessionId: session.id,
+      staffIds: [personOf(police, "Sam Hill"), personOf(police, "Jo Park")],
+    });
+    startSession(t.app, t.hr, session.id);
+    await hr().training.attendance.mark({ nominationId: first?.id ?? "", outcome: "no_show" });
+    await hr().training.attendance.mark({
+      nominationId: second?.id ?? "",
+      outcome: "fully_attended",
+    });
+    await hr().training.sessions.close({ id: session.id });
+    const correct = (nominationId: string, outcome: "fully_attended" | "no_show") =>
+      hr().training.attendance.mark({ nominationId, outcome, note: "Register mixed up" });
+    await correct(first?.id ?? "", "fully_attended");
+    await correct(second?.id ?? "", "no_show");
+    expect(ledger().map((row) => [row.nominationId, row.kind, row.waiveReason])).toEqual([
+      [first?.id, "no_show", "Attendance corrected: Register mixed up"],
+      [second?.id, "no_show", ""],
+    ]);
+    const waives = t.app.db.select().from(auditLog).where(eq(auditLog.action, "waive")).all();
+    expect(waives).toHaveLength(1);
+  });
+
   test("a place a substitute took is free to give up", async () => {
     const { police } = await partnership();
     const session = createSession(t.hr, AFTER_BANK_HOLIDAY);

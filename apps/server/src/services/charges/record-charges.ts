@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 
 import { financialYearOf } from "@dapkit/funding";
-import { londonWallClock } from "@dapkit/schemas";
+import { londonWallClock, type NominationState } from "@dapkit/schemas";
 import { chargeFor, type ChargeEvent } from "@dapkit/training";
 
 import type { ChargeKind } from "@dapkit/contract";
@@ -14,6 +14,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { sessionOfNomination, staffOfNomination } from "../training/nomination-items";
 import { activePolicy } from "./charging-policy";
+import { writeWaiver } from "./waive-charge";
 
 const replacement = sql`exists (select 1 from nominations as later where later.organisation_id = ${nominations.organisationId} and later.substituted_for_id = ${nominations.id})`;
 
@@ -155,4 +156,35 @@ export function noShowsOf(tx: Queryable, scope: Scope, sessionId: string): strin
     )
     .all()
     .map((row) => row.id);
+}
+
+/**
+ * Keeps the ledger true to a closed session's corrected register: a no-show corrected to
+ * attended no longer owes its charge (waived, with the correction's reason, and audited), and a
+ * person corrected to a no-show is charged as one, in the caller's transaction.
+ */
+export function chargesAfterCorrection(
+  tx: Queryable,
+  scope: Scope,
+  correction: { nominationId: string; from: NominationState; to: NominationState; note: string },
+): void {
+  const { nominationId, from, to, note } = correction;
+  if (to === "no_show") {
+    recordCharges(tx, scope, { what: "not_attended", nominationIds: [nominationId] });
+    return;
+  }
+  if (from !== "no_show") return;
+  const owed = and(
+    eq(charges.organisationId, scope.user.organisationId),
+    eq(charges.nominationId, nominationId),
+    eq(charges.kind, "no_show"),
+    isNull(charges.waivedAt),
+  );
+  const charge = tx
+    .select({ id: charges.id, amountPence: charges.amountPence })
+    .from(charges)
+    .where(owed)
+    .get();
+  if (charge === undefined) return;
+  writeWaiver(tx, scope, { ...charge, reason: `Attendance corrected: ${note}` });
 }

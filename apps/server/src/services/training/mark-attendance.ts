@@ -6,6 +6,7 @@ import type { AttendanceOutcome } from "@dapkit/schemas";
 
 import { nominations, staff } from "../../db/schema";
 import { AppError } from "../../errors";
+import { chargesAfterCorrection } from "../charges/record-charges";
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import { changeNomination } from "./nomination-actions";
@@ -47,6 +48,14 @@ export function markAttendance(
     const action = attendanceAction(tx, scope, { sessionId: nomination.sessionId, ...input });
     if (nomination.state === input.outcome) return;
     moveNomination(tx, scope, { nomination, to: input.outcome, note: input.note, action });
+    if (action === "correct_attendance") {
+      chargesAfterCorrection(tx, scope, {
+        nominationId: nomination.id,
+        from: nomination.state,
+        to: input.outcome,
+        note: input.note,
+      });
+    }
   }).nomination;
 }
 

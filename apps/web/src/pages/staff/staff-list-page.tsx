@@ -18,7 +18,6 @@ import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useFilters } from "../../lib/search-params";
 import { trpc, type Outputs } from "../../trpc";
-import { agencyOptions, useAgencies } from "../partnership/use-agencies";
 import { staffNameColumn, staffRoleColumns } from "./staff-columns";
 import { TeamFilterSelects } from "./team-filter-selects";
 
@@ -33,8 +32,6 @@ function Filters({
   filters: ReturnType<typeof useFilters<(typeof FILTERS)[number]>>;
 }) {
   const [draft, setDraft] = useState(filters.values);
-  const user = useCurrentUser();
-  const partnership = useAgencies();
   function apply(event: FormEvent) {
     event.preventDefault();
     filters.set(draft);
@@ -49,15 +46,6 @@ function Filters({
         onChange={(event) => setDraft({ ...draft, search: event.target.value })}
       />
       <TeamFilterSelects value={draft} onChange={setDraft} />
-      {partnership.applies && user.role !== "agency_lead" ? (
-        <Select
-          name="agency"
-          label="Agency"
-          value={draft.agency}
-          onChange={(event) => setDraft({ ...draft, agency: event.target.value })}
-          options={agencyOptions(partnership.agencies, "Every agency")}
-        />
-      ) : null}
       <Select
         name="active"
         label="Employment"

@@ -3,17 +3,20 @@ import { useQuery } from "@tanstack/react-query";
 import { Select } from "../../components/select";
 import { useCurrentUser } from "../../lib/current-user";
 import { trpc } from "../../trpc";
+import { agencyOptions, useAgencies } from "../partnership/use-agencies";
 import { useManagers } from "./use-managers";
 
-/** What the two selects choose: a department id and a manager's staff id ("" for any). */
+/** What the selects choose: a department id, a manager's staff id and an agency id ("" for any). */
 export interface TeamFilter {
   department: string;
   manager: string;
+  agency: string;
 }
 
 /**
- * The department and team (by manager) selects of the staff list's and the nominate page's
- * filters. A manager sees only their own team, so is offered no team to choose.
+ * The department, team (by manager) and, in a partnership, agency selects of the staff list's and
+ * the nominate page's filters. A manager sees only their own team, so is offered no team to
+ * choose; an agency lead sees only their own agency, so is offered no agency.
  */
 export function TeamFilterSelects<V extends TeamFilter>({
   value,
@@ -25,6 +28,7 @@ export function TeamFilterSelects<V extends TeamFilter>({
   const user = useCurrentUser();
   const departments = useQuery(trpc.staff.departments.list.queryOptions());
   const managers = useManagers();
+  const partnership = useAgencies();
   return (
     <>
       <Select
@@ -52,6 +56,15 @@ export function TeamFilterSelects<V extends TeamFilter>({
           ]}
         />
       )}
+      {partnership.applies && user.role !== "agency_lead" ? (
+        <Select
+          name="agency"
+          label="Agency"
+          value={value.agency}
+          onChange={(event) => onChange({ ...value, agency: event.target.value })}
+          options={agencyOptions(partnership.agencies, "Every agency")}
+        />
+      ) : null}
     </>
   );
 }

@@ -28,7 +28,7 @@ type Session = Outputs["training"]["sessions"]["get"];
 type Candidates = Outputs["training"]["sessions"]["candidates"];
 
 const PAGE_SIZE = 50;
-const FILTERS = ["search", "department", "manager"] as const;
+const FILTERS = ["search", "department", "manager", "agency"] as const;
 
 // Department, team and name: applied together, so "everyone in Housing" is one search.
 function Filters({
@@ -82,7 +82,7 @@ function NominateForm({ session }: { session: Session }) {
   const user = useCurrentUser();
   const flash = useNavigateWithFlash();
   const filters = useFilters(FILTERS);
-  const { search, department, manager } = filters.values;
+  const { search, department, manager, agency } = filters.values;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState("");
   const [mandatory, setMandatory] = useState(false);
@@ -96,6 +96,7 @@ function NominateForm({ session }: { session: Session }) {
       ...(search === "" ? {} : { search }),
       ...(department === "" ? {} : { departmentId: department }),
       ...(manager === "" ? {} : { managerId: manager }),
+      ...(agency === "" ? {} : { agencyId: agency }),
     }),
     placeholderData: keepPreviousData,
   });
@@ -128,7 +129,7 @@ function NominateForm({ session }: { session: Session }) {
     if (form.validate(contract.training.nominations.create.input, input)) nominate.mutate(input);
   }
 
-  const filtered = search !== "" || department !== "" || manager !== "";
+  const filtered = search !== "" || department !== "" || manager !== "" || agency !== "";
   return (
     <>
       <ErrorSummary errors={form.errors} />

@@ -154,6 +154,38 @@ describe("charges written as the policy says", () => {
     ]);
   });
 
+  test("a non-member's place given up in time is waived; given up late or not used, it costs the place only", async () => {
+    const { charity } = await partnership();
+    const session = createSession(t.hr, AFTER_BANK_HOLIDAY);
+    priceForNonMembers(session.id, 10_000);
+    const inTime = bookingOn(session.id, personOf(charity, "Bea Cole"));
+    const late = bookingOn(session.id, personOf(charity, "Dee Ford"));
+    await cancelOn("2022-04-26", inTime);
+    await cancelOn("2022-05-02", late);
+    expect(
+      ledger().map((row) => [row.nominationId, row.kind, row.amountPence, row.waiveReason]),
+    ).toEqual([
+      [inTime, "non_member_place", 10_000, "Place given up with enough notice"],
+      [late, "non_member_place", 10_000, ""],
+    ]);
+  });
+
+  test("a non-member's substitute takes over the paid place without a second charge", async () => {
+    const { charity } = await partnership();
+    const session = createSession(t.hr, AFTER_BANK_HOLIDAY);
+    priceForNonMembers(session.id, 10_000);
+    const booking = bookingOn(session.id, personOf(charity, "Bea Cole"));
+    t.app.clock.now = new Date("2022-05-02T10:00:00.000Z");
+    await hr().training.nominations.substitute({
+      nominationId: booking,
+      staffId: personOf(charity, "Dee Ford"),
+      reason: "Bea is on leave",
+    });
+    expect(ledger().map((row) => [row.nominationId, row.kind, row.waivedAt])).toEqual([
+      [booking, "non_member_place", null],
+    ]);
+  });
+
   test("nothing is charged with the policy off, outside a partnership, or for people with no agency", async () => {
     const { police } = await partnership({ ...POLICY, enabled: false });
     const session = createSession(t.hr, AFTER_BANK_HOLIDAY);

@@ -31,6 +31,7 @@ function bookingFacts(tx: Queryable, organisationId: string, ids: readonly strin
       startsAt: trainingSessions.startsAt,
       endsAt: trainingSessions.endsAt,
       nonMemberPricePence: trainingSessions.nonMemberPricePence,
+      substitutedForId: nominations.substitutedForId,
       substituted: sql<number>`${replacement}`.mapWith(Boolean),
     })
     .from(nominations)
@@ -87,6 +88,40 @@ function eventOf(what: ChargedEvent, booking: BookingFacts, today: string): Char
   }
 }
 
+/** A booking's place charge, if one is owed (not waived). */
+function owedPlaceCharge(tx: Queryable, scope: Scope, nominationId: string) {
+  return tx
+    .select({ id: charges.id, amountPence: charges.amountPence })
+    .from(charges)
+    .where(
+      and(
+        eq(charges.organisationId, scope.user.organisationId),
+        eq(charges.nominationId, nominationId),
+        eq(charges.kind, "non_member_place"),
+        isNull(charges.waivedAt),
+      ),
+    )
+    .get();
+}
+
+/**
+ * A non-member agency pays for its place when booking, so giving the place up late or not coming
+ * costs nothing more; giving it up with enough notice (or to a substitute) waives the place's
+ * charge. True when the booking had an owed place charge, which settles the event.
+ */
+function settledByPlace(
+  tx: Queryable,
+  scope: Scope,
+  facts: { booking: BookingFacts; late: boolean },
+): boolean {
+  const place = owedPlaceCharge(tx, scope, facts.booking.nominationId);
+  if (place === undefined) return false;
+  if (!facts.late && facts.booking.state === "cancelled") {
+    writeWaiver(tx, scope, { ...place, reason: "Place given up with enough notice" });
+  }
+  return true;
+}
+
 /**
  * Writes to the charges ledger what the organisation's charging policy charges for `what`
  * happening to each of these bookings, in the caller's transaction: nothing unless the
@@ -107,6 +142,12 @@ export function recordCharges(
   let written = 0;
   for (const booking of bookingFacts(tx, scope.user.organisationId, nominationIds)) {
     const charge = chargeFor(active.policy, eventOf(what, booking, today), active.holidays);
+    if (what !== "booked" && settledByPlace(tx, scope, { booking, late: charge != null })) {
+      continue;
+    }
+    // A substitute takes over a place already paid for.
+    const takesOver = booking.substitutedForId;
+    if (what === "booked" && takesOver != null && owedPlaceCharge(tx, scope, takesOver)) continue;
     if (charge == null) continue;
     const sessionDate = londonWallClock(booking.startsAt).date;
     const id = newId();

@@ -1,6 +1,6 @@
 import { financialQuarter, parseFinancialYear, type QuarterNumber } from "@dapkit/funding";
-import { addMonths, formatIsoDate, londonInstant } from "@dapkit/schemas";
 
+import { periodInstants as chargePeriodInstants } from "../charges/list-charges";
 import type { ReportPeriod } from "./section";
 
 /** The period of a financial year label (`2026/27`) and, optionally, one of its quarters. */
@@ -27,16 +27,12 @@ export function reportPeriod(financialYear: string, quarter?: QuarterNumber): Re
 }
 
 /**
- * The instants a period's sessions start between, as stored (UTC ISO text): from midnight in
- * London on its first day to midnight in London after its last, so a session at 9am on 1 April is
- * in the quarter whatever the clocks say.
+ * The instants a period's sessions start between, as stored (UTC ISO text with milliseconds, so
+ * the two compare as text as they do in time): from midnight in London on its first day to
+ * midnight in London after its last, so a session at 9am on 1 April is in the quarter whatever
+ * the clocks say. The charges page counts its periods the same way.
  */
 export function periodInstants(period: ReportPeriod): { from: string; before: string } {
-  const [year = 0, month = 0, day = 0] = period.start.split("-").map(Number);
-  const next = formatIsoDate(
-    addMonths({ year, month, day }, period.quarter === undefined ? 12 : 3),
-  );
-  // Stored timestamps carry milliseconds; written the same way they compare as text as in time.
-  const instant = (date: string) => new Date(londonInstant(date, "00:00")).toISOString();
-  return { from: instant(period.start), before: instant(next) };
+  const { from, before } = chargePeriodInstants(period.financialYearStart, period.quarter ?? null);
+  return { from: new Date(from).toISOString(), before: new Date(before).toISOString() };
 }

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Form, useSearchParams } from "react-router";
 
-import { REPORT_QUARTER_LABELS, REPORT_QUARTERS, type BoardReportInput } from "@dapkit/contract";
+import type { BoardReportInput } from "@dapkit/contract";
 import { formatMoney } from "@dapkit/funding";
 import { formatCount } from "@dapkit/schemas";
 import { formatRate } from "@dapkit/training";
@@ -15,6 +15,7 @@ import { Select } from "../../components/select";
 import { PageHeading } from "../../components/small-parts";
 import { usePageTitle } from "../../lib/page-title";
 import { trpc, type Outputs } from "../../trpc";
+import { QuarterSelect } from "./quarter-select";
 
 type Report = Outputs["boardReport"]["get"];
 type Section = Report["sections"][number];
@@ -132,18 +133,7 @@ function PeriodChoice({ report, input }: { report: Report; input: BoardReportInp
           />
         </div>
         <div className="govuk-grid-column-one-half">
-          <Select
-            name="quarter"
-            label="Quarter"
-            defaultValue={input.quarter === undefined ? "" : String(input.quarter)}
-            options={[
-              { value: "", text: "The whole year" },
-              ...REPORT_QUARTERS.map((quarter) => ({
-                value: String(quarter),
-                text: REPORT_QUARTER_LABELS[quarter],
-              })),
-            ]}
-          />
+          <QuarterSelect defaultValue={input.quarter === undefined ? "" : String(input.quarter)} />
         </div>
       </div>
       <Button variant="secondary">Show the figures</Button>

@@ -12,6 +12,7 @@ describe("chargingExamples", () => {
       "A booked person who does not sign in costs their agency £90 for a full day and £50 for a half day.",
       "Cancelling with 2 working days' notice or more, or sending a substitute before the session starts, is free. Weekends and bank holidays are not working days.",
       "Member agencies are charged as well as other agencies.",
+      "A non-member agency pays the session's price for each place when it books; a place given up with enough notice is not charged, and nothing more is charged for a late cancellation or no-show.",
     ]);
   });
 

@@ -28,5 +28,6 @@ export function chargingExamples(policy: ChargingPolicy): string[] {
     policy.chargeMemberAgencies
       ? "Member agencies are charged as well as other agencies."
       : "Member agencies are not charged; other agencies are.",
+    "A non-member agency pays the session's price for each place when it books; a place given up with enough notice is not charged, and nothing more is charged for a late cancellation or no-show.",
   ];
 }

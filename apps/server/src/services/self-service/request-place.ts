@@ -1,14 +1,13 @@
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
-import { ENDED_STATES } from "@dapkit/training";
-
-import { trainingRequests, nominations } from "../../db/schema";
+import { nominations, trainingRequests } from "../../db/schema";
 import type { Queryable } from "../../db/client";
 import { AppError, found } from "../../errors";
 import { actorOf } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { agencyPlaceLedger } from "../training/agency-places";
+import { liveNomination } from "../training/session-newcomer";
 import { insertNominations, WRITE_LOCK } from "../training/nomination-writes";
 import { assertNotStarted } from "../training/session-timing";
 import { selectMyNominations, type MyNomination } from "./my-nominations";
@@ -19,18 +18,7 @@ function assertNotAlreadyIn(
   scope: Scope,
   { staffId, sessionId }: { staffId: string; sessionId: string },
 ): void {
-  const already = tx
-    .select({ state: nominations.state })
-    .from(nominations)
-    .where(
-      and(
-        eq(nominations.organisationId, scope.user.organisationId),
-        eq(nominations.sessionId, sessionId),
-        eq(nominations.staffId, staffId),
-        notInArray(nominations.state, [...ENDED_STATES]),
-      ),
-    )
-    .get();
+  const already = liveNomination(tx, scope, { staffId, sessionId });
   if (already !== undefined) {
     throw new AppError("conflict", "You already have a place or a request for this session", {
       field: "sessionId",

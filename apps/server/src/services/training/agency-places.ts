@@ -99,7 +99,8 @@ function bookedByAgency(
   return taken;
 }
 
-function sessionRules(db: Queryable, scope: Scope, sessionId: string) {
+/** A session's capacity and who may book it (not found for another organisation's session). */
+export function sessionRules(db: Queryable, scope: Scope, sessionId: string) {
   return found(
     db
       .select({

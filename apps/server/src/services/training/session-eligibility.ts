@@ -5,9 +5,9 @@ import type { SessionOpenTo } from "@dapkit/contract";
 
 import type { Queryable } from "../../db/client";
 import { sessionAgencies, trainingSessions } from "../../db/schema";
-import { AppError, found } from "../../errors";
+import { AppError } from "../../errors";
 import type { Scope } from "../scope";
-import { agenciesById, runsAsPartnership, sessionAgencyRows } from "./agency-places";
+import { agenciesById, runsAsPartnership, sessionAgencyRows, sessionRules } from "./agency-places";
 
 /** Who may book a session of a partnership, as people set it. */
 export interface SessionEligibilityValues {
@@ -34,24 +34,13 @@ export function currentEligibility(
   scope: Scope,
   sessionId: string,
 ): SessionEligibilityValues {
-  const session = found(
-    db
-      .select({
-        openTo: trainingSessions.openTo,
-        reservedUntil: trainingSessions.reservedUntil,
-        nonMemberPricePence: trainingSessions.nonMemberPricePence,
-      })
-      .from(trainingSessions)
-      .where(
-        and(
-          eq(trainingSessions.organisationId, scope.user.organisationId),
-          eq(trainingSessions.id, sessionId),
-        ),
-      )
-      .get(),
-    "Training session",
-  );
-  return { ...session, agencies: sessionAgencyRows(db, scope, sessionId) };
+  const { openTo, reservedUntil, nonMemberPricePence } = sessionRules(db, scope, sessionId);
+  return {
+    openTo,
+    reservedUntil,
+    nonMemberPricePence,
+    agencies: sessionAgencyRows(db, scope, sessionId),
+  };
 }
 
 function invalid(message: string, field: keyof SessionEligibilityValues): never {

@@ -1,5 +1,6 @@
 import { and, eq, notInArray } from "drizzle-orm";
 
+import type { NominationState } from "@dapkit/schemas";
 import { ENDED_STATES, NOMINATION_STATE_LABELS } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
@@ -7,6 +8,26 @@ import { nominations, staff } from "../../db/schema";
 import { AppError, found } from "../../errors";
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
+
+/** A person's nomination for a session still in play (not declined or cancelled), if any. */
+export function liveNomination(
+  tx: Queryable,
+  scope: Scope,
+  { sessionId, staffId }: { sessionId: string; staffId: string },
+): { state: NominationState } | undefined {
+  return tx
+    .select({ state: nominations.state })
+    .from(nominations)
+    .where(
+      and(
+        eq(nominations.organisationId, scope.user.organisationId),
+        eq(nominations.sessionId, sessionId),
+        eq(nominations.staffId, staffId),
+        notInArray(nominations.state, [...ENDED_STATES]),
+      ),
+    )
+    .get();
+}
 
 /** A person about to join a session's list: who they are and their agency, in a partnership. */
 export interface Newcomer {
@@ -36,18 +57,7 @@ export function newcomerForSession(
   if (!person.active) {
     throw new AppError("bad_request", `${person.name} is no longer active`, { field: "staffId" });
   }
-  const live = tx
-    .select({ state: nominations.state })
-    .from(nominations)
-    .where(
-      and(
-        eq(nominations.organisationId, scope.user.organisationId),
-        eq(nominations.sessionId, sessionId),
-        eq(nominations.staffId, staffId),
-        notInArray(nominations.state, [...ENDED_STATES]),
-      ),
-    )
-    .get();
+  const live = liveNomination(tx, scope, { sessionId, staffId });
   if (live !== undefined) {
     throw new AppError(
       "conflict",

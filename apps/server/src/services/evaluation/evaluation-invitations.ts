@@ -17,6 +17,7 @@ import {
 import { composeMessage } from "../notifications/compose-message";
 import { messageConfig } from "../notifications/message-config";
 import {
+  aboutBooking,
   nominationFacts,
   nominationLink,
   targetOf,
@@ -99,11 +100,7 @@ function queueInvitation(
       kind,
       key: `${kind}:${facts.nominationId}:${recipient.role}`,
       recipient: { name: recipient.name, email: recipient.email, staffId: recipient.staffId },
-      about: {
-        sessionId: facts.session.sessionId,
-        nominationId: facts.nominationId,
-        staffId: facts.staffId,
-      },
+      about: aboutBooking(facts),
       ...composed,
     });
     if (written) queued += 1;

@@ -90,6 +90,19 @@ export function nominationFacts(
     }));
 }
 
+/** What a message about a booking is about: its session, the booking and the person booked. */
+export function aboutBooking(facts: NominationFacts): {
+  sessionId: string;
+  nominationId: string;
+  staffId: string;
+} {
+  return {
+    sessionId: facts.session.sessionId,
+    nominationId: facts.nominationId,
+    staffId: facts.staffId,
+  };
+}
+
 /** The organisation's messages for one change: its settings, name and the time, read once. */
 export interface MessageTarget {
   organisationId: string;
@@ -167,11 +180,7 @@ export function queueBookingMessage(
     // A calendar message's key carries its SEQUENCE: each change is a new message.
     key: calendar == null ? message.key : `${message.key}:${calendar.sequence}`,
     recipient: { name: facts.name, email: facts.email, staffId: facts.staffId },
-    about: {
-      sessionId: facts.session.sessionId,
-      nominationId: facts.nominationId,
-      staffId: facts.staffId,
-    },
+    about: aboutBooking(facts),
     ...composed,
     calendar,
   });
@@ -226,11 +235,7 @@ export function queueNominatedMessages(tx: Queryable, scope: Scope, ids: readonl
   const organisationId = scope.user.organisationId;
   const target = targetOf(tx, organisationId, scope.now);
   for (const facts of nominationFacts(tx, organisationId, ids)) {
-    const about = {
-      sessionId: facts.session.sessionId,
-      nominationId: facts.nominationId,
-      staffId: facts.staffId,
-    };
+    const about = aboutBooking(facts);
     const recipients = [
       { role: "person", name: facts.name, email: facts.email, staffId: facts.staffId },
       ...(facts.manager == null

@@ -16,6 +16,7 @@ import { refreshersDue } from "../reports/refreshers-due";
 import { sessionOfNomination } from "../training/nomination-items";
 import { composeMessage } from "./compose-message";
 import {
+  aboutBooking,
   nominationFacts,
   nominationLink,
   queueBookingMessage,
@@ -143,11 +144,7 @@ function queueNoShowFollowUps(db: Db, target: MessageTarget, now: Date): number 
       kind: "no_show",
       key: `no_show:${facts.nominationId}:${londonWallClock(facts.session.startsAt).date}`,
       recipient: { ...facts.manager, staffId: facts.manager.id },
-      about: {
-        sessionId: facts.session.sessionId,
-        nominationId: facts.nominationId,
-        staffId: facts.staffId,
-      },
+      about: aboutBooking(facts),
       ...composed,
     });
     if (written) queued += 1;

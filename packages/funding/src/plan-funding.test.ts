@@ -1,4 +1,5 @@
 import type { FundingPlanInput } from "@dapkit/schemas";
+import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { FundingInputError } from "./errors";
 import { parseMoney } from "./money";
@@ -355,5 +356,46 @@ describe("planFunding", () => {
     );
     expect(error.code).toBe("invalid_money");
     expect(error.message).toContain("Grants in 2020/21 comes to 18014398509481982 pence");
+  });
+});
+
+describe("planFunding's contributions by partner", () => {
+  const YEARS = ["2025/26", "2026/27", "2027/28"];
+  const PARTNERS = ["county", "police", "nhs"];
+  const contribution = fc.record({
+    partner: fc.constantFrom(...PARTNERS),
+    financialYear: fc.constantFrom(...YEARS),
+    amountPence: fc.integer({ min: 0, max: 1e9 }),
+    kind: fc.constantFrom("cash" as const, "in_kind" as const),
+  });
+
+  test("property: each partner's year is the sum of its own rows of that year and kind", () => {
+    fc.assert(
+      fc.property(fc.array(contribution, { maxLength: 30 }), (contributions) => {
+        const result = planFunding({
+          name: "Property plan",
+          financialYears: YEARS,
+          partners: PARTNERS.map((key) => ({ key, name: key })),
+          costs: YEARS.map((financialYear) => ({ financialYear, amountPence: 1_000 })),
+          contributions,
+        });
+        const sum = (partner: string, year: string, kind: string) =>
+          contributions
+            .filter(
+              (row) => row.partner === partner && row.financialYear === year && row.kind === kind,
+            )
+            .reduce((total, row) => total + row.amountPence, 0);
+        for (const year of result.years) {
+          expect(year.contributionsByPartner).toEqual(
+            PARTNERS.map((partner) => ({
+              partner,
+              name: partner,
+              amountPence: sum(partner, year.financialYear, "cash"),
+              inKindPence: sum(partner, year.financialYear, "in_kind"),
+            })),
+          );
+        }
+      }),
+    );
   });
 });

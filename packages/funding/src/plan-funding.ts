@@ -196,7 +196,8 @@ export function planFunding(plan: unknown): FundingPlanResult {
     );
   }
   const valid = parsed.data;
-  const years = valid.financialYears.map((label) => planYear(valid, label));
+  const byPartner = contributionsByPartner(valid);
+  const years = valid.financialYears.map((label) => planYear(valid, label, byPartner));
   return {
     name: valid.name,
     years,
@@ -271,7 +272,26 @@ function splitCost(plan: FundingPlan, costPence: number): WorkstreamAmount[] {
   }));
 }
 
-function planYear(plan: FundingPlan, label: FinancialYearLabel): FundingPlanYear {
+// Each partner's contributions, cash and in kind, picked out once: filtering every contribution for
+// each year and partner was most of a 20-year, 50-partner plan's time (two million callbacks).
+interface PartnerContributions {
+  readonly partner: FundingPlan["partners"][number];
+  readonly cash: Contribution[];
+  readonly inKind: Contribution[];
+}
+
+function contributionsByPartner(plan: FundingPlan): PartnerContributions[] {
+  return plan.partners.map((partner) => {
+    const rows = plan.contributions.filter((row) => row.partner === partner.key);
+    return { partner, cash: rows.filter(isCash), inKind: rows.filter(isInKind) };
+  });
+}
+
+function planYear(
+  plan: FundingPlan,
+  label: FinancialYearLabel,
+  byPartner: readonly PartnerContributions[],
+): FundingPlanYear {
   const costPence = amountsIn(plan.costs, label, `The cost in ${label}`);
   const yearIncome = income(
     {
@@ -293,8 +313,6 @@ function planYear(plan: FundingPlan, label: FinancialYearLabel): FundingPlanYear
     },
     `The income in ${label}`,
   );
-  const ofPartner = (key: string, kind: (row: Contribution) => boolean) =>
-    plan.contributions.filter((row) => row.partner === key && kind(row));
   const figures = {
     costPence,
     workstreams: splitCost(plan, costPence),
@@ -305,19 +323,11 @@ function planYear(plan: FundingPlan, label: FinancialYearLabel): FundingPlanYear
       `Contributions in kind in ${label}`,
     ),
     workstreamCosts: workstreamCostsIn(plan, label),
-    contributionsByPartner: plan.partners.map((partner) => ({
+    contributionsByPartner: byPartner.map(({ partner, cash, inKind }) => ({
       partner: partner.key,
       name: partner.name,
-      amountPence: amountsIn(
-        ofPartner(partner.key, isCash),
-        label,
-        `${partner.name}'s contributions in ${label}`,
-      ),
-      inKindPence: amountsIn(
-        ofPartner(partner.key, isInKind),
-        label,
-        `${partner.name}'s contributions in kind in ${label}`,
-      ),
+      amountPence: amountsIn(cash, label, `${partner.name}'s contributions in ${label}`),
+      inKindPence: amountsIn(inKind, label, `${partner.name}'s contributions in kind in ${label}`),
     })),
     carryForwardOutPence: sumPence(
       plan.carryForwards.filter((carry) => carry.from === label).map((carry) => carry.amountPence),

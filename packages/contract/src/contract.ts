@@ -2,8 +2,8 @@ import { account } from "./account";
 import { actionPlan } from "./action-plan";
 import { audit } from "./audit";
 import { auth } from "./auth";
-import { charges } from "./charges";
 import { boardReport } from "./board-report";
+import { charges } from "./charges";
 import { committeePapers } from "./committee-papers";
 import { evaluation } from "./evaluation";
 import { evidence } from "./evidence";
@@ -30,8 +30,8 @@ export const contract = {
   actionPlan,
   audit,
   auth,
-  charges,
   boardReport,
+  charges,
   committeePapers,
   evaluation,
   evidence,

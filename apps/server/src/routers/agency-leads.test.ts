@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 
 import type { SessionUser } from "../auth/session-user";
+import { createContextInner } from "../context";
+import { runExport } from "../exports/run-export";
 import {
   createAgency,
   createBookings,
@@ -65,6 +67,20 @@ describe("an agency lead reads their own agency's people only", () => {
     // HR sees both, counted from the running tallies.
     expect((await as(t.org.users.hr).reports.uptake()).overall.booked).toBe(2);
     expect((await as(t.org.users.hr).training.nominations.list()).total).toBe(2);
+  });
+
+  test("the never-trained list, the uptake by manager and the staff export", async () => {
+    const { lead } = partnership();
+    const neverTrained = await as(lead).reports.neverTrained();
+    expect(neverTrained.map((person) => person.name)).toEqual(["Olu Own"]);
+    const byManager = await as(lead).reports.uptakeByManager();
+    expect(byManager.items.map((row) => row.booked)).toEqual([1]);
+    const ctx = createContextInner(t.app.deps, { session: { id: "lead-export", user: lead } });
+    const csv = Buffer.from((await runExport(ctx, { name: "staff", format: "csv" })).body).toString(
+      "utf8",
+    );
+    expect(csv).toContain("Olu Own");
+    expect(csv).not.toContain("Tam Theirs");
   });
 
   test("an agency lead with no agency sees nobody", async () => {

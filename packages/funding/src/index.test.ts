@@ -24,6 +24,7 @@ test("the public API is exactly these runtime exports", () => {
     "coverage",
     "discountFactor",
     "fairShares",
+    "financialQuarter",
     "financialYearOf",
     "formatFinancialYear",
     "formatMoney",

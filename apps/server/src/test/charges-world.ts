@@ -2,20 +2,14 @@ import { eq } from "drizzle-orm";
 
 import { newId } from "../db/ids";
 import { agencies, organisations, trainingSessions } from "../db/schema";
+import { DEFAULT_CHARGING_POLICY } from "../services/charges/charging-policy";
 import { createBookings, createStaff } from "./builders";
 import type { TwoOrganisations } from "./two-organisations";
 
 // A partnership with a charging policy, for the tests of charges and their exports.
 
-/** Wirral's published policy: £50 up to half a day, £90 a full day, 3 working days' notice. */
-export const WIRRAL_POLICY = {
-  enabled: true,
-  noticeWorkingDays: 3,
-  halfDayMaxMinutes: 240,
-  lateCancellation: { halfDayPence: 5000, fullDayPence: 9000 },
-  noShow: { halfDayPence: 5000, fullDayPence: 9000 },
-  chargeMemberAgencies: true,
-};
+/** Wirral's published policy (£50 up to half a day, £90 a full day, 3 working days' notice), on. */
+export const WIRRAL_POLICY = { ...DEFAULT_CHARGING_POLICY, enabled: true };
 
 /** Tuesday 3 May 2022, the day after the early May bank holiday: 9:30am to 4pm in London. */
 export const AFTER_BANK_HOLIDAY = {

@@ -92,7 +92,7 @@ describe("GET /api/export/:name.csv and .xlsx", () => {
     const lines = text(bytes).slice(1).split("\r\n");
     // The staff import's columns, so the file imports back (see staff-round-trip.test.ts).
     expect(lines[0]).toBe(
-      "Employee number,Name,Email,Job title,Department,Manager employee number,Active",
+      "Employee number,Name,Email,Job title,Department,Manager employee number,Active,Agency",
     );
     expect(lines.at(-1)).toBe("");
     expect(lines.slice(1, -1).map((line) => line.split(",")[1])).toEqual([

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { CSRF_HEADER } from "@dapkit/contract";
 
-import { STAFF_COLUMNS } from "../services/imports/import-staff";
+import { REQUIRED_STAFF_COLUMNS } from "../services/imports/import-staff";
 import { integrityCheck, newDataDir } from "../test/data-dir";
 import { callProcedure } from "../test/http-client";
 import { runServer, type RunningServer } from "../test/run-server";
@@ -49,7 +49,7 @@ function staffCsv(prefix: string): string {
     (_, index) =>
       `${prefix}-${String(index).padStart(6, "0")},Crash Person ${String(index)},,Officer,Crash Test,,yes`,
   );
-  return `${STAFF_COLUMNS.join(",")}\n${rows.join("\n")}\n`;
+  return `${REQUIRED_STAFF_COLUMNS.join(",")}\n${rows.join("\n")}\n`;
 }
 
 function importStaff(prefix: string): Promise<Response> {

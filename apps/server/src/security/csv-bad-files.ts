@@ -1,5 +1,5 @@
 import { NOMINATION_COLUMNS } from "../services/imports/import-nominations";
-import { STAFF_COLUMNS } from "../services/imports/import-staff";
+import { REQUIRED_STAFF_COLUMNS } from "../services/imports/import-staff";
 
 // A matrix of bad CSV files, each meant for one import: the security tests send every one, in
 // process and to a running server, and expect errors that name the line and nothing written.
@@ -27,7 +27,7 @@ export interface BadFile {
   first?: { line: number; column: string | null };
 }
 
-export const STAFF_HEADER = STAFF_COLUMNS.join(",");
+export const STAFF_HEADER = REQUIRED_STAFF_COLUMNS.join(",");
 export const GOOD_STAFF_ROW =
   "N100,Asha Patel,asha@northshire.example,Housing Officer,Housing,,yes";
 const NOMINATIONS_HEADER = NOMINATION_COLUMNS.join(",");
@@ -41,14 +41,14 @@ export const BAD_FILES: BadFile[] = [
   {
     name: "semicolons instead of commas",
     import: "staff",
-    csv: () => `${STAFF_COLUMNS.join(";")}\n${GOOD_STAFF_ROW.replaceAll(",", ";")}\n`,
-    first: { line: 1, column: STAFF_COLUMNS.join(";") },
+    csv: () => `${REQUIRED_STAFF_COLUMNS.join(";")}\n${GOOD_STAFF_ROW.replaceAll(",", ";")}\n`,
+    first: { line: 1, column: REQUIRED_STAFF_COLUMNS.join(";") },
   },
   {
     name: "tabs instead of commas",
     import: "staff",
-    csv: () => `${STAFF_COLUMNS.join("\t")}\n${GOOD_STAFF_ROW.replaceAll(",", "\t")}\n`,
-    first: { line: 1, column: STAFF_COLUMNS.join("\t") },
+    csv: () => `${REQUIRED_STAFF_COLUMNS.join("\t")}\n${GOOD_STAFF_ROW.replaceAll(",", "\t")}\n`,
+    first: { line: 1, column: REQUIRED_STAFF_COLUMNS.join("\t") },
   },
   {
     name: "no header row",

@@ -11,7 +11,7 @@ import { createHttpServer } from "../http/create-server";
 import { routes } from "../http/routes";
 import { FileStore } from "../files/file-store";
 import { evidenceInput, PDF_BYTES } from "../services/evidence/evidence-fixtures";
-import { STAFF_COLUMNS } from "../services/imports/import-staff";
+import { REQUIRED_STAFF_COLUMNS } from "../services/imports/import-staff";
 import { newDataDir } from "../test/data-dir";
 import { close, listen } from "../test/http-client";
 import { reachableByOthers } from "../test/reachable-by-others";
@@ -121,7 +121,7 @@ describe("a full disk", () => {
     const answer = await callAs(baseUrl, app, {
       user: org.users.hr,
       path: "staff.importCsv",
-      input: { csv: `${STAFF_COLUMNS.join(",")}\n${rows.join("\n")}\n` },
+      input: { csv: `${REQUIRED_STAFF_COLUMNS.join(",")}\n${rows.join("\n")}\n` },
     });
     expect(answer.status).toBe(503);
     expect(JSON.parse(answer.text)).toMatchObject({ error: { message: FULL_MESSAGE } });

@@ -46,6 +46,11 @@ export const OPTIONAL_STAFF_COLUMNS = [
   "agency",
 ] as const satisfies readonly (typeof STAFF_COLUMNS)[number][];
 
+/** The columns every staff file has: those of an organisation that is not a partnership. */
+export const REQUIRED_STAFF_COLUMNS = STAFF_COLUMNS.filter(
+  (column) => !(OPTIONAL_STAFF_COLUMNS as readonly string[]).includes(column),
+);
+
 const StaffRowSchema = z.object({
   employee_number: EmployeeNumberCell,
   name: LabelSchema,

@@ -37,6 +37,7 @@ describe("@dapkit/training public API", () => {
       "placesFreeFor",
       "ratePercent",
       "refresherDue",
+      "requiredLevels",
       "sessionAllows",
       "sessionRefusal",
       "sessionStatus",

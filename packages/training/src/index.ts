@@ -8,12 +8,6 @@ export {
   type OpenTo,
   type SessionEligibility,
 } from "./agency-places";
-export {
-  attendanceFigures,
-  attendanceRate,
-  type AttendanceFigures,
-  type AttendanceRecord,
-} from "./board-attendance";
 export { DEFAULT_BANK_HOLIDAYS, parseBankHolidays, type BankHoliday } from "./bank-holidays";
 export {
   chargeFor,
@@ -22,6 +16,12 @@ export {
   type ChargeRates,
   type ChargingPolicy,
 } from "./charging-policy";
+export {
+  attendanceFigures,
+  attendanceRate,
+  type AttendanceFigures,
+  type AttendanceRecord,
+} from "./board-attendance";
 export { formatMean, type MeanOptions } from "./format-mean";
 export { formatRate, ratePercent, type RateOptions } from "./format-rate";
 export { ENDED_STATES, hasEnded, holdsPlace, isAttendanceOutcome } from "./nomination-states";
@@ -47,6 +47,7 @@ export {
   type RefresherStatus,
 } from "./refresher-due";
 export { REFRESHER_STATUS_LABELS } from "./refresher-words";
+export { requiredLevels, type LevelPerson, type LevelRule } from "./required-levels";
 export {
   SESSION_STATUS_ACTIONS,
   SESSION_STATUS_LABELS,

@@ -245,7 +245,9 @@ const PACKAGES: PackageUnderTest[] = [
         {
           "england-and-wales": {
             division: "england-and-wales",
-            events: [{ title: "Boxing Day", date: "2026-12-28", notes: "Substitute day" }],
+            events: [
+              { title: "Boxing Day", date: "2026-12-28", notes: "Substitute day", bunting: true },
+            ],
           },
         },
       ],

@@ -166,6 +166,10 @@ test("a committee paper is drafted, edited and downloaded as Word with live figu
     .getByLabel("Purpose of report")
     .fill("To inform the Board of progress on the review's recommendations.");
   await page.getByLabel("No", { exact: true }).check();
+  // A single council's new paper leaves out the partnership's training by agency.
+  const section = (heading: string) => page.getByLabel(heading, { exact: true }).isChecked();
+  expect(await section("Domestic abuse training")).toBe(true);
+  expect(await section("Partnership training by agency")).toBe(false);
   await expectNoAxeViolations(page, "the new committee paper form");
   await page.getByRole("button", { name: "Save draft" }).click();
   await page

@@ -137,6 +137,7 @@ describe("GET /api/committee-papers/{id}.docx", () => {
       "Introduction and background",
       "DAHA accreditation progress",
       "Domestic abuse training",
+      "Partnership training by agency",
       "Progress on the recommendations",
       "Financial implications",
       "Legal issues",
@@ -183,8 +184,10 @@ describe("GET /api/committee-papers/{id}.docx", () => {
       expect(text.some((line) => line.startsWith(`${area.areaName}: `))).toBe(true);
     }
     expect(text).toContain("3. 1 action in the accreditation action plan is overdue.");
+    // This council books no partnership places, and its paper says so when the section is chosen.
+    expect(text).toContain("6. No partnership training places were booked for 2022/23.");
     expect(text).toContain(
-      "6. Of the 2 recommendations, 1 in progress and 1 completed. Rated for progress: 1 amber and 1 green.",
+      "7. Of the 2 recommendations, 1 in progress and 1 completed. Rated for progress: 1 amber and 1 green.",
     );
     for (const year of planFunding(lancashirePlan).years) {
       const line = text.find((each) => each.startsWith(`${year.financialYear}: `)) ?? "";

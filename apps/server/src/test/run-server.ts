@@ -37,7 +37,14 @@ export async function runServer(env: Record<string, string>): Promise<RunningSer
   const port = await freePort();
   const child = spawn(process.execPath, MAIN_ARGS, {
     cwd: SERVER_DIR,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
+    // The single-council demo, as most tests expect it; a test may still ask for the partnership.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      DAPKIT_DEMO_PARTNERSHIP: "off",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

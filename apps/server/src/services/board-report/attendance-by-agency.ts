@@ -7,7 +7,7 @@ import { agencies, charges, nominations, staff, trainingSessions } from "../../d
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import { sessionOfNomination, staffOfNomination } from "../training/nomination-items";
-import { visibleAgency } from "./agency-scope";
+import { visibleAgency } from "../partnership/agencies/agency-scope";
 import { periodInstants } from "./report-period";
 import type { BoardReportSection, ReportPeriod, SectionColumn, SectionRow } from "./section";
 

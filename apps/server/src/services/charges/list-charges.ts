@@ -6,6 +6,7 @@ import { addMonths, formatIsoDate, londonInstant } from "@dapkit/schemas";
 import type { Queryable } from "../../db/client";
 import { agencies, charges, courses, staff, trainingSessions } from "../../db/schema";
 import { AppError } from "../../errors";
+import { visibleAgency } from "../partnership/agencies/agency-scope";
 import type { Scope } from "../scope";
 import { courseOfSession } from "../training/nomination-items";
 
@@ -38,12 +39,14 @@ export function periodInstants(financialYearStart: number, quarter: number | nul
 function chargeConditions(
   scope: Scope,
   filter: ChargesFilter & { financialYearStart: number },
-): SQL[] {
+): (SQL | undefined)[] {
   const { financialYearStart } = filter;
   const { from, before } = periodInstants(financialYearStart, filter.quarter);
-  const agencyId =
-    scope.user.role === "agency_lead" ? (scope.user.agencyId ?? "") : filter.agencyId;
+  const visible = visibleAgency(scope.user, charges.agencyId);
+  // An agency lead's own agency stands in for any agency they ask for.
+  const agencyId = visible === undefined ? filter.agencyId : undefined;
   return [
+    visible,
     eq(charges.organisationId, scope.user.organisationId),
     eq(charges.financialYearStart, financialYearStart),
     gte(trainingSessions.startsAt, from),

@@ -12,7 +12,8 @@ import { nominations } from "../../db/schema";
 import { actorOf } from "../actor";
 import { recordAudits } from "../audit/record-audit";
 import type { Scope } from "../scope";
-import { agencyPlaceLedger, runsAsPartnership } from "../training/agency-places";
+import { runsAsPartnership } from "../partnership/agencies/agency-reference";
+import { agencyPlaceLedger } from "../training/agency-places";
 import { insertNominations, type NewNomination } from "../training/nomination-writes";
 import { EmployeeNumberCell, yesNoCell } from "./csv-cells";
 import { sessionRefusals } from "./lookups";
@@ -78,7 +79,7 @@ function updateReasons(tx: Queryable, scope: Scope, changes: readonly ReasonChan
  * once per session; elsewhere always null.
  */
 function agencyRefusals(tx: Queryable, scope: Scope) {
-  const partnership = runsAsPartnership(tx, scope);
+  const partnership = runsAsPartnership(tx, scope.user.organisationId);
   const ledgers = new Map<string, ReturnType<typeof agencyPlaceLedger>>();
   return (sessionId: string, agencyId: string | null): string | null => {
     if (!partnership) return null;

@@ -3,15 +3,9 @@ import { and, count, eq } from "drizzle-orm";
 import { agencyRefusal, holdsPlace, placesFreeFor, type BookingAgency } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
-import {
-  agencies,
-  nominations,
-  organisations,
-  sessionAgencies,
-  staff,
-  trainingSessions,
-} from "../../db/schema";
+import { agencies, nominations, sessionAgencies, staff, trainingSessions } from "../../db/schema";
 import { found } from "../../errors";
+import { runsAsPartnership } from "../partnership/agencies/agency-reference";
 import type { Scope } from "../scope";
 import { staffOfNomination } from "./nomination-items";
 
@@ -30,17 +24,6 @@ export interface AgencyPlaceLedger {
   freeAtAll(): number;
   /** Counts a place as taken by the agency's person. */
   take(agencyId: string | null): void;
-}
-
-/** Whether the user's organisation runs as a partnership of agencies. */
-export function runsAsPartnership(db: Queryable, scope: Scope): boolean {
-  return (
-    db
-      .select({ on: organisations.runsAsPartnership })
-      .from(organisations)
-      .where(eq(organisations.id, scope.user.organisationId))
-      .get()?.on ?? false
-  );
 }
 
 /** The organisation's agencies (archived ones too: their people keep their bookings), by id. */
@@ -128,7 +111,7 @@ export function agencyPlaceLedger(
   sessionId: string,
 ): AgencyPlaceLedger {
   const session = sessionRules(db, scope, sessionId);
-  const partnership = runsAsPartnership(db, scope);
+  const partnership = runsAsPartnership(db, scope.user.organisationId);
   const chosen = partnership ? sessionAgencyRows(db, scope, sessionId) : [];
   const byId = partnership ? agenciesById(db, scope) : new Map<string, BookingAgency>();
   const taken = bookedByAgency(db, scope, sessionId);

@@ -7,7 +7,8 @@ import type { Queryable } from "../../db/client";
 import { sessionAgencies, trainingSessions } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Scope } from "../scope";
-import { agenciesById, runsAsPartnership, sessionAgencyRows, sessionRules } from "./agency-places";
+import { runsAsPartnership } from "../partnership/agencies/agency-reference";
+import { agenciesById, sessionAgencyRows, sessionRules } from "./agency-places";
 
 /** Who may book a session of a partnership, as people set it. */
 export interface SessionEligibilityValues {
@@ -49,7 +50,7 @@ function invalid(message: string, field: keyof SessionEligibilityValues): never 
 
 // An organisation that is not a partnership has no agencies to choose between.
 function assertPartnership(db: Queryable, scope: Scope, values: SessionEligibilityValues): void {
-  if (runsAsPartnership(db, scope)) return;
+  if (runsAsPartnership(db, scope.user.organisationId)) return;
   const changed = (Object.keys(OPEN_TO_ALL_MEMBERS) as (keyof SessionEligibilityValues)[]).find(
     (field) => JSON.stringify(values[field]) !== JSON.stringify(OPEN_TO_ALL_MEMBERS[field]),
   );

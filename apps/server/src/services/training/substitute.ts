@@ -2,7 +2,8 @@ import { NOMINATION_STATE_LABELS } from "@dapkit/training";
 
 import { AppError } from "../../errors";
 import type { Scope } from "../scope";
-import { agenciesById, runsAsPartnership } from "./agency-places";
+import { runsAsPartnership } from "../partnership/agencies/agency-reference";
+import { agenciesById } from "./agency-places";
 import { nominationForChange } from "./nomination-actions";
 import { getNominationItem, type NominationItem } from "./nomination-items";
 import { insertNominations, moveNomination, WRITE_LOCK } from "./nomination-writes";
@@ -48,7 +49,7 @@ export function substitute(
       sessionId: original.sessionId,
       staffId: input.staffId,
     });
-    if (runsAsPartnership(tx, scope) && person.agencyId !== original.agencyId) {
+    if (runsAsPartnership(tx, scope.user.organisationId) && person.agencyId !== original.agencyId) {
       const agency = agenciesById(tx, scope).get(original.agencyId ?? "")?.name ?? "no agency";
       throw new AppError(
         "bad_request",

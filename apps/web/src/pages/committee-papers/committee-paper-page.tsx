@@ -61,7 +61,8 @@ const linesOf = (text: string) =>
 
 type SectionState = Record<CommitteePaperSectionKey, { included: boolean; narrative: string }>;
 
-function sectionState(draft: CommitteePaperDraft | undefined): SectionState {
+// A new paper starts with every section, but training by agency only in a partnership.
+function sectionState(draft: CommitteePaperDraft | undefined, partnership: boolean): SectionState {
   return Object.fromEntries(
     COMMITTEE_PAPER_SECTION_KEYS.map((key) => {
       const saved = draft?.sections.find((section) => section.key === key);
@@ -69,13 +70,20 @@ function sectionState(draft: CommitteePaperDraft | undefined): SectionState {
         saved?.narrative ?? (draft === undefined ? COMMITTEE_PAPER_SECTIONS[key].narrative : []);
       return [
         key,
-        { included: draft === undefined || saved !== undefined, narrative: narrative.join("\n\n") },
+        {
+          included:
+            draft === undefined
+              ? partnership || key !== "partnershipTraining"
+              : saved !== undefined,
+          narrative: narrative.join("\n\n"),
+        },
       ];
     }),
   ) as SectionState;
 }
 
 function PaperForm({ paper, done }: { paper: Paper | undefined; done: (saved: Paper) => void }) {
+  const user = useCurrentUser();
   const plans = useQuery(trpc.funding.list.queryOptions());
   const draft = paper?.draft;
   const form = useForm(
@@ -91,7 +99,7 @@ function PaperForm({ paper, done }: { paper: Paper | undefined; done: (saved: Pa
       ),
       fundingPlanId: draft?.fundingPlanId ?? "",
       includeAppendix: draft?.includeAppendix ?? true,
-      sections: sectionState(draft),
+      sections: sectionState(draft, user.runsAsPartnership),
     },
     LABELS,
   );

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
 
 import type { SessionUser } from "../../../auth/session-user";
 import type { Queryable } from "../../../db/client";
 import { agencies, staff } from "../../../db/schema";
 import { found } from "../../../errors";
+import { visibleAgency } from "./agency-scope";
 
 const agencyColumns = {
   id: agencies.id,
@@ -20,9 +21,7 @@ const agencyColumns = {
  */
 export function visibleAgencies(user: SessionUser): SQL {
   const organisation = eq(agencies.organisationId, user.organisationId);
-  if (user.role !== "agency_lead") return organisation;
-  const own = user.agencyId == null ? sql`0` : eq(agencies.id, user.agencyId);
-  return and(organisation, own) ?? organisation;
+  return and(organisation, visibleAgency(user, agencies.id)) ?? organisation;
 }
 
 type AgencyRow = ReturnType<ReturnType<typeof selectAgencyRows>["all"]>[number];

@@ -8,6 +8,7 @@ import { programmeCosts } from "../../../db/schema";
 import { found } from "../../../errors";
 import { actorOf } from "../../actor";
 import { recordAudit } from "../../audit/record-audit";
+import { givenFields } from "../../patch";
 import type { Scope } from "../../scope";
 
 const lineColumns = {
@@ -93,9 +94,10 @@ export function updateProgrammeCost(
   const { db, user, now } = scope;
   return db.transaction((tx) => {
     const before = readLine(tx, user.organisationId, input.id);
-    if (Object.keys(input.data).length === 0) return before;
+    const changes = givenFields(input.data);
+    if (Object.keys(changes).length === 0) return before;
     tx.update(programmeCosts)
-      .set(input.data)
+      .set(changes)
       .where(
         and(
           eq(programmeCosts.organisationId, user.organisationId),

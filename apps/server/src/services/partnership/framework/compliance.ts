@@ -13,15 +13,21 @@ import {
   sessionOfNomination,
   staffOfNomination,
 } from "../../training/nomination-items";
+import { visibleAgency } from "../agencies/agency-scope";
 import { levelsOf, rulesOf } from "./framework";
 
 // The agencies a user reports on: an agency lead their own, everyone else every current agency.
 function agenciesFor(db: Queryable, user: Scope["user"]) {
-  const own = user.role === "agency_lead" ? eq(agencies.id, user.agencyId ?? "") : undefined;
   return db
     .select({ id: agencies.id, name: agencies.name, kind: agencies.kind })
     .from(agencies)
-    .where(and(eq(agencies.organisationId, user.organisationId), isNull(agencies.archivedAt), own))
+    .where(
+      and(
+        eq(agencies.organisationId, user.organisationId),
+        isNull(agencies.archivedAt),
+        visibleAgency(user, agencies.id),
+      ),
+    )
     .orderBy(asc(agencies.name))
     .all();
 }

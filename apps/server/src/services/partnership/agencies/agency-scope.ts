@@ -1,6 +1,6 @@
 import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 
-import type { SessionUser } from "../../auth/session-user";
+import type { SessionUser } from "../../../auth/session-user";
 
 /**
  * Limits an agency column to the agencies whose figures the user may see: an agency lead sees

@@ -80,11 +80,7 @@ export {
   type FinancialYearStyle,
   type FormatFinancialYearOptions,
 } from "./financial-year";
-export {
-  financialQuarter,
-  type FinancialQuarter,
-  type QuarterNumber,
-} from "./financial-quarter";
+export { financialQuarter, type FinancialQuarter, type QuarterNumber } from "./financial-quarter";
 export {
   formatMoney,
   parseMoney,

@@ -15,7 +15,8 @@ export async function whoAmI(url: string): Promise<string> {
   const tracker = createTrackerClient({ url, headers: { "x-request-id": "smoke" } });
   const me: TrackerOutputs["auth"]["me"] = await tracker.auth.me.query();
   const signedIn = await tracker.auth.signIn.mutate({ email: "a@b.example", password: "secret" });
-  const role: "admin" | "hr" | "accreditation_lead" | "manager" | "viewer" = signedIn.role;
+  const role: "admin" | "hr" | "accreditation_lead" | "manager" | "agency_lead" | "viewer" =
+    signedIn.role;
   try {
     await tracker.auth.signOut.mutate();
   } catch (error) {

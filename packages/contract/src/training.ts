@@ -178,6 +178,8 @@ export const SessionCandidatesOutputSchema = pageSchema(
     managerName: z.string().nullable(),
     /** Their nomination for this session, if they have one still in play; null if none. */
     nominationState: NominationStateSchema.nullable(),
+    /** Why the session is closed to them (in a partnership, not open to their agency); else null. */
+    refusal: z.string().nullable(),
   }),
 ).extend({
   /** Everyone matching who can be nominated now, so "select all" needs no second request. */

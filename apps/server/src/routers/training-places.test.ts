@@ -202,6 +202,24 @@ describe("nominating and booking in a partnership", () => {
     expect(made.map((row) => row.staffName)).toEqual(["Ann Officer"]);
   });
 
+  test("the nominate page says why someone cannot be nominated, and select all leaves them out", async () => {
+    const session = chosenSession([{ agencyId: police }]);
+    const officer = agencyStaff(t.hr, police, "Ann Officer");
+    const clerk = agencyStaff(t.hr, council, "Bo Clerk");
+    const caller = t.app.caller(t.org.users.hr);
+    const page = await caller.training.sessions.candidates({ sessionId: session.id });
+    const refusals = new Map(page.items.map((person) => [person.id, person.refusal]));
+    expect(refusals.get(officer)).toBeNull();
+    expect(refusals.get(clerk)).toBe("Not open to Northshire County Council");
+    expect(page.selectableIds).toEqual([officer]);
+    // Everyone "select all" offers is nominated, with nobody refused.
+    const made = await caller.training.nominations.create({
+      sessionId: session.id,
+      staffIds: page.selectableIds,
+    });
+    expect(made.map((row) => row.staffName)).toEqual(["Ann Officer"]);
+  });
+
   test("a non-member agency's people only when the session has a non-member price", async () => {
     const caller = t.app.caller(t.org.users.hr);
     const volunteer = agencyStaff(t.hr, charity, "Cy Volunteer");

@@ -10,6 +10,7 @@ import type { Page } from "../pagination";
 import type { Scope } from "../scope";
 import { listStaff, type StaffFilters } from "../staff/list-staff";
 import type { StaffItem } from "../staff/staff-items";
+import { agencyPlaceLedger } from "./agency-places";
 import { sessionStart } from "./session-timing";
 
 /** Someone who might be nominated, and where their nomination for the session stands. */
@@ -21,6 +22,7 @@ export interface Candidate {
   departmentName: string;
   managerName: string | null;
   nominationState: NominationState | null;
+  refusal: string | null;
 }
 
 /** What the nominate page asks for: a session, the staff list's filters and a page. */
@@ -91,6 +93,8 @@ export function sessionCandidates(
   sessionStart(scope.db, scope, sessionId);
   const shown = listStaff(scope, { ...filters, active: true, page, pageSize });
   const matching = everyoneMatching(scope, filters);
+  // The session's own rule of who may have a place, so nobody is offered who would be refused.
+  const places = agencyPlaceLedger(scope.db, scope, sessionId);
   const states = latestStates(scope.db, scope, {
     sessionId,
     staffIds: [...new Set([...shown.items, ...matching.items].map((person) => person.id))],
@@ -105,10 +109,12 @@ export function sessionCandidates(
       departmentName: person.departmentName,
       managerName: person.managerName,
       nominationState: states.get(person.id) ?? null,
+      refusal: places.refusal(person.agencyId),
     })),
     selectableIds: matching.items
       .filter((person) => {
         const state = states.get(person.id);
+        if (places.refusal(person.agencyId) != null) return false;
         return state === undefined || hasEnded(state);
       })
       .map((person) => person.id),

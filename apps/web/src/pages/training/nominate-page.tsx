@@ -59,8 +59,10 @@ function Filters({
   );
 }
 
-// Someone whose nomination was declined or cancelled may be nominated again.
+// Someone whose nomination was declined or cancelled may be nominated again; someone the
+// session is not open to may not be nominated at all.
 function canChoose(person: Candidates["items"][number]): boolean {
+  if (person.refusal != null) return false;
   return person.nominationState == null || hasEnded(person.nominationState);
 }
 
@@ -71,6 +73,7 @@ function firstSelectable(people: Candidates["items"]): string | undefined {
 
 function whereTheyStand(person: Candidates["items"][number]): string {
   const where = `${person.jobTitle}, ${person.departmentName}`;
+  if (person.refusal != null) return `${where}. ${person.refusal}`;
   if (person.nominationState == null) return where;
   const state = NOMINATION_STATE_LABELS[person.nominationState];
   return canChoose(person)
@@ -151,7 +154,7 @@ function NominateForm({ session }: { session: Session }) {
                 <p className="govuk-body" role="status">
                   {result.total === 0
                     ? "Nobody matches."
-                    : `${formatCount(result.total)} ${filtered ? "matching" : "current"} staff, ${formatCount(result.selectableIds.length)} not yet nominated${result.truncated ? " among the first 1,000" : ""}.`}
+                    : `${formatCount(result.total)} ${filtered ? "matching" : "current"} staff, ${formatCount(result.selectableIds.length)} who can be nominated${result.truncated ? " among the first 1,000" : ""}.`}
                 </p>
                 {result.selectableIds.length === 0 ? null : (
                   <ButtonGroup>

@@ -59,6 +59,7 @@ function person(id: string, name: string) {
     departmentName: "Housing",
     managerName: null,
     nominationState,
+    refusal: null,
   };
 }
 

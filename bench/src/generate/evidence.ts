@@ -38,6 +38,8 @@ type Fate = "draft" | "in_review" | "approved" | "rejected";
 export interface EvidenceContext {
   deps: AppDeps;
   lead: SessionUser;
+  /** Who decides on the items: not the lead who added them, as separation of duties requires. */
+  approver: SessionUser;
   items: number;
   random: () => number;
   /** Bytes of each uploaded file: a few hundred for readiness, more for a realistic pack. */
@@ -108,7 +110,7 @@ export async function generateEvidence(context: EvidenceContext): Promise<void> 
       transitionEvidence(lead, { id: item.id, to: "in_review", note: "Ready for review" });
       if (fate === "approved" || fate === "rejected") {
         const note = fate === "approved" ? "Meets the standard" : "Needs the signed version";
-        transitionEvidence(lead, { id: item.id, to: fate, note });
+        transitionEvidence({ ...lead, user: context.approver }, { id: item.id, to: fate, note });
       }
     }
     progress(i + 1);

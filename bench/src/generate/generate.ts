@@ -93,6 +93,7 @@ async function build(size: SizeSpec, dataDir: string): Promise<Generated> {
     await generateEvidence({
       deps: app,
       lead: users.accreditation_lead,
+      approver: users.admin,
       items: size.evidence,
       random,
       fileBytes: 400,
@@ -108,6 +109,7 @@ async function build(size: SizeSpec, dataDir: string): Promise<Generated> {
     await generateEvidence({
       deps: app,
       lead: packOrganisation.users.accreditation_lead,
+      approver: packOrganisation.users.admin,
       items: PACK_ITEMS,
       random,
       fileBytes: 8_000,

@@ -29,5 +29,11 @@ export {
 export { createSession } from "../../apps/server/src/services/training/save-session";
 export { writeCsv } from "@dapkit/csv";
 export { nominate } from "../../apps/server/src/services/training/nominate";
+export { withBulkTallies } from "../../apps/server/src/services/training/bulk-tallies";
+export {
+  insertNominations,
+  WRITE_LOCK,
+  type NewNomination,
+} from "../../apps/server/src/services/training/nomination-writes";
 export type { FileStore } from "../../apps/server/src/files/file-store";
 export { runServer } from "../../apps/server/src/test/run-server";

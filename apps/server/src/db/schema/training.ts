@@ -211,3 +211,13 @@ export const departmentTallies = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.organisationId, table.departmentId, table.state] })],
 );
+
+/**
+ * While an organisation has a row here, the triggers on nominations leave its running counts
+ * alone: a bulk write (an import) adjusts them itself, once per department, manager and state,
+ * rather than paying for a trigger on every row. The row is inserted and deleted inside the bulk
+ * write's transaction, so no other connection ever sees one and a failure rolls it back.
+ */
+export const tallyDeferrals = sqliteTable("tally_deferrals", {
+  organisationId: text().primaryKey(),
+});

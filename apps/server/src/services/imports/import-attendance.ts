@@ -6,6 +6,7 @@ import type { IssueList } from "@dapkit/csv";
 
 import type { Queryable } from "../../db/client";
 import type { Scope } from "../scope";
+import { withBulkTallies } from "../training/bulk-tallies";
 import { moveNomination, transitionProblem } from "../training/nomination-writes";
 import { choiceCell, EmployeeNumberCell } from "./csv-cells";
 import { sessionRefusals, type ExistingNomination } from "./lookups";
@@ -64,13 +65,25 @@ function planAttendance(
     counts: { created: 0, updated: marks.length, unchanged },
     extra: {},
     apply(write) {
-      for (const mark of marks) {
-        moveNomination(write, scope, {
-          ...mark,
-          note: "Marked from an attendance file",
-          action: "mark_attendance",
-        });
-      }
+      const moves = marks.map(({ nomination, to }) => ({
+        staffId: nomination.staffId,
+        from: nomination.state,
+        to,
+      }));
+      // A mark moves only its own nomination (nothing is promoted from a waiting list), so the
+      // moves listed are all the state changes the file makes.
+      withBulkTallies(write, scope, {
+        changes: moves,
+        run() {
+          for (const mark of marks) {
+            moveNomination(write, scope, {
+              ...mark,
+              note: "Marked from an attendance file",
+              action: "mark_attendance",
+            });
+          }
+        },
+      });
     },
   };
 }

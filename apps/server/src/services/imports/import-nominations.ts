@@ -14,6 +14,7 @@ import { recordAudits } from "../audit/record-audit";
 import type { Scope } from "../scope";
 import { runsAsPartnership } from "../partnership/agencies/agency-reference";
 import { agencyPlaceLedger } from "../training/agency-places";
+import { withBulkTallies, type TallyChange } from "../training/bulk-tallies";
 import { insertNominations, type NewNomination } from "../training/nomination-writes";
 import { EmployeeNumberCell, yesNoCell } from "./csv-cells";
 import { sessionRefusals } from "./lookups";
@@ -135,8 +136,19 @@ function planNominations(
     counts: { created: creates.length, updated: updates.length, unchanged },
     extra: {},
     apply(write) {
-      insertNominations(write, scope, creates);
-      updateReasons(write, scope, updates);
+      // Every new nomination starts in the nominated state; reasons leave the counts alone.
+      const added = creates.map(({ staffId }): TallyChange => ({
+        staffId,
+        from: null,
+        to: "nominated",
+      }));
+      withBulkTallies(write, scope, {
+        changes: added,
+        run() {
+          insertNominations(write, scope, creates);
+          updateReasons(write, scope, updates);
+        },
+      });
     },
   };
 }

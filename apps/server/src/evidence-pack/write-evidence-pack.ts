@@ -54,6 +54,8 @@ export async function writeEvidencePack(
       ? {
           path: entry.path,
           open: () => files.read(entry.sha256),
+          read: () => files.readWhole(entry.sha256),
+          sizeBytes: entry.sizeBytes,
           compress: WORTH_COMPRESSING.has(entry.mediaType),
         }
       : { path: entry.path, text: texts[entry.kind] },

@@ -483,6 +483,22 @@ describe("GET /api/evidence/pack.zip", () => {
     const files = await fetchPack(org.users.hr, "?include=all");
     expect(Object.keys(files)).toHaveLength(43);
     expect(files["files/policies-and-procedures/Not approved - same (40).pdf"]).toBeDefined();
+    // Every file byte for byte (read ahead of writing, a few at a time), each in the manifest.
+    const stored = Object.entries(files).filter(([path]) => path.startsWith("files/"));
+    expect(stored.map(([, bytes]) => strFromU8(bytes)).sort()).toEqual(
+      Array.from({ length: 40 }, (_, index) => `%PDF-${String(index)}`).sort(),
+    );
+    const manifest = JSON.parse(strFromU8(files["manifest.json"] ?? new Uint8Array())) as {
+      files: { path: string; sha256: string; bytes: number }[];
+    };
+    expect(manifest.files).toHaveLength(42);
+    for (const [path, bytes] of stored) {
+      expect(manifest.files).toContainEqual({
+        path,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        bytes: bytes.length,
+      });
+    }
   });
 
   test("is refused to the signed out and to managers, and holds only the organisation's own evidence", async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
+import type { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 
 import { CSRF_HEADER } from "@dapkit/contract";
@@ -18,6 +19,7 @@ import type { Route } from "./route";
 import { setSecurityHeaders } from "./security-headers";
 import { sendError, sendJson } from "./send";
 import { serveWebApp } from "./static-files";
+import { answerPlainQuery, plainQuery } from "./trpc-query";
 
 // Large enough for a 100,000-row CSV import, small enough that a runaway client cannot exhaust memory.
 const MAX_TRPC_BODY_BYTES = 32 * 1024 * 1024;
@@ -98,18 +100,19 @@ function matchRoute(routes: readonly Route[], method: string, pathname: string) 
 
 /** The tracker's HTTP server: the tRPC API, plain routes, and the web client, on one port. */
 export function createHttpServer(deps: AppDeps, options: ServerOptions): Server {
+  // Only the kind of failure is logged: messages can carry input such as names or titles.
+  const onError = ({ error, path }: { error: TRPCError; path?: string | undefined }): void => {
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      log.error("procedure failed", { path: path ?? null, cause: error.cause?.name ?? null });
+    }
+  };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
     maxBodySize: MAX_TRPC_BODY_BYTES,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: (http) => contextFromRequest(deps, http, options),
-    onError({ error, path }) {
-      // Only the kind of failure is logged: messages can carry input such as names or titles.
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        log.error("procedure failed", { path: path ?? null, cause: error.cause?.name ?? null });
-      }
-    },
+    onError,
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -124,7 +127,17 @@ export function createHttpServer(deps: AppDeps, options: ServerOptions): Server 
       assertSameSite(req);
       if (url.pathname.startsWith("/trpc/")) {
         assertBatchAllowed(req, url);
-        trpc(req, res);
+        // A single GET query, the dashboard's every call among them, is answered directly.
+        const query = plainQuery(req, url);
+        if (query === undefined) {
+          trpc(req, res);
+          return;
+        }
+        await answerPlainQuery(query, {
+          res,
+          createContext: () => contextFromRequest(deps, { req, res }, options),
+          onError,
+        });
         return;
       }
       if (url.pathname === "/healthz") {

@@ -2,6 +2,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 
 import type { Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
+import { preparedStatement } from "../../db/prepared";
 import { departments } from "../../db/schema";
 import { AppError, found } from "../../errors";
 import { actorOf } from "../actor";
@@ -16,14 +17,19 @@ export interface DepartmentItem {
   name: string;
 }
 
-/** Every department of the user's organisation, by name. */
-export function listDepartments(scope: Scope): DepartmentItem[] {
-  return scope.db
+// The dashboard names its departments on every visit: compiled once rather than built each time.
+const departmentsByName = preparedStatement((db) =>
+  db
     .select(departmentColumns)
     .from(departments)
-    .where(eq(departments.organisationId, scope.user.organisationId))
+    .where(eq(departments.organisationId, sql.placeholder("organisationId")))
     .orderBy(asc(departments.name))
-    .all();
+    .prepare(),
+);
+
+/** Every department of the user's organisation, by name. */
+export function listDepartments(scope: Scope): DepartmentItem[] {
+  return departmentsByName(scope.db).all({ organisationId: scope.user.organisationId });
 }
 
 /** A department of the organisation, or not found. */

@@ -64,7 +64,12 @@ function uptake(input?: unknown): string {
   return `/trpc/reports.uptake${query}`;
 }
 
-describe("a single GET query", () => {
+function batch(paths: string[], inputs?: Record<number, unknown>): string {
+  const input = inputs === undefined ? "" : `&input=${encodeURIComponent(JSON.stringify(inputs))}`;
+  return `/trpc/${paths.join(",")}?batch=1${input}`;
+}
+
+describe("a GET query, alone or in a batch", () => {
   test("is answered exactly as tRPC's own handler answers it, success or failure", async () => {
     const hr = cookieOf(org.users.hr).cookie;
     const viewer = cookieOf(org.users.viewer).cookie;
@@ -82,13 +87,24 @@ describe("a single GET query", () => {
       // A public query, signed out and in.
       ["/trpc/auth.me", {}],
       ["/trpc/auth.me", { cookie: hr }],
-      // What tRPC's handler still answers: input that is not JSON, a mutation, no such procedure,
-      // a batch.
+      // Batches, as the web app sends them: all answered, some refused (207), all refused.
+      [batch(["reports.uptake", "auth.me"], { 0: {} }), { cookie: hr }],
+      [batch(["reports.uptake", "auth.me"], {}), { cookie: hr }],
+      [batch(["reports.uptake", "auth.me"]), { cookie: hr }],
+      [batch(["reports.uptake", "audit.list"], { 0: {}, 1: {} }), { cookie: viewer }],
+      [batch(["reports.uptake", "reports.uptake"], { 1: { from: "soon" } }), { cookie: hr }],
+      [batch(["reports.uptake", "auth.me"], { 0: {} }), {}],
+      [batch(["reports.uptake", "auth.me"], { 0: {} }), { authorization: "Bearer not-a-token" }],
+      // What tRPC's handler still answers: input that is not JSON, a batch whose input is not an
+      // object, a mutation, no such procedure.
       ["/trpc/reports.uptake?input=%7Bnot-json", { cookie: hr }],
+      [`/trpc/reports.uptake,auth.me?batch=1&input=${encodeURIComponent("[{}]")}`, { cookie: hr }],
+      [`/trpc/reports.uptake,auth.me?input=${encodeURIComponent("{}")}`, { cookie: hr }],
       ["/trpc/auth.signOut", { cookie: hr }],
+      [batch(["auth.me", "auth.signOut"]), { cookie: hr }],
       ["/trpc/reports.nothing", { cookie: hr }],
+      [batch(["auth.me", "reports.nothing"]), { cookie: hr }],
       ["/trpc/constructor", { cookie: hr }],
-      [`/trpc/reports.uptake,auth.me?batch=1&input=${encodeURIComponent("{}")}`, { cookie: hr }],
     ];
     for (const [path, headers] of cases) {
       const ours = await answer(direct, path, headers);
@@ -98,6 +114,10 @@ describe("a single GET query", () => {
     const first = await answer(direct, uptake({}), { cookie: hr });
     expect(first.status).toBe(200);
     expect(JSON.parse(first.body)).toMatchObject({ result: { data: { overall: {} } } });
+    const mixed = await answer(direct, batch(["reports.uptake", "audit.list"], { 1: {} }), {
+      cookie: viewer,
+    });
+    expect(mixed.status).toBe(207);
   });
 
   test("is refused for the role once, with one audit entry", async () => {

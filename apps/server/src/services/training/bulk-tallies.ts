@@ -23,8 +23,8 @@ export interface BulkWrite<T> {
 /**
  * Runs `bulk.run`, a bulk write of nominations in the caller's transaction, with the tally triggers
  * on nominations switched off for the organisation (migration 0019), then adjusts the running
- * counts for `changes` once per department, manager and state. At 100,000 rows the triggers cost
- * about 94 µs a nomination, most of an import's time in SQLite.
+ * counts for `changes` once per department, manager and state. By trigger the counts cost a
+ * statement or two for every row (7–10 µs a nomination in the medium benchmark; see bench/README).
  *
  * `bulk.changes` must be every nomination `run` adds or moves between states, and `run` must not
  * move staff (the staff trigger counts nominations as they stand, so it would see rows whose counts

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-import type * as z from "zod";
 
 import { CSRF_HEADER, CSRF_HEADERS } from "./csrf";
 import { TransitionEvidenceInputSchema } from "./evidence";
@@ -11,15 +10,9 @@ import {
   CancelSessionInputSchema,
   DeclineInputSchema,
 } from "./training";
+import { schemaProblems as problems } from "./test/schema-problems";
 
 const ID = "0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b";
-
-// The message people see for each problem, by the path of the field.
-function problems(schema: z.ZodType, input: unknown): Record<string, string> {
-  const result = schema.safeParse(input);
-  if (result.success) return {};
-  return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
-}
 
 describe("rules the contract's inputs carry beyond their shapes", () => {
   test("rejecting or expiring evidence needs a reason; approving does not", () => {

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-import type * as z from "zod";
 
 import { UpdateActionInputSchema } from "./action-plan";
 import { CommitteePaperDraftSchema } from "./committee-papers";
@@ -7,16 +6,10 @@ import { CheckTableInputSchema } from "./funding";
 import { ListMessagesInputSchema, UpdateMessageSettingsInputSchema } from "./messages";
 import { DeclineRequestInputSchema } from "./my-training";
 import { UpdateRecommendationInputSchema } from "./recommendations";
+import { schemaProblems as problems } from "./test/schema-problems";
 
 const ID = "0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b";
 const OTHER = "0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6c";
-
-// The message people see for each problem, by the path of the field.
-function problems(schema: z.ZodType, input: unknown): Record<string, string> {
-  const result = schema.safeParse(input);
-  if (result.success) return {};
-  return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
-}
 
 describe("rules on lists and pairs that the inputs' shapes cannot say", () => {
   test("an action lists each evidence item once", () => {

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-import type * as z from "zod";
 
 import { ratingField, ratingMissing } from "./evaluation-words";
 import { SetOutcomesInputSchema } from "./evaluation";
@@ -9,16 +8,10 @@ import {
   UpdateProgrammeCostInputSchema,
 } from "./programme-costs";
 import { AddLevelRuleInputSchema, SaveFrameworkInputSchema } from "./training-framework";
+import { schemaProblems as problems } from "./test/schema-problems";
 
 const A = "0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b";
 const B = "0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6c";
-
-// The message people see for each problem, by the path of the field.
-function problems(schema: z.ZodType, input: unknown): Record<string, string> {
-  const result = schema.safeParse(input);
-  if (result.success) return {};
-  return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
-}
 
 describe("a partnership's programme costs", () => {
   test("a cost line needs an amount above £0 and at most £10 million", () => {

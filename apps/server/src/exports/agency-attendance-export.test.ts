@@ -39,7 +39,7 @@ test("one row per agency in CSV: counts as numbers, charges in pounds, the rate 
     "Substitutes",
     "Unscheduled attendees",
     "Attendance rate",
-    "Charges",
+    "Charges (£)",
   ]);
   expect(rows.map((row) => row[0])).toEqual([
     "Northshire County Council",

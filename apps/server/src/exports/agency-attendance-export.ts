@@ -37,7 +37,9 @@ export const agencyAttendanceExport = defineExport<Row>({
     return report.sections[0]?.rows ?? [];
   },
   columns: AGENCY_ATTENDANCE_COLUMNS.map(({ key, label, format }): Column<Row> => ({
-    header: label,
+    // A spreadsheet cell holds the number alone, so the header says it is in pounds, as every
+    // export's money columns do; the page shows the £ in each cell instead.
+    header: format === "money" ? `${label} (£)` : label,
     value: (row) => cell(row, key, format),
     ...(CELL_FORMATS[format] === undefined ? {} : { format: CELL_FORMATS[format] }),
   })),

@@ -10,7 +10,7 @@ export interface Timing {
 }
 
 /** The value at fraction `q` of sorted samples (nearest rank, so p95 of few runs is the worst). */
-function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: readonly number[], q: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[rank] ?? Number.NaN;
 }

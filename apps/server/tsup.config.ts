@@ -1,8 +1,9 @@
 import { defineConfig } from "tsup";
 
-// The server is an application, not a library: one bundle, with dependencies left in node_modules.
+// The server is an application, not a library: bundled, with dependencies left in node_modules.
 export default defineConfig({
-  entry: { main: "src/main.ts" },
+  // The import worker is its own entry: a worker thread loads it by path (import-runner.ts).
+  entry: { main: "src/main.ts", "import-worker": "src/services/imports/import-worker.ts" },
   format: ["esm"],
   target: "node20",
   platform: "node",

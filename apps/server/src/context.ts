@@ -2,6 +2,7 @@ import type { Db } from "./db/client";
 import type { SessionUser } from "./auth/session-user";
 import type { SignInLimiter } from "./auth/sign-in-limiter";
 import type { FileStore } from "./files/file-store";
+import type { ImportRunner } from "./services/imports/import-runner";
 
 /** Options for a cookie the server sets. */
 export interface CookieOptions {
@@ -30,6 +31,11 @@ export interface AppDeps {
    * without it the service makes no certificates rather than unsafe ones.
    */
   certificateSecret?: string;
+  /**
+   * Runs CSV imports on a worker thread (the server sets it); without it, as for tests' in-memory
+   * databases, imports run on the calling thread.
+   */
+  imports?: ImportRunner;
 }
 
 /** The origin of links when no public address is set: the server's default port on this machine. */

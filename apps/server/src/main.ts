@@ -15,6 +15,7 @@ import { createHttpServer } from "./http/create-server";
 import { routes } from "./http/routes";
 import { log } from "./log";
 import { configureMessages } from "./services/notifications/message-config";
+import { startImportRunner } from "./services/imports/import-runner";
 import { startMessageSender } from "./services/notifications/message-sender";
 import { smtpTransport } from "./services/notifications/mail-transport";
 import { WEB_DIST_FOLDER } from "./paths";
@@ -25,10 +26,12 @@ async function start(): Promise<void> {
   // Held while the server runs (the operating system lets go when it exits), so that a restore
   // refuses the directory rather than swap the database under this one.
   const lock = claimDataDir(resolve(env.DAPKIT_DATA_DIR), (message) => new StartupError(message));
+  const opened = await openApp(env.DAPKIT_DATA_DIR);
   const app = {
-    ...(await openApp(env.DAPKIT_DATA_DIR)),
+    ...opened,
     publicUrl: publicUrlOf(env),
     certificateSecret: env.DAPKIT_CERTIFICATE_SECRET,
+    imports: startImportRunner(opened.db.$client.name),
   };
   configureMessages({
     publicUrl: app.publicUrl,
@@ -79,7 +82,7 @@ async function start(): Promise<void> {
   const stop = () => {
     server.close(() => {
       // A delivery under way finishes and is recorded before the database closes.
-      void sender.stop().finally(() => {
+      void Promise.all([sender.stop(), app.imports.close()]).finally(() => {
         app.db.$client.close();
         lock?.release();
         process.exit(0);

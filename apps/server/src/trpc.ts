@@ -105,6 +105,14 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 const base = t.procedure.use(mapErrors);
 
+// A change waits, without holding up the thread, while an import on the import worker holds the
+// database's write lock: otherwise SQLite's busy handler would stop the whole server until the
+// import committed. Reads never wait: the import's snapshot does not block them.
+const waitForImportWrite = t.middleware(async ({ ctx, next }) => {
+  await ctx.imports?.writesIdle();
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -153,9 +161,10 @@ export function procedureFor<C extends ProcedureContract>(
 ): ProcedureFor<C> {
   // The access is checked before the input is even parsed, so a caller who may not use the
   // procedure learns nothing from its validation messages; the meta lets tests read it back.
-  const withAccess = base
+  const checked = base
     .meta({ access: entry.access })
     .use(({ ctx, path, next }) => next({ ctx: { user: authorise(ctx, entry.access, path) } }));
+  const withAccess = entry.kind === "query" ? checked : checked.use(waitForImportWrite);
   const builder = (entry.input === undefined ? withAccess : withAccess.input(entry.input)).output(
     entry.output,
   );

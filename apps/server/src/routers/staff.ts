@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 
 import { contract } from "@dapkit/contract";
 
-import { importStaffCsv } from "../services/imports/import-staff";
+import { runImportFor } from "../services/imports/import-runner";
 import { scopeOf } from "../services/scope";
 import { createDepartment, listDepartments, updateDepartment } from "../services/staff/departments";
 import { getStaff } from "../services/staff/get-staff";
@@ -26,5 +26,5 @@ export const staffRouter = {
   get: procedureFor(staff.get, ({ ctx, input }) => getStaff(scopeOf(ctx), input.id)),
   create: procedureFor(staff.create, ({ ctx, input }) => createStaff(scopeOf(ctx), input)),
   update: procedureFor(staff.update, ({ ctx, input }) => updateStaff(scopeOf(ctx), input)),
-  importCsv: procedureFor(staff.importCsv, ({ ctx, input }) => importStaffCsv(scopeOf(ctx), input)),
+  importCsv: procedureFor(staff.importCsv, ({ ctx, input }) => runImportFor(ctx, "staff", input)),
 } satisfies TRPCRouterRecord;

@@ -2,8 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 
 import { contract } from "@dapkit/contract";
 
-import { importAttendanceCsv } from "../services/imports/import-attendance";
-import { importNominationsCsv } from "../services/imports/import-nominations";
+import { runImportFor } from "../services/imports/import-runner";
 import { scopeOf } from "../services/scope";
 import { applyToMany } from "../services/training/apply-many";
 import { cancelSession } from "../services/training/cancel-session";
@@ -86,7 +85,7 @@ export const trainingRouter = {
       substitute(scopeOf(ctx), input),
     ),
     importCsv: procedureFor(nominations.importCsv, ({ ctx, input }) =>
-      importNominationsCsv(scopeOf(ctx), input),
+      runImportFor(ctx, "nominations", input),
     ),
   },
 
@@ -96,7 +95,7 @@ export const trainingRouter = {
       markAttendanceBulk(scopeOf(ctx), input),
     ),
     importCsv: procedureFor(attendance.importCsv, ({ ctx, input }) =>
-      importAttendanceCsv(scopeOf(ctx), input),
+      runImportFor(ctx, "attendance", input),
     ),
     undo: procedureFor(attendance.undo, ({ ctx, input }) => ({
       undone: undoLastAttendance(scopeOf(ctx), input),

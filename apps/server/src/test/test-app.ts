@@ -11,6 +11,7 @@ import { newId } from "../db/ids";
 import { organisations, USER_ROLES, users, type UserRole } from "../db/schema";
 import { FileStore } from "../files/file-store";
 import { createCaller } from "../router";
+import { startImportRunner } from "../services/imports/import-runner";
 
 /** The password every test user has. */
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -36,9 +37,12 @@ export interface TestApp {
   createOrganisation(name: string): Promise<TestOrganisation>;
 }
 
-/** Builds a tracker for one test. */
-export function createTestApp(): TestApp {
-  const db = createDb(":memory:");
+/**
+ * Builds a tracker for one test: on an in-memory database, or, given `dbPath`, on that file with
+ * imports run on the import worker as the server runs them (close `deps.imports` afterwards).
+ */
+export function createTestApp(options: { dbPath?: string } = {}): TestApp {
+  const db = createDb(options.dbPath ?? ":memory:");
   const clock = { now: new Date("2022-04-05T09:00:00.000Z") };
   const deps: AppDeps = {
     db,
@@ -48,6 +52,7 @@ export function createTestApp(): TestApp {
       email: new SignInLimiter(EMAIL_POLICY),
       address: new SignInLimiter(ADDRESS_POLICY),
     },
+    ...(options.dbPath === undefined ? {} : { imports: startImportRunner(options.dbPath) }),
   };
   return {
     db,

@@ -11,7 +11,14 @@ import { moveNomination, transitionProblem } from "../training/nomination-writes
 import { choiceCell, EmployeeNumberCell } from "./csv-cells";
 import { sessionRefusals, type ExistingNomination } from "./lookups";
 import { rowTargets } from "./row-targets";
-import { runImport, type ImportPlan, type ImportResult, type ImportRows } from "./run-import";
+import {
+  runImport,
+  type ImportHooks,
+  type ImportInput,
+  type ImportPlan,
+  type ImportResult,
+  type ImportRows,
+} from "./run-import";
 
 /** The columns of an attendance file (a signed register typed up, or a trainer's export). */
 export const ATTENDANCE_COLUMNS = ["employee_number", "session_id", "outcome"] as const;
@@ -95,7 +102,8 @@ function planAttendance(
  */
 export function importAttendanceCsv(
   scope: Scope,
-  input: { csv: string; dryRun: boolean },
+  input: ImportInput,
+  hooks: ImportHooks = {},
 ): ImportResult {
   return runImport(
     scope,
@@ -106,6 +114,6 @@ export function importAttendanceCsv(
       plan: (tx, rows, issues) => planAttendance(tx, scope, { rows, issues }),
       nothing: {},
     },
-    input,
+    { ...input, ...hooks },
   );
 }

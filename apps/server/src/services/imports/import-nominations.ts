@@ -19,7 +19,14 @@ import { insertNominations, type NewNomination } from "../training/nomination-wr
 import { EmployeeNumberCell, yesNoCell } from "./csv-cells";
 import { sessionRefusals } from "./lookups";
 import { rowTargets } from "./row-targets";
-import { runImport, type ImportPlan, type ImportResult, type ImportRows } from "./run-import";
+import {
+  runImport,
+  type ImportHooks,
+  type ImportInput,
+  type ImportPlan,
+  type ImportResult,
+  type ImportRows,
+} from "./run-import";
 
 /** The columns of a nominations file. */
 export const NOMINATION_COLUMNS = ["employee_number", "session_id", "reason", "mandatory"] as const;
@@ -160,7 +167,8 @@ function planNominations(
  */
 export function importNominationsCsv(
   scope: Scope,
-  input: { csv: string; dryRun: boolean },
+  input: ImportInput,
+  hooks: ImportHooks = {},
 ): ImportResult {
   return runImport(
     scope,
@@ -171,6 +179,6 @@ export function importNominationsCsv(
       plan: (tx, rows, issues) => planNominations(tx, scope, { rows, issues }),
       nothing: {},
     },
-    input,
+    { ...input, ...hooks },
   );
 }

@@ -22,6 +22,8 @@ import { staffByEmployeeNumber } from "./lookups";
 import {
   repeatedLines,
   runImport,
+  type ImportHooks,
+  type ImportInput,
   type ImportPlan,
   type ImportResult,
   type ImportRows,
@@ -182,7 +184,8 @@ function planStaff(
  */
 export function importStaffCsv(
   scope: Scope,
-  input: { csv: string; dryRun: boolean },
+  input: ImportInput,
+  hooks: ImportHooks = {},
 ): StaffImportResult {
   return runImport(
     scope,
@@ -194,6 +197,6 @@ export function importStaffCsv(
       plan: (tx, rows, issues) => planStaff(tx, scope, { rows, issues }),
       nothing: { departmentsCreated: [] },
     },
-    input,
+    { ...input, ...hooks },
   );
 }

@@ -28,6 +28,12 @@ export interface ImportResult {
   errorCount: number;
 }
 
+/** A CSV file to import, or to check without saving (a dry run). */
+export interface ImportInput {
+  csv: string;
+  dryRun: boolean;
+}
+
 /** A row that passed its schema, with the line it came from. */
 export interface ValidRow<T> {
   line: number;
@@ -95,6 +101,16 @@ function readRows<C extends string, T>(
 
 const NO_COUNTS: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
 
+/** What the caller of an import may hook into. */
+export interface ImportHooks {
+  /**
+   * Called just before an import that will write takes the database's write lock (not for a dry
+   * run or a file that cannot be read): the import worker waits here until the server's main
+   * thread has paused its own writes, so that neither waits on the other's lock.
+   */
+  beforeWrite?: () => void;
+}
+
 /**
  * Runs an import all or nothing: reads and checks every row, plans the changes against the
  * database and, only if no row has a problem and this is not a dry run, applies them, all in one
@@ -105,7 +121,7 @@ const NO_COUNTS: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
 export function runImport<C extends string, T, Extra>(
   scope: Scope,
   definition: ImportDefinition<C, T, Extra>,
-  input: { csv: string; dryRun: boolean },
+  input: ImportInput & ImportHooks,
 ): ImportResult & Extra {
   const issues = new IssueList();
   const { whole, ...rows } = readRows(definition, input.csv, issues);
@@ -117,22 +133,27 @@ export function runImport<C extends string, T, Extra>(
     errorCount: issues.count,
   });
   if (!whole) return { ...definition.nothing, ...report(NO_COUNTS, false) };
-  return scope.db.transaction((tx) => {
-    const plan = definition.plan(tx, rows, issues);
-    const written = issues.count === 0 && !input.dryRun;
-    const changed = plan.counts.created + plan.counts.updated > 0;
-    if (written && changed) {
-      plan.apply(tx);
-      recordAudit(tx, {
-        actor: actorOf(scope.user),
-        at: scope.now,
-        action: "import",
-        entity: definition.entity,
-        after: plan.counts,
-      });
-    }
-    return { ...plan.extra, ...report(plan.counts, written) };
-  }, WRITE_LOCK);
+  if (!input.dryRun) input.beforeWrite?.();
+  return scope.db.transaction(
+    (tx) => {
+      const plan = definition.plan(tx, rows, issues);
+      const written = issues.count === 0 && !input.dryRun;
+      const changed = plan.counts.created + plan.counts.updated > 0;
+      if (written && changed) {
+        plan.apply(tx);
+        recordAudit(tx, {
+          actor: actorOf(scope.user),
+          at: scope.now,
+          action: "import",
+          entity: definition.entity,
+          after: plan.counts,
+        });
+      }
+      return { ...plan.extra, ...report(plan.counts, written) };
+      // A dry run only reads, so it takes no write lock: it plans on a snapshot while others write.
+    },
+    input.dryRun ? undefined : WRITE_LOCK,
+  );
 }
 
 /**

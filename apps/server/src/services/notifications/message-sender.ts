@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { log } from "../../log";
+import type { ImportRunner } from "../imports/import-runner";
 import { DELIVERY_BATCH, deliverDueMessages, type RetryPolicy } from "./deliver-messages";
 import type { MailTransport } from "./mail-transport";
 import { queueScheduledMessages } from "./scheduled-messages";
@@ -25,7 +26,7 @@ export interface MessageSender {
  * it is delivered then. Errors are logged (never a message's content) and the loop carries on.
  */
 export function startMessageSender(
-  deps: { db: Db; now: () => Date },
+  deps: { db: Db; now: () => Date; imports?: Pick<ImportRunner, "writesIdle"> | undefined },
   transport: MailTransport | null,
   timing: SenderTiming = DEFAULT_TIMING,
 ): MessageSender {
@@ -36,6 +37,8 @@ export function startMessageSender(
   // Whether the pass found a full batch, so more may be waiting and the next starts at once.
   const tick = async (): Promise<boolean> => {
     try {
+      // Its writes wait for an import's, as requests' do (see ImportRunner).
+      await deps.imports?.writesIdle();
       const now = deps.now();
       if (now.getTime() - lastSchedule >= timing.scheduleEveryMs) {
         lastSchedule = now.getTime();

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 import { TRPCError } from "@trpc/server";
+import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
@@ -9,6 +10,7 @@ import { AppError } from "../../errors";
 import { createSession, scopeAs } from "../../test/builders";
 import { newDataDir } from "../../test/data-dir";
 import { createTestApp, type TestApp, type TestOrganisation } from "../../test/test-app";
+import { importNominationsCsv } from "./import-nominations";
 import type { ImportRunner } from "./import-runner";
 import { REQUIRED_STAFF_COLUMNS } from "./import-staff";
 import { MAX_CSV_BYTES } from "./read-import-file";
@@ -140,5 +142,51 @@ describe("imports on the import worker", () => {
     const result = await runner.run("nominations", scope, { csv: file, dryRun: false });
     expect(result.counts.created).toBe(PEOPLE);
     expect(nominationCount()).toBe(PEOPLE);
+  });
+});
+
+describe("an import's plan", () => {
+  test("is made again, holding the write lock, when someone writes between the plan and the writes", () => {
+    const scope = scopeAs(app, org.users.hr);
+    const session = createSession(scope, { capacity: 10 });
+    const other = new Database(join(dataDir, "dapkit.db"));
+    let asked = 0;
+    // Another connection (another process, or the main thread) marks the file's first person as
+    // having left after the plan was made on a snapshot in which they had not.
+    const beforeWrite = () => {
+      asked += 1;
+      if (asked === 1)
+        other.prepare("update staff set active = 0 where employee_number = 'E00000'").run();
+    };
+    try {
+      const result = importNominationsCsv(
+        scope,
+        { csv: nominationsFile(session.id, 20), dryRun: false },
+        { beforeWrite },
+      );
+      expect(asked).toBe(1);
+      expect(result).toMatchObject({ written: false, errorCount: 1 });
+      expect(result.errors[0]).toMatchObject({
+        line: 2,
+        message: expect.stringContaining("no longer active") as unknown,
+      });
+      expect(nominationCount()).toBe(0);
+    } finally {
+      other.close();
+    }
+  });
+
+  test("is written as made when nobody wrote in between", () => {
+    const scope = scopeAs(app, org.users.hr);
+    const session = createSession(scope, { capacity: 10 });
+    let asked = 0;
+    const result = importNominationsCsv(
+      scope,
+      { csv: nominationsFile(session.id, 20), dryRun: false },
+      { beforeWrite: () => (asked += 1) },
+    );
+    expect(asked).toBe(1);
+    expect(result).toMatchObject({ written: true, counts: { created: 20 } });
+    expect(nominationCount()).toBe(20);
   });
 });

@@ -104,11 +104,21 @@ const NO_COUNTS: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
 /** What the caller of an import may hook into. */
 export interface ImportHooks {
   /**
-   * Called just before an import that will write takes the database's write lock (not for a dry
-   * run or a file that cannot be read): the import worker waits here until the server's main
-   * thread has paused its own writes, so that neither waits on the other's lock.
+   * Called once the plan is made, just before an import that will change something takes the
+   * database's write lock: the import worker waits here until the server's main thread has
+   * paused its own writes, so that neither waits on the other's lock.
    */
   beforeWrite?: () => void;
+}
+
+// SQLite's answers when a transaction that has read cannot start writing: another connection
+// holds the write lock, or has committed since this one's snapshot, which the plan may not have
+// seen.
+const STALE_SNAPSHOT = new Set(["SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT"]);
+
+function isStaleSnapshot(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && STALE_SNAPSHOT.has(code);
 }
 
 /**
@@ -117,13 +127,18 @@ export interface ImportHooks {
  * transaction. A dry run returns the same counts and errors as the real thing would. A file that
  * cannot be read as a whole (a wrong header, broken quoting) is not planned: checks across rows
  * (repeats, managers later in the file) would mislead on half a file.
+ *
+ * The plan reads a snapshot without taking the write lock, so others go on writing while it is
+ * worked out; the lock is taken for the writes alone. Should anyone have written in between,
+ * SQLite refuses this transaction its first write, and the plan is made again holding the lock
+ * from the start (WRITE_LOCK): a plan is never applied to data it did not see.
  */
 export function runImport<C extends string, T, Extra>(
   scope: Scope,
   definition: ImportDefinition<C, T, Extra>,
   input: ImportInput & ImportHooks,
 ): ImportResult & Extra {
-  const issues = new IssueList();
+  let issues = new IssueList();
   const { whole, ...rows } = readRows(definition, input.csv, issues);
   const report = (counts: ImportCounts, written: boolean) => ({
     dryRun: input.dryRun,
@@ -133,13 +148,13 @@ export function runImport<C extends string, T, Extra>(
     errorCount: issues.count,
   });
   if (!whole) return { ...definition.nothing, ...report(NO_COUNTS, false) };
-  if (!input.dryRun) input.beforeWrite?.();
-  return scope.db.transaction(
-    (tx) => {
+  const attempt = (lock: typeof WRITE_LOCK | undefined) =>
+    scope.db.transaction((tx) => {
       const plan = definition.plan(tx, rows, issues);
       const written = issues.count === 0 && !input.dryRun;
       const changed = plan.counts.created + plan.counts.updated > 0;
       if (written && changed) {
+        input.beforeWrite?.();
         plan.apply(tx);
         recordAudit(tx, {
           actor: actorOf(scope.user),
@@ -150,10 +165,16 @@ export function runImport<C extends string, T, Extra>(
         });
       }
       return { ...plan.extra, ...report(plan.counts, written) };
-      // A dry run only reads, so it takes no write lock: it plans on a snapshot while others write.
-    },
-    input.dryRun ? undefined : WRITE_LOCK,
-  );
+    }, lock);
+  try {
+    return attempt(undefined);
+  } catch (error) {
+    if (!isStaleSnapshot(error)) throw error;
+    // Only a file with no problems tries to write, so the rows' check found none: a fresh list
+    // holds what the second plan finds.
+    issues = new IssueList();
+    return attempt(WRITE_LOCK);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
 import { MIGRATIONS_FOLDER } from "../paths";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 import { verifyMigrationHistory, verifySchema } from "./verify-schema";
 
 /** The server's database handle: drizzle over one better-sqlite3 connection. */
@@ -34,6 +35,7 @@ export function createDb(path: string): Db {
   // pages all over tables of a million rows, and with the default cache nearly every insert read
   // its pages back from the file (the benchmarks measured about 40 % off such an import).
   sqlite.pragma("cache_size = -65536");
+  cacheStatements(sqlite);
   try {
     // A database changed outside dapkit (the audit log's triggers dropped, say) is refused
     // rather than run on: before migrating, its history; after, everything the migrations make.

@@ -1,0 +1,36 @@
+import type Database from "better-sqlite3";
+
+/** How many compiled statements a connection keeps: every query the server has, with room over. */
+export const STATEMENT_CACHE_SIZE = 2_000;
+
+/**
+ * Makes the connection's `prepare` reuse the statement SQLite compiled for the same SQL text, the
+ * least recently used dropped past {@link STATEMENT_CACHE_SIZE}. Drizzle builds the same text for
+ * the same query each time, with the values as parameters, and asks better-sqlite3 to compile it
+ * on every call: profiles of booking and importing put a fifth of the time in SQLite's compiler.
+ * A reused statement starts as a fresh one would, returning rows as objects (drizzle switches a
+ * statement to arrays when it maps the columns itself). The server never keeps a statement's
+ * iterator open, so one statement is never asked to run twice at once.
+ */
+export function cacheStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string): Database.Statement => {
+    const cached = cache.get(source);
+    if (cached !== undefined) {
+      // Moved to the end: the Map's order is the order of use.
+      cache.delete(source);
+      cache.set(source, cached);
+      if (cached.reader) cached.raw(false).pluck(false).expand(false);
+      return cached;
+    }
+    const statement = compile(source);
+    cache.set(source, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return statement;
+  };
+  sqlite.prepare = prepare as typeof sqlite.prepare;
+}

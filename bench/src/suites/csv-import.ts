@@ -25,9 +25,13 @@ import {
 import { importRows } from "../sizes";
 
 /** Sessions for one import file's rows, created through the session service. */
-function importSessions(scope: Scope, count: number, label: string): string[] {
+function importSessions(
+  scope: Scope,
+  count: number,
+  options: { label: string; from: Date },
+): string[] {
   const courseId = createCourse(scope, {
-    title: `Imported course ${label}`,
+    title: `Imported course ${options.label}`,
     level: 1,
     refresherIntervalMonths: 36,
     description: "",
@@ -35,7 +39,7 @@ function importSessions(scope: Scope, count: number, label: string): string[] {
   const ids: string[] = [];
   scope.db.$client.transaction(() => {
     for (let i = 0; i < count; i += 1) {
-      const startsAt = addDays(BENCH_NOW, 30 + (i % 200));
+      const startsAt = addDays(options.from, 30 + (i % 200));
       ids.push(
         createSession(scope, {
           courseId,
@@ -51,10 +55,14 @@ function importSessions(scope: Scope, count: number, label: string): string[] {
   return ids;
 }
 
-/** A nominations file of `rows` rows for new sessions: every row a new nomination. */
+/**
+ * A nominations file of `rows` rows for new sessions: every row a new nomination. The sessions start
+ * a month or more after `from` (the generated organisation's "now" unless given): a server that
+ * keeps real time needs them after its own today, or it refuses every row.
+ */
 export function nominationsFile(
   context: BenchContext,
-  options: { rows: number; label: string; badLastRow?: boolean },
+  options: { rows: number; label: string; badLastRow?: boolean; from?: Date },
 ): string {
   const scope = context.scopeOf(context.generated.organisation.users.hr);
   const numbers = context.app.db
@@ -63,11 +71,10 @@ export function nominationsFile(
     .all()
     .filter((row) => row.active)
     .map((row) => row.number);
-  const sessions = importSessions(
-    scope,
-    Math.ceil(options.rows / NOMINATIONS_PER_SESSION),
-    options.label,
-  );
+  const sessions = importSessions(scope, Math.ceil(options.rows / NOMINATIONS_PER_SESSION), {
+    label: options.label,
+    from: options.from ?? BENCH_NOW,
+  });
   const rows = Array.from({ length: options.rows }, (_, i) => [
     numbers[i % numbers.length] ?? "",
     sessions[Math.floor(i / NOMINATIONS_PER_SESSION)] ?? "",

@@ -142,6 +142,24 @@ describe("exports, titles, narrow screens and the nominate page at 1,000 people"
     await expectNoAxeViolations(page, "the nominate page, searched");
   });
 
+  test("the staff list pages by key: Next and Previous carry the position, and come back", async () => {
+    const { page } = world;
+    await visit(page, "/staff");
+    const names = page.locator("table tbody tr th, table tbody tr td:first-child");
+    await expect.poll(() => names.count()).toBeGreaterThan(0);
+    const first = await names.allTextContents();
+    await page.getByRole("link", { name: "Next page" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe("2");
+    expect(new URL(page.url()).searchParams.get("after")).not.toBeNull();
+    await expect.poll(async () => (await names.allTextContents())[0]).not.toBe(first[0]);
+    const second = await names.allTextContents();
+    expect(second.some((name) => first.includes(name))).toBe(false);
+    await page.getByRole("link", { name: "Previous page" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("before")).not.toBeNull();
+    await expect.poll(() => names.allTextContents()).toEqual(first);
+    await expectNoAxeViolations(page, "the staff list, back on page 1");
+  });
+
   test("the session page shows its nominations a page at a time", async () => {
     const { page, fixtures } = world;
     await visit(page, `/training/sessions/${fixtures.session.id}`);

@@ -22,21 +22,43 @@ const PageSizeSchema = z
   PageSize
 >;
 
-/** Which page of a list to return; lists take these alongside their filters. */
+/**
+ * Where a page starts or ends in a list, as the list's last answer gave it (`next`, `previous`):
+ * the key of a row, so the page is found by key however deep it lies, not by counting past every
+ * row before it. Opaque to clients.
+ */
+export const CursorSchema = z
+  .string()
+  .max(1_000, "must be at most 1,000 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "must be a position the list gave");
+
+/**
+ * Which page of a list to return; lists take these alongside their filters. `page` numbers the
+ * page for people (and, alone, finds it by counting); with `after` (the `next` of the page before)
+ * or `before` (the `previous` of the page after), the page is found by key.
+ */
 export const PageInputSchema = z.object({
   page: z.int(wholeNumber).min(1, "must be at least 1").default(1),
   pageSize: PageSizeSchema.default(50),
+  after: CursorSchema.optional(),
+  before: CursorSchema.optional(),
 });
 
 /** A validated page request. */
 export type PageRequest = z.output<typeof PageInputSchema>;
 
-/** The output schema of a paginated list of `item`: one page and the rows that match in all. */
+/**
+ * The output schema of a paginated list of `item`: one page, the rows that match in all, and the
+ * positions to ask for the next and previous pages by (null where there is none, or where the list
+ * pages only by number).
+ */
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.int(),
     page: z.int(),
     pageSize: z.int(),
+    next: z.string().nullable(),
+    previous: z.string().nullable(),
   });
 }

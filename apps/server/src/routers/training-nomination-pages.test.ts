@@ -66,6 +66,30 @@ async function everyPage(user: SessionUser, filters: Filters) {
   return { total: first.total, items };
 }
 
+// Follows `next` from the first page to the last, then `previous` back to the first: the pages
+// found by key, as the web's Next and Previous links ask for them.
+async function everyPageByKey(user: SessionUser, filters: Filters) {
+  const list = t.app.caller(user).training.nominations.list;
+  let page = await list({ ...filters, pageSize: 7 });
+  expect(page.previous).toBeNull();
+  const forward = [...page.items];
+  let number = 1;
+  while (page.next !== null) {
+    number += 1;
+    page = await list({ ...filters, pageSize: 7, page: number, after: page.next });
+    forward.push(...page.items);
+  }
+  const back = [...page.items];
+  while (page.previous !== null) {
+    number -= 1;
+    page = await list({ ...filters, pageSize: 7, page: number, before: page.previous });
+    back.unshift(...page.items);
+  }
+  expect(number).toBe(1);
+  expect(page.next === null).toBe(back.length <= 7);
+  return { forward, back };
+}
+
 describe("training.nominations.list pages over many sessions", () => {
   test("every page, however the list is narrowed, holds the next rows in order, each once", async () => {
     const { course, housing, manager } = await manySessions();
@@ -92,6 +116,10 @@ describe("training.nominations.list pages over many sessions", () => {
         listed.items.map((item) => item.id),
         JSON.stringify(filters),
       ).toEqual(wanted.map((item) => item.id));
+      const byKey = await everyPageByKey(user, filters);
+      const ids = (items: NominationItem[]) => items.map((item) => item.id);
+      expect(ids(byKey.forward), `forward ${JSON.stringify(filters)}`).toEqual(ids(wanted));
+      expect(ids(byKey.back), `back ${JSON.stringify(filters)}`).toEqual(ids(wanted));
     }
   });
 

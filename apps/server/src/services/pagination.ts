@@ -1,4 +1,8 @@
+import { and, asc, desc, eq, gt, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+
 import type { PageRequest } from "@dapkit/contract";
+
+import { AppError } from "../errors";
 
 /** One page of a list, with the number of rows that match across every page. */
 export interface Page<T> {
@@ -6,14 +10,142 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** Where the next page starts, to ask for it by key; null on the last page. */
+  next: string | null;
+  /** Where the previous page ends; null on the first page. */
+  previous: string | null;
 }
 
-/** The LIMIT and OFFSET of a page. */
+/** The LIMIT and OFFSET of a page found by counting. */
 export function pageWindow(request: PageRequest): { limit: number; offset: number } {
   return { limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
 }
 
-/** Wraps the rows of one page with the total and the request it answers. */
+/**
+ * Wraps the rows of one page of a list that pages only by number: it gives no positions, so
+ * clients ask for pages by number.
+ */
 export function pageOf<T>(request: PageRequest, result: { items: T[]; total: number }): Page<T> {
-  return { ...result, page: request.page, pageSize: request.pageSize };
+  return { ...result, page: request.page, pageSize: request.pageSize, next: null, previous: null };
+}
+
+/** A value of a sort key: a row's text, time (as ISO text) or number. */
+export type KeyValue = string | number;
+
+/**
+ * A list's order, which must end in a column that is unique (an id), so each row has its own
+ * place: the columns in order, each ascending or descending, and how to read a row's key.
+ */
+export interface Keyset<Row> {
+  columns: readonly { column: AnyColumn; descending?: boolean }[];
+  keyOf: (row: Row) => readonly KeyValue[];
+}
+
+/** What one page asks of the list's query: its conditions by key, order, and window. */
+export interface KeysetWindow {
+  /** Rows after (or before) the position asked for; undefined for a page found by counting. */
+  where: SQL | undefined;
+  orderBy: SQL[];
+  limit: number;
+  offset: number;
+  /** The key of the position asked for, if any. */
+  key: readonly KeyValue[] | undefined;
+  /** Whether the page is read backwards, from a row after it (the rows come back in reverse). */
+  backward: boolean;
+}
+
+function encodeCursor(key: readonly KeyValue[]): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+function decodeCursor(
+  cursor: string,
+  field: "after" | "before",
+  length: number,
+): readonly KeyValue[] {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    key = undefined;
+  }
+  const valid =
+    Array.isArray(key) &&
+    key.length === length &&
+    key.every((value) => typeof value === "string" || typeof value === "number");
+  if (!valid) {
+    throw new AppError(
+      "bad_request",
+      "This link to a page of the list no longer works: go back to the first page",
+      { field },
+    );
+  }
+  return key as KeyValue[];
+}
+
+// Rows beyond `key` in the direction of travel: for columns (a desc, b asc) and key (x, y), going
+// forward, `a < x or (a = x and b > y)`. SQLite's row values compare in one direction only.
+function beyond<Row>(keyset: Keyset<Row>, key: readonly KeyValue[], forward: boolean): SQL {
+  const conditions = keyset.columns.map(({ column, descending = false }, index) => {
+    const value = key[index];
+    const past = descending === forward ? lt(column, value) : gt(column, value);
+    const equalBefore = keyset.columns
+      .slice(0, index)
+      .map((earlier, at) => eq(earlier.column, key[at]));
+    return and(...equalBefore, past);
+  });
+  // A keyset has at least one column, so `or` always has something to join.
+  return or(...conditions) ?? sql`0`;
+}
+
+/**
+ * One page of a list ordered by `keyset`: found by key when the request gives a position (`after`
+ * or `before`), else by counting (`page`). `fetch` runs the list's query with the window's
+ * conditions, order and limits, and returns its rows; one row more than the page is asked for, to
+ * learn whether there is a page beyond.
+ */
+export function keysetPage<Row>(
+  request: PageRequest,
+  keyset: Keyset<Row>,
+  list: { total: number; fetch: (window: KeysetWindow) => Row[] },
+): Page<Row> {
+  if (request.after !== undefined && request.before !== undefined) {
+    throw new AppError("bad_request", "Ask for the page after a row or before one, not both", {
+      field: "before",
+    });
+  }
+  const { pageSize } = request;
+  const length = keyset.columns.length;
+  const backward = request.before !== undefined;
+  const cursor = request.after ?? request.before;
+  const key =
+    cursor === undefined ? undefined : decodeCursor(cursor, backward ? "before" : "after", length);
+  const orderBy = keyset.columns.map(({ column, descending = false }) =>
+    descending === backward ? asc(column) : desc(column),
+  );
+  const rows = list.fetch({
+    where: key === undefined ? undefined : beyond(keyset, key, !backward),
+    orderBy,
+    limit: pageSize + 1,
+    offset: key === undefined ? pageWindow(request).offset : 0,
+    key,
+    backward,
+  });
+  const more = rows.length > pageSize;
+  const items = rows.slice(0, pageSize);
+  if (backward) items.reverse();
+  const first = items[0];
+  const last = items.at(-1);
+  // Going back from a page, there is always the page it came from; going forward, the row asked
+  // to start after is on a page before this one.
+  const hasNext = backward ? last !== undefined : more;
+  const hasPrevious = backward ? more : key !== undefined || request.page > 1;
+  return {
+    items,
+    total: list.total,
+    page: request.page,
+    pageSize,
+    next: hasNext && last !== undefined ? encodeCursor(keyset.keyOf(last)) : null,
+    previous: hasPrevious && first !== undefined ? encodeCursor(keyset.keyOf(first)) : null,
+  };
 }

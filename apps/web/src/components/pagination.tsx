@@ -49,23 +49,28 @@ function StepLink({ direction, to }: { direction: "prev" | "next"; to: string })
   );
 }
 
-/** GOV.UK pagination; `hrefFor` builds each page's address so filters are kept. */
+/**
+ * GOV.UK pagination; `hrefFor` builds each page's address so filters are kept. `steps` gives the
+ * Previous and Next links' own addresses, when they differ from the numbered pages'.
+ */
 export function Pagination({
   page,
   pageSize,
   total,
   hrefFor,
+  steps = {},
 }: {
   page: number;
   pageSize: number;
   total: number;
   hrefFor: (page: number) => string;
+  steps?: { previous?: string | undefined; next?: string | undefined };
 }) {
   const last = Math.max(1, Math.ceil(total / pageSize));
   if (last === 1) return null;
   return (
     <nav className="govuk-pagination" aria-label="Pagination">
-      {page > 1 ? <StepLink direction="prev" to={hrefFor(page - 1)} /> : null}
+      {page > 1 ? <StepLink direction="prev" to={steps.previous ?? hrefFor(page - 1)} /> : null}
       <ul className="govuk-pagination__list">
         {pageNumbers(page, last).map((item, index) =>
           item === "gap" ? (
@@ -93,7 +98,7 @@ export function Pagination({
           ),
         )}
       </ul>
-      {page < last ? <StepLink direction="next" to={hrefFor(page + 1)} /> : null}
+      {page < last ? <StepLink direction="next" to={steps.next ?? hrefFor(page + 1)} /> : null}
     </nav>
   );
 }

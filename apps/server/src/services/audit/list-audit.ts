@@ -1,11 +1,12 @@
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, lt, type SQL } from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
 import { londonInstant } from "@dapkit/schemas";
 
+import type { Queryable } from "../../db/client";
 import { auditLog, users } from "../../db/schema";
 import { AppError } from "../../errors";
-import { pageOf, pageWindow } from "../pagination";
+import { keysetPage, type Keyset } from "../pagination";
 import type { Scope } from "../scope";
 
 /** Which entries of the audit log: one person's, one action, one kind of record, a range of days. */
@@ -80,42 +81,60 @@ function assertUserInOrganisation(scope: Scope, userId: string): void {
   }
 }
 
+function selectAuditEntries(db: Queryable) {
+  return (
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        userId: auditLog.userId,
+        userName: users.name,
+        before: auditLog.before,
+        after: auditLog.after,
+        source: auditLog.source,
+      })
+      .from(auditLog)
+      // The organisation is part of the join so a user id can never pull a name across tenants.
+      .leftJoin(
+        users,
+        and(eq(users.id, auditLog.userId), eq(users.organisationId, auditLog.organisationId)),
+      )
+  );
+}
+
+// The log is append-only, so insertion order is time order, and the id index serves it.
+const AUDIT_ORDER: Keyset<{ id: number }> = {
+  columns: [{ column: auditLog.id, descending: true }],
+  keyOf: (row) => [row.id],
+};
+
 /** One page of the organisation's audit log, newest first, with the name of who acted. */
 export function listAudit(scope: Scope, query: AuditQuery) {
   const { db, user } = scope;
   if (query.userId != null) assertUserInOrganisation(scope, query.userId);
-  const { limit, offset } = pageWindow(query);
   const where = auditWhere(user.organisationId, query);
   const total = db.select({ total: count() }).from(auditLog).where(where).get()?.total ?? 0;
-  const rows = db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-      userId: auditLog.userId,
-      userName: users.name,
-      before: auditLog.before,
-      after: auditLog.after,
-      source: auditLog.source,
-    })
-    .from(auditLog)
-    // The organisation is part of the join so a user id can never pull a name across tenants.
-    .leftJoin(
-      users,
-      and(eq(users.id, auditLog.userId), eq(users.organisationId, auditLog.organisationId)),
-    )
-    .where(where)
-    // The log is append-only, so insertion order is time order, and the id index serves it.
-    .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
-  return pageOf(query, {
-    items: rows.map((row) => ({ ...row, before: redact(row.before), after: redact(row.after) })),
+  const page = keysetPage(query, AUDIT_ORDER, {
     total,
+    fetch: (window) =>
+      selectAuditEntries(db)
+        .where(and(where, window.where))
+        .orderBy(...window.orderBy)
+        .limit(window.limit)
+        .offset(window.offset)
+        .all(),
   });
+  return {
+    ...page,
+    items: page.items.map((row) => ({
+      ...row,
+      before: redact(row.before),
+      after: redact(row.after),
+    })),
+  };
 }
 
 /** The actions and kinds of record in the organisation's log, alphabetically, for the filters. */

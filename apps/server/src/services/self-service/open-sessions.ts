@@ -1,14 +1,19 @@
-import { and, asc, count, eq, gt, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, notInArray } from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
 import type { NominationState } from "@dapkit/schemas";
 import { ENDED_STATES } from "@dapkit/training";
 
 import { courses, nominations, trainingSessions } from "../../db/schema";
-import { pageOf, pageWindow, type Page } from "../pagination";
+import { keysetPage, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { courseOfSession } from "../training/nomination-items";
-import { selectSessionRows, withPlaces, type SessionItem } from "../training/session-items";
+import {
+  SESSION_ORDER,
+  selectSessionRows,
+  withPlaces,
+  type SessionItem,
+} from "../training/session-items";
 import { ownStaff } from "./own-staff";
 
 /** A session someone may still ask for, with their own nomination for it (if still in play). */
@@ -26,7 +31,6 @@ export function openSessions(scope: Scope, input: PageRequest): Page<OpenSession
     isNull(trainingSessions.cancelledAt),
     isNull(courses.archivedAt),
   );
-  const { limit, offset } = pageWindow(input);
   const total =
     db
       .select({ total: count() })
@@ -34,12 +38,17 @@ export function openSessions(scope: Scope, input: PageRequest): Page<OpenSession
       .innerJoin(courses, courseOfSession)
       .where(where)
       .get()?.total ?? 0;
-  const rows = selectSessionRows(db)
-    .where(where)
-    .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
+  const page = keysetPage(input, SESSION_ORDER, {
+    total,
+    fetch: (window) =>
+      selectSessionRows(db)
+        .where(and(where, window.where))
+        .orderBy(...window.orderBy)
+        .limit(window.limit)
+        .offset(window.offset)
+        .all(),
+  });
+  const rows = page.items;
   const person = ownStaff(db, scope);
   const mine = new Map(
     person == null || rows.length === 0
@@ -71,5 +80,5 @@ export function openSessions(scope: Scope, input: PageRequest): Page<OpenSession
     placesLeft: session.placesLeft,
     myState: mine.get(session.id) ?? null,
   }));
-  return pageOf(input, { items, total });
+  return { ...page, items };
 }

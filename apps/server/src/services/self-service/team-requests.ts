@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
 import { NOMINATION_STATE_LABELS } from "@dapkit/training";
@@ -6,7 +6,7 @@ import { NOMINATION_STATE_LABELS } from "@dapkit/training";
 import type { Queryable } from "../../db/client";
 import { courses, nominations, staff, trainingRequests, trainingSessions } from "../../db/schema";
 import { AppError, found } from "../../errors";
-import { pageOf, pageWindow, type Page } from "../pagination";
+import { keysetPage, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import {
   courseOfSession,
@@ -59,10 +59,15 @@ function selectTeamRequests(db: Queryable) {
 /** A team member's request as their line manager sees it. */
 export type TeamRequest = ReturnType<ReturnType<typeof selectTeamRequests>["all"]>[number];
 
+// Oldest request first; a nomination has one request, so its id settles ties.
+const REQUEST_ORDER: Keyset<TeamRequest> = {
+  columns: [{ column: trainingRequests.requestedAt }, { column: nominations.id }],
+  keyOf: (row) => [row.requestedAt, row.nominationId],
+};
+
 /** One page of the user's team's requests awaiting a decision, oldest first. */
 export function listTeamRequests(scope: Scope, input: PageRequest): Page<TeamRequest> {
   const where = and(ownTeam(scope), eq(nominations.state, "nominated"));
-  const { limit, offset } = pageWindow(input);
   const total =
     scope.db
       .select({ total: count() })
@@ -71,13 +76,16 @@ export function listTeamRequests(scope: Scope, input: PageRequest): Page<TeamReq
       .innerJoin(staff, staffOfNomination)
       .where(where)
       .get()?.total ?? 0;
-  const items = selectTeamRequests(scope.db)
-    .where(where)
-    .orderBy(asc(trainingRequests.requestedAt), asc(nominations.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
-  return pageOf(input, { items, total });
+  return keysetPage(input, REQUEST_ORDER, {
+    total,
+    fetch: (window) =>
+      selectTeamRequests(scope.db)
+        .where(and(where, window.where))
+        .orderBy(...window.orderBy)
+        .limit(window.limit)
+        .offset(window.offset)
+        .all(),
+  });
 }
 
 // Another team's request, another organisation's, or an ordinary nomination: all "not found".

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, or } from "drizzle-orm";
+import { and, count, eq, or } from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
 
 import { staff } from "../../db/schema";
-import { pageOf, pageWindow, type Page } from "../pagination";
+import { keysetPage, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { selectStaffItems, type StaffItem } from "./staff-items";
 import { containing, visibleStaff } from "./staff-scope";
@@ -18,6 +18,12 @@ export interface StaffFilters {
   search?: string | undefined;
 }
 
+// By name; the employee number is unique in an organisation, so it settles ties.
+const STAFF_ORDER: Keyset<StaffItem> = {
+  columns: [{ column: staff.name }, { column: staff.employeeNumber }],
+  keyOf: (row) => [row.name, row.employeeNumber],
+};
+
 /** One page of the staff the user may see, by name. */
 export function listStaff(scope: Scope, input: StaffFilters & PageRequest): Page<StaffItem> {
   const { db, user } = scope;
@@ -31,13 +37,15 @@ export function listStaff(scope: Scope, input: StaffFilters & PageRequest): Page
       ? undefined
       : or(containing(staff.name, input.search), containing(staff.employeeNumber, input.search)),
   );
-  const { limit, offset } = pageWindow(input);
   const total = db.select({ total: count() }).from(staff).where(where).get()?.total ?? 0;
-  const items = selectStaffItems(db)
-    .where(where)
-    .orderBy(asc(staff.name), asc(staff.employeeNumber))
-    .limit(limit)
-    .offset(offset)
-    .all();
-  return pageOf(input, { items, total });
+  return keysetPage(input, STAFF_ORDER, {
+    total,
+    fetch: (page) =>
+      selectStaffItems(db)
+        .where(and(where, page.where))
+        .orderBy(...page.orderBy)
+        .limit(page.limit)
+        .offset(page.offset)
+        .all(),
+  });
 }

@@ -11,7 +11,7 @@ import {
   trainingSessions,
 } from "../../db/schema";
 import { visibleTallies } from "../reports/uptake-counts";
-import { pageOf, type Page } from "../pagination";
+import { keysetPage, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { visibleStaff } from "../staff/staff-scope";
 import {
@@ -20,7 +20,7 @@ import {
   staffOfNomination,
   type NominationItem,
 } from "./nomination-items";
-import { nominationPageIds, type PageQuery } from "./nomination-page-ids";
+import { NOMINATION_ORDER, nominationPlaces, type PageQuery } from "./nomination-page-ids";
 
 /** What a list of nominations can be narrowed to. */
 export interface NominationFilters {
@@ -101,6 +101,10 @@ export function listNominations(
       .get()?.total ??
     0;
   const query = { where, byDepartment: input.departmentId !== undefined, share };
-  const items = nominationItemsById(db, user, nominationPageIds(scope, query, input));
-  return pageOf(input, { items, total });
+  const page = keysetPage(input, NOMINATION_ORDER, {
+    total,
+    fetch: (window) => nominationPlaces(scope, query, window),
+  });
+  const ids = page.items.map((place) => place.id);
+  return { ...page, items: nominationItemsById(db, user, ids) };
 }

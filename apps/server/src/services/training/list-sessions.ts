@@ -1,12 +1,12 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 
 import { trainingSessions } from "../../db/schema";
 import type { PageRequest } from "@dapkit/contract";
 
-import { pageOf, pageWindow, type Page } from "../pagination";
+import { keysetPage, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { withinDays, type DateRange } from "./date-range";
-import { selectSessionRows, withPlaces, type SessionItem } from "./session-items";
+import { SESSION_ORDER, selectSessionRows, withPlaces, type SessionItem } from "./session-items";
 
 /** One page of sessions, earliest first, optionally of one course and within a date range. */
 export function listSessions(
@@ -19,13 +19,16 @@ export function listSessions(
     input.courseId === undefined ? undefined : eq(trainingSessions.courseId, input.courseId),
     withinDays(trainingSessions.startsAt, input),
   );
-  const { limit, offset } = pageWindow(input);
   const total = db.select({ total: count() }).from(trainingSessions).where(where).get()?.total ?? 0;
-  const rows = selectSessionRows(db)
-    .where(where)
-    .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
-  return pageOf(input, { items: withPlaces(db, scope, rows), total });
+  const page = keysetPage(input, SESSION_ORDER, {
+    total,
+    fetch: (window) =>
+      selectSessionRows(db)
+        .where(and(where, window.where))
+        .orderBy(...window.orderBy)
+        .limit(window.limit)
+        .offset(window.offset)
+        .all(),
+  });
+  return { ...page, items: withPlaces(db, scope, page.items) };
 }

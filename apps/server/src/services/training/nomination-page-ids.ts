@@ -1,9 +1,7 @@
-import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-
-import type { PageRequest } from "@dapkit/contract";
+import { and, asc, desc, eq, gt, gte, lt, lte, type SQL } from "drizzle-orm";
 
 import { nominations, staff, trainingSessions } from "../../db/schema";
-import { pageWindow } from "../pagination";
+import type { Keyset, KeysetWindow } from "../pagination";
 import type { Scope } from "../scope";
 import { sessionOfNomination, staffOfNomination } from "./nomination-items";
 
@@ -16,89 +14,121 @@ export interface PageQuery {
   share?: { matching: number; all: number } | undefined;
 }
 
-const ORDER = [desc(trainingSessions.startsAt), asc(staff.name), asc(nominations.id)];
+/** A nomination's place in the list: its id and the key it is ordered by. */
+export interface NominationPlace {
+  id: string;
+  startsAt: string;
+  name: string;
+}
 
-// Walking sessions from the latest pays while the page lies within this many nominations of the
-// start; beyond it, sorting every match is quicker than reading nearly every session.
+/** Latest session first, then by name; the nomination's id settles ties. */
+export const NOMINATION_ORDER: Keyset<NominationPlace> = {
+  columns: [
+    { column: trainingSessions.startsAt, descending: true },
+    { column: staff.name },
+    { column: nominations.id },
+  ],
+  keyOf: (row) => [row.startsAt, row.name, row.id],
+};
+
+const PLACE = { id: nominations.id, startsAt: trainingSessions.startsAt, name: staff.name };
+
+// Walking sessions from the position pays while the page lies within this many nominations of it;
+// beyond, sorting every match is quicker than reading nearly every session.
 const WALK_LIMIT = 20_000;
 const FIRST_SESSIONS = 32;
 
-// Sorts every match and takes the page: quick when few match. SQLite keeps no statistics here,
-// so with a department it would read every nomination in the state and look up each person's
-// department; starting from the department's people (CROSS JOIN fixes the order) reads their
-// nominations from a covering index instead.
-function sortEveryMatch(scope: Scope, query: PageQuery, page: PageRequest): string[] {
-  const { limit, offset } = pageWindow(page);
-  const select = scope.db.select({ id: nominations.id });
+// Sorts every match beyond the position and takes the page: quick when few match. SQLite keeps no
+// statistics here, so with a department it would read every nomination in the state and look up
+// each person's department; starting from the department's people (CROSS JOIN fixes the order)
+// reads their nominations from a covering index instead.
+function sortEveryMatch(scope: Scope, query: PageQuery, window: KeysetWindow): NominationPlace[] {
+  const select = scope.db.select(PLACE);
+  const where = and(query.where, window.where);
   const joined = query.byDepartment
     ? select
         .from(staff)
         .crossJoin(nominations)
         .crossJoin(trainingSessions)
-        .where(and(staffOfNomination, sessionOfNomination, query.where))
+        .where(and(staffOfNomination, sessionOfNomination, where))
     : select
         .from(nominations)
         .innerJoin(staff, staffOfNomination)
         .innerJoin(trainingSessions, sessionOfNomination)
-        .where(query.where);
+        .where(where);
   return joined
-    .orderBy(...ORDER)
-    .limit(limit)
-    .offset(offset)
-    .all()
-    .map((row) => row.id);
+    .orderBy(...window.orderBy)
+    .limit(window.limit)
+    .offset(window.offset)
+    .all();
 }
 
-// Reads sessions from the latest back, a growing batch at a time, until the page is filled: an
-// early page of a long list (the first page of every nomination, say) touches a few sessions
-// rather than sorting a million rows. A batch always ends at a change of start time, so
-// nominations at the same time are sorted together.
-function walkSessions(scope: Scope, query: PageQuery, page: PageRequest): string[] {
+// Reads sessions from the position (or the latest) on, a growing batch at a time, until the page
+// is filled: a page touches the sessions around it rather than sorting a million rows, at any
+// depth. A batch always ends at a change of start time, so nominations at the same time are
+// sorted together. Backwards (a previous page), sessions are read from the position forward in time.
+function walkSessions(scope: Scope, query: PageQuery, window: KeysetWindow): NominationPlace[] {
   const { db, user } = scope;
-  const { limit, offset } = pageWindow(page);
-  const ids: string[] = [];
-  let before: string | undefined;
-  for (let batch = FIRST_SESSIONS; ids.length < offset + limit; batch *= 2) {
-    const inOrganisation = eq(trainingSessions.organisationId, user.organisationId);
-    const earlier = before === undefined ? undefined : lt(trainingSessions.startsAt, before);
+  const { startsAt } = trainingSessions;
+  const forward = !window.backward;
+  const beyondTime = forward ? lt : gt;
+  const upToTime = forward ? gte : lte;
+  const inOrganisation = eq(trainingSessions.organisationId, user.organisationId);
+  const from = window.key?.[0];
+  const start = from === undefined ? undefined : (forward ? lte : gte)(startsAt, String(from));
+  const places: NominationPlace[] = [];
+  let passed: string | undefined;
+  for (let batch = FIRST_SESSIONS; places.length < window.offset + window.limit; batch *= 2) {
+    const fresh = passed === undefined ? start : beyondTime(startsAt, passed);
     const last = db
-      .select({ startsAt: trainingSessions.startsAt })
+      .select({ startsAt })
       .from(trainingSessions)
-      .where(and(inOrganisation, earlier))
-      .orderBy(desc(trainingSessions.startsAt))
+      .where(and(inOrganisation, fresh))
+      .orderBy(forward ? desc(startsAt) : asc(startsAt))
       .limit(1)
       .offset(batch - 1)
       .get();
-    const from = last === undefined ? undefined : gte(trainingSessions.startsAt, last.startsAt);
+    const upTo = last === undefined ? undefined : upToTime(startsAt, last.startsAt);
     const rows = db
-      .select({ id: nominations.id })
+      .select(PLACE)
       .from(trainingSessions)
       .crossJoin(nominations)
       .crossJoin(staff)
       .where(
-        and(inOrganisation, earlier, from, sessionOfNomination, staffOfNomination, query.where),
+        and(
+          inOrganisation,
+          fresh,
+          upTo,
+          sessionOfNomination,
+          staffOfNomination,
+          query.where,
+          window.where,
+        ),
       )
-      .orderBy(...ORDER)
+      .orderBy(...window.orderBy)
       .all();
-    ids.push(...rows.map((row) => row.id));
+    places.push(...rows);
     // Fewer sessions than a batch were left: that was the last of them.
     if (last === undefined) break;
-    before = last.startsAt;
+    passed = last.startsAt;
   }
-  return ids.slice(offset, offset + limit);
+  return places.slice(window.offset, window.offset + window.limit);
 }
 
 /**
- * The ids of one page of nominations, latest session first, then by name. When the share of
+ * The places of one page of nominations, latest session first, then by name. When the share of
  * nominations that match is known, it chooses the quicker way to find them: walk sessions from the
- * latest if the page is likely within a few thousand nominations of the start, else sort every match.
+ * position if the page is likely within a few thousand nominations of it, else sort every match.
  */
-export function nominationPageIds(scope: Scope, query: PageQuery, page: PageRequest): string[] {
+export function nominationPlaces(
+  scope: Scope,
+  query: PageQuery,
+  window: KeysetWindow,
+): NominationPlace[] {
   const { share } = query;
-  if (share === undefined || share.matching === 0) return sortEveryMatch(scope, query, page);
-  const { limit, offset } = pageWindow(page);
-  const toRead = ((offset + limit) * share.all) / share.matching;
+  if (share === undefined || share.matching === 0) return sortEveryMatch(scope, query, window);
+  const toRead = ((window.offset + window.limit) * share.all) / share.matching;
   return toRead <= WALK_LIMIT
-    ? walkSessions(scope, query, page)
-    : sortEveryMatch(scope, query, page);
+    ? walkSessions(scope, query, window)
+    : sortEveryMatch(scope, query, window);
 }

@@ -6,6 +6,7 @@ import { sessionStatus } from "@dapkit/training";
 import type { Queryable } from "../../db/client";
 import { courses, trainingSessions } from "../../db/schema";
 import { found } from "../../errors";
+import type { Keyset } from "../pagination";
 import type { Scope } from "../scope";
 import { courseOfSession } from "./nomination-items";
 import { placeCounts, placesLeft } from "./session-places";
@@ -36,6 +37,12 @@ export function selectSessionRows(db: Queryable) {
 }
 
 type SessionRow = ReturnType<ReturnType<typeof selectSessionRows>["all"]>[number];
+
+/** Sessions soonest first, the id settling ties: the order of every list of sessions. */
+export const SESSION_ORDER: Keyset<SessionRow> = {
+  columns: [{ column: trainingSessions.startsAt }, { column: trainingSessions.id }],
+  keyOf: (row) => [row.startsAt, row.id],
+};
 
 /** A session with its course, how its places stand and its status at the time of the request. */
 export type SessionItem = SessionRow & {

@@ -206,7 +206,7 @@ function rangeWords(from: string, to: string): string | null {
 /** Every change and sign-in in the organisation, newest first, filtered and paged: admins only. */
 export function AuditPage() {
   const filters = useFilters(KEYS);
-  const input = filterInput(filters.values, filters.page);
+  const input = { ...filterInput(filters.values, filters.page), ...filters.position };
   const entries = useQuery(trpc.audit.list.queryOptions(input));
   const range = rangeWords(filters.values.from, filters.values.to);
   return (

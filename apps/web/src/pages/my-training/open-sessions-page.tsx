@@ -28,7 +28,11 @@ export function OpenSessionsPage() {
   usePageTitle("Ask for a place on a session");
   const filters = useFilters([]);
   const query = useQuery({
-    ...trpc.myTraining.openSessions.queryOptions({ page: filters.page, pageSize: PAGE_SIZE }),
+    ...trpc.myTraining.openSessions.queryOptions({
+      page: filters.page,
+      pageSize: PAGE_SIZE,
+      ...filters.position,
+    }),
     placeholderData: keepPreviousData,
   });
   return (

@@ -23,7 +23,11 @@ export function TeamRequestsPage() {
   const user = useCurrentUser();
   const filters = useFilters([]);
   const query = useQuery({
-    ...trpc.myTraining.teamRequests.queryOptions({ page: filters.page, pageSize: PAGE_SIZE }),
+    ...trpc.myTraining.teamRequests.queryOptions({
+      page: filters.page,
+      pageSize: PAGE_SIZE,
+      ...filters.position,
+    }),
     placeholderData: keepPreviousData,
   });
   return (

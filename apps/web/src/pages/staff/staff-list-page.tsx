@@ -72,6 +72,7 @@ export function StaffListPage() {
   const query = useQuery({
     ...trpc.staff.list.queryOptions({
       page: filters.page,
+      ...filters.position,
       pageSize: PAGE_SIZE,
       ...(search === "" ? {} : { search }),
       ...(department === "" ? {} : { departmentId: department }),

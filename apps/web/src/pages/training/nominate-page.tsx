@@ -95,6 +95,7 @@ function NominateForm({ session }: { session: Session }) {
     ...trpc.training.sessions.candidates.queryOptions({
       sessionId: session.id,
       page: filters.page,
+      ...filters.position,
       pageSize: PAGE_SIZE,
       ...(search === "" ? {} : { search }),
       ...(department === "" ? {} : { departmentId: department }),

@@ -29,6 +29,7 @@ export function SessionsPage() {
   const query = useQuery({
     ...trpc.training.sessions.list.queryOptions({
       page: filters.page,
+      ...filters.position,
       pageSize: PAGE_SIZE,
       ...(course === "" ? {} : { courseId: course }),
     }),

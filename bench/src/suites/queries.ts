@@ -4,6 +4,7 @@ import { naiveListPage, naiveReadiness, naiveStaffRecord, naiveUptake } from "..
 import type { BenchContext } from "../context";
 import { time } from "../measure";
 import { withRatio, type Measurement } from "../results";
+import { measureDeepPages } from "./deep-pages";
 import { tables } from "../server";
 
 const { staff, departments } = tables;
@@ -76,6 +77,8 @@ export async function measureQueries(context: BenchContext): Promise<Measurement
     { runs: heavy },
   );
 
+  const deep = await measureDeepPages(context, { organisationId, departmentId });
+
   const readiness = await time(() => lead.evidence.readiness({}), { runs: queries });
   const readinessNaive = await time(() => naiveReadiness(db, organisationId), { runs: heavy });
 
@@ -131,5 +134,6 @@ export async function measureQueries(context: BenchContext): Promise<Measurement
       },
       targets: [],
     }),
+    ...deep,
   ];
 }

@@ -54,6 +54,26 @@ export interface KeysetWindow {
   backward: boolean;
 }
 
+/** A list's select (its columns, tables and joins), which a page narrows, orders and windows. */
+interface WindowableSelect<Row> {
+  where(condition: SQL | undefined): {
+    orderBy(...order: SQL[]): {
+      limit(limit: number): { offset(offset: number): { all(): Row[] } };
+    };
+  };
+}
+
+/** The `fetch` of {@link keysetPage} for a list that is `select` narrowed by `where`. */
+export function selectWindow<Row>(select: WindowableSelect<Row>, where: SQL | undefined) {
+  return (window: KeysetWindow): Row[] =>
+    select
+      .where(and(where, window.where))
+      .orderBy(...window.orderBy)
+      .limit(window.limit)
+      .offset(window.offset)
+      .all();
+}
+
 function encodeCursor(key: readonly KeyValue[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }

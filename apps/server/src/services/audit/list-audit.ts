@@ -6,7 +6,7 @@ import { londonInstant } from "@dapkit/schemas";
 import type { Queryable } from "../../db/client";
 import { auditLog, users } from "../../db/schema";
 import { AppError } from "../../errors";
-import { keysetPage, type Keyset } from "../pagination";
+import { keysetPage, selectWindow, type Keyset } from "../pagination";
 import type { Scope } from "../scope";
 
 /** Which entries of the audit log: one person's, one action, one kind of record, a range of days. */
@@ -119,13 +119,7 @@ export function listAudit(scope: Scope, query: AuditQuery) {
   const total = db.select({ total: count() }).from(auditLog).where(where).get()?.total ?? 0;
   const page = keysetPage(query, AUDIT_ORDER, {
     total,
-    fetch: (window) =>
-      selectAuditEntries(db)
-        .where(and(where, window.where))
-        .orderBy(...window.orderBy)
-        .limit(window.limit)
-        .offset(window.offset)
-        .all(),
+    fetch: selectWindow(selectAuditEntries(db), where),
   });
   return {
     ...page,

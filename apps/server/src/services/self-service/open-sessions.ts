@@ -5,7 +5,7 @@ import type { NominationState } from "@dapkit/schemas";
 import { ENDED_STATES } from "@dapkit/training";
 
 import { courses, nominations, trainingSessions } from "../../db/schema";
-import { keysetPage, type Page } from "../pagination";
+import { keysetPage, selectWindow, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { courseOfSession } from "../training/nomination-items";
 import {
@@ -40,13 +40,7 @@ export function openSessions(scope: Scope, input: PageRequest): Page<OpenSession
       .get()?.total ?? 0;
   const page = keysetPage(input, SESSION_ORDER, {
     total,
-    fetch: (window) =>
-      selectSessionRows(db)
-        .where(and(where, window.where))
-        .orderBy(...window.orderBy)
-        .limit(window.limit)
-        .offset(window.offset)
-        .all(),
+    fetch: selectWindow(selectSessionRows(db), where),
   });
   const rows = page.items;
   const person = ownStaff(db, scope);

@@ -6,7 +6,7 @@ import { NOMINATION_STATE_LABELS } from "@dapkit/training";
 import type { Queryable } from "../../db/client";
 import { courses, nominations, staff, trainingRequests, trainingSessions } from "../../db/schema";
 import { AppError, found } from "../../errors";
-import { keysetPage, type Keyset, type Page } from "../pagination";
+import { keysetPage, selectWindow, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import {
   courseOfSession,
@@ -78,13 +78,7 @@ export function listTeamRequests(scope: Scope, input: PageRequest): Page<TeamReq
       .get()?.total ?? 0;
   return keysetPage(input, REQUEST_ORDER, {
     total,
-    fetch: (window) =>
-      selectTeamRequests(scope.db)
-        .where(and(where, window.where))
-        .orderBy(...window.orderBy)
-        .limit(window.limit)
-        .offset(window.offset)
-        .all(),
+    fetch: selectWindow(selectTeamRequests(scope.db), where),
   });
 }
 

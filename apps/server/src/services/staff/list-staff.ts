@@ -3,7 +3,7 @@ import { and, count, eq, or } from "drizzle-orm";
 import type { PageRequest } from "@dapkit/contract";
 
 import { staff } from "../../db/schema";
-import { keysetPage, type Keyset, type Page } from "../pagination";
+import { keysetPage, selectWindow, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { selectStaffItems, type StaffItem } from "./staff-items";
 import { containing, visibleStaff } from "./staff-scope";
@@ -40,12 +40,6 @@ export function listStaff(scope: Scope, input: StaffFilters & PageRequest): Page
   const total = db.select({ total: count() }).from(staff).where(where).get()?.total ?? 0;
   return keysetPage(input, STAFF_ORDER, {
     total,
-    fetch: (page) =>
-      selectStaffItems(db)
-        .where(and(where, page.where))
-        .orderBy(...page.orderBy)
-        .limit(page.limit)
-        .offset(page.offset)
-        .all(),
+    fetch: selectWindow(selectStaffItems(db), where),
   });
 }

@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { trainingSessions } from "../../db/schema";
 import type { PageRequest } from "@dapkit/contract";
 
-import { keysetPage, type Page } from "../pagination";
+import { keysetPage, selectWindow, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { withinDays, type DateRange } from "./date-range";
 import { SESSION_ORDER, selectSessionRows, withPlaces, type SessionItem } from "./session-items";
@@ -22,13 +22,7 @@ export function listSessions(
   const total = db.select({ total: count() }).from(trainingSessions).where(where).get()?.total ?? 0;
   const page = keysetPage(input, SESSION_ORDER, {
     total,
-    fetch: (window) =>
-      selectSessionRows(db)
-        .where(and(where, window.where))
-        .orderBy(...window.orderBy)
-        .limit(window.limit)
-        .offset(window.offset)
-        .all(),
+    fetch: selectWindow(selectSessionRows(db), where),
   });
   return { ...page, items: withPlaces(db, scope, page.items) };
 }

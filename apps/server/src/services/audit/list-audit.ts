@@ -5,6 +5,7 @@ import { londonInstant } from "@dapkit/schemas";
 
 import type { Queryable } from "../../db/client";
 import { auditLog, users } from "../../db/schema";
+import { cachedCount } from "../../db/cached-count";
 import { AppError } from "../../errors";
 import { keysetPage, selectWindow, type Keyset } from "../pagination";
 import type { Scope } from "../scope";
@@ -116,7 +117,7 @@ export function listAudit(scope: Scope, query: AuditQuery) {
   const { db, user } = scope;
   if (query.userId != null) assertUserInOrganisation(scope, query.userId);
   const where = auditWhere(user.organisationId, query);
-  const total = db.select({ total: count() }).from(auditLog).where(where).get()?.total ?? 0;
+  const total = cachedCount(db, db.select({ total: count() }).from(auditLog).where(where));
   const page = keysetPage(query, AUDIT_ORDER, {
     total,
     fetch: selectWindow(selectAuditEntries(db), where),

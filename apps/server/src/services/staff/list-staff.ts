@@ -3,6 +3,7 @@ import { and, count, eq, or } from "drizzle-orm";
 import type { PageRequest } from "@dapkit/contract";
 
 import { staff } from "../../db/schema";
+import { cachedCount } from "../../db/cached-count";
 import { keysetPage, selectWindow, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { selectStaffItems, type StaffItem } from "./staff-items";
@@ -37,7 +38,7 @@ export function listStaff(scope: Scope, input: StaffFilters & PageRequest): Page
       ? undefined
       : or(containing(staff.name, input.search), containing(staff.employeeNumber, input.search)),
   );
-  const total = db.select({ total: count() }).from(staff).where(where).get()?.total ?? 0;
+  const total = cachedCount(db, db.select({ total: count() }).from(staff).where(where));
   return keysetPage(input, STAFF_ORDER, {
     total,
     fetch: selectWindow(selectStaffItems(db), where),

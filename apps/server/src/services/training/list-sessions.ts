@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 
 import { trainingSessions } from "../../db/schema";
+import { cachedCount } from "../../db/cached-count";
 import type { PageRequest } from "@dapkit/contract";
 
 import { keysetPage, selectWindow, type Page } from "../pagination";
@@ -19,7 +20,7 @@ export function listSessions(
     input.courseId === undefined ? undefined : eq(trainingSessions.courseId, input.courseId),
     withinDays(trainingSessions.startsAt, input),
   );
-  const total = db.select({ total: count() }).from(trainingSessions).where(where).get()?.total ?? 0;
+  const total = cachedCount(db, db.select({ total: count() }).from(trainingSessions).where(where));
   const page = keysetPage(input, SESSION_ORDER, {
     total,
     fetch: selectWindow(selectSessionRows(db), where),

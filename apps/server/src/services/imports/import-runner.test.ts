@@ -11,7 +11,7 @@ import { createSession, scopeAs } from "../../test/builders";
 import { newDataDir } from "../../test/data-dir";
 import { createTestApp, type TestApp, type TestOrganisation } from "../../test/test-app";
 import { importNominationsCsv } from "./import-nominations";
-import type { ImportRunner } from "./import-runner";
+import { startImportRunner, type ImportRunner } from "./import-runner";
 import { REQUIRED_STAFF_COLUMNS } from "./import-staff";
 import { MAX_CSV_BYTES } from "./read-import-file";
 
@@ -127,6 +127,23 @@ describe("imports on the import worker", () => {
     await expect(refused).rejects.toBeInstanceOf(TRPCError);
     const direct = runner.run("attendance", scopeAs(app, org.users.hr), { csv, dryRun: false });
     await expect(direct).rejects.toBeInstanceOf(AppError);
+  });
+
+  test("refuse a file that needs more memory than the worker may use, naming the file", async () => {
+    const cramped = startImportRunner(join(dataDir, "dapkit.db"), { maxOldGenerationSizeMb: 8 });
+    try {
+      const scope = scopeAs(app, org.users.hr);
+      const refused = cramped.run("staff", scope, { csv: staffFile(PEOPLE), dryRun: false });
+      await expect(refused).rejects.toBeInstanceOf(AppError);
+      await expect(refused).rejects.toMatchObject({
+        code: "payload_too_large",
+        field: "csv",
+        message: expect.stringContaining("Split it into smaller files") as unknown,
+      });
+      expect(cramped.writesIdle()).toBeUndefined();
+    } finally {
+      await cramped.close();
+    }
   });
 
   test("fail what was under way when the worker stops, and start a new worker for the next", async () => {

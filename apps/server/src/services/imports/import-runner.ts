@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 
 import { AppError } from "../../errors";
 import { log } from "../../log";
@@ -35,10 +35,10 @@ interface Pending {
 
 // From source (tests, `pnpm dev`) the worker is TypeScript, loaded through tsx with the workspace
 // packages' source condition, as src/main.ts is; built, it is dist/import-worker.js beside main.js.
-function spawnWorker(data: ImportWorkerData): Worker {
+function spawnWorker(data: ImportWorkerData, resourceLimits: ResourceLimits): Worker {
   const here = import.meta.url;
   if (!here.endsWith(".ts")) {
-    return new Worker(new URL("./import-worker.js", here), { workerData: data });
+    return new Worker(new URL("./import-worker.js", here), { workerData: data, resourceLimits });
   }
   const tsx = import.meta.resolve("tsx/esm/api");
   const entry = new URL("./import-worker.ts", here).href;
@@ -46,8 +46,33 @@ function spawnWorker(data: ImportWorkerData): Worker {
   return new Worker(boot, {
     eval: true,
     workerData: data,
+    resourceLimits,
     execArgv: ["--conditions=@dapkit/source"],
   });
+}
+
+/**
+ * The worker's heap: room for the largest file an import takes (16 MB, 100,000 rows) and its plan,
+ * with a young generation small enough that its garbage is collected as it goes. V8's default for a
+ * worker let a server answering a run of bad files grow past 512 MB.
+ */
+export const IMPORT_WORKER_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 384,
+  maxYoungGenerationSizeMb: 16,
+};
+
+const OUT_OF_MEMORY = "ERR_WORKER_OUT_OF_MEMORY";
+
+// Why the imports under way failed when the worker stopped.
+function stoppedError(reason: Error | string): Error {
+  if (reason instanceof Error && (reason as { code?: unknown }).code === OUT_OF_MEMORY) {
+    return new AppError(
+      "payload_too_large",
+      "This file needs more memory than an import may use, so nothing was imported. Split it into smaller files and import them one at a time.",
+      { field: "csv" },
+    );
+  }
+  return new Error(`The import worker stopped: ${reason instanceof Error ? reason.name : reason}`);
 }
 
 function rebuild(error: WorkerError): Error {
@@ -60,7 +85,10 @@ function rebuild(error: WorkerError): Error {
  * Starts the runner, and its worker, for the database file at `dbPath`. A worker that stops is
  * replaced at the next import.
  */
-export function startImportRunner(dbPath: string): ImportRunner {
+export function startImportRunner(
+  dbPath: string,
+  limits: ResourceLimits = IMPORT_WORKER_LIMITS,
+): ImportRunner {
   const writeTurn = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const turn = new Int32Array(writeTurn);
   const pending = new Map<number, Pending>();
@@ -95,23 +123,21 @@ export function startImportRunner(dbPath: string): ImportRunner {
     else job?.reject(rebuild(message.error));
   };
 
-  const failAll = (reason: string) => {
+  const failAll = (reason: Error | string) => {
     openWrites();
     worker = undefined;
-    for (const job of pending.values()) {
-      job.reject(new Error(`The import worker stopped: ${reason}`));
-    }
+    for (const job of pending.values()) job.reject(stoppedError(reason));
     pending.clear();
   };
 
   const started = (): Worker => {
     if (worker !== undefined) return worker;
-    const next = spawnWorker({ dbPath, writeTurn });
+    const next = spawnWorker({ dbPath, writeTurn }, limits);
     next.on("message", onMessage);
     next.on("error", (error) => {
       // A crash of the worker itself (not an import's refusal): its message names code, not data.
       log.error("the import worker failed", { error: error.name, detail: error.message });
-      failAll(error.name);
+      failAll(error);
     });
     next.on("exit", (code) => {
       if (worker === next) failAll(`exit code ${String(code)}`);

@@ -160,6 +160,28 @@ describe("exports, titles, narrow screens and the nominate page at 1,000 people"
     await expectNoAxeViolations(page, "the staff list, back on page 1");
   });
 
+  test("the sessions list goes to a date, and says what is wrong with one that is not real", async () => {
+    const { page } = world;
+    await visit(page, "/training");
+    const rows = page.locator("table tbody tr");
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const fill = async (day: string, month: string, year: string) => {
+      await page.getByLabel("Day").fill(day);
+      await page.getByLabel("Month").fill(month);
+      await page.getByLabel("Year").fill(year);
+      await page.getByRole("button", { name: "Go to date" }).click();
+    };
+    await fill("31", "2", "2026");
+    await page.getByRole("link", { name: "Sessions from must be a real date" }).waitFor();
+    await expectNoAxeViolations(page, "the sessions list, a date that is not real");
+    await fill("1", "1", "2099");
+    await page.getByText("There are no sessions on or after this date.").waitFor();
+    expect(new URL(page.url()).searchParams.get("from")).toBe("2099-01-01");
+    await fill("", "", "");
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get("from")).toBeNull();
+  });
+
   test("the session page shows its nominations a page at a time", async () => {
     const { page, fixtures } = world;
     await visit(page, `/training/sessions/${fixtures.session.id}`);

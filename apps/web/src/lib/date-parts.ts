@@ -45,3 +45,11 @@ export function isoFromParts(parts: DateParts, label: string): { iso: string } |
   if (readIsoDate(iso, label).date == null) return { error: `${label} must be a real date` };
   return { iso };
 }
+
+/** A date a filter holds: empty is "no limit" (an empty ISO date); otherwise it must be real. */
+export function optionalIsoFromParts(
+  parts: DateParts,
+  label: string,
+): { iso: string } | { error: string } {
+  return isEmptyDate(parts) ? { iso: "" } : isoFromParts(parts, label);
+}

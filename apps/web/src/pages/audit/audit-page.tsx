@@ -14,7 +14,7 @@ import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { Select } from "../../components/select";
 import { TableHead } from "../../components/table-head";
-import { isEmptyDate, isoFromParts, partsFromIso, type DateParts } from "../../lib/date-parts";
+import { optionalIsoFromParts, partsFromIso } from "../../lib/date-parts";
 import { usePageTitle } from "../../lib/page-title";
 import { useFilters } from "../../lib/search-params";
 import { useForm } from "../../lib/use-form";
@@ -35,11 +35,6 @@ const LABELS = {
 
 function anyone(label: string, options: { value: string; text: string }[]) {
   return [{ value: "", text: label }, ...options];
-}
-
-// A date the form holds: empty is "no limit"; otherwise it must be a real date.
-function dateFilter(parts: DateParts, label: string): { iso: string } | { error: string } {
-  return isEmptyDate(parts) ? { iso: "" } : isoFromParts(parts, label);
 }
 
 function Filters({
@@ -65,8 +60,8 @@ function Filters({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const from = dateFilter(form.values.from, "From date");
-    const to = dateFilter(form.values.to, "To date");
+    const from = optionalIsoFromParts(form.values.from, "From date");
+    const to = optionalIsoFromParts(form.values.to, "To date");
     const next = {
       userId: form.values.userId,
       action: form.values.action,

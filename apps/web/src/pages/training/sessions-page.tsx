@@ -1,29 +1,62 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { FormEvent } from "react";
 import { Link } from "react-router";
 
+import { contract } from "@dapkit/contract";
 import { formatDate, formatTime, plural } from "@dapkit/schemas";
 
-import { ButtonGroup, ButtonLink } from "../../components/button";
+import { Button, ButtonGroup, ButtonLink } from "../../components/button";
+import { DateInput } from "../../components/date-input";
+import { ErrorSummary } from "../../components/error-summary";
 import { DataTable } from "../../components/data-table";
 import { DownloadLink } from "../../components/download-link";
 import { FlashBanner } from "../../components/flash-banner";
-import { Pagination } from "../../components/pagination";
+import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { PageHeading } from "../../components/small-parts";
 import { useCurrentUser } from "../../lib/current-user";
+import { optionalIsoFromParts, partsFromIso } from "../../lib/date-parts";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { useFilters } from "../../lib/search-params";
+import { useForm } from "../../lib/use-form";
 import { trpc, type Outputs } from "../../trpc";
 
 type Session = Outputs["training"]["sessions"]["list"]["items"][number];
 
 const PAGE_SIZE = 25;
 
+// Sessions are soonest first; a date goes straight to those from that day, then Next and Previous
+// carry on from there.
+function GoToDate({ from, apply }: { from: string; apply: (from: string) => void }) {
+  const form = useForm({ from: partsFromIso(from) }, { from: "Sessions from" });
+  usePageTitle("Training sessions", { error: form.invalid });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const date = optionalIsoFromParts(form.values.from, "Sessions from");
+    const ok = form.validate(contract.training.sessions.list.input, {}, [
+      "error" in date ? { field: "from", message: date.error } : null,
+    ]);
+    if (ok && "iso" in date) apply(date.iso);
+  }
+  return (
+    <>
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate className="app-filters" aria-label="Go to a date">
+        <DateInput
+          legend="Sessions from"
+          hint="For example, 1 4 2026. Leave empty for every date."
+          {...form.date("from")}
+        />
+        <Button variant="secondary">Go to date</Button>
+      </form>
+    </>
+  );
+}
+
 export function SessionsPage() {
-  usePageTitle("Training sessions");
   const user = useCurrentUser();
-  const filters = useFilters(["course"] as const);
+  const filters = useFilters(["course", "from"] as const);
   const courses = useQuery(trpc.training.courses.list.queryOptions());
   const course = filters.values.course;
   const query = useQuery({
@@ -32,6 +65,7 @@ export function SessionsPage() {
       ...filters.position,
       pageSize: PAGE_SIZE,
       ...(course === "" ? {} : { courseId: course }),
+      ...(filters.values.from === "" ? {} : { from: filters.values.from }),
     }),
     placeholderData: keepPreviousData,
   });
@@ -74,6 +108,11 @@ export function SessionsPage() {
           </ul>
         </nav>
       )}
+      <GoToDate
+        key={filters.values.from}
+        from={filters.values.from}
+        apply={(from) => filters.set({ from })}
+      />
       <QueryState query={query} what="sessions">
         {(result) => (
           <>
@@ -82,7 +121,11 @@ export function SessionsPage() {
               rows={result.items}
               rowKey={(row) => row.id}
               exportName="sessions"
-              empty="There are no sessions yet."
+              empty={
+                filters.values.from === ""
+                  ? "There are no sessions yet."
+                  : "There are no sessions on or after this date."
+              }
               columns={[
                 {
                   header: "Session",
@@ -116,12 +159,7 @@ export function SessionsPage() {
                 { header: "Waiting list", numeric: true, cell: (row) => row.waitlisted },
               ]}
             />
-            <Pagination
-              page={result.page}
-              pageSize={result.pageSize}
-              total={result.total}
-              hrefFor={filters.hrefFor}
-            />
+            <ResultPagination result={result} hrefFor={filters.hrefFor} />
           </>
         )}
       </QueryState>

@@ -36,13 +36,13 @@ async function byKey<T>(ask: Ask<T>): Promise<{ forward: T[]; back: T[] }> {
   expect(page.previous).toBeNull();
   const forward = [...page.items];
   let number = 1;
-  while (page.next !== null) {
+  while (page.next != null) {
     number += 1;
     page = await ask({ page: number, pageSize: 5, after: page.next });
     forward.push(...page.items);
   }
   const back = [...page.items];
-  while (page.previous !== null) {
+  while (page.previous != null) {
     number -= 1;
     page = await ask({ page: number, pageSize: 5, before: page.previous });
     back.unshift(...page.items);

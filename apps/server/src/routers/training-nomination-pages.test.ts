@@ -74,19 +74,19 @@ async function everyPageByKey(user: SessionUser, filters: Filters) {
   expect(page.previous).toBeNull();
   const forward = [...page.items];
   let number = 1;
-  while (page.next !== null) {
+  while (page.next != null) {
     number += 1;
     page = await list({ ...filters, pageSize: 7, page: number, after: page.next });
     forward.push(...page.items);
   }
   const back = [...page.items];
-  while (page.previous !== null) {
+  while (page.previous != null) {
     number -= 1;
     page = await list({ ...filters, pageSize: 7, page: number, before: page.previous });
     back.unshift(...page.items);
   }
   expect(number).toBe(1);
-  expect(page.next === null).toBe(back.length <= 7);
+  expect(page.next == null).toBe(back.length <= 7);
   return { forward, back };
 }
 

@@ -18,13 +18,8 @@ function openDrizzle(sqlite: Database.Database) {
   return drizzle(sqlite, { schema, casing: "snake_case" });
 }
 
-/**
- * Opens (or creates) the database at `path` — a file, or `:memory:` for tests — with the pragmas
- * the server relies on, and applies the committed migrations. Throws SchemaMismatchError if the
- * database's schema, triggers or migrations are not exactly those the code ships. Nothing opens a
- * database on import.
- */
-export function createDb(path: string): Db {
+// A connection with the pragmas the server relies on and its compiled statements kept.
+function connect(path: string): Database.Database {
   const sqlite = new Database(path);
   // WAL lets readers continue while a write commits and survives a crash without corruption.
   if (path !== ":memory:") sqlite.pragma("journal_mode = WAL");
@@ -36,6 +31,17 @@ export function createDb(path: string): Db {
   // its pages back from the file (the benchmarks measured about 40 % off such an import).
   sqlite.pragma("cache_size = -65536");
   cacheStatements(sqlite);
+  return sqlite;
+}
+
+/**
+ * Opens (or creates) the database at `path` — a file, or `:memory:` for tests — with the pragmas
+ * the server relies on, and applies the committed migrations. Throws SchemaMismatchError if the
+ * database's schema, triggers or migrations are not exactly those the code ships. Nothing opens a
+ * database on import.
+ */
+export function createDb(path: string): Db {
+  const sqlite = connect(path);
   try {
     // A database changed outside dapkit (the audit log's triggers dropped, say) is refused
     // rather than run on: before migrating, its history; after, everything the migrations make.
@@ -48,4 +54,13 @@ export function createDb(path: string): Db {
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * Another connection, with the same pragmas, to a database file this process has already opened
+ * with {@link createDb}: migrated and checked there, so not again (the check builds the shipped
+ * schema from every migration). The import worker's.
+ */
+export function connectDb(path: string): Db {
+  return openDrizzle(connect(path));
 }

@@ -3,7 +3,7 @@
 // a large file is imported. Started by `import-runner.ts`; see ADR 019.
 import { parentPort, workerData } from "node:worker_threads";
 
-import { createDb } from "../../db/client";
+import { connectDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { log } from "../../log";
 import { IMPORTS } from "./import-kinds";
@@ -21,7 +21,8 @@ const WRITE_TURN_TIMEOUT_MS = 10_000;
 const port = parentPort;
 if (port == null) throw new Error("import-worker.ts runs only as a worker thread");
 const data = workerData as ImportWorkerData;
-const db = createDb(data.dbPath);
+// The server migrated and checked this file before it started the worker.
+const db = connectDb(data.dbPath);
 const writeTurn = new Int32Array(data.writeTurn);
 
 function send(message: ImportWorkerMessage): void {

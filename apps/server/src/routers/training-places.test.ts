@@ -195,6 +195,12 @@ describe("nominating and booking in a partnership", () => {
       ].join("\n"),
       cause: { field: "staffIds" },
     });
+    // People are named in the order they were asked for, whatever order the database keeps.
+    await expect(
+      caller.training.nominations.create({ sessionId: session.id, staffIds: [nobody, clerk] }),
+    ).rejects.toThrow(
+      "Not in an agency of the partnership: Di Nobody\nNot open to Northshire County Council: Bo Clerk",
+    );
     const made = await caller.training.nominations.create({
       sessionId: session.id,
       staffIds: [officer],

@@ -37,7 +37,7 @@ function assertNominees(
   { sessionId, staffIds }: { sessionId: string; staffIds: readonly string[] },
 ): void {
   const { user } = scope;
-  const rows = tx
+  const found = tx
     .select({
       id: staff.id,
       name: staff.name,
@@ -48,7 +48,11 @@ function assertNominees(
     .from(staff)
     .where(and(eq(staff.organisationId, user.organisationId), inArray(staff.id, [...staffIds])))
     .all();
-  if (rows.length !== staffIds.length) throw new AppError("not_found", "Staff member not found");
+  if (found.length !== staffIds.length) throw new AppError("not_found", "Staff member not found");
+  // SQLite returns the rows in index order, which is random for random ids: name people in the
+  // order they were asked for, so a message reads the same every time.
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = staffIds.flatMap((id) => byId.get(id) ?? []);
   // A manager not linked to a staff record manages nobody (null must not match a null manager).
   const manages = (managerId: string | null) => user.staffId != null && managerId === user.staffId;
   if (user.role === "manager" && !rows.every((row) => manages(row.managerId))) {
@@ -107,6 +111,7 @@ function assertNotNominated(tx: Queryable, scope: Scope, input: NominateInput): 
         notInArray(nominations.state, [...ENDED_STATES]),
       ),
     )
+    .orderBy(staff.name)
     .all()
     .map((row) => row.name);
   if (already.length > 0) {

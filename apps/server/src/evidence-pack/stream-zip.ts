@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
 import { crc32, deflateRawSync } from "node:zlib";
 
-import { strToU8, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from "fflate";
+import { Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from "fflate";
 
 /**
  * One file to write into a ZIP: text made in memory, or a file in storage. A stored file gives
@@ -63,14 +63,17 @@ interface Queued {
   content?: Promise<Prepared>;
 }
 
-async function prepare(read: () => Promise<Uint8Array>, compress: boolean): Promise<Prepared> {
-  const bytes = await read();
+function prepareBytes(bytes: Uint8Array, compress: boolean): Prepared {
   const crc = crc32(bytes);
   if (!compress) return { size: bytes.length, crc, compression: 0, data: bytes };
   // zlib's own deflate at the level fflate's is used at for the pack's text. Its asynchronous
   // form, a stream for every file, cost more than compressing a small file here.
   const data = deflateRawSync(bytes, { level: 6 });
   return { size: bytes.length, crc, compression: 8, data };
+}
+
+async function prepare(read: () => Promise<Uint8Array>, compress: boolean): Promise<Prepared> {
+  return prepareBytes(await read(), compress);
 }
 
 // A ZIP entry whose bytes are already compressed (or stored): fflate writes its header, the
@@ -185,21 +188,23 @@ export async function streamZip(
     entry.mtime = options.modifiedAt;
     zip.add(entry);
   };
+  const addWhole = (path: string, prepared: Prepared): void => {
+    const entry = preparedEntry(path, prepared);
+    add(entry);
+    // A file's bytes from Node are never on a SharedArrayBuffer, whatever their type allows.
+    entry.ondata?.(null, prepared.data as Uint8Array<ArrayBuffer>, true);
+  };
   try {
     for (const { source, content } of readAhead(options.sources)) {
       if ("text" in source) {
-        const entry = new ZipDeflate(source.path, { level: 6 });
-        add(entry);
-        entry.push(strToU8(source.text), true);
+        // Text made here (the index, the list, the manifest) is compressed by zlib in one call,
+        // as small files are: fflate's deflate in JavaScript took several times as long.
+        addWhole(source.path, prepareBytes(Buffer.from(source.text, "utf8"), true));
         await settle();
         continue;
       }
       if (content !== undefined) {
-        const prepared = await content;
-        const entry = preparedEntry(source.path, prepared);
-        add(entry);
-        // A file's bytes from Node are never on a SharedArrayBuffer, whatever their type allows.
-        entry.ondata?.(null, prepared.data as Uint8Array<ArrayBuffer>, true);
+        addWhole(source.path, await content);
         await settle();
         continue;
       }

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { MESSAGE_KIND_CODES } from "@dapkit/contract";
 
 import { deliverDueMessages } from "../services/notifications/deliver-messages";
-import { createBookings, createSession, createStaff } from "../test/builders";
+import { createBookings, createNominations, createSession, createStaff } from "../test/builders";
 import { useTwoOrganisations } from "../test/two-organisations";
 
 const t = useTwoOrganisations();
@@ -48,6 +48,20 @@ describe("messages API", () => {
     await expect(other.messages.resend({ id: bySession.items[0]?.id ?? "" })).rejects.toMatchObject(
       { code: "NOT_FOUND" },
     );
+  });
+
+  test("messages written together list newest first in the order they were written, whatever their ids", async () => {
+    t.app.clock.now = new Date("2026-05-01T09:00:00Z");
+    const session = createSession(t.hr, {
+      startsAt: "2026-06-10T08:30:00Z",
+      endsAt: "2026-06-10T11:30:00Z",
+    });
+    // Asked for out of alphabetical order, so neither names nor ids could give this order.
+    const names = ["Cy Webb", "Al Hart", "Di Moss", "Bo Lane"];
+    const staffIds = names.map((name) => createStaff(t.hr, { name }).id);
+    createNominations(t.hr, { sessionId: session.id, staffIds });
+    const listed = await t.app.caller(t.org.users.hr).messages.list({ sessionId: session.id });
+    expect(listed.items.map((item) => item.recipientName)).toEqual(names.toReversed());
   });
 
   test("HR resends a message: a new message to the same address, queued, the original kept", async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type * as z from "zod";
 
 import type { MessageItemSchema, MessageKind } from "@dapkit/contract";
@@ -72,7 +72,9 @@ export function listMessages(
     .select()
     .from(messages)
     .where(and(eq(messages.organisationId, organisationId), about))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
+    // Messages written in one request share their time, and ids made in the same millisecond are
+    // in no particular order: the rowid, which follows the writes, puts the later one first.
+    .orderBy(desc(messages.createdAt), desc(sql`${messages}.rowid`))
     .limit(LIST_LIMIT)
     .all();
   return { items: rows.map(toItem), deliveryConfigured: messageConfig().deliveryConfigured };

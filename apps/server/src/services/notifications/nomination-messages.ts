@@ -37,14 +37,14 @@ export interface NominationFacts {
   sessionCancelled: boolean;
 }
 
-/** The facts of the organisation's nominations with these ids. */
+/** The facts of the organisation's nominations with these ids, in the order of `ids`. */
 export function nominationFacts(
   tx: Queryable,
   organisationId: string,
   ids: readonly string[],
 ): NominationFacts[] {
   if (ids.length === 0) return [];
-  return tx
+  const found = tx
     .select({
       nominationId: nominations.id,
       staffId: staff.id,
@@ -88,6 +88,10 @@ export function nominationFacts(
       },
       sessionCancelled: row.cancelledAt != null,
     }));
+  // SQLite returns the rows in the order of their random ids: messages are written (and listed)
+  // in the order the people were asked for instead, the same every time.
+  const byId = new Map(found.map((facts) => [facts.nominationId, facts]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** What a message about a booking is about: its session, the booking and the person booked. */

@@ -130,6 +130,17 @@ describe("training sessions", () => {
     expect(got).toMatchObject({ booked: 1, waitlisted: 2, placesLeft: 0 });
   });
 
+  test("two people of the same name are listed by employee number, whatever order they came in", async () => {
+    const session = createSession(t.hr, { capacity: 4 });
+    const numbers = ["E9004", "E9001", "E9003", "E9002"];
+    const ids = numbers.map(
+      (employeeNumber) => createStaff(t.hr, { name: "Sam Lee", employeeNumber }).id,
+    );
+    createNominations(t.hr, { sessionId: session.id, staffIds: ids });
+    const got = await t.app.caller(t.org.users.hr).training.sessions.get({ id: session.id });
+    expect(got.nominations.map((row) => row.employeeNumber)).toEqual([...numbers].sort());
+  });
+
   test("a manager sees a session's counts but only their own team on it", async () => {
     const boss = createStaff(t.hr);
     const mine = createStaff(t.hr, { managerId: boss.id });

@@ -100,7 +100,8 @@ export function getSession(
       and(eq(agencies.organisationId, staff.organisationId), eq(agencies.id, staff.agencyId)),
     )
     .where(and(visibleStaff(user), eq(nominations.sessionId, id)))
-    .orderBy(asc(staff.name))
+    // Two people of the same name are told apart, in the same order every time, by employee number.
+    .orderBy(asc(staff.name), asc(staff.employeeNumber))
     .all()
     .map((row) => ({ ...row, waitlistPosition: positions.get(row.id) ?? null }));
   rows.sort(

@@ -45,7 +45,7 @@ export function liveNominations(
         notInArray(nominations.state, [...ENDED_STATES]),
       ),
     )
-    .orderBy(staff.name)
+    .orderBy(staff.name, staff.employeeNumber)
     .all();
   const order = new Map(waitingList(tx, scope, sessionId).map((entry, index) => [entry.id, index]));
   const waiting = rows

@@ -36,4 +36,4 @@ export {
   type NewNomination,
 } from "../../apps/server/src/services/training/nomination-writes";
 export type { FileStore } from "../../apps/server/src/files/file-store";
-export { runServer } from "../../apps/server/src/test/run-server";
+export { BUILT_MAIN_ARGS, runServer } from "../../apps/server/src/test/run-server";

@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { setTimeout as delay } from "node:timers/promises";
 
 import autocannon from "autocannon";
@@ -8,11 +10,13 @@ import { BENCH_PASSWORD } from "../generate/organisation";
 import { sampleLatency, type LatencySamples } from "../latency-sampler";
 import { summarise, type Timing } from "../measure";
 import { say } from "../progress";
-import { runServer } from "../server";
+import { BUILT_MAIN_ARGS, runServer } from "../server";
 import { withRatio, type Measurement } from "../results";
 import { importRows } from "../sizes";
 import { lastWriteWindow, type WriteWindow } from "../write-window";
 import { nominationsFile } from "./csv-import";
+
+const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
 // The server's peak resident set so far (VmHWM), in megabytes, from Linux's /proc.
 function peakRssMb(pid: number): number {
@@ -20,9 +24,17 @@ function peakRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-// The real server as a child process, as the server's own process tests start it.
+// The real server as a child process, built as `pnpm start` builds and runs it: from source, tsx
+// would load and compile the code in both the main thread and the import worker, and its memory
+// would not be a council's server's.
 async function startServer(dataDir: string) {
-  const server = await runServer({ DAPKIT_DATA_DIR: dataDir, DAPKIT_DEMO: "off" });
+  say("  building the server, as pnpm start does");
+  execFileSync(
+    "pnpm",
+    ["turbo", "run", "build", "--filter=@dapkit/server...", "--output-logs=errors-only"],
+    { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const server = await runServer({ DAPKIT_DATA_DIR: dataDir, DAPKIT_DEMO: "off" }, BUILT_MAIN_ARGS);
   if (server.child.exitCode != null || server.child.pid === undefined) {
     throw new Error(`The server did not start:\n${server.output()}`);
   }

@@ -8,6 +8,9 @@ export const SERVER_DIR = fileURLToPath(new URL("../..", import.meta.url));
 /** Node's arguments to run src/main.ts from source, as `dapkit-server` runs dist/main.js. */
 export const MAIN_ARGS = ["--conditions=@dapkit/source", "--import", "tsx", "src/main.ts"];
 
+/** Node's arguments to run the built server, as `pnpm start` does (build it first). */
+export const BUILT_MAIN_ARGS = ["dist/main.js"];
+
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,10 +35,16 @@ export interface RunningServer {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts src/main.ts with the given environment and waits until it is listening (or exits). */
-export async function runServer(env: Record<string, string>): Promise<RunningServer> {
+/**
+ * Starts src/main.ts (or, given BUILT_MAIN_ARGS, the built server) with the given environment and
+ * waits until it is listening (or exits).
+ */
+export async function runServer(
+  env: Record<string, string>,
+  args: readonly string[] = MAIN_ARGS,
+): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, MAIN_ARGS, {
+  const child = spawn(process.execPath, args, {
     cwd: SERVER_DIR,
     // The single-council demo, as most tests expect it; a test may still ask for the partnership.
     env: {

@@ -86,15 +86,22 @@ export function queryFilter<Name extends string>(
   ) as Partial<Record<Name, string>>;
 }
 
-/** Every row of a paginated list, fetched page by page at the largest page size. */
+/**
+ * Every row of a paginated list, fetched page by page at the largest page size, each page after
+ * the last row of the one before: rows added or removed while the export runs neither repeat nor
+ * push another row out of it.
+ */
 export async function allPages<Item>(
-  fetchPage: (page: PageRequest) => Promise<{ items: readonly Item[]; total: number }>,
+  fetchPage: (
+    page: PageRequest,
+  ) => Promise<{ items: readonly Item[]; total: number; next: string | null }>,
 ): Promise<Item[]> {
   const items: Item[] = [];
-  for (let page = 1; ; page += 1) {
-    const result = await fetchPage({ page, pageSize: MAX_PAGE_SIZE });
+  let result = await fetchPage({ page: 1, pageSize: MAX_PAGE_SIZE });
+  items.push(...result.items);
+  for (let page = 2; result.next != null; page += 1) {
+    result = await fetchPage({ page, pageSize: MAX_PAGE_SIZE, after: result.next });
     items.push(...result.items);
-    // A short page is the last one, even if rows were added while the export ran.
-    if (result.items.length < MAX_PAGE_SIZE || items.length >= result.total) return items;
   }
+  return items;
 }

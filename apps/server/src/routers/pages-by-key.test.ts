@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { createCourse, createSession, createStaff } from "../test/builders";
+import { createCourse, createNominations, createSession, createStaff } from "../test/builders";
 import { useTwoOrganisations } from "../test/two-organisations";
 
 // Lists page by key: each answer gives the position of its last row (`next`) and its first
@@ -90,6 +90,64 @@ describe("lists page by key", () => {
     expect(total).toBeGreaterThanOrEqual(12);
     await expectSamePages((page) => admin.audit.list(page), total);
     await expectSamePages((page) => admin.audit.list({ ...page, entity: "staff" }), 12);
+  });
+
+  test("uptake by manager, in the en-GB order of names, settled by the manager", async () => {
+    const names = ["Zoë Ng", "éva Brown", "Eva Adams", "adam Zed", "Sam Lee", "Sam Lee", "Ola Ade"];
+    const session = createSession(t.hr, { capacity: 40 });
+    const staffIds = names.flatMap((name) => {
+      const manager = createStaff(t.hr, { name });
+      return [createStaff(t.hr, { managerId: manager.id }).id];
+    });
+    staffIds.push(createStaff(t.hr).id);
+    createNominations(t.hr, { sessionId: session.id, staffIds });
+    const hr = t.app.caller(t.org.users.hr);
+    const ask: Ask<string> = async (page) => {
+      const answer = await hr.reports.uptakeByManager(page);
+      return { ...answer, items: answer.items.map((group) => `${group.name}/${group.key ?? ""}`) };
+    };
+    await expectSamePages(ask, 8);
+    const { items } = await hr.reports.uptakeByManager({});
+    expect(items.map((group) => group.name)).toEqual([
+      "adam Zed",
+      "Eva Adams",
+      "éva Brown",
+      "No manager",
+      "Ola Ade",
+      "Sam Lee",
+      "Sam Lee",
+      "Zoë Ng",
+    ]);
+    const [firstSam, secondSam] = items.filter((group) => group.name === "Sam Lee");
+    expect([firstSam?.key, secondSam?.key]).toEqual([firstSam?.key, secondSam?.key].sort());
+  });
+
+  test("a manager added between pages neither repeats nor skips anyone on the next page", async () => {
+    const session = createSession(t.hr, { capacity: 40 });
+    const team = (name: string) => {
+      const manager = createStaff(t.hr, { name });
+      return createStaff(t.hr, { managerId: manager.id }).id;
+    };
+    const first = ["Ann", "Bea", "Cal", "Dee", "Eve", "Fay", "Gus"].map(team);
+    createNominations(t.hr, { sessionId: session.id, staffIds: first });
+    const hr = t.app.caller(t.org.users.hr);
+    const page1 = await hr.reports.uptakeByManager({ pageSize: 5 });
+    expect(page1.items.map((group) => group.name)).toEqual(["Ann", "Bea", "Cal", "Dee", "Eve"]);
+    // Someone who sorts onto the first page is added after it was read.
+    createNominations(t.hr, { sessionId: session.id, staffIds: [team("Abe")] });
+    const byKey = await hr.reports.uptakeByManager({
+      page: 2,
+      pageSize: 5,
+      after: page1.next ?? "",
+    });
+    expect(byKey.items.map((group) => group.name)).toEqual(["Fay", "Gus"]);
+    const byNumber = await hr.reports.uptakeByManager({ page: 2, pageSize: 5 });
+    expect(byNumber.items.map((group) => group.name)).toEqual(["Eve", "Fay", "Gus"]);
+    // Back from there: the five before, then the manager added, on a page of their own.
+    const back = await hr.reports.uptakeByManager({ pageSize: 5, before: byKey.previous ?? "" });
+    expect(back.items.map((group) => group.name)).toEqual(["Ann", "Bea", "Cal", "Dee", "Eve"]);
+    const start = await hr.reports.uptakeByManager({ pageSize: 5, before: back.previous ?? "" });
+    expect(start).toMatchObject({ items: [{ name: "Abe" }], previous: null });
   });
 
   test("an empty list has no positions", async () => {

@@ -21,14 +21,6 @@ export function pageWindow(request: PageRequest): { limit: number; offset: numbe
   return { limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
 }
 
-/**
- * Wraps the rows of one page of a list that pages only by number: it gives no positions, so
- * clients ask for pages by number.
- */
-export function pageOf<T>(request: PageRequest, result: { items: T[]; total: number }): Page<T> {
-  return { ...result, page: request.page, pageSize: request.pageSize, next: null, previous: null };
-}
-
 /** A value of a sort key: a row's text, time (as ISO text) or number. */
 export type KeyValue = string | number;
 
@@ -129,43 +121,108 @@ export function keysetPage<Row>(
   keyset: Keyset<Row>,
   list: { total: number; fetch: (window: KeysetWindow) => Row[] },
 ): Page<Row> {
-  if (request.after !== undefined && request.before !== undefined) {
-    throw new AppError("bad_request", "Ask for the page after a row or before one, not both", {
-      field: "before",
-    });
-  }
-  const { pageSize } = request;
-  const length = keyset.columns.length;
-  const backward = request.before !== undefined;
-  const cursor = request.after ?? request.before;
-  const key =
-    cursor === undefined ? undefined : decodeCursor(cursor, backward ? "before" : "after", length);
+  const { key, backward } = positionOf(request, keyset.columns.length);
   const orderBy = keyset.columns.map(({ column, descending = false }) =>
     descending === backward ? asc(column) : desc(column),
   );
   const rows = list.fetch({
     where: key === undefined ? undefined : beyond(keyset, key, !backward),
     orderBy,
-    limit: pageSize + 1,
+    limit: request.pageSize + 1,
     offset: key === undefined ? pageWindow(request).offset : 0,
     key,
     backward,
   });
-  const more = rows.length > pageSize;
-  const items = rows.slice(0, pageSize);
+  return pageOfWindow(request, { rows, keyOf: keyset.keyOf, total: list.total });
+}
+
+// The position a request asks for (decoded), and whether the page is read backwards from it.
+function positionOf(
+  request: PageRequest,
+  length: number,
+): { key: readonly KeyValue[] | undefined; backward: boolean } {
+  if (request.after !== undefined && request.before !== undefined) {
+    throw new AppError("bad_request", "Ask for the page after a row or before one, not both", {
+      field: "before",
+    });
+  }
+  const backward = request.before !== undefined;
+  const cursor = request.after ?? request.before;
+  const key =
+    cursor === undefined ? undefined : decodeCursor(cursor, backward ? "before" : "after", length);
+  return { key, backward };
+}
+
+// A page from the rows of its window: up to one more than the page, in the direction of travel
+// (reversed when going back), the extra one telling whether there is a page beyond.
+function pageOfWindow<Row>(
+  request: PageRequest,
+  window: { rows: Row[]; keyOf: (row: Row) => readonly KeyValue[]; total: number },
+): Page<Row> {
+  const { pageSize } = request;
+  const backward = request.before !== undefined;
+  const more = window.rows.length > pageSize;
+  const items = window.rows.slice(0, pageSize);
   if (backward) items.reverse();
   const first = items[0];
   const last = items.at(-1);
   // Going back from a page, there is always the page it came from; going forward, the row asked
   // to start after is on a page before this one.
   const hasNext = backward ? last !== undefined : more;
-  const hasPrevious = backward ? more : key !== undefined || request.page > 1;
+  const hasPrevious = backward ? more : request.after !== undefined || request.page > 1;
   return {
     items,
-    total: list.total,
+    total: window.total,
     page: request.page,
     pageSize,
-    next: hasNext && last !== undefined ? encodeCursor(keyset.keyOf(last)) : null,
-    previous: hasPrevious && first !== undefined ? encodeCursor(keyset.keyOf(first)) : null,
+    next: hasNext && last !== undefined ? encodeCursor(window.keyOf(last)) : null,
+    previous: hasPrevious && first !== undefined ? encodeCursor(window.keyOf(first)) : null,
   };
+}
+
+/**
+ * One page of a list already sorted in memory (one whose order SQLite cannot give, such as names
+ * in the en-GB collation), with positions as {@link keysetPage} gives them: a page asked for
+ * after or before a row starts from where that row is or would be, found by `compare` on keys,
+ * so rows added or removed meanwhile neither repeat nor skip a row.
+ */
+export function sortedPage<Row>(
+  request: PageRequest,
+  rows: readonly Row[],
+  order: {
+    keyLength: number;
+    keyOf: (row: Row) => readonly KeyValue[];
+    compare: (a: readonly KeyValue[], b: readonly KeyValue[]) => number;
+  },
+): Page<Row> {
+  const { key, backward } = positionOf(request, order.keyLength);
+  const extent = request.pageSize + 1;
+  let window: Row[];
+  if (key === undefined) {
+    const { offset } = pageWindow(request);
+    window = rows.slice(offset, offset + extent);
+  } else {
+    // The first row at the position or past it (going forward, past it).
+    const from = firstIndex(rows, (row) => {
+      const side = order.compare(order.keyOf(row), key);
+      return backward ? side >= 0 : side > 0;
+    });
+    window = backward
+      ? rows.slice(Math.max(0, from - extent), from).reverse()
+      : rows.slice(from, from + extent);
+  }
+  return pageOfWindow(request, { rows: window, keyOf: order.keyOf, total: rows.length });
+}
+
+// The index of the first row for which `reached` holds, in rows where it stays true once true.
+function firstIndex<Row>(rows: readonly Row[], reached: (row: Row) => boolean): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const row = rows[middle];
+    if (row !== undefined && reached(row)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -4,7 +4,7 @@ import type { PageRequest } from "@dapkit/contract";
 import { funnelFromCounts, type StateCount, type UptakeFunnel } from "@dapkit/training";
 
 import { staff } from "../../db/schema";
-import { pageOf, pageWindow, type Page } from "../pagination";
+import { sortedPage, type KeyValue, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { listDepartments } from "../staff/departments";
 import type { DateRange } from "../training/date-range";
@@ -87,9 +87,27 @@ function managerNames(scope: Scope): Map<string, string> {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+// A manager's position in the list: their name, then their id ("" for people with no manager,
+// who come after any manager of the same name, as the list's order puts a missing key last).
+function managerKey(group: NamedFunnel): readonly KeyValue[] {
+  return [group.name, group.key ?? ""];
+}
+
+function compareManagerKeys(a: readonly KeyValue[], b: readonly KeyValue[]): number {
+  const [nameA = "", idA = ""] = a.map(String);
+  const [nameB = "", idB = ""] = b.map(String);
+  const byNames = collator.compare(nameA, nameB);
+  if (byNames !== 0 || idA === idB) return byNames;
+  if (idA === "") return 1;
+  if (idB === "") return -1;
+  return idA < idB ? -1 : 1;
+}
+
 /**
  * The same funnel by line manager, a page at a time in order of name: a county council has
- * thousands of managers, more than a page should show or a dashboard should wait for.
+ * thousands of managers, more than a page should show or a dashboard should wait for. The order
+ * is the en-GB collation's, which SQLite's cannot match, so the list is sorted here and a page
+ * asked for after (or before) a manager is found by name in it.
  */
 export function uptakeByManager(scope: Scope, input: DateRange & PageRequest): Page<NamedFunnel> {
   const names = managerNames(scope);
@@ -98,6 +116,9 @@ export function uptakeByManager(scope: Scope, input: DateRange & PageRequest): P
     (row) => row.managerId,
     (key) => (key == null ? "No manager" : (names.get(key) ?? key)),
   );
-  const { limit, offset } = pageWindow(input);
-  return pageOf(input, { items: groups.slice(offset, offset + limit), total: groups.length });
+  return sortedPage(input, groups, {
+    keyLength: 2,
+    keyOf: managerKey,
+    compare: compareManagerKeys,
+  });
 }

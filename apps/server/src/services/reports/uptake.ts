@@ -23,16 +23,27 @@ export interface UptakeSummary {
 // looking the locale up again for each of the thousands of comparisons a large council's sort makes.
 const collator = new Intl.Collator("en-GB");
 
-function byName(a: NamedFunnel, b: NamedFunnel): number {
-  return collator.compare(a.name, b.name);
+// A group's place in its list: its name, then its key ("" for the group with no key, which comes
+// after any group of the same name). Both the sort and a page's position (uptake by manager's)
+// read the order from here.
+function groupPlace(group: NamedFunnel): readonly KeyValue[] {
+  return [group.name, group.key ?? ""];
 }
 
-// Groups in code-unit order of their key, as @dapkit/training orders them, before sorting by name.
-function byKey<K extends string | null>(a: [K, StateCount[]], b: [K, StateCount[]]): number {
-  if (a[0] === b[0]) return 0;
-  if (a[0] == null) return 1;
-  if (b[0] == null) return -1;
-  return a[0] < b[0] ? -1 : 1;
+function text(value: KeyValue | undefined): string {
+  return String(value ?? "");
+}
+
+// Names in the en-GB collation; equal names by key in code-unit order, as @dapkit/training
+// orders keys, the missing key last.
+function comparePlaces(a: readonly KeyValue[], b: readonly KeyValue[]): number {
+  const byName = collator.compare(text(a[0]), text(b[0]));
+  const keyA = text(a[1]);
+  const keyB = text(b[1]);
+  if (byName !== 0 || keyA === keyB) return byName;
+  if (keyA === "") return 1;
+  if (keyB === "") return -1;
+  return keyA < keyB ? -1 : 1;
 }
 
 /** Counts grouped by `keyOf`, as funnels named by `nameOf`, in order of name. */
@@ -48,10 +59,14 @@ function namedFunnels<Row extends StateCount, K extends string | null>(
     if (counts === undefined) groups.set(key, [row]);
     else counts.push(row);
   }
+  // Each group's place is worked out once, not at every comparison of the sort.
   return [...groups]
-    .sort(byKey)
-    .map(([key, counts]) => ({ key, ...funnelFromCounts(counts), name: nameOf(key) }))
-    .sort(byName);
+    .map(([key, counts]) => {
+      const group = { key, ...funnelFromCounts(counts), name: nameOf(key) };
+      return { group, place: groupPlace(group) };
+    })
+    .sort((a, b) => comparePlaces(a.place, b.place))
+    .map(({ group }) => group);
 }
 
 /**
@@ -87,22 +102,6 @@ function managerNames(scope: Scope): Map<string, string> {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-// A manager's position in the list: their name, then their id ("" for people with no manager,
-// who come after any manager of the same name, as the list's order puts a missing key last).
-function managerKey(group: NamedFunnel): readonly KeyValue[] {
-  return [group.name, group.key ?? ""];
-}
-
-function compareManagerKeys(a: readonly KeyValue[], b: readonly KeyValue[]): number {
-  const [nameA = "", idA = ""] = a.map(String);
-  const [nameB = "", idB = ""] = b.map(String);
-  const byNames = collator.compare(nameA, nameB);
-  if (byNames !== 0 || idA === idB) return byNames;
-  if (idA === "") return 1;
-  if (idB === "") return -1;
-  return idA < idB ? -1 : 1;
-}
-
 /**
  * The same funnel by line manager, a page at a time in order of name: a county council has
  * thousands of managers, more than a page should show or a dashboard should wait for. The order
@@ -118,7 +117,7 @@ export function uptakeByManager(scope: Scope, input: DateRange & PageRequest): P
   );
   return sortedPage(input, groups, {
     keyLength: 2,
-    keyOf: managerKey,
-    compare: compareManagerKeys,
+    keyOf: groupPlace,
+    compare: comparePlaces,
   });
 }

@@ -127,6 +127,44 @@ describe("messages API", () => {
     ]);
   });
 
+  test("each kind a change could send is turned off on its own: the others of that change still go", async () => {
+    const admin = t.app.caller(t.org.users.admin);
+    await admin.messages.settings.update({
+      enabledKinds: MESSAGE_KIND_CODES.filter(
+        (kind) => !["booked", "waitlisted", "nominated", "evaluation_before"].includes(kind),
+      ),
+    });
+    t.app.clock.now = new Date("2026-05-01T09:00:00Z");
+    const session = createSession(t.hr, {
+      startsAt: "2026-06-10T08:30:00Z",
+      endsAt: "2026-06-10T11:30:00Z",
+      capacity: 1,
+    });
+    const [first, second] = ["Asha Patel", "Ben Okafor"].map(
+      (name) => createStaff(t.hr, { name, email: `${name.split(" ")[0] ?? ""}@test.example` }).id,
+    );
+    const [booked] = createBookings(t.hr, {
+      sessionId: session.id,
+      staffIds: [first ?? "", second ?? ""],
+    });
+    const hr = t.app.caller(t.org.users.hr);
+    const kinds = async () =>
+      (await hr.messages.list({ sessionId: session.id })).items.map((item) => [
+        item.kind,
+        item.recipientName,
+        item.hasCalendar,
+      ]);
+    // Booked and waiting are off: nothing yet.
+    expect(await kinds()).toEqual([]);
+    await hr.training.nominations.cancel({ id: booked?.id ?? "", note: "Rota clash" });
+    // The cancellation and the promotion from the waiting list are on. The cancellation has no
+    // calendar entry to remove, since no invitation was sent.
+    expect(await kinds()).toEqual([
+      ["promoted", "Ben Okafor", true],
+      ["booking_cancelled", "Asha Patel", false],
+    ]);
+  });
+
   test("previews: every kind with sample data, course, time and place, signed with the organisation's name", async () => {
     const previews = await t.app.caller(t.org.users.admin).messages.previews();
     expect(previews.map((preview) => preview.kind)).toEqual(MESSAGE_KIND_CODES);

@@ -21,6 +21,7 @@ import {
   nextCalendarSequence,
   organisationNameOf,
   queueMessage,
+  sendsKind,
   type MessageSettings,
 } from "./queue-message";
 
@@ -150,6 +151,8 @@ export function queueBookingMessage(
     daysBefore?: number;
   },
 ): boolean {
+  // Checked before the message and its invitation are written out, which cost more than the rest.
+  if (!sendsKind(target.settings, message.kind)) return false;
   const { facts } = message;
   const composed = composeMessage(message.kind, {
     organisationName: target.organisationName,
@@ -190,6 +193,13 @@ export function queueBookingMessage(
   });
 }
 
+// The kinds of message a change to each state may send.
+const STATE_CHANGE_KINDS: Partial<Record<NominationState, readonly MessageKind[]>> = {
+  booked: ["booked", "promoted"],
+  waitlisted: ["waitlisted"],
+  cancelled: ["booking_cancelled", "session_cancelled"],
+};
+
 /**
  * The messages a nomination's change of state sends, written in the change's transaction: a
  * booking's confirmation with its invitation (or, from the waiting list, saying so), the waiting
@@ -205,11 +215,14 @@ export function queueStateChangeMessages(
   },
 ): void {
   const { to } = change;
-  if (to !== "booked" && to !== "waitlisted" && to !== "cancelled") return;
+  const kinds = STATE_CHANGE_KINDS[to];
+  if (kinds === undefined) return;
   const organisationId = scope.user.organisationId;
+  const target = targetOf(tx, organisationId, scope.now);
+  // An organisation that sends none of the kinds this change could send is not read for them.
+  if (!kinds.some((kind) => sendsKind(target.settings, kind))) return;
   const [facts] = nominationFacts(tx, organisationId, [change.nomination.id]);
   if (facts === undefined) return;
-  const target = targetOf(tx, organisationId, scope.now);
   const id = facts.nominationId;
   if (to === "booked") {
     const kind = change.action === "promote" ? "promoted" : "booked";

@@ -29,6 +29,11 @@ export function messageSettingsOf(db: Queryable, organisationId: string): Messag
   };
 }
 
+/** Whether the organisation sends messages of `kind` (every kind is on until turned off). */
+export function sendsKind(settings: MessageSettings, kind: MessageKind): boolean {
+  return !settings.disabledKinds.includes(kind);
+}
+
 /** The organisation's name, which signs its messages. */
 export function organisationNameOf(db: Queryable, organisationId: string): string {
   return (
@@ -64,7 +69,7 @@ export function queueMessage(
   target: { organisationId: string; now: Date; settings: MessageSettings },
   message: NewMessage,
 ): boolean {
-  if (target.settings.disabledKinds.includes(message.kind)) return false;
+  if (!sendsKind(target.settings, message.kind)) return false;
   const email = message.recipient.email?.trim() ?? "";
   const at = target.now.toISOString();
   const result = tx

@@ -19,13 +19,13 @@ export { importAttendanceCsv } from "../../apps/server/src/services/imports/impo
 export { importNominationsCsv } from "../../apps/server/src/services/imports/import-nominations";
 export { importStaffCsv } from "../../apps/server/src/services/imports/import-staff";
 export type { Scope } from "../../apps/server/src/services/scope";
+export {
+  getMessageSettings,
+  updateMessageSettings,
+} from "../../apps/server/src/services/notifications/message-settings";
 export { updateUser } from "../../apps/server/src/services/users/manage-users";
 export { createCourse } from "../../apps/server/src/services/training/courses";
-export {
-  bookNomination,
-  cancelNomination,
-  declineNomination,
-} from "../../apps/server/src/services/training/nomination-actions";
+export { applyToMany, type ApplyMany } from "../../apps/server/src/services/training/apply-many";
 export { createSession } from "../../apps/server/src/services/training/save-session";
 export { writeCsv } from "@dapkit/csv";
 export { nominate } from "../../apps/server/src/services/training/nominate";

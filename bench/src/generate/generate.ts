@@ -85,6 +85,7 @@ async function build(size: SizeSpec, dataDir: string): Promise<Generated> {
     const { sessions } = generateTraining({
       db: app.db,
       hr: users.hr,
+      admin: users.admin,
       people,
       nominations: size.nominations,
       random,

@@ -3,14 +3,15 @@ import { and, eq, inArray } from "drizzle-orm";
 import { counter, say } from "../progress";
 import { shuffledRange, weighted } from "../random";
 import {
-  bookNomination,
-  cancelNomination,
+  applyToMany,
+  type ApplyMany,
   createCourse,
   createSession,
-  declineNomination,
+  getMessageSettings,
   importAttendanceCsv,
   importNominationsCsv,
   tables,
+  updateMessageSettings,
   writeCsv,
   type Db,
   type Scope,
@@ -51,6 +52,8 @@ interface PlannedSession {
 export interface TrainingContext {
   db: Db;
   hr: SessionUser;
+  /** Turns the organisation's messages off while its past is built, and back on. */
+  admin: SessionUser;
   people: readonly PlannedPerson[];
   nominations: number;
   random: () => number;
@@ -145,39 +148,67 @@ function nominationsOf(db: Db, sessionIds: readonly string[]) {
     .all();
 }
 
+/** Told of each session in turn as its bookings are made. */
+type Reached = (session: PlannedSession) => void;
+
 /**
- * Declines some nominations, books the rest in turn (the session's rules put people on the waiting
- * list once its 24 places are taken) and cancels a few bookings (which promotes the first person
- * waiting), each through the same service the API calls.
+ * Nobody is emailed about sessions already held: a council moving its past records in turns its
+ * messages off meanwhile. They are turned back on at the first session still to come, so the
+ * outbox holds what a live one would: the invitations and changes for sessions ahead.
  */
-function bookChunk(context: TrainingContext, sessions: readonly PlannedSession[]): void {
-  const bySession = new Map<string, { id: string }[]>();
+function messagesFromThePresent(context: TrainingContext): Reached {
+  const messaging = { ...scopeAt(context, FIRST_SESSION), user: context.admin };
+  const { enabledKinds } = getMessageSettings(messaging);
+  updateMessageSettings(messaging, { enabledKinds: [] });
+  let on = false;
+  return (session) => {
+    if (on || session.startsAt < BENCH_NOW) return;
+    updateMessageSettings({ ...messaging, now: addDays(session.startsAt, -28) }, { enabledKinds });
+    on = true;
+  };
+}
+
+/**
+ * Declines some of each session's nominations, books the rest (the session's rules put people on
+ * the waiting list once its 24 places are taken) and cancels a few bookings (which promotes the
+ * first person waiting), each a bulk action through the same service the session page uses.
+ */
+function bookChunk(
+  context: TrainingContext,
+  { sessions, reached }: { sessions: readonly PlannedSession[]; reached: Reached },
+): void {
+  const bySession = new Map<string, string[]>();
   for (const row of nominationsOf(
     context.db,
     sessions.map((session) => session.id),
   )) {
     const list = bySession.get(row.sessionId) ?? [];
-    list.push(row);
+    list.push(row.id);
     bySession.set(row.sessionId, list);
   }
   inOneTransaction(context.db, () => {
     for (const session of sessions) {
-      const rows = bySession.get(session.id) ?? [];
-      const booking = scopeAt(context, addDays(session.startsAt, -28));
-      const booked: string[] = [];
-      for (const row of rows) {
-        if (context.random() < 0.05) {
-          declineNomination(booking, { id: row.id, note: "Not needed for this role" });
-          continue;
-        }
-        const item = bookNomination(booking, { id: row.id, note: "" });
-        if (item.state === "booked") booked.push(row.id);
-      }
-      const cancelling = scopeAt(context, addDays(session.startsAt, -7));
-      for (const id of booked) {
-        if (context.random() < 0.03)
-          cancelNomination(cancelling, { id, note: "Clashes with a case conference" });
-      }
+      reached(session);
+      const ids = bySession.get(session.id) ?? [];
+      const act = (days: number, input: Omit<ApplyMany, "sessionId">) =>
+        input.ids.length === 0
+          ? []
+          : applyToMany(scopeAt(context, addDays(session.startsAt, days)), {
+              ...input,
+              sessionId: session.id,
+            }).results;
+      const declined = new Set(ids.filter(() => context.random() < 0.05));
+      act(-28, { action: "decline", ids: [...declined], note: "Not needed for this role" });
+      const booked = act(-28, {
+        action: "book",
+        ids: ids.filter((id) => !declined.has(id)),
+        note: "",
+      }).flatMap((result) => (result.outcome === "booked" ? [result.id] : []));
+      act(-7, {
+        action: "cancel",
+        ids: booked.filter(() => context.random() < 0.03),
+        note: "Clashes with a case conference",
+      });
     }
   });
 }
@@ -231,6 +262,7 @@ export function generateTraining(context: TrainingContext): { sessions: number }
       .map((row) => [row.id, row.number]),
   );
   const progress = counter("nominations with history", context.nominations);
+  const reached = messagesFromThePresent(context);
   for (let first = 0; first < sessions.length; first += SESSIONS_PER_CHUNK) {
     const chunk = sessions.slice(first, first + SESSIONS_PER_CHUNK);
     const start = chunk[0]?.startsAt ?? FIRST_SESSION;
@@ -240,7 +272,7 @@ export function generateTraining(context: TrainingContext): { sessions: number }
       "nominations",
       importNominationsCsv(scopeAt(context, addDays(start, -42)), { csv, dryRun: false }),
     );
-    bookChunk(context, chunk);
+    bookChunk(context, { sessions: chunk, reached });
     const register = attendanceCsv(context, chunk, numbers);
     const marking = scopeAt(context, addDays(end < BENCH_NOW ? end : BENCH_NOW, 1));
     assertWritten("attendance", importAttendanceCsv(marking, { csv: register, dryRun: false }));

@@ -316,6 +316,23 @@ describe("charges.list and charges.waive", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND", cause: { field: "agencyId" } });
   });
 
+  test("one person's charges on the same day list by their sessions' times, whatever order they were made in", async () => {
+    const { police } = await partnership();
+    const person = personOf(police, "Sam Hill");
+    const afternoon = createSession(t.hr, {
+      startsAt: "2022-05-03T12:00:00.000Z",
+      endsAt: "2022-05-03T15:00:00.000Z",
+    });
+    const morning = createSession(t.hr, {
+      startsAt: "2022-05-03T08:00:00.000Z",
+      endsAt: "2022-05-03T11:00:00.000Z",
+    });
+    const bookings = [bookingOn(afternoon.id, person), bookingOn(morning.id, person)];
+    for (const booking of bookings) await cancelOn("2022-05-02", booking);
+    const list = await hr().charges.list({ financialYearStart: 2022 });
+    expect(list.charges.map((row) => row.sessionId)).toEqual([morning.id, afternoon.id]);
+  });
+
   test("shows an agency lead their own agency's charges only", async () => {
     const { police, charity } = await twoCharges();
     const lead = { ...t.org.users.agency_lead, agencyId: police };

@@ -259,4 +259,19 @@ describe("My training after the session", () => {
       { lastCompletedOn: "2022-05-10", dueOn: "2025-05-10", status: "current" },
     ]);
   });
+
+  test("nominated again for one session after a cancellation: the latest nomination is listed first", async () => {
+    const hr = t.app.caller(t.org.users.hr);
+    const ids: string[] = [];
+    for (const note of ["Rota clash", "Off sick"]) {
+      const [nomination] = createNominations(t.hr, {
+        sessionId: world.sessionId,
+        staffIds: [world.memberStaffId],
+      });
+      ids.push(nomination?.id ?? "");
+      await hr.training.nominations.cancel({ id: nomination?.id ?? "", note });
+    }
+    const overview = await as(world.member).overview();
+    expect(overview.history.map((entry) => entry.nominationId)).toEqual(ids.toReversed());
+  });
 });

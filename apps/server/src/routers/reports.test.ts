@@ -268,6 +268,36 @@ describe("reports.refreshersDue", () => {
     });
   });
 
+  test("refreshers due the same day list by name, employee number and course, however they were added", async () => {
+    // Each made in the reverse of the order expected, so the order they were stored in is wrong.
+    const later = createCourse(t.hr, { title: "Annual update", refresherIntervalMonths: 12 }).id;
+    const second = createStaff(t.hr, { name: "Sam Reed", employeeNumber: "E900002" });
+    const first = createStaff(t.hr, { name: "Sam Reed", employeeNumber: "E900001" });
+    for (const course of [courseId, later]) {
+      const session = createSession(t.hr, {
+        courseId: course,
+        startsAt: "2021-03-01T09:00:00Z",
+        endsAt: "2021-03-01T12:00:00Z",
+      });
+      const booked = createBookings(t.hr, {
+        sessionId: session.id,
+        staffIds: [second.id, first.id],
+      });
+      await mark(
+        session.id,
+        booked.map((nomination) => nomination.id),
+        "fully_attended",
+      );
+    }
+    const due = await t.app.caller(t.org.users.viewer).reports.refreshersDue();
+    expect(due.map((row) => [row.employeeNumber, row.courseTitle])).toEqual([
+      ["E900001", "Annual update"],
+      ["E900001", "Yearly refresher"],
+      ["E900002", "Annual update"],
+      ["E900002", "Yearly refresher"],
+    ]);
+  });
+
   test("a manager sees only their team; another organisation sees nothing", async () => {
     const boss = createStaff(t.hr);
     const person = await attended("Asha Overdue", "2021-03-01");

@@ -96,14 +96,22 @@ export function refreshersDue(
     ),
   );
   const people = staffById(scope, [...new Set(due.map((row) => row.staffId))]);
-  return due
-    .flatMap((row) => {
-      const person = people.get(row.staffId);
-      if (person === undefined) return [];
-      const { name: staffName, employeeNumber, departmentName } = person;
-      return [{ ...row, staffName, employeeNumber, departmentName }];
-    })
-    .sort(
-      (a, b) => a.daysUntilDue - b.daysUntilDue || a.staffName.localeCompare(b.staffName, "en-GB"),
-    );
+  return (
+    due
+      .flatMap((row) => {
+        const person = people.get(row.staffId);
+        if (person === undefined) return [];
+        const { name: staffName, employeeNumber, departmentName } = person;
+        return [{ ...row, staffName, employeeNumber, departmentName }];
+      })
+      // Two people of one name, or one person due two courses on the same day, in the same order
+      // every time.
+      .sort(
+        (a, b) =>
+          a.daysUntilDue - b.daysUntilDue ||
+          a.staffName.localeCompare(b.staffName, "en-GB") ||
+          a.employeeNumber.localeCompare(b.employeeNumber, "en-GB") ||
+          a.courseTitle.localeCompare(b.courseTitle, "en-GB"),
+      )
+  );
 }

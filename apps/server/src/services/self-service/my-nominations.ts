@@ -33,7 +33,10 @@ export function selectMyNominations(db: Queryable) {
 /** One of a person's nominations as My training lists it. */
 export type MyNomination = ReturnType<ReturnType<typeof selectMyNominations>["all"]>[number];
 
-/** Every nomination of one member of staff, latest session first. */
+/**
+ * Every nomination of one member of staff, latest session first; for one session (nominated
+ * again after a cancellation), the latest nomination first.
+ */
 export function myNominations(db: Queryable, scope: Scope, staffId: string): MyNomination[] {
   return selectMyNominations(db)
     .where(
@@ -42,6 +45,6 @@ export function myNominations(db: Queryable, scope: Scope, staffId: string): MyN
         eq(nominations.staffId, staffId),
       ),
     )
-    .orderBy(desc(trainingSessions.startsAt))
+    .orderBy(desc(trainingSessions.startsAt), desc(nominations.createdAt), desc(nominations.id))
     .all();
 }

@@ -1,21 +1,10 @@
-import type Database from "better-sqlite3";
-
 import type { Db } from "./client";
+import { changeCache, untilChanged } from "./until-changed";
 
 /** How many counts a connection remembers: a page's filters for many people, with room over. */
 export const MAX_CACHED_COUNTS = 1_000;
 
-// Changes whenever anything could have changed a count: this connection's own writes (its total
-// of changed rows, counted even if rolled back) or any other connection's commit (the import
-// worker's, another process's): SQLite's data_version.
-const DATA_VERSION = `select total_changes() || ':' || data_version from pragma_data_version()`;
-
-interface Remembered {
-  version: Database.Statement;
-  counts: Map<string, { at: string; total: number }>;
-}
-
-const byConnection = new WeakMap<Database.Database, Remembered>();
+const counts = changeCache<number>(MAX_CACHED_COUNTS);
 
 /** A count a list shows with each page: a query of one row with its `total`. */
 interface CountQuery {
@@ -31,23 +20,9 @@ interface CountQuery {
  * never mixed up. Only for counts that depend on the data alone (not on the time of the request).
  */
 export function cachedCount(db: Db, query: CountQuery): number {
-  const sqlite = db.$client;
-  let remembered = byConnection.get(sqlite);
-  if (remembered === undefined) {
-    remembered = { version: sqlite.prepare(DATA_VERSION), counts: new Map() };
-    byConnection.set(sqlite, remembered);
-  }
-  const at = String(remembered.version.pluck().get());
   const { sql, params } = query.toSQL();
-  const key = JSON.stringify([sql, params]);
-  const { counts } = remembered;
-  const known = counts.get(key);
-  counts.delete(key);
-  const total = known?.at === at ? known.total : (query.get()?.total ?? 0);
-  counts.set(key, { at, total });
-  if (counts.size > MAX_CACHED_COUNTS) {
-    const oldest = counts.keys().next().value;
-    if (oldest !== undefined) counts.delete(oldest);
-  }
-  return total;
+  return untilChanged(db, counts, {
+    key: JSON.stringify([sql, params]),
+    compute: () => query.get()?.total ?? 0,
+  });
 }

@@ -122,6 +122,23 @@ describe("lists page by key", () => {
     expect([firstSam?.key, secondSam?.key]).toEqual([firstSam?.key, secondSam?.key].sort());
   });
 
+  test("uptake by manager, remembered between pages, is never another user's, date range's or organisation's", async () => {
+    const session = createSession(t.hr, { capacity: 40 });
+    const bosses = ["Ann", "Bea"].map((name) => createStaff(t.hr, { name }));
+    const staffIds = bosses.map((boss) => createStaff(t.hr, { managerId: boss.id }).id);
+    createNominations(t.hr, { sessionId: session.id, staffIds });
+    const names = async (caller: ReturnType<typeof t.app.caller>, range = {}) =>
+      (await caller.reports.uptakeByManager(range)).items.map((group) => group.name);
+    const hr = t.app.caller(t.org.users.hr);
+    // Nothing is written between these: each answer is the first one's remembered list or not.
+    expect(await names(hr)).toEqual(["Ann", "Bea"]);
+    const annAsManager = { ...t.org.users.manager, staffId: bosses[0]?.id ?? null };
+    expect(await names(t.app.caller(annAsManager))).toEqual(["Ann"]);
+    expect(await names(hr, { from: "2000-01-01", to: "2000-12-31" })).toEqual([]);
+    expect(await names(t.app.caller(t.other.users.hr))).toEqual([]);
+    expect(await names(hr)).toEqual(["Ann", "Bea"]);
+  });
+
   test("a manager added between pages neither repeats nor skips anyone on the next page", async () => {
     const session = createSession(t.hr, { capacity: 40 });
     const team = (name: string) => {

@@ -56,6 +56,9 @@ export const staff = sqliteTable(
       table.id,
       table.name,
     ),
+    // The staff list's order (name, then the unique employee number): a page by key is read from
+    // the index in order, rather than every person sorted for each page.
+    index("staff_name_idx").on(table.organisationId, table.name, table.employeeNumber),
     index("staff_manager_idx").on(table.organisationId, table.managerId),
     index("staff_agency_idx").on(table.organisationId, table.agencyId),
     foreignKey({

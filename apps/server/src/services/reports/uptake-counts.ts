@@ -34,7 +34,7 @@ export function visibleTallies(user: SessionUser): SQL {
 
 // Over all time the counts are kept in nomination_tallies, one row per department, manager and
 // state, so a report reads thousands of rows, however many nominations there are.
-function talliedCounts(scope: Scope): CountRow[] {
+function talliedCounts(scope: Scope): CountsQuery {
   return scope.db
     .select({
       departmentId: nominationTallies.departmentId,
@@ -43,13 +43,12 @@ function talliedCounts(scope: Scope): CountRow[] {
       count: nominationTallies.nominations,
     })
     .from(nominationTallies)
-    .where(and(visibleTallies(scope.user), gt(nominationTallies.nominations, 0)))
-    .all();
+    .where(and(visibleTallies(scope.user), gt(nominationTallies.nominations, 0)));
 }
 
 // For a date range (or for an agency lead) SQLite counts the nominations of the sessions in it, in
 // one grouped query.
-function rangeCounts(scope: Scope, dates: SQL | undefined): CountRow[] {
+function rangeCounts(scope: Scope, dates: SQL | undefined): CountsQuery {
   const { user } = scope;
   return scope.db
     .select({
@@ -62,21 +61,34 @@ function rangeCounts(scope: Scope, dates: SQL | undefined): CountRow[] {
     .innerJoin(staff, staffOfNomination)
     .innerJoin(trainingSessions, sessionOfNomination)
     .where(and(eq(nominations.organisationId, user.organisationId), visibleStaff(user), dates))
-    .groupBy(staff.departmentId, staff.managerId, nominations.state)
-    .all();
+    .groupBy(staff.departmentId, staff.managerId, nominations.state);
+}
+
+/** The query counting nominations: its SQL and values (which say whose and which), and its rows. */
+export interface CountsQuery {
+  toSQL(): { sql: string; params: unknown[] };
+  all(): CountRow[];
 }
 
 /**
- * Nominations counted by department, manager and state, for the sessions starting in a date range
- * (or all time), over the nominations the user may see (a manager: their team's; an agency lead:
- * their agency's).
+ * The query of {@link uptakeCounts}, not yet run: nominations counted by department, manager and
+ * state, for the sessions starting in a date range (or all time), over the nominations the user
+ * may see (a manager: their team's; an agency lead: their agency's).
  */
-export function uptakeCounts(scope: Scope, range: DateRange): CountRow[] {
+export function uptakeCountsQuery(scope: Scope, range: DateRange): CountsQuery {
   const dates = withinDays(trainingSessions.startsAt, range);
   // The running counts are per department and manager, not per agency: an agency lead's are
   // counted from their agency's nominations.
   if (dates === undefined && scope.user.role !== "agency_lead") return talliedCounts(scope);
   return rangeCounts(scope, dates);
+}
+
+/**
+ * Nominations counted by department, manager and state, for the sessions starting in a date range
+ * (or all time), over the nominations the user may see.
+ */
+export function uptakeCounts(scope: Scope, range: DateRange): CountRow[] {
+  return uptakeCountsQuery(scope, range).all();
 }
 
 // The dashboard's query, on every visit: compiled once rather than built each time.

@@ -4,11 +4,12 @@ import type { PageRequest } from "@dapkit/contract";
 import { funnelFromCounts, type StateCount, type UptakeFunnel } from "@dapkit/training";
 
 import { staff } from "../../db/schema";
+import { changeCache, untilChanged } from "../../db/until-changed";
 import { sortedPage, type KeyValue, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { listDepartments } from "../staff/departments";
 import type { DateRange } from "../training/date-range";
-import { departmentCounts, uptakeCounts } from "./uptake-counts";
+import { departmentCounts, uptakeCountsQuery } from "./uptake-counts";
 
 /** One group's funnel, with the name a person reads. */
 export type NamedFunnel = UptakeFunnel & { key: string | null; name: string };
@@ -102,19 +103,33 @@ function managerNames(scope: Scope): Map<string, string> {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+// A large council's managers, counted and sorted, are kept until the database changes, so going
+// from page to page does not count and sort them again. A few lists at a time: each is thousands
+// of groups.
+const managerGroups = changeCache<NamedFunnel[]>(8);
+
 /**
  * The same funnel by line manager, a page at a time in order of name: a county council has
  * thousands of managers, more than a page should show or a dashboard should wait for. The order
  * is the en-GB collation's, which SQLite's cannot match, so the list is sorted here and a page
- * asked for after (or before) a manager is found by name in it.
+ * asked for after (or before) a manager is found by name in it. The sorted list is remembered
+ * until the database changes.
  */
 export function uptakeByManager(scope: Scope, input: DateRange & PageRequest): Page<NamedFunnel> {
-  const names = managerNames(scope);
-  const groups = namedFunnels(
-    uptakeCounts(scope, input),
-    (row) => row.managerId,
-    (key) => (key == null ? "No manager" : (names.get(key) ?? key)),
-  );
+  const counts = uptakeCountsQuery(scope, input);
+  const { sql, params } = counts.toSQL();
+  // The query's SQL and values say whose nominations and which dates: the key.
+  const groups = untilChanged(scope.db, managerGroups, {
+    key: JSON.stringify([sql, params]),
+    compute: () => {
+      const names = managerNames(scope);
+      return namedFunnels(
+        counts.all(),
+        (row) => row.managerId,
+        (key) => (key == null ? "No manager" : (names.get(key) ?? key)),
+      );
+    },
+  });
   return sortedPage(input, groups, {
     keyLength: 2,
     keyOf: groupPlace,

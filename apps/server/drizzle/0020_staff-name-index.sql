@@ -1,0 +1,1 @@
+CREATE INDEX `staff_name_idx` ON `staff` (`organisation_id`,`name`,`employee_number`);

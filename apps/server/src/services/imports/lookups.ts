@@ -1,9 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import type { NominationState } from "@dapkit/schemas";
 import { hasEnded, sessionRefusal, type SessionAction } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
+import { inIds } from "../../db/id-list";
 import { nominations, trainingSessions } from "../../db/schema";
 import type { Scope } from "../scope";
 import { allStaffRecords, type StaffRecord } from "../staff/save-staff";
@@ -24,7 +25,7 @@ export function knownSessionIds(tx: Queryable, scope: Scope, ids: readonly strin
     .where(
       and(
         eq(trainingSessions.organisationId, scope.user.organisationId),
-        inArray(trainingSessions.id, unique),
+        inIds(trainingSessions.id, unique),
       ),
     )
     .all();
@@ -45,7 +46,7 @@ export function sessionRefusals(
     .where(
       and(
         eq(trainingSessions.organisationId, scope.user.organisationId),
-        inArray(trainingSessions.id, [...input.ids]),
+        inIds(trainingSessions.id, [...input.ids]),
       ),
     )
     .all();
@@ -94,7 +95,7 @@ export function nominationsOfSessions(
           .where(
             and(
               eq(nominations.organisationId, scope.user.organisationId),
-              inArray(nominations.sessionId, [...sessionIds]),
+              inIds(nominations.sessionId, [...sessionIds]),
             ),
           )
           .all();

@@ -1,8 +1,9 @@
-import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, gt, isNull, lte } from "drizzle-orm";
 
 import { londonToday, londonWallClock, readIsoDate, toDayNumber } from "@dapkit/schemas";
 
 import type { Db } from "../../db/client";
+import { inIds } from "../../db/id-list";
 import {
   evidenceItems,
   nominations,
@@ -210,7 +211,7 @@ function staffEmails(
   return db
     .select({ id: staff.id, email: staff.email })
     .from(staff)
-    .where(and(eq(staff.organisationId, organisationId), inArray(staff.id, [...staffIds])))
+    .where(and(eq(staff.organisationId, organisationId), inIds(staff.id, staffIds)))
     .all()
     .map((row) => [row.id, row.email]);
 }

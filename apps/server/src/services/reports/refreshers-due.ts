@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, max } from "drizzle-orm";
 
 import { refresherDue, type RefresherStatus } from "@dapkit/training";
 
+import { inIds } from "../../db/id-list";
 import { courses, nominations, staff, trainingSessions } from "../../db/schema";
 import type { Scope } from "../scope";
 import { selectStaffItems, type StaffItem } from "../staff/staff-items";
@@ -27,6 +28,8 @@ export interface RefresherDueItem {
   daysUntilDue: number;
 }
 
+// Each person's latest full attendance of each course with a refresher. refresherDue goes by the
+// latest anyway; SQLite picks it out, so a large council's million nominations are not all read.
 function completionsByCourse(scope: Scope) {
   const rows = scope.db
     .select({
@@ -34,7 +37,7 @@ function completionsByCourse(scope: Scope) {
       courseTitle: courses.title,
       intervalMonths: courses.refresherIntervalMonths,
       staffId: nominations.staffId,
-      endsAt: trainingSessions.endsAt,
+      endsAt: max(trainingSessions.endsAt).mapWith(String),
     })
     .from(nominations)
     .innerJoin(trainingSessions, sessionOfNomination)
@@ -50,6 +53,7 @@ function completionsByCourse(scope: Scope) {
         visibleStaff(scope.user),
       ),
     )
+    .groupBy(trainingSessions.courseId, nominations.staffId)
     .all();
   const byCourse = new Map<string, { title: string; intervalMonths: number; rows: typeof rows }>();
   for (const row of rows) {
@@ -67,7 +71,7 @@ function completionsByCourse(scope: Scope) {
 function staffById(scope: Scope, ids: string[]): Map<string, StaffItem> {
   if (ids.length === 0) return new Map();
   const rows = selectStaffItems(scope.db)
-    .where(and(visibleStaff(scope.user), inArray(staff.id, ids)))
+    .where(and(visibleStaff(scope.user), inIds(staff.id, ids)))
     .all();
   return new Map(rows.map((person) => [person.id, person]));
 }

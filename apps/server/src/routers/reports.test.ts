@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import type { AttendanceOutcome } from "@dapkit/schemas";
 import { formatRate } from "@dapkit/training";
 
+import { refreshersDue } from "../services/reports/refreshers-due";
 import type { StaffValues } from "../services/staff/save-staff";
 import {
   createBookings,
@@ -296,6 +297,42 @@ describe("reports.refreshersDue", () => {
       ["E900002", "Annual update"],
       ["E900002", "Yearly refresher"],
     ]);
+  });
+
+  test("the scheduler's refreshers falling due are exactly the report's not yet overdue, at every month's end", async () => {
+    const days = ["2021-01-31", "2021-02-28", "2021-03-29", "2021-03-31", "2021-04-30"];
+    for (const months of [1, 12, 36]) {
+      const course = createCourse(t.hr, {
+        title: `Every ${String(months)}`,
+        refresherIntervalMonths: months,
+      });
+      for (const day of days) {
+        const session = createSession(t.hr, {
+          courseId: course.id,
+          startsAt: `${day}T22:30:00Z`,
+          endsAt: `${day}T23:30:00Z`,
+        });
+        const [booked] = createBookings(t.hr, {
+          sessionId: session.id,
+          staffIds: [createStaff(t.hr, { name: `${day} ${String(months)}` }).id],
+        });
+        await mark(session.id, [booked?.id ?? ""], "fully_attended");
+      }
+    }
+    const scope = scopeAs(t.app, t.org.users.hr);
+    const names = (rows: { staffName: string }[]) => rows.map((row) => row.staffName).sort();
+    let found = 0;
+    // Each day from January 2021 to the spring of 2024 (a leap year), as the scheduler would ask.
+    for (let day = Date.UTC(2021, 0, 1); day <= Date.UTC(2024, 4, 1); day += 86_400_000) {
+      const asOf = new Date(day).toISOString().slice(0, 10);
+      const report = refreshersDue(scope, { asOf, withinDays: 30 }).filter(
+        (row) => row.daysUntilDue >= 0,
+      );
+      const falling = refreshersDue(scope, { asOf, fallingDue: { withinDays: 30 } });
+      expect(names(falling), asOf).toEqual(names(report));
+      found += falling.length;
+    }
+    expect(found).toBeGreaterThan(400);
   });
 
   test("a manager sees only their team; another organisation sees nothing", async () => {

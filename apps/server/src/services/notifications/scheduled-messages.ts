@@ -169,8 +169,8 @@ function queueRefreshers(db: Db, target: MessageTarget, now: Date): number {
   };
   const due = refreshersDue(scope, {
     asOf: londonToday(now),
-    withinDays: DUE_NOTICE_DAYS,
-  }).filter((row) => row.daysUntilDue >= 0 && row.daysUntilDue <= DUE_NOTICE_DAYS);
+    fallingDue: { withinDays: DUE_NOTICE_DAYS },
+  });
   if (due.length === 0) return 0;
   const emails = new Map(
     staffEmails(db, target.organisationId, [...new Set(due.map((row) => row.staffId))]),

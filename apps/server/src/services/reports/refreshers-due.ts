@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, max } from "drizzle-orm";
+import { and, eq, isNotNull, max, sql, type SQL } from "drizzle-orm";
 
 import { refresherDue, type RefresherStatus } from "@dapkit/training";
 
@@ -28,9 +28,23 @@ export interface RefresherDueItem {
   daysUntilDue: number;
 }
 
+// Days either side of the window of completions that fall due soon, for SQLite's month arithmetic
+// (which overflows where refresherDue clamps to the month's end) and the UK day of each time.
+const MARGIN_DAYS = 5;
+
+// Latest completions that could fall due between `asOf` and `withinDays` after it: a coarse
+// window, so SQLite returns only those; refresherDue then decides each exactly.
+function fallingDue(window: { asOf: string; withinDays: number }): SQL {
+  const latest = max(trainingSessions.endsAt);
+  const months = sql`'-' || ${courses.refresherIntervalMonths} || ' months'`;
+  const after = `-${String(MARGIN_DAYS)} days`;
+  const before = `+${String(window.withinDays + MARGIN_DAYS)} days`;
+  return sql`${latest} >= date(${window.asOf}, ${months}, ${after}) and ${latest} < date(${window.asOf}, ${before}, ${months})`;
+}
+
 // Each person's latest full attendance of each course with a refresher. refresherDue goes by the
 // latest anyway; SQLite picks it out, so a large council's million nominations are not all read.
-function completionsByCourse(scope: Scope) {
+function completionsByCourse(scope: Scope, window?: { asOf: string; withinDays: number }) {
   const rows = scope.db
     .select({
       courseId: trainingSessions.courseId,
@@ -54,6 +68,7 @@ function completionsByCourse(scope: Scope) {
       ),
     )
     .groupBy(trainingSessions.courseId, nominations.staffId)
+    .having(window === undefined ? undefined : fallingDue(window))
     .all();
   const byCourse = new Map<string, { title: string; intervalMonths: number; rows: typeof rows }>();
   for (const row of rows) {
@@ -80,13 +95,22 @@ function staffById(scope: Scope, ids: string[]): Map<string, StaffItem> {
  * The active staff (a manager: their team) whose refresher of a course is overdue or due within
  * `withinDays` of `asOf` (today unless given), from each person's latest full attendance and the
  * course's refresher interval, worked out by @dapkit/training's refresherDue. Most urgent first.
+ * `fallingDue` leaves out those already overdue: the scheduler's reminders, which look only at the
+ * few whose refresher falls due in those days.
  */
 export function refreshersDue(
   scope: Scope,
-  input: { asOf?: string | undefined; withinDays?: number | undefined },
+  input: {
+    asOf?: string | undefined;
+    withinDays?: number | undefined;
+    fallingDue?: { withinDays: number } | undefined;
+  },
 ): RefresherDueItem[] {
   const asOf = input.asOf ?? dayOf(scope.now.toISOString());
-  const due = [...completionsByCourse(scope)].flatMap(([courseId, course]) =>
+  const window =
+    input.fallingDue === undefined ? undefined : { asOf, withinDays: input.fallingDue.withinDays };
+  const completions = completionsByCourse(scope, window);
+  const due = [...completions].flatMap(([courseId, course]) =>
     refresherDue({
       completions: course.rows.map((row) => ({
         staffId: row.staffId,
@@ -94,9 +118,11 @@ export function refreshersDue(
       })),
       intervalMonths: course.intervalMonths,
       asOf,
-      dueWithinDays: input.withinDays,
+      dueWithinDays: input.fallingDue?.withinDays ?? input.withinDays,
     }).flatMap(({ status, ...row }) =>
-      status === "current" ? [] : [{ ...row, status, courseId, courseTitle: course.title }],
+      status === "current" || (window !== undefined && row.daysUntilDue < 0)
+        ? []
+        : [{ ...row, status, courseId, courseTitle: course.title }],
     ),
   );
   const people = staffById(scope, [...new Set(due.map((row) => row.staffId))]);

@@ -37,6 +37,18 @@ const PLACE = { id: nominations.id, startsAt: trainingSessions.startsAt, name: s
 // beyond, sorting every match is quicker than reading nearly every session.
 const WALK_LIMIT = 20_000;
 const FIRST_SESSIONS = 32;
+// The most sessions one batch reads. Batches double while they find nothing (upcoming sessions
+// have no one attended yet), and a batch that doubled past the empty ones would read hundreds of
+// full sessions for the few rows the page still needs.
+const MOST_SESSIONS = 256;
+
+// The next batch: double while nothing matches; once rows match, as many sessions as the rows
+// still needed take at the rate found so far, with a quarter over.
+function nextBatch(batch: number, found: { rows: number; needed: number }): number {
+  const wanted =
+    found.rows === 0 ? batch * 2 : Math.ceil((found.needed * batch * 1.25) / found.rows);
+  return Math.min(MOST_SESSIONS, Math.max(FIRST_SESSIONS, wanted));
+}
 
 // Sorts every match beyond the position and takes the page: quick when few match. SQLite keeps no
 // statistics here, so with a department it would read every nomination in the state and look up
@@ -78,7 +90,8 @@ function walkSessions(scope: Scope, query: PageQuery, window: KeysetWindow): Nom
   const start = from === undefined ? undefined : (forward ? lte : gte)(startsAt, String(from));
   const places: NominationPlace[] = [];
   let passed: string | undefined;
-  for (let batch = FIRST_SESSIONS; places.length < window.offset + window.limit; batch *= 2) {
+  const wanted = window.offset + window.limit;
+  for (let batch = FIRST_SESSIONS; places.length < wanted;) {
     const fresh = passed === undefined ? start : beyondTime(startsAt, passed);
     const last = db
       .select({ startsAt })
@@ -111,6 +124,7 @@ function walkSessions(scope: Scope, query: PageQuery, window: KeysetWindow): Nom
     // Fewer sessions than a batch were left: that was the last of them.
     if (last === undefined) break;
     passed = last.startsAt;
+    batch = nextBatch(batch, { rows: rows.length, needed: wanted - places.length });
   }
   return places.slice(window.offset, window.offset + window.limit);
 }

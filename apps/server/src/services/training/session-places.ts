@@ -1,8 +1,9 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 
 import { holdsPlace } from "@dapkit/training";
 
 import type { Queryable } from "../../db/client";
+import { inIds } from "../../db/id-list";
 import { nominations, trainingSessions } from "../../db/schema";
 import { found } from "../../errors";
 import type { Scope } from "../scope";
@@ -31,7 +32,8 @@ export function placeCounts(
     .where(
       and(
         eq(nominations.organisationId, scope.user.organisationId),
-        inArray(nominations.sessionId, [...sessionIds]),
+        // An import names any number of sessions.
+        inIds(nominations.sessionId, sessionIds),
       ),
     )
     .groupBy(nominations.sessionId, nominations.state)

@@ -55,56 +55,56 @@ function chargeConditions(
   ];
 }
 
-/** Charge rows joined to their agency, person, session and course. */
+/**
+ * Charge rows joined to their agency, person, session and course, latest day first; the order
+ * ends in the charge's id, so one person's charges on the same day list the same every time.
+ */
 export function chargeRows(tx: Queryable, where: SQL | undefined) {
-  return (
-    tx
-      .select({
-        id: charges.id,
-        agencyId: charges.agencyId,
-        agencyName: agencies.name,
-        kind: charges.kind,
-        nominationId: charges.nominationId,
-        sessionId: charges.sessionId,
-        staffName: staff.name,
-        courseTitle: courses.title,
-        sessionStartsAt: trainingSessions.startsAt,
-        amountPence: charges.amountPence,
-        financialYearStart: charges.financialYearStart,
-        chargedOn: charges.chargedOn,
-        basis: charges.basis,
-        waivedAt: charges.waivedAt,
-        waiveReason: charges.waiveReason,
-      })
-      .from(charges)
-      .innerJoin(
-        agencies,
-        and(eq(agencies.organisationId, charges.organisationId), eq(agencies.id, charges.agencyId)),
-      )
-      .innerJoin(
-        staff,
-        and(eq(staff.organisationId, charges.organisationId), eq(staff.id, charges.staffId)),
-      )
-      .innerJoin(
-        trainingSessions,
-        and(
-          eq(trainingSessions.organisationId, charges.organisationId),
-          eq(trainingSessions.id, charges.sessionId),
-        ),
-      )
-      .innerJoin(courses, courseOfSession)
-      .where(where)
-      // Ends in the charge's id, so one person's charges on the same day list the same every time.
-      .orderBy(
-        desc(charges.chargedOn),
-        agencies.name,
-        staff.name,
-        staff.employeeNumber,
-        trainingSessions.startsAt,
-        charges.id,
-      )
-      .all()
-  );
+  return tx
+    .select({
+      id: charges.id,
+      agencyId: charges.agencyId,
+      agencyName: agencies.name,
+      kind: charges.kind,
+      nominationId: charges.nominationId,
+      sessionId: charges.sessionId,
+      staffName: staff.name,
+      courseTitle: courses.title,
+      sessionStartsAt: trainingSessions.startsAt,
+      amountPence: charges.amountPence,
+      financialYearStart: charges.financialYearStart,
+      chargedOn: charges.chargedOn,
+      basis: charges.basis,
+      waivedAt: charges.waivedAt,
+      waiveReason: charges.waiveReason,
+    })
+    .from(charges)
+    .innerJoin(
+      agencies,
+      and(eq(agencies.organisationId, charges.organisationId), eq(agencies.id, charges.agencyId)),
+    )
+    .innerJoin(
+      staff,
+      and(eq(staff.organisationId, charges.organisationId), eq(staff.id, charges.staffId)),
+    )
+    .innerJoin(
+      trainingSessions,
+      and(
+        eq(trainingSessions.organisationId, charges.organisationId),
+        eq(trainingSessions.id, charges.sessionId),
+      ),
+    )
+    .innerJoin(courses, courseOfSession)
+    .where(where)
+    .orderBy(
+      desc(charges.chargedOn),
+      agencies.name,
+      staff.name,
+      staff.employeeNumber,
+      trainingSessions.startsAt,
+      charges.id,
+    )
+    .all();
 }
 
 /** One charge as the API shows it. */

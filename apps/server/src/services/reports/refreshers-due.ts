@@ -34,7 +34,7 @@ const MARGIN_DAYS = 5;
 
 // Latest completions that could fall due between `asOf` and `withinDays` after it: a coarse
 // window, so SQLite returns only those; refresherDue then decides each exactly.
-function fallingDue(window: { asOf: string; withinDays: number }): SQL {
+function mayFallDue(window: { asOf: string; withinDays: number }): SQL {
   const latest = max(trainingSessions.endsAt);
   const months = sql`'-' || ${courses.refresherIntervalMonths} || ' months'`;
   const after = `-${String(MARGIN_DAYS)} days`;
@@ -68,7 +68,7 @@ function completionsByCourse(scope: Scope, window?: { asOf: string; withinDays: 
       ),
     )
     .groupBy(trainingSessions.courseId, nominations.staffId)
-    .having(window === undefined ? undefined : fallingDue(window))
+    .having(window === undefined ? undefined : mayFallDue(window))
     .all();
   const byCourse = new Map<string, { title: string; intervalMonths: number; rows: typeof rows }>();
   for (const row of rows) {
@@ -94,9 +94,11 @@ function staffById(scope: Scope, ids: string[]): Map<string, StaffItem> {
 /**
  * The active staff (a manager: their team) whose refresher of a course is overdue or due within
  * `withinDays` of `asOf` (today unless given), from each person's latest full attendance and the
- * course's refresher interval, worked out by @dapkit/training's refresherDue. Most urgent first.
- * `fallingDue` leaves out those already overdue: the scheduler's reminders, which look only at the
- * few whose refresher falls due in those days.
+ * course's refresher interval, worked out by @dapkit/training's refresherDue. Most urgent first,
+ * then by name, employee number and course, so two people of one name, or one person due two
+ * courses on the same day, list the same every time. `fallingDue` leaves out those already
+ * overdue: the scheduler's reminders, which look only at the few whose refresher falls due in
+ * those days.
  */
 export function refreshersDue(
   scope: Scope,
@@ -126,22 +128,18 @@ export function refreshersDue(
     ),
   );
   const people = staffById(scope, [...new Set(due.map((row) => row.staffId))]);
-  return (
-    due
-      .flatMap((row) => {
-        const person = people.get(row.staffId);
-        if (person === undefined) return [];
-        const { name: staffName, employeeNumber, departmentName } = person;
-        return [{ ...row, staffName, employeeNumber, departmentName }];
-      })
-      // Two people of one name, or one person due two courses on the same day, in the same order
-      // every time.
-      .sort(
-        (a, b) =>
-          a.daysUntilDue - b.daysUntilDue ||
-          a.staffName.localeCompare(b.staffName, "en-GB") ||
-          a.employeeNumber.localeCompare(b.employeeNumber, "en-GB") ||
-          a.courseTitle.localeCompare(b.courseTitle, "en-GB"),
-      )
-  );
+  return due
+    .flatMap((row) => {
+      const person = people.get(row.staffId);
+      if (person === undefined) return [];
+      const { name: staffName, employeeNumber, departmentName } = person;
+      return [{ ...row, staffName, employeeNumber, departmentName }];
+    })
+    .sort(
+      (a, b) =>
+        a.daysUntilDue - b.daysUntilDue ||
+        a.staffName.localeCompare(b.staffName, "en-GB") ||
+        a.employeeNumber.localeCompare(b.employeeNumber, "en-GB") ||
+        a.courseTitle.localeCompare(b.courseTitle, "en-GB"),
+    );
 }

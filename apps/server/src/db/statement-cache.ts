@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
 
+import { keepRecent } from "./recently-used";
+
 /** How many compiled statements a connection keeps: every query the server has, with room over. */
 export const STATEMENT_CACHE_SIZE = 2_000;
 
@@ -17,19 +19,9 @@ export function cacheStatements(sqlite: Database.Database): void {
   const cache = new Map<string, Database.Statement>();
   const prepare = (source: string): Database.Statement => {
     const cached = cache.get(source);
-    if (cached !== undefined) {
-      // Moved to the end: the Map's order is the order of use.
-      cache.delete(source);
-      cache.set(source, cached);
-      if (cached.reader) cached.raw(false).pluck(false).expand(false);
-      return cached;
-    }
-    const statement = compile(source);
-    cache.set(source, statement);
-    if (cache.size > STATEMENT_CACHE_SIZE) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
+    const statement = cached ?? compile(source);
+    keepRecent(cache, { key: source, value: statement, limit: STATEMENT_CACHE_SIZE });
+    if (cached?.reader === true) cached.raw(false).pluck(false).expand(false);
     return statement;
   };
   sqlite.prepare = prepare as typeof sqlite.prepare;

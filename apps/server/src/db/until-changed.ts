@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 
 import type { Db } from "./client";
+import { keepRecent } from "./recently-used";
 
 // Changes whenever anything could have changed what was worked out: this connection's own writes
 // (its total of changed rows, counted even if rolled back) or any other connection's commit (the
@@ -48,13 +49,7 @@ export function untilChanged<T>(
   }
   const at = versionOf(sqlite);
   const known = values.get(work.key);
-  // Moved to the end: the Map's order is the order of use.
-  values.delete(work.key);
   const value = known?.at === at ? known.value : work.compute();
-  values.set(work.key, { at, value });
-  if (values.size > cache.limit) {
-    const oldest = values.keys().next().value;
-    if (oldest !== undefined) values.delete(oldest);
-  }
+  keepRecent(values, { key: work.key, value: { at, value }, limit: cache.limit });
   return value;
 }

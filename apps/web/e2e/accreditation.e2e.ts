@@ -246,3 +246,44 @@ test("the default pack holds only approved, in-date evidence; the lead may add t
   await screenshot(page, "evidence-library");
   await expectNoAxeViolations(page, "the evidence library");
 });
+
+test("the library narrows to one status and one priority area, kept in the address", async () => {
+  const { page } = world;
+  await page.goto("/accreditation");
+  await settled(page);
+  const table = page.locator("table.govuk-table");
+  const headers = () => table.locator("thead th").allTextContents();
+  const tags = () => table.locator("tbody .govuk-tag").allTextContents();
+  expect(await headers()).toContain("Priority area");
+
+  await page.getByLabel("Status").selectOption({ label: "Approved" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await page.waitForURL(/[?&]status=approved\b/);
+  await settled(page);
+  const approved = await tags();
+  expect(approved.length).toBeGreaterThan(0);
+  expect(new Set(approved)).toEqual(new Set(["Approved"]));
+
+  // The area of the first approved item, chosen from the filter as a person would.
+  const areaName =
+    (await table.locator("tbody tr").first().locator("td").first().textContent()) ?? "";
+  await page.getByLabel("Priority area").selectOption({ label: areaName });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await page.waitForURL(/[?&]area=[^&]+/);
+  await page.getByRole("heading", { level: 2, name: new RegExp(`^${areaName}`) }).waitFor();
+  await settled(page);
+  expect(await headers()).not.toContain("Priority area");
+  expect(new Set(await tags())).toEqual(new Set(["Approved"]));
+  await expectNoAxeViolations(page, "the evidence library filtered by area and status");
+
+  // The address keeps the choice: a reload shows the same, with the filters as chosen.
+  await page.reload();
+  await settled(page);
+  expect(await page.getByLabel("Status").inputValue()).toBe("approved");
+  expect(await page.getByLabel("Priority area").locator("option:checked").textContent()).toBe(
+    areaName,
+  );
+  await page.getByRole("link", { name: "Show every priority area" }).click();
+  await settled(page);
+  expect(await headers()).toContain("Priority area");
+});

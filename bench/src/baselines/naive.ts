@@ -1,5 +1,7 @@
 import { and, eq } from "drizzle-orm";
 
+import { evidenceStatusAsOf } from "@dapkit/daha";
+import type { EvidenceStatus } from "@dapkit/schemas";
 import { uptakeFunnel } from "@dapkit/training";
 
 import { tables, type Db, type SessionUser } from "../server";
@@ -82,4 +84,32 @@ export function naiveReadiness(db: Db, organisationId: string) {
     .where(eq(nominations.organisationId, organisationId))
     .all();
   return { evidence: evidence.length, uptake: uptakeFunnel(states) };
+}
+
+// The naive evidence page (what the evidence list did before it paged by key): every item of the
+// organisation read, its status worked out for the day, filtered, sorted by title and sliced.
+// Lighter than the list it stands for: it leaves out each item's newest file.
+export function naiveEvidencePage(
+  db: Db,
+  input: {
+    organisationId: string;
+    today: string;
+    status?: EvidenceStatus;
+    page: number;
+    pageSize: number;
+  },
+) {
+  const rows = db
+    .select()
+    .from(evidenceItems)
+    .where(eq(evidenceItems.organisationId, input.organisationId))
+    .all()
+    .map((item) => ({ ...item, status: evidenceStatusAsOf(item, input.today) }))
+    .filter((item) => input.status === undefined || item.status === input.status);
+  rows.sort(
+    (a, b) =>
+      a.title.toLowerCase().localeCompare(b.title.toLowerCase()) || a.id.localeCompare(b.id),
+  );
+  const first = (input.page - 1) * input.pageSize;
+  return { total: rows.length, items: rows.slice(first, first + input.pageSize) };
 }

@@ -1,4 +1,7 @@
-import { naiveListPage } from "../baselines/naive";
+import { londonToday } from "@dapkit/schemas";
+
+import { naiveEvidencePage, naiveListPage } from "../baselines/naive";
+import { BENCH_NOW } from "../generate/clock";
 import type { BenchContext } from "../context";
 import { time, type Timing } from "../measure";
 import { withRatio, type Measurement } from "../results";
@@ -29,7 +32,9 @@ function deepNote(page: number, pages: number, baseline: string): string {
  * The middle page of the longest lists, found by key (issue #19's target: p95 < 20 ms at any depth
  * at the large size): nominations narrowed by department and state (against every match read and
  * sorted in JavaScript, and against the same page by number), the staff list and the audit log
- * (against the same page by number, which SQLite finds by counting past every row before it).
+ * (against the same page by number, which SQLite finds by counting past every row before it), and
+ * the evidence library, whole and narrowed to the status items have today (against every item read,
+ * its status worked out, sorted and sliced in JavaScript).
  */
 export async function measureDeepPages(
   context: BenchContext,
@@ -41,6 +46,9 @@ export async function measureDeepPages(
   const { queries, heavy } = context.runs;
   const hr = context.callerOf(users.hr);
   const admin = context.callerOf(users.admin);
+  const lead = context.callerOf(users.accreditation_lead);
+  const { organisationId } = nominationFilter;
+  const today = londonToday(BENCH_NOW);
   const filter = { departmentId: nominationFilter.departmentId, state: "fully_attended" as const };
 
   const lists: {
@@ -67,6 +75,25 @@ export async function measureDeepPages(
     {
       name: "Audit log, middle page by key",
       ask: (page, after) => admin.audit.list({ page, pageSize: PAGE_SIZE, after }),
+    },
+    {
+      name: "Evidence library, middle page by key",
+      ask: (page, after) => lead.evidence.list({ page, pageSize: PAGE_SIZE, after }),
+      naive: (page) =>
+        naiveEvidencePage(context.app.db, { organisationId, today, page, pageSize: PAGE_SIZE }),
+    },
+    {
+      name: "Evidence approved today, middle page by key",
+      ask: (page, after) =>
+        lead.evidence.list({ status: "approved", page, pageSize: PAGE_SIZE, after }),
+      naive: (page) =>
+        naiveEvidencePage(context.app.db, {
+          organisationId,
+          today,
+          status: "approved",
+          page,
+          pageSize: PAGE_SIZE,
+        }),
     },
   ];
   const measurements: Measurement[] = [];

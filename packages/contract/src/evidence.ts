@@ -12,6 +12,7 @@ import {
 
 import { ByIdInputSchema } from "./by-id";
 import { mutation, query } from "./define-procedure";
+import { PageInputSchema, pageSchema } from "./pagination";
 
 const fields = EvidenceItemSchema.shape;
 
@@ -53,10 +54,11 @@ export const UpdateEvidenceInputSchema = z.object({
   }),
 });
 
-/** Which evidence to list: one area, and/or one status as it stands today. */
-export const ListEvidenceInputSchema = z
-  .object({ areaId: IdSchema.optional(), status: EvidenceStatusSchema.optional() })
-  .default({});
+/** Which evidence to list (one area, and/or one status as it stands today), and which page. */
+export const ListEvidenceInputSchema = PageInputSchema.extend({
+  areaId: IdSchema.optional(),
+  status: EvidenceStatusSchema.optional(),
+}).prefault({});
 
 /**
  * The decisions that take evidence out of use, each with what to say when its reason is missing:
@@ -204,7 +206,7 @@ export const evidence = {
   list: query({
     access: "readEvidence",
     input: ListEvidenceInputSchema,
-    output: z.array(EvidenceSummaryOutputSchema),
+    output: pageSchema(EvidenceSummaryOutputSchema),
   }),
   get: query({
     access: "readEvidence",

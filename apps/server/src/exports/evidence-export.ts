@@ -1,12 +1,13 @@
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS } from "@dapkit/daha";
 
-import { defineExport, type Caller } from "./define-export";
+import { allPages, defineExport, type Caller } from "./define-export";
 
 // Evidence items carry their area's id; the assessor reads area names, so they are looked up.
 async function evidenceWithAreas(caller: Caller) {
   const framework = await caller.evidence.framework();
   const areaNames = new Map(framework.areas.map((area) => [area.id, area.name]));
-  return (await caller.evidence.list()).map((item) => ({
+  const items = await allPages((page) => caller.evidence.list(page));
+  return items.map((item) => ({
     ...item,
     areaName: areaNames.get(item.areaId) ?? item.areaId,
   }));

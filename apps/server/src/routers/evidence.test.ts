@@ -150,7 +150,8 @@ describe("evidence.list and evidence.get", () => {
         areaId: "safety-led-case-management",
       }),
     );
-    const listed = await app.caller(org.users.viewer).evidence.list();
+    const { items: listed, total } = await app.caller(org.users.viewer).evidence.list();
+    expect(total).toBe(2);
     expect(listed.map((item) => item.title)).toEqual([
       "Case audit",
       "Resident domestic abuse policy",
@@ -168,7 +169,7 @@ describe("evidence.list and evidence.get", () => {
     expect(listed[0]).toMatchObject({ revisionCount: 0, latestRevision: null });
     await expect(
       lead().evidence.list({ areaId: "safety-led-case-management" }),
-    ).resolves.toHaveLength(1);
+    ).resolves.toMatchObject({ items: [{ title: "Case audit" }], total: 1 });
     await expect(lead().evidence.list({ areaId: "nowhere" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       cause: { field: "areaId" },
@@ -178,10 +179,14 @@ describe("evidence.list and evidence.get", () => {
   test("approved evidence past its expiry date lists as expired", async () => {
     const item = await approvedItem({ expiryDate: "2022-04-05" });
     expect(item).toMatchObject({ status: "expired", recordedStatus: "approved" });
-    await expect(lead().evidence.list({ status: "expired" })).resolves.toMatchObject([
-      { id: item.id },
-    ]);
-    await expect(lead().evidence.list({ status: "approved" })).resolves.toEqual([]);
+    await expect(lead().evidence.list({ status: "expired" })).resolves.toMatchObject({
+      items: [{ id: item.id }],
+      total: 1,
+    });
+    await expect(lead().evidence.list({ status: "approved" })).resolves.toMatchObject({
+      items: [],
+      total: 0,
+    });
   });
 
   test("get returns every file newest first and the whole status history", async () => {
@@ -198,7 +203,7 @@ describe("evidence.list and evidence.get", () => {
   test("another organisation sees none of it", async () => {
     const item = await lead().evidence.create(evidenceInput());
     const outsider = app.caller(other.users.admin);
-    await expect(outsider.evidence.list()).resolves.toEqual([]);
+    await expect(outsider.evidence.list()).resolves.toMatchObject({ items: [], total: 0 });
     await expect(outsider.evidence.get({ id: item.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: "Evidence not found",

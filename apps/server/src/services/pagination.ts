@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gt, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  is,
+  lt,
+  lte,
+  or,
+  sql,
+  SQL,
+  type AnyColumn,
+  type BinaryOperator,
+} from "drizzle-orm";
 
 import type { PageRequest } from "@dapkit/contract";
 
@@ -26,10 +41,12 @@ export type KeyValue = string | number;
 
 /**
  * A list's order, which must end in a column that is unique (an id), so each row has its own
- * place: the columns in order, each ascending or descending, and how to read a row's key.
+ * place: the columns in order, each ascending or descending, and how to read a row's key. A
+ * column may be an expression (a column in another collation, say); the page's conditions compare
+ * by the expression, so they follow the order exactly.
  */
 export interface Keyset<Row> {
-  columns: readonly { column: AnyColumn; descending?: boolean }[];
+  columns: readonly { column: AnyColumn | SQL; descending?: boolean }[];
   keyOf: (row: Row) => readonly KeyValue[];
 }
 
@@ -95,19 +112,36 @@ function decodeCursor(
   return key as KeyValue[];
 }
 
+// Drizzle compares a column and an expression by separate overloads, so each is given its own.
+function compared(
+  operator: BinaryOperator,
+  column: AnyColumn | SQL,
+  value: KeyValue | undefined,
+): SQL {
+  return is(column, SQL) ? operator(column, value) : operator(column, value);
+}
+
 // Rows beyond `key` in the direction of travel: for columns (a desc, b asc) and key (x, y), going
-// forward, `a < x or (a = x and b > y)`. SQLite's row values compare in one direction only.
+// forward, `a <= x and (a < x or (a = x and b > y))`. SQLite's row values compare in one direction
+// only. The first term says the same as the rest for the first column alone; it is there because
+// SQLite cannot start an index search from an `or`, and without it reads the index from the top to
+// the position, so a page would cost more the deeper it is.
 function beyond<Row>(keyset: Keyset<Row>, key: readonly KeyValue[], forward: boolean): SQL {
   const conditions = keyset.columns.map(({ column, descending = false }, index) => {
     const value = key[index];
-    const past = descending === forward ? lt(column, value) : gt(column, value);
+    const past = compared(descending === forward ? lt : gt, column, value);
     const equalBefore = keyset.columns
       .slice(0, index)
-      .map((earlier, at) => eq(earlier.column, key[at]));
+      .map((earlier, at) => compared(eq, earlier.column, key[at]));
     return and(...equalBefore, past);
   });
+  const [first] = keyset.columns;
+  const from =
+    first === undefined
+      ? undefined
+      : compared((first.descending ?? false) === forward ? lte : gte, first.column, key[0]);
   // A keyset has at least one column, so `or` always has something to join.
-  return or(...conditions) ?? sql`0`;
+  return and(from, or(...conditions)) ?? sql`0`;
 }
 
 /**

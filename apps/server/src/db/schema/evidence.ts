@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { EVIDENCE_KINDS, EVIDENCE_STATUSES } from "@dapkit/schemas";
 import {
   foreignKey,
@@ -33,6 +34,19 @@ export const evidenceItems = sqliteTable(
   (table) => [
     uniqueIndex("evidence_items_tenant_uq").on(table.organisationId, table.id),
     index("evidence_items_area_idx").on(table.organisationId, table.areaId, table.status),
+    // The evidence list's order (title, case aside, then id), for the whole library and one area.
+    index("evidence_items_title_idx").on(
+      table.organisationId,
+      table.frameworkId,
+      sql`${table.title} collate nocase`,
+      table.id,
+    ),
+    index("evidence_items_area_title_idx").on(
+      table.organisationId,
+      table.areaId,
+      sql`${table.title} collate nocase`,
+      table.id,
+    ),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lte, max, or, type SQL } from "drizzle-orm";
 
 import { evidenceStatusAsOf } from "@dapkit/daha";
 
@@ -64,7 +64,8 @@ function selectRevisions(db: Queryable) {
     .innerJoin(users, eq(users.id, evidenceRevisions.uploadedBy));
 }
 
-type StoredEvidence = Omit<EvidenceItemOutput, "status">;
+/** An evidence item as stored: its recorded status, before the date is taken into account. */
+export type StoredEvidence = Omit<EvidenceItemOutput, "status">;
 
 /** Adds the status an item has on `today` (approved evidence past its expiry reads as expired). */
 export function withStatusOn<T extends StoredEvidence>(
@@ -72,6 +73,26 @@ export function withStatusOn<T extends StoredEvidence>(
   today: string,
 ): T & { status: EvidenceItemOutput["status"] } {
   return { ...row, status: evidenceStatusAsOf({ ...row, status: row.recordedStatus }, today) };
+}
+
+/**
+ * Matches the items whose status on `today` is `status`, as `evidenceStatusAsOf` works it out:
+ * approved evidence reads as expired from its expiry date. Lists filter here, in SQL, so that they
+ * page and count by key; the evidence tests hold this to `evidenceStatusAsOf`'s answers for every
+ * status and expiry date either side of the day.
+ */
+export function hasStatusOn(status: EvidenceItemOutput["status"], today: string): SQL | undefined {
+  const recorded = eq(evidenceItems.status, status);
+  if (status === "expired") {
+    return or(
+      recorded,
+      and(eq(evidenceItems.status, "approved"), lte(evidenceItems.expiryDate, today)),
+    );
+  }
+  if (status === "approved") {
+    return and(recorded, or(isNull(evidenceItems.expiryDate), gt(evidenceItems.expiryDate, today)));
+  }
+  return recorded;
 }
 
 /** One of the organisation's evidence items as stored, or a not-found error. */

@@ -1,24 +1,63 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 
 import { londonToday, type EvidenceStatus } from "@dapkit/schemas";
+import type { EvidenceSummary, PageRequest } from "@dapkit/contract";
 
+import { cachedCount } from "../../db/cached-count";
 import type { Queryable } from "../../db/client";
+import { inIds } from "../../db/id-list";
 import { evidenceItems, evidenceRevisions, users } from "../../db/schema";
+import { keysetPage, selectWindow, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { activeFramework, assertAreaOf } from "./active-framework";
-import type { EvidenceSummary } from "@dapkit/contract";
-import { evidenceColumns, revisionColumns, withStatusOn } from "./evidence-queries";
+import {
+  evidenceColumns,
+  hasStatusOn,
+  revisionColumns,
+  withStatusOn,
+  type StoredEvidence,
+} from "./evidence-queries";
+
+/** Which of an organisation's evidence, for one framework, with statuses as they stand on `today`. */
+interface EvidenceFilter {
+  organisationId: string;
+  frameworkId: string;
+  today: string;
+  areaId?: string | undefined;
+  status?: EvidenceStatus | undefined;
+}
+
+// By title, case aside, as people look a title up; the id settles equal titles. The indexes on
+// the title in the same collation give each page by key without sorting the organisation's items.
+const byTitle = sql<string>`${evidenceItems.title} collate nocase`;
+
+const EVIDENCE_ORDER: Keyset<StoredEvidence> = {
+  columns: [{ column: byTitle }, { column: evidenceItems.id }],
+  keyOf: (row) => [row.title, row.id],
+};
+
+function matching(filter: EvidenceFilter): SQL | undefined {
+  const { areaId, status } = filter;
+  return and(
+    eq(evidenceItems.organisationId, filter.organisationId),
+    eq(evidenceItems.frameworkId, filter.frameworkId),
+    areaId === undefined ? undefined : eq(evidenceItems.areaId, areaId),
+    status === undefined ? undefined : hasStatusOn(status, filter.today),
+  );
+}
 
 /**
- * The organisation's evidence for one framework, each item with its newest file and file count,
- * ordered by title; optionally one area only. Statuses are as they stand on `today`.
+ * Each item with its newest file and how many files it has had, and its status on `today`. The
+ * files are read for these items only, so a page costs the same however many items the
+ * organisation has.
  */
-export function listEvidenceOn(
+function withFiles(
   db: Queryable,
-  options: { organisationId: string; frameworkId: string; today: string; areaId?: string },
+  filter: EvidenceFilter,
+  items: readonly StoredEvidence[],
 ): EvidenceSummary[] {
-  const { organisationId, frameworkId, today, areaId } = options;
-  // Numbering each item's files newest first lets one query join just the newest.
+  if (items.length === 0) return [];
+  // Numbering each item's files newest first picks out the newest with one query.
   const ranked = db
     .select({
       ...revisionColumns,
@@ -29,18 +68,20 @@ export function listEvidenceOn(
     })
     .from(evidenceRevisions)
     .innerJoin(users, eq(users.id, evidenceRevisions.uploadedBy))
-    .where(eq(evidenceRevisions.organisationId, organisationId))
+    .where(
+      and(
+        eq(evidenceRevisions.organisationId, filter.organisationId),
+        inIds(
+          evidenceRevisions.evidenceId,
+          items.map((item) => item.id),
+        ),
+      ),
+    )
     .as("ranked");
-  const filters: SQL[] = [
-    eq(evidenceItems.organisationId, organisationId),
-    eq(evidenceItems.frameworkId, frameworkId),
-  ];
-  if (areaId !== undefined) filters.push(eq(evidenceItems.areaId, areaId));
-  const rows = db
+  const newest = db
     .select({
-      ...evidenceColumns,
-      revisionCount: sql<number>`coalesce(${ranked.total}, 0)`,
-      latestRevision: {
+      total: ranked.total,
+      file: {
         id: ranked.id,
         evidenceId: ranked.evidenceId,
         revision: ranked.revision,
@@ -53,28 +94,60 @@ export function listEvidenceOn(
         uploadedByName: ranked.uploadedByName,
       },
     })
-    .from(evidenceItems)
-    .leftJoin(ranked, and(eq(ranked.evidenceId, evidenceItems.id), eq(ranked.rank, 1)))
-    .where(and(...filters))
-    .orderBy(asc(sql`${evidenceItems.title} collate nocase`), asc(evidenceItems.id))
+    .from(ranked)
+    .where(eq(ranked.rank, 1))
     .all();
-  return rows.map((row) => withStatusOn(row, today));
+  const byItem = new Map(newest.map((row) => [row.file.evidenceId, row]));
+  return items.map((item) => {
+    const newestFile = byItem.get(item.id);
+    return withStatusOn(
+      {
+        ...item,
+        revisionCount: newestFile?.total ?? 0,
+        latestRevision: newestFile?.file ?? null,
+      },
+      filter.today,
+    );
+  });
 }
 
-/** The organisation's evidence, filtered by area and by status as it stands today. */
+/**
+ * Every item of the organisation's evidence for one framework (optionally one area), each with
+ * its newest file and file count, ordered by title: for the evidence pack, which holds them all.
+ */
+export function listEvidenceOn(db: Queryable, filter: EvidenceFilter): EvidenceSummary[] {
+  const items = db
+    .select(evidenceColumns)
+    .from(evidenceItems)
+    .where(matching(filter))
+    .orderBy(asc(byTitle), asc(evidenceItems.id))
+    .all();
+  return withFiles(db, filter, items);
+}
+
+/**
+ * One page of the organisation's evidence by title, filtered by area and by status as it stands
+ * today: "expired" also finds approved items whose expiry date has passed.
+ */
 export function listEvidence(
   scope: Scope,
-  input: { areaId?: string | undefined; status?: EvidenceStatus | undefined },
-): EvidenceSummary[] {
-  const framework = activeFramework(scope.user.organisationId);
+  input: { areaId?: string | undefined; status?: EvidenceStatus | undefined } & PageRequest,
+): Page<EvidenceSummary> {
+  const { db, user } = scope;
+  const framework = activeFramework(user.organisationId);
   if (input.areaId !== undefined) assertAreaOf(framework, input.areaId);
-  const items = listEvidenceOn(scope.db, {
-    organisationId: scope.user.organisationId,
+  const filter: EvidenceFilter = {
+    organisationId: user.organisationId,
     frameworkId: framework.id,
     today: londonToday(scope.now),
-    ...(input.areaId === undefined ? {} : { areaId: input.areaId }),
+    areaId: input.areaId,
+    status: input.status,
+  };
+  const where = matching(filter);
+  const total = cachedCount(db, db.select({ total: count() }).from(evidenceItems).where(where));
+  const page = keysetPage(input, EVIDENCE_ORDER, {
+    total,
+    fetch: selectWindow(db.select(evidenceColumns).from(evidenceItems), where),
   });
-  // The status filter applies after the date is taken into account, so "expired" also finds
-  // approved items whose expiry date has passed.
-  return input.status === undefined ? items : items.filter((item) => item.status === input.status);
+  return { ...page, items: withFiles(db, filter, page.items) };
 }

@@ -5,16 +5,15 @@ import { contract } from "@dapkit/contract";
 import { ACTION_STATUS_LABELS } from "@dapkit/daha";
 
 import { Button } from "../../components/button";
-import { Checkbox } from "../../components/checkbox";
 import { DateInput } from "../../components/date-input";
 import { ErrorSummary } from "../../components/error-summary";
-import { Fieldset } from "../../components/fieldset";
 import { Select } from "../../components/select";
 import { TextInput } from "../../components/text-input";
 import { Textarea } from "../../components/textarea";
 import { isoFromParts, partsFromIso } from "../../lib/date-parts";
 import { useForm } from "../../lib/use-form";
 import { queryClient, trpc, type Outputs } from "../../trpc";
+import { EvidencePicker } from "./evidence-picker";
 
 type Action = Outputs["actionPlan"]["list"]["actions"][number];
 
@@ -46,7 +45,6 @@ export function ActionForm({
   action?: Action;
   done: (saved: Action) => void;
 }) {
-  const evidence = useQuery(trpc.evidence.list.queryOptions({ areaId }));
   const recommendations = useQuery(trpc.recommendations.list.queryOptions());
   const form = useForm(
     {
@@ -128,27 +126,14 @@ export function ActionForm({
           ]}
           {...form.text("recommendationId")}
         />
-        {(evidence.data ?? []).length === 0 ? null : (
-          <Fieldset
-            id="evidenceIds"
-            legend={LABELS.evidenceIds}
-            legendSize="s"
-            hint="The evidence this action produces or relies on"
-            error={form.errorFor("evidenceIds")}
-          >
-            <div className="govuk-checkboxes govuk-checkboxes--small">
-              {(evidence.data ?? []).map((item, index) => (
-                <Checkbox
-                  key={item.id}
-                  id={index === 0 ? "evidenceIds" : `evidenceIds-${item.id}`}
-                  label={item.title}
-                  checked={form.values.evidenceIds.includes(item.id)}
-                  onChange={(event) => toggle(item.id, event.target.checked)}
-                />
-              ))}
-            </div>
-          </Fieldset>
-        )}
+        <EvidencePicker
+          areaId={areaId}
+          legend={LABELS.evidenceIds}
+          linked={action?.evidence ?? []}
+          chosen={form.values.evidenceIds}
+          toggle={toggle}
+          error={form.errorFor("evidenceIds")}
+        />
         <Button busy={create.isPending || update.isPending}>
           {action === undefined ? "Add action" : "Save action"}
         </Button>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 
@@ -10,16 +10,22 @@ import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
 import { NotificationBanner } from "../../components/notification-banner";
 import { QueryState } from "../../components/query-state";
+import { ResultCount } from "../../components/result-count";
+import { ResultPagination } from "../../components/result-pagination";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
 import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
+import { useFilters } from "../../lib/search-params";
 import { trpc, type Outputs } from "../../trpc";
 import { ActionForm, actionPlanChanged } from "./action-form";
+import { EvidenceTable } from "./evidence-table";
 
 type Action = Outputs["actionPlan"]["list"]["actions"][number];
 type Suggestion = Outputs["actionPlan"]["list"]["suggestions"][number];
+
+const EVIDENCE_PAGE_SIZE = 25;
 
 // A suggestion added in one click is due a month from today; its owner may change it after.
 function aMonthFromToday(): string {
@@ -142,7 +148,17 @@ export function AreaPage() {
   const [added, setAdded] = useState<{ count: number; what: string } | null>(null);
   const readiness = useQuery(trpc.evidence.readiness.queryOptions({}));
   const plan = useQuery(trpc.actionPlan.list.queryOptions({ areaId }));
-  const evidence = useQuery(trpc.evidence.list.queryOptions({ areaId }));
+  // The area's evidence is paged in the address, so Next and Previous keep the rest of the page.
+  const pages = useFilters([]);
+  const evidence = useQuery({
+    ...trpc.evidence.list.queryOptions({
+      areaId,
+      page: pages.page,
+      ...pages.position,
+      pageSize: EVIDENCE_PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
   const area = readiness.data?.areas.find((each) => each.areaId === areaId);
   usePageTitle(area?.areaName ?? "Priority area");
   return (
@@ -201,22 +217,23 @@ export function AreaPage() {
       ) : null}
       <h2 className="govuk-heading-m">Evidence</h2>
       <QueryState query={evidence} what="evidence">
-        {(items) =>
-          items.length === 0 ? (
-            <p className="govuk-body">No evidence has been added for this area yet.</p>
-          ) : (
-            <ul className="govuk-list">
-              {items.map((item) => (
-                <li key={item.id}>
-                  <Link className="govuk-link" to={`/accreditation/evidence/${item.id}`}>
-                    {item.title}
-                  </Link>{" "}
-                  <StatusTag status={item.status} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(result) => (
+          <>
+            <ResultCount
+              result={result}
+              noun="evidence items"
+              empty="No evidence has been added for this area yet."
+            />
+            {result.total === 0 ? null : (
+              <EvidenceTable
+                items={result.items}
+                caption={`Evidence for ${area?.areaName ?? "this area"}`}
+                empty="No evidence on this page: go back to the first page."
+              />
+            )}
+            <ResultPagination result={result} hrefFor={pages.hrefFor} />
+          </>
+        )}
       </QueryState>
     </>
   );

@@ -2,11 +2,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 
-import { formatCount } from "@dapkit/schemas";
-
 import { Button, ButtonGroup, ButtonLink } from "../../components/button";
 import { DataTable } from "../../components/data-table";
 import { FlashBanner } from "../../components/flash-banner";
+import { ResultCount } from "../../components/result-count";
 import { ResultPagination } from "../../components/result-pagination";
 import { QueryState } from "../../components/query-state";
 import { Select } from "../../components/select";
@@ -114,13 +113,7 @@ export function StaffListPage() {
           <QueryState query={query} what="staff list">
             {(result) => (
               <>
-                <p className="govuk-body" role="status">
-                  {result.total === 0
-                    ? "No staff match these filters."
-                    : `Showing ${formatCount((result.page - 1) * result.pageSize + 1)} to ${formatCount(
-                        Math.min(result.total, result.page * result.pageSize),
-                      )} of ${formatCount(result.total)} staff`}
-                </p>
+                <ResultCount result={result} noun="staff" empty="No staff match these filters." />
                 <DataTable<Staff>
                   caption="Staff"
                   captionSize="visually-hidden"

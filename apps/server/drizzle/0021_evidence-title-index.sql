@@ -1,0 +1,2 @@
+CREATE INDEX `evidence_items_title_idx` ON `evidence_items` (`organisation_id`,`framework_id`,"title" collate nocase,`id`);--> statement-breakpoint
+CREATE INDEX `evidence_items_area_title_idx` ON `evidence_items` (`organisation_id`,`area_id`,"title" collate nocase,`id`);

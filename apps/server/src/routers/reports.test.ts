@@ -299,24 +299,31 @@ describe("reports.refreshersDue", () => {
     ]);
   });
 
-  test("the scheduler's refreshers falling due are exactly the report's not yet overdue, at every month's end", async () => {
+  test("the scheduler's refreshers falling due are exactly the report's not yet overdue, at every month's end and after completing again", async () => {
     const days = ["2021-01-31", "2021-02-28", "2021-03-29", "2021-03-31", "2021-04-30"];
     for (const months of [1, 12, 36]) {
       const course = createCourse(t.hr, {
         title: `Every ${String(months)}`,
         refresherIntervalMonths: months,
       });
-      for (const day of days) {
+      const people = days.map((day) => createStaff(t.hr, { name: `${day} ${String(months)}` }));
+      for (const [index, day] of days.entries()) {
         const session = createSession(t.hr, {
           courseId: course.id,
           startsAt: `${day}T22:30:00Z`,
           endsAt: `${day}T23:30:00Z`,
         });
-        const [booked] = createBookings(t.hr, {
-          sessionId: session.id,
-          staffIds: [createStaff(t.hr, { name: `${day} ${String(months)}` }).id],
-        });
-        await mark(session.id, [booked?.id ?? ""], "fully_attended");
+        // Each person also attends the next session after their own: completed again, their
+        // first completion no longer falls due, though it ended in the scheduler's window.
+        const attendees = [people[index], people[index - 1]].flatMap((person) =>
+          person === undefined ? [] : [person.id],
+        );
+        const booked = createBookings(t.hr, { sessionId: session.id, staffIds: attendees });
+        await mark(
+          session.id,
+          booked.map((nomination) => nomination.id),
+          "fully_attended",
+        );
       }
     }
     const scope = scopeAs(t.app, t.org.users.hr);

@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, max, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, gt, isNotNull, max, not, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 
 import { refresherDue, type RefresherStatus } from "@dapkit/training";
 
@@ -32,19 +33,76 @@ export interface RefresherDueItem {
 // (which overflows where refresherDue clamps to the month's end) and the UK day of each time.
 const MARGIN_DAYS = 5;
 
-// Latest completions that could fall due between `asOf` and `withinDays` after it: a coarse
+// A completion's end that could fall due between `asOf` and `withinDays` after it: a coarse
 // window, so SQLite returns only those; refresherDue then decides each exactly.
-function mayFallDue(window: { asOf: string; withinDays: number }): SQL {
-  const latest = max(trainingSessions.endsAt);
+function mayFallDue(window: DueWindow): SQL {
+  const endsAt = trainingSessions.endsAt;
   const months = sql`'-' || ${courses.refresherIntervalMonths} || ' months'`;
   const after = `-${String(MARGIN_DAYS)} days`;
   const before = `+${String(window.withinDays + MARGIN_DAYS)} days`;
-  return sql`${latest} >= date(${window.asOf}, ${months}, ${after}) and ${latest} < date(${window.asOf}, ${before}, ${months})`;
+  return sql`${endsAt} >= date(${window.asOf}, ${months}, ${after}) and ${endsAt} < date(${window.asOf}, ${before}, ${months})`;
 }
 
-// Each person's latest full attendance of each course with a refresher. refresherDue goes by the
-// latest anyway; SQLite picks it out, so a large council's million nominations are not all read.
-function completionsByCourse(scope: Scope, window?: { asOf: string; withinDays: number }) {
+interface DueWindow {
+  asOf: string;
+  withinDays: number;
+}
+
+const later = alias(nominations, "later");
+const laterSession = alias(trainingSessions, "later_session");
+
+// A later full attendance of the same course by the same person, which would reset the refresher.
+function completedAgain(scope: Scope): SQL {
+  return exists(
+    scope.db
+      .select({ one: sql`1` })
+      .from(later)
+      .innerJoin(
+        laterSession,
+        and(
+          eq(laterSession.organisationId, later.organisationId),
+          eq(laterSession.id, later.sessionId),
+        ),
+      )
+      .where(
+        and(
+          eq(later.organisationId, nominations.organisationId),
+          eq(later.staffId, nominations.staffId),
+          eq(later.state, "fully_attended"),
+          eq(laterSession.courseId, trainingSessions.courseId),
+          gt(laterSession.endsAt, trainingSessions.endsAt),
+        ),
+      ),
+  );
+}
+
+// The sessions of courses with a refresher that ended in the window.
+function sessionsEndingIn(scope: Scope, window: DueWindow): string[] {
+  return scope.db
+    .select({ id: trainingSessions.id })
+    .from(trainingSessions)
+    .innerJoin(courses, courseOfSession)
+    .where(
+      and(
+        eq(trainingSessions.organisationId, scope.user.organisationId),
+        isNotNull(courses.refresherIntervalMonths),
+        mayFallDue(window),
+      ),
+    )
+    .all()
+    .map((session) => session.id);
+}
+
+/**
+ * Each person's latest full attendance of each course with a refresher: refresherDue goes by the
+ * latest anyway, and SQLite picks it out, so a large council's million nominations are not all
+ * read. Given a window (the scheduler's), only the attendances of sessions that ended within it
+ * and were not completed again later: a second query names those sessions, so SQLite reads their
+ * registers rather than grouping every attendance (which took about 2 s an hour at the large
+ * size; asked in one query, SQLite chose to start from every nomination).
+ */
+function completionsByCourse(scope: Scope, window?: DueWindow) {
+  const sessionIds = window === undefined ? undefined : sessionsEndingIn(scope, window);
   const rows = scope.db
     .select({
       courseId: trainingSessions.courseId,
@@ -65,10 +123,11 @@ function completionsByCourse(scope: Scope, window?: { asOf: string; withinDays: 
         isNotNull(courses.refresherIntervalMonths),
         eq(staff.active, true),
         visibleStaff(scope.user),
+        sessionIds === undefined ? undefined : inIds(nominations.sessionId, sessionIds),
+        sessionIds === undefined ? undefined : not(completedAgain(scope)),
       ),
     )
     .groupBy(trainingSessions.courseId, nominations.staffId)
-    .having(window === undefined ? undefined : mayFallDue(window))
     .all();
   const byCourse = new Map<string, { title: string; intervalMonths: number; rows: typeof rows }>();
   for (const row of rows) {

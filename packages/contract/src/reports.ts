@@ -50,17 +50,15 @@ export const UptakeByManagerInputSchema = DateRangeSchema.extend(PageInputSchema
   .refine(inOrder, notBeforeFrom)
   .prefault({});
 
-/** Refreshers due on a date (today when left out), or within some days of it. */
-export const RefreshersInputSchema = z
-  .object({
-    asOf: IsoDateSchema.optional(),
-    withinDays: z
-      .int({ error: "must be a whole number of days" })
-      .min(0, "must not be negative")
-      .max(366, "must be at most 366 days")
-      .optional(),
-  })
-  .prefault({});
+/** Refreshers due on a date (today when left out), or within some days of it, a page at a time. */
+export const RefreshersInputSchema = PageInputSchema.extend({
+  asOf: IsoDateSchema.optional(),
+  withinDays: z
+    .int({ error: "must be a whole number of days" })
+    .min(0, "must not be negative")
+    .max(366, "must be at most 366 days")
+    .optional(),
+}).prefault({});
 
 /** One person's refresher of one course, overdue or due soon. */
 export const RefresherDueOutputSchema = z.object({
@@ -91,7 +89,11 @@ export const reports = {
   refreshersDue: query({
     access: "readTraining",
     input: RefreshersInputSchema,
-    output: z.array(RefresherDueOutputSchema),
+    output: pageSchema(RefresherDueOutputSchema).extend({
+      /** How many of the whole list (every page) are overdue, and how many due soon. */
+      overdue: z.int(),
+      dueSoon: z.int(),
+    }),
   }),
   neverTrained: query({ access: "readTraining", output: z.array(StaffOutputSchema) }),
 };

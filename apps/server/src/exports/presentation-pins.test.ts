@@ -24,10 +24,14 @@ const caller = {
   reports: {
     uptake: () => Promise.resolve({ overall: funnel, byDepartment: [] }),
     refreshersDue: () =>
-      Promise.resolve([
-        { employeeNumber: "E1", staffName: "Sam Example", status: "overdue" },
-        { employeeNumber: "E2", staffName: "Alex Example", status: "due_soon" },
-      ]),
+      Promise.resolve({
+        items: [
+          { employeeNumber: "E1", staffName: "Sam Example", status: "overdue" },
+          { employeeNumber: "E2", staffName: "Alex Example", status: "due_soon" },
+        ],
+        total: 2,
+        next: null,
+      }),
   },
 } as unknown as Caller;
 

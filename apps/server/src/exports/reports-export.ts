@@ -60,7 +60,7 @@ export const reportsExport: ExportDefinition = {
     ),
     sheet({
       title: "Refreshers due",
-      rows: (caller) => caller.reports.refreshersDue(),
+      rows: (caller) => allPages((page) => caller.reports.refreshersDue(page)),
       columns: [
         { header: "Employee number", value: (due) => due.employeeNumber },
         { header: "Name", value: (due) => due.staffName },

@@ -250,7 +250,8 @@ describe("reports.refreshersDue", () => {
     await mark(once.id, [booked?.id ?? ""], "fully_attended");
 
     const caller = t.app.caller(t.org.users.viewer);
-    const due = await caller.reports.refreshersDue();
+    const { items: due, ...counts } = await caller.reports.refreshersDue();
+    expect(counts).toMatchObject({ total: 2, overdue: 1, dueSoon: 1 });
     expect(due.map((row) => [row.staffName, row.status, row.dueOn, row.daysUntilDue])).toEqual([
       ["Asha Overdue", "overdue", "2022-03-01", -35],
       ["Ben Soon", "due_soon", "2022-04-20", 15],
@@ -260,9 +261,9 @@ describe("reports.refreshersDue", () => {
       lastCompletedOn: "2021-03-01",
     });
     const narrow = await caller.reports.refreshersDue({ withinDays: 10 });
-    expect(narrow.map((row) => row.staffName)).toEqual(["Asha Overdue"]);
+    expect(narrow.items.map((row) => row.staffName)).toEqual(["Asha Overdue"]);
     const later = await caller.reports.refreshersDue({ asOf: "2022-09-01" });
-    expect(later.map((row) => row.status)).toEqual(["overdue", "overdue", "due_soon"]);
+    expect(later.items.map((row) => row.status)).toEqual(["overdue", "overdue", "due_soon"]);
     await expect(caller.reports.refreshersDue({ withinDays: -1 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "withinDays: must not be negative",
@@ -291,7 +292,7 @@ describe("reports.refreshersDue", () => {
       );
     }
     const due = await t.app.caller(t.org.users.viewer).reports.refreshersDue();
-    expect(due.map((row) => [row.employeeNumber, row.courseTitle])).toEqual([
+    expect(due.items.map((row) => [row.employeeNumber, row.courseTitle])).toEqual([
       ["E900001", "Annual update"],
       ["E900001", "Yearly refresher"],
       ["E900002", "Annual update"],
@@ -342,6 +343,56 @@ describe("reports.refreshersDue", () => {
     expect(found).toBeGreaterThan(400);
   });
 
+  test("pages by position forward and back, in the list's order, and a change between pages shows", async () => {
+    // Twelve people due on three days, four a day, whose names sort differently by case and accent.
+    const names = [
+      "émile",
+      "Emma",
+      "eve",
+      "Zoë",
+      "zara",
+      "Ada",
+      "Ábel",
+      "ada",
+      "Bo",
+      "bo",
+      "Cy",
+      "ça",
+    ];
+    for (const [index, name] of names.entries()) {
+      await attended(name, `2021-0${String(3 + (index % 3))}-01`);
+    }
+    const hr = t.app.caller(t.org.users.hr);
+    const whole = await hr.reports.refreshersDue({ pageSize: 200 });
+    const expected = whole.items.map((row) => row.staffId);
+    expect(whole.total).toBe(12);
+    const forward: string[] = [];
+    let page = await hr.reports.refreshersDue({ pageSize: 5 });
+    forward.push(...page.items.map((row) => row.staffId));
+    while (page.next != null) {
+      page = await hr.reports.refreshersDue({ pageSize: 5, page: page.page + 1, after: page.next });
+      forward.push(...page.items.map((row) => row.staffId));
+    }
+    expect(forward).toEqual(expected);
+    const back = [...page.items.map((row) => row.staffId)];
+    while (page.previous != null) {
+      page = await hr.reports.refreshersDue({
+        pageSize: 5,
+        page: page.page - 1,
+        before: page.previous,
+      });
+      back.unshift(...page.items.map((row) => row.staffId));
+    }
+    expect(back).toEqual(expected);
+    // The list is kept between pages, but not past a change: someone newly due shows at once.
+    await attended("Newly Due", "2021-03-01");
+    expect((await hr.reports.refreshersDue({ pageSize: 200 })).total).toBe(13);
+    await expect(hr.reports.refreshersDue({ after: "WzEsMl0" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { field: "after" },
+    });
+  });
+
   test("a manager sees only their team; another organisation sees nothing", async () => {
     const boss = createStaff(t.hr);
     const person = await attended("Asha Overdue", "2021-03-01");
@@ -350,9 +401,16 @@ describe("reports.refreshersDue", () => {
       .caller(t.org.users.hr)
       .staff.update({ id: person.id, data: { managerId: boss.id } });
     const manager = linkManager(scopeAs(t.app, t.org.users.admin), t.org.users.manager, boss.id);
+    // HR's list first, so a list kept for HR would be what the manager saw if the two were mixed.
+    const everyone = await t.app.caller(t.org.users.hr).reports.refreshersDue();
+    expect(everyone.total).toBe(2);
     const mine = await t.app.caller(manager).reports.refreshersDue();
-    expect(mine.map((row) => row.staffName)).toEqual(["Asha Overdue"]);
-    expect(await t.app.caller(t.other.users.hr).reports.refreshersDue()).toEqual([]);
+    expect(mine.items.map((row) => row.staffName)).toEqual(["Asha Overdue"]);
+    expect(mine).toMatchObject({ total: 1, overdue: 1, dueSoon: 0 });
+    expect(await t.app.caller(t.other.users.hr).reports.refreshersDue()).toMatchObject({
+      items: [],
+      total: 0,
+    });
     await expect(t.app.caller(null).reports.refreshersDue()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { contract } from "@dapkit/contract";
 
 import { neverTrained } from "../services/reports/never-trained";
-import { refreshersDue } from "../services/reports/refreshers-due";
+import { refreshersDuePage } from "../services/reports/refreshers-due-page";
 import { uptakeByManager, uptakeSummary } from "../services/reports/uptake";
 import { scopeOf } from "../services/scope";
 import { procedureFor } from "../trpc";
@@ -16,7 +16,7 @@ export const reportsRouter = {
     uptakeByManager(scopeOf(ctx), input),
   ),
   refreshersDue: procedureFor(reports.refreshersDue, ({ ctx, input }) =>
-    refreshersDue(scopeOf(ctx), input),
+    refreshersDuePage(scopeOf(ctx), input),
   ),
   neverTrained: procedureFor(reports.neverTrained, ({ ctx }) => neverTrained(scopeOf(ctx))),
 } satisfies TRPCRouterRecord;

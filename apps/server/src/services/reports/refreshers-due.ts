@@ -5,6 +5,7 @@ import { refresherDue, type RefresherStatus } from "@dapkit/training";
 
 import { inIds } from "../../db/id-list";
 import { courses, nominations, staff, trainingSessions } from "../../db/schema";
+import type { KeyValue } from "../pagination";
 import type { Scope } from "../scope";
 import { selectStaffItems, type StaffItem } from "../staff/staff-items";
 import { visibleStaff } from "../staff/staff-scope";
@@ -194,11 +195,31 @@ export function refreshersDue(
       const { name: staffName, employeeNumber, departmentName } = person;
       return [{ ...row, staffName, employeeNumber, departmentName }];
     })
-    .sort(
-      (a, b) =>
-        a.daysUntilDue - b.daysUntilDue ||
-        a.staffName.localeCompare(b.staffName, "en-GB") ||
-        a.employeeNumber.localeCompare(b.employeeNumber, "en-GB") ||
-        a.courseTitle.localeCompare(b.courseTitle, "en-GB"),
-    );
+    .map((row) => ({ row, place: refresherPlace(row) }))
+    .sort((a, b) => compareRefresherPlaces(a.place, b.place))
+    .map(({ row }) => row);
+}
+
+const collator = new Intl.Collator("en-GB");
+
+/**
+ * A refresher's place in the list: how soon it is due, then the person's name, employee number
+ * and the course's title as people read them (the en-GB collation), then the course's id, so two
+ * courses of one title keep one order. The sort and a page's position both read it.
+ */
+export function refresherPlace(row: RefresherDueItem): readonly KeyValue[] {
+  return [row.daysUntilDue, row.staffName, row.employeeNumber, row.courseTitle, row.courseId];
+}
+
+/** Orders two places from {@link refresherPlace}. */
+export function compareRefresherPlaces(a: readonly KeyValue[], b: readonly KeyValue[]): number {
+  const days = Number(a[0]) - Number(b[0]);
+  if (days !== 0) return days;
+  for (const index of [1, 2, 3]) {
+    const byWords = collator.compare(String(a[index]), String(b[index]));
+    if (byWords !== 0) return byWords;
+  }
+  const [courseA, courseB] = [String(a[4]), String(b[4])];
+  if (courseA === courseB) return 0;
+  return courseA < courseB ? -1 : 1;
 }

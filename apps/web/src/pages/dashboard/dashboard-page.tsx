@@ -1,25 +1,23 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
-import { REFRESHER_STATUS_LABELS, formatRate } from "@dapkit/training";
-import { formatCount, formatDate } from "@dapkit/schemas";
+import { formatRate } from "@dapkit/training";
+import { formatCount } from "@dapkit/schemas";
 
 import { InlineBar } from "../../components/inline-bar";
 import { QueryState } from "../../components/query-state";
 import { DataTable } from "../../components/data-table";
 import { exportUrl } from "../../components/download-link";
 import { PageHeading } from "../../components/small-parts";
-import { StatusTag } from "../../components/tag";
 import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
 import { trpc, type Outputs } from "../../trpc";
 import { ReadinessTable } from "../accreditation/readiness-table";
-import { refresherColumns } from "../staff/staff-columns";
 import { UptakeSummary } from "./uptake-summary";
+import { URGENT_REFRESHERS, UrgentRefreshers } from "./urgent-refreshers";
 
 type Department = Outputs["reports"]["uptake"]["byDepartment"][number];
-type Refresher = Outputs["reports"]["refreshersDue"][number];
 
 function DepartmentUptake({ rows }: { rows: readonly Department[] }) {
   return (
@@ -40,30 +38,6 @@ function DepartmentUptake({ rows }: { rows: readonly Department[] }) {
               <InlineBar rate={row.attendanceRate} />
               {formatRate(row.attendanceRate)}
             </span>
-          ),
-        },
-      ]}
-    />
-  );
-}
-
-function RefreshersDue({ rows }: { rows: readonly Refresher[] }) {
-  return (
-    <DataTable<Refresher>
-      caption="Refreshers due in the next 30 days or overdue"
-      rows={rows}
-      rowKey={(row) => `${row.staffId}-${row.courseId}`}
-      empty="Nobody's refresher training is due in the next 30 days."
-      columns={[
-        ...refresherColumns<Refresher>(),
-        { header: "Due", cell: (row) => formatDate(row.dueOn) },
-        {
-          header: "Status",
-          cell: (row) => (
-            <StatusTag
-              status={row.status === "overdue" ? "red" : "amber"}
-              text={REFRESHER_STATUS_LABELS[row.status]}
-            />
           ),
         },
       ]}
@@ -94,7 +68,9 @@ export function DashboardPage() {
   usePageTitle("Dashboard");
   const user = useCurrentUser();
   const uptake = useQuery(trpc.reports.uptake.queryOptions({}));
-  const refreshers = useQuery(trpc.reports.refreshersDue.queryOptions({}));
+  const refreshers = useQuery(
+    trpc.reports.refreshersDue.queryOptions({ pageSize: URGENT_REFRESHERS }),
+  );
   // People who nominate but do not run training (managers) see only the staff they manage.
   const teamOnly = can(user, "nominate") && !can(user, "manageTraining");
   return (
@@ -117,7 +93,7 @@ export function DashboardPage() {
         )}
       </QueryState>
       <QueryState query={refreshers} what="refreshers">
-        {(rows) => <RefreshersDue rows={rows} />}
+        {(result) => <UrgentRefreshers result={result} />}
       </QueryState>
       {can(user, "readEvidence") ? <Readiness /> : null}
     </>

@@ -1,20 +1,33 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import { formatDate, plural } from "@dapkit/schemas";
 import { DEFAULT_DUE_WITHIN_DAYS } from "@dapkit/training";
 
 import { DataTable } from "../../components/data-table";
 import { QueryState } from "../../components/query-state";
+import { ResultCount } from "../../components/result-count";
+import { ResultPagination } from "../../components/result-pagination";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
 import { usePageTitle } from "../../lib/page-title";
+import { useFilters } from "../../lib/search-params";
 import { trpc } from "../../trpc";
 import { refresherColumns } from "./staff-columns";
 
-/** Refreshers overdue or due soon (a manager: their team's), most urgent first. */
+const PAGE_SIZE = 50;
+
+/** Refreshers overdue or due soon (a manager: their team's), most urgent first, a page at a time. */
 export function RefreshersDuePage() {
   usePageTitle("Refreshers due");
-  const query = useQuery(trpc.reports.refreshersDue.queryOptions());
+  const pages = useFilters([]);
+  const query = useQuery({
+    ...trpc.reports.refreshersDue.queryOptions({
+      page: pages.page,
+      ...pages.position,
+      pageSize: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <>
       <BackLink to="/staff">Back to staff</BackLink>
@@ -25,17 +38,23 @@ export function RefreshersDuePage() {
         course&apos;s refresher interval. Overdue first.
       </p>
       <QueryState query={query} what="refreshers due">
-        {(rows) => (
+        {(result) => (
           <>
-            <p className="govuk-body" role="status">
-              {rows.length === 0
-                ? "No refreshers are overdue or due soon."
-                : `${plural(rows.filter((row) => row.status === "overdue").length, "refresher")} overdue, ${plural(rows.filter((row) => row.status === "due_soon").length, "refresher")} due soon.`}
-            </p>
+            <ResultCount
+              result={result}
+              noun="refreshers"
+              empty="No refreshers are overdue or due soon."
+            />
+            {result.total === 0 ? null : (
+              <p className="govuk-body">
+                {plural(result.overdue, "refresher")} overdue, {plural(result.dueSoon, "refresher")}{" "}
+                due soon.
+              </p>
+            )}
             <DataTable
               caption="Refreshers overdue or due soon"
               captionSize="visually-hidden"
-              rows={rows}
+              rows={result.items}
               rowKey={(row) => `${row.staffId}-${row.courseId}`}
               exportName="refreshers-due"
               columns={[
@@ -45,6 +64,7 @@ export function RefreshersDuePage() {
                 { header: "Status", cell: (row) => <StatusTag status={row.status} /> },
               ]}
             />
+            <ResultPagination result={result} hrefFor={pages.hrefFor} />
           </>
         )}
       </QueryState>

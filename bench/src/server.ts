@@ -18,6 +18,7 @@ export { transitionEvidence } from "../../apps/server/src/services/evidence/tran
 export { importAttendanceCsv } from "../../apps/server/src/services/imports/import-attendance";
 export { importNominationsCsv } from "../../apps/server/src/services/imports/import-nominations";
 export { importStaffCsv } from "../../apps/server/src/services/imports/import-staff";
+export { refreshersDue } from "../../apps/server/src/services/reports/refreshers-due";
 export type { Scope } from "../../apps/server/src/services/scope";
 export {
   getMessageSettings,

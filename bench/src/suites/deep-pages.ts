@@ -2,6 +2,7 @@ import { londonToday } from "@dapkit/schemas";
 
 import { naiveEvidencePage, naiveListPage } from "../baselines/naive";
 import { BENCH_NOW } from "../generate/clock";
+import { refreshersDue } from "../server";
 import type { BenchContext } from "../context";
 import { time, type Timing } from "../measure";
 import { withRatio, type Measurement } from "../results";
@@ -32,7 +33,8 @@ function deepNote(page: number, pages: number, baseline: string): string {
  * The middle page of the longest lists, found by key (issue #19's target: p95 < 20 ms at any depth
  * at the large size): nominations narrowed by department and state (against every match read and
  * sorted in JavaScript, and against the same page by number), the staff list and the audit log
- * (against the same page by number, which SQLite finds by counting past every row before it), and
+ * (against the same page by number, which SQLite finds by counting past every row before it), the
+ * never trained and the refreshers due (against the same page by number), and
  * the evidence library, whole and narrowed to the status items have today (against every item read,
  * its status worked out, sorted and sliced in JavaScript).
  */
@@ -55,6 +57,7 @@ export async function measureDeepPages(
     name: string;
     ask: (page: number, after?: string) => Promise<Paged>;
     naive?: (page: number) => unknown;
+    naiveName?: string;
   }[] = [
     {
       name: "Nomination list (department + state), middle page by key",
@@ -75,6 +78,17 @@ export async function measureDeepPages(
     {
       name: "Audit log, middle page by key",
       ask: (page, after) => admin.audit.list({ page, pageSize: PAGE_SIZE, after }),
+    },
+    {
+      name: "Never trained, middle page by key",
+      ask: (page, after) => hr.reports.neverTrained({ page, pageSize: PAGE_SIZE, after }),
+    },
+    {
+      name: "Refreshers due, middle page by key",
+      ask: (page, after) => hr.reports.refreshersDue({ page, pageSize: PAGE_SIZE, after }),
+      // Before it was kept, each page worked the whole list out again.
+      naive: () => refreshersDue(context.scopeOf(users.hr), {}),
+      naiveName: "the whole list worked out again, as each page did before the list was kept",
     },
     {
       name: "Evidence library, middle page by key",
@@ -106,7 +120,7 @@ export async function measureDeepPages(
       naive === undefined
         ? { name: "the same page by number (OFFSET)", result: byNumber }
         : {
-            name: "every matching row read, sorted and sliced in JS",
+            name: list.naiveName ?? "every matching row read, sorted and sliced in JS",
             result: await time(() => naive(page), { runs: heavy }),
           };
     measurements.push(

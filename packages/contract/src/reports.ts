@@ -95,5 +95,9 @@ export const reports = {
       dueSoon: z.int(),
     }),
   }),
-  neverTrained: query({ access: "readTraining", output: z.array(StaffOutputSchema) }),
+  neverTrained: query({
+    access: "readTraining",
+    input: PageInputSchema.prefault({}),
+    output: pageSchema(StaffOutputSchema),
+  }),
 };

@@ -74,7 +74,7 @@ export const reportsExport: ExportDefinition = {
     }),
     sheet({
       title: "Never trained",
-      rows: (caller) => caller.reports.neverTrained(),
+      rows: (caller) => allPages((page) => caller.reports.neverTrained(page)),
       columns: [
         { header: "Employee number", value: (person) => person.employeeNumber },
         { header: "Name", value: (person) => person.name },

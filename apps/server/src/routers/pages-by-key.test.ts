@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 
-import { createCourse, createNominations, createSession, createStaff } from "../test/builders";
+import {
+  createCourse,
+  createDepartment,
+  createNominations,
+  createSession,
+  createStaff,
+} from "../test/builders";
 import { useTwoOrganisations } from "../test/two-organisations";
 
 // Lists page by key: each answer gives the position of its last row (`next`) and its first
@@ -65,6 +71,20 @@ describe("lists page by key", () => {
     const hr = t.app.caller(t.org.users.hr);
     await expectSamePages((page) => hr.staff.list(page), 23);
     await expectSamePages((page) => hr.staff.list({ ...page, search: "Person 1" }), 6);
+  });
+
+  test("the never trained, by department and name, settled by employee number", async () => {
+    const departments = ["Housing", "Adult Social Care", "Children's Services"].map((name) =>
+      createDepartment(t.hr, name),
+    );
+    for (let n = 0; n < 19; n += 1) {
+      const department = departments[n % 3];
+      createStaff(t.hr, { name: `Person ${String(n % 4)}`, departmentId: department?.id });
+    }
+    const hr = t.app.caller(t.org.users.hr);
+    const { total } = await hr.reports.neverTrained({});
+    expect(total).toBeGreaterThanOrEqual(19);
+    await expectSamePages((page) => hr.reports.neverTrained(page), total);
   });
 
   test("sessions, soonest first, with sessions at the same time settled by id", async () => {

@@ -437,12 +437,14 @@ describe("reports.neverTrained", () => {
     await mark(session.id, [b?.id ?? ""], "partially_attended");
     await mark(session.id, [c?.id ?? ""], "fully_attended");
     const listed = await t.app.caller(t.org.users.accreditation_lead).reports.neverTrained();
-    expect(listed.map((row) => [row.departmentName, row.name])).toEqual([
+    expect(listed.total).toBe(2);
+    expect(listed.items.map((row) => [row.departmentName, row.name])).toEqual([
       ["Adult Social Care", never.name],
       ["Housing", noShow.name],
     ]);
-    expect(await t.app.caller(t.other.users.hr).reports.neverTrained()).toEqual([]);
-    expect(await t.app.caller(t.org.users.manager).reports.neverTrained()).toEqual([]);
+    const nobody = { items: [], total: 0, next: null };
+    expect(await t.app.caller(t.other.users.hr).reports.neverTrained()).toMatchObject(nobody);
+    expect(await t.app.caller(t.org.users.manager).reports.neverTrained()).toMatchObject(nobody);
     await expect(t.app.caller(null).reports.neverTrained()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });

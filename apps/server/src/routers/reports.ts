@@ -18,5 +18,7 @@ export const reportsRouter = {
   refreshersDue: procedureFor(reports.refreshersDue, ({ ctx, input }) =>
     refreshersDuePage(scopeOf(ctx), input),
   ),
-  neverTrained: procedureFor(reports.neverTrained, ({ ctx }) => neverTrained(scopeOf(ctx))),
+  neverTrained: procedureFor(reports.neverTrained, ({ ctx, input }) =>
+    neverTrained(scopeOf(ctx), input),
+  ),
 } satisfies TRPCRouterRecord;

@@ -56,6 +56,15 @@ export const staff = sqliteTable(
       table.id,
       table.name,
     ),
+    // A department's people in the staff list's order (name, then employee number): the never
+    // trained list reads every department's in the order of their names from it, page by page,
+    // rather than sorting the whole staff for each page.
+    index("staff_department_name_idx").on(
+      table.organisationId,
+      table.departmentId,
+      table.name,
+      table.employeeNumber,
+    ),
     // The staff list's order (name, then the unique employee number): a page by key is read from
     // the index in order, rather than every person sorted for each page.
     index("staff_name_idx").on(table.organisationId, table.name, table.employeeNumber),

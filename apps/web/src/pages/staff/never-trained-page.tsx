@@ -1,18 +1,29 @@
-import { useQuery } from "@tanstack/react-query";
-
-import { plural } from "@dapkit/schemas";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import { DataTable } from "../../components/data-table";
 import { QueryState } from "../../components/query-state";
+import { ResultCount } from "../../components/result-count";
+import { ResultPagination } from "../../components/result-pagination";
 import { BackLink, PageHeading } from "../../components/small-parts";
 import { usePageTitle } from "../../lib/page-title";
+import { useFilters } from "../../lib/search-params";
 import { trpc } from "../../trpc";
 import { staffNameColumn, staffRoleColumns } from "./staff-columns";
+
+const PAGE_SIZE = 50;
 
 /** Current staff (a manager: their team) who have never attended any training: chase these first. */
 export function NeverTrainedPage() {
   usePageTitle("Never trained");
-  const query = useQuery(trpc.reports.neverTrained.queryOptions());
+  const pages = useFilters([]);
+  const query = useQuery({
+    ...trpc.reports.neverTrained.queryOptions({
+      page: pages.page,
+      ...pages.position,
+      pageSize: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <>
       <BackLink to="/staff">Back to staff</BackLink>
@@ -21,17 +32,17 @@ export function NeverTrainedPage() {
         Current staff who have not attended any training, fully or in part, by department.
       </p>
       <QueryState query={query} what="list of staff never trained">
-        {(people) => (
+        {(result) => (
           <>
-            <p className="govuk-body" role="status">
-              {people.length === 0
-                ? "Everyone has attended some training."
-                : `${plural(people.length, "person", "people")} never trained.`}
-            </p>
+            <ResultCount
+              result={result}
+              noun="people never trained"
+              empty="Everyone has attended some training."
+            />
             <DataTable
               caption="Staff never trained"
               captionSize="visually-hidden"
-              rows={people}
+              rows={result.items}
               rowKey={(row) => row.id}
               exportName="never-trained"
               columns={[
@@ -40,6 +51,7 @@ export function NeverTrainedPage() {
                 ...staffRoleColumns(),
               ]}
             />
+            <ResultPagination result={result} hrefFor={pages.hrefFor} />
           </>
         )}
       </QueryState>

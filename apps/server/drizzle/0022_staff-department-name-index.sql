@@ -1,0 +1,1 @@
+CREATE INDEX `staff_department_name_idx` ON `staff` (`organisation_id`,`department_id`,`name`,`employee_number`);

@@ -217,7 +217,7 @@ export async function measureHttp(context: BenchContext): Promise<Measurement[]>
         name: `Server peak RSS during a ${rows.toLocaleString("en-GB")}-row import over HTTP`,
         unit: "MB",
         result: summarise([peak]),
-        targets: large ? [{ text: "< 500 MB", met: peak < 500 }] : [],
+        targets: large ? [{ text: "< 300 MB", met: peak < 300 }] : [],
         notes: `peak before the import ${before.toFixed(0)} MB; the import took ${seconds.toFixed(1)} s over HTTP, with the latency samplers running`,
       },
       latencyMeasurement(healthDuring, idleHealth, {

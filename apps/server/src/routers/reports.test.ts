@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
 import type { AttendanceOutcome } from "@dapkit/schemas";
-import { formatRate } from "@dapkit/training";
+import { formatRate, refresherDue } from "@dapkit/training";
 
 import { refreshersDue } from "../services/reports/refreshers-due";
+import { dayOf } from "../services/training/date-range";
 import type { StaffValues } from "../services/staff/save-staff";
 import {
   createBookings,
@@ -300,8 +301,10 @@ describe("reports.refreshersDue", () => {
     ]);
   });
 
-  test("the scheduler's refreshers falling due are exactly the report's not yet overdue, at every month's end and after completing again", async () => {
+  test("the report is refresherDue's over every completion, and the scheduler's are its not yet overdue, at every month's end and after completing again", async () => {
     const days = ["2021-01-31", "2021-02-28", "2021-03-29", "2021-03-31", "2021-04-30"];
+    // Every full attendance, for working the report out from the training rules alone.
+    const completions: { months: number; staffId: string; name: string; endsAt: string }[] = [];
     for (const months of [1, 12, 36]) {
       const course = createCourse(t.hr, {
         title: `Every ${String(months)}`,
@@ -325,22 +328,67 @@ describe("reports.refreshersDue", () => {
           booked.map((nomination) => nomination.id),
           "fully_attended",
         );
+        for (const person of [people[index], people[index - 1]]) {
+          if (person !== undefined) {
+            completions.push({
+              months,
+              staffId: person.id,
+              name: person.name,
+              endsAt: session.endsAt,
+            });
+          }
+        }
       }
     }
+    const nameOf = new Map(completions.map((completion) => [completion.staffId, completion.name]));
+    // The report from the rules alone: each course's completions, every one, to refresherDue.
+    const fromTheRules = (asOf: string) =>
+      [1, 12, 36].flatMap((months) =>
+        refresherDue({
+          completions: completions
+            .filter((completion) => completion.months === months)
+            .map((completion) => ({
+              staffId: completion.staffId,
+              completedOn: dayOf(completion.endsAt),
+            })),
+          intervalMonths: months,
+          asOf,
+          dueWithinDays: 30,
+        })
+          .filter((row) => row.status !== "current")
+          .map((row) => ({ staffName: nameOf.get(row.staffId) ?? "" })),
+      );
     const scope = scopeAs(t.app, t.org.users.hr);
     const names = (rows: { staffName: string }[]) => rows.map((row) => row.staffName).sort();
     let found = 0;
     // Each day from January 2021 to the spring of 2024 (a leap year), as the scheduler would ask.
     for (let day = Date.UTC(2021, 0, 1); day <= Date.UTC(2024, 4, 1); day += 86_400_000) {
       const asOf = new Date(day).toISOString().slice(0, 10);
-      const report = refreshersDue(scope, { asOf, withinDays: 30 }).filter(
-        (row) => row.daysUntilDue >= 0,
-      );
+      const whole = refreshersDue(scope, { asOf, withinDays: 30 });
+      expect(names(whole), asOf).toEqual(names(fromTheRules(asOf)));
+      const report = whole.filter((row) => row.daysUntilDue >= 0);
       const falling = refreshersDue(scope, { asOf, fallingDue: { withinDays: 30 } });
       expect(names(falling), asOf).toEqual(names(report));
       found += falling.length;
     }
     expect(found).toBeGreaterThan(400);
+  });
+
+  test("a report for a past date goes by the completion known then, not one since", async () => {
+    const person = await attended("Ria Retrained", "2021-03-01");
+    const again = createSession(t.hr, {
+      courseId,
+      startsAt: "2022-03-01T09:00:00Z",
+      endsAt: "2022-03-01T12:00:00Z",
+    });
+    const [booked] = createBookings(t.hr, { sessionId: again.id, staffIds: [person.id] });
+    await mark(again.id, [booked?.id ?? ""], "fully_attended");
+    const caller = t.app.caller(t.org.users.hr);
+    expect((await caller.reports.refreshersDue()).items).toEqual([]);
+    const then = await caller.reports.refreshersDue({ asOf: "2022-02-15" });
+    expect(then.items.map((row) => [row.staffName, row.lastCompletedOn, row.status])).toEqual([
+      ["Ria Retrained", "2021-03-01", "due_soon"],
+    ]);
   });
 
   test("pages by position forward and back, in the list's order, and a change between pages shows", async () => {

@@ -1,7 +1,7 @@
 import { and, eq, exists, gt, isNotNull, max, not, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
-import { refresherDue, type RefresherStatus } from "@dapkit/training";
+import { DEFAULT_DUE_WITHIN_DAYS, refresherDue, type RefresherStatus } from "@dapkit/training";
 
 import { inIds } from "../../db/id-list";
 import { courses, nominations, staff, trainingSessions } from "../../db/schema";
@@ -9,7 +9,7 @@ import type { KeyValue } from "../pagination";
 import type { Scope } from "../scope";
 import { selectStaffItems, type StaffItem } from "../staff/staff-items";
 import { visibleStaff } from "../staff/staff-scope";
-import { dayOf } from "../training/date-range";
+import { dayOf, withinDays as inDayRange } from "../training/date-range";
 import {
   courseOfSession,
   sessionOfNomination,
@@ -34,14 +34,21 @@ export interface RefresherDueItem {
 // (which overflows where refresherDue clamps to the month's end) and the UK day of each time.
 const MARGIN_DAYS = 5;
 
-// A completion's end that could fall due between `asOf` and `withinDays` after it: a coarse
-// window, so SQLite returns only those; refresherDue then decides each exactly.
-function mayFallDue(window: DueWindow): SQL {
-  const endsAt = trainingSessions.endsAt;
-  const months = sql`'-' || ${courses.refresherIntervalMonths} || ' months'`;
-  const after = `-${String(MARGIN_DAYS)} days`;
+// A course's refresher interval back from a date, as SQLite's date() modifier.
+const intervalBack = sql`'-' || ${courses.refresherIntervalMonths} || ' months'`;
+
+// Completions that end before this could be due by `withinDays` after `asOf`; later ones are
+// current. A coarse bound, so SQLite returns only those; refresherDue then decides each exactly.
+function dueBy(endsAt: SQL | typeof trainingSessions.endsAt, window: DueWindow): SQL {
   const before = `+${String(window.withinDays + MARGIN_DAYS)} days`;
-  return sql`${endsAt} >= date(${window.asOf}, ${months}, ${after}) and ${endsAt} < date(${window.asOf}, ${before}, ${months})`;
+  return sql`${endsAt} < date(${window.asOf}, ${before}, ${intervalBack})`;
+}
+
+// A completion's end that could fall due between `asOf` and `withinDays` after it.
+function mayFallDue(window: DueWindow): SQL {
+  const after = `-${String(MARGIN_DAYS)} days`;
+  const endsAt = trainingSessions.endsAt;
+  return sql`${endsAt} >= date(${window.asOf}, ${intervalBack}, ${after}) and ${dueBy(endsAt, window)}`;
 }
 
 interface DueWindow {
@@ -52,8 +59,9 @@ interface DueWindow {
 const later = alias(nominations, "later");
 const laterSession = alias(trainingSessions, "later_session");
 
-// A later full attendance of the same course by the same person, which would reset the refresher.
-function completedAgain(scope: Scope): SQL {
+// A later full attendance of the same course by the same person, by `asOf`, which would reset
+// the refresher.
+function completedAgain(scope: Scope, asOf: string): SQL {
   return exists(
     scope.db
       .select({ one: sql`1` })
@@ -72,6 +80,7 @@ function completedAgain(scope: Scope): SQL {
           eq(later.state, "fully_attended"),
           eq(laterSession.courseId, trainingSessions.courseId),
           gt(laterSession.endsAt, trainingSessions.endsAt),
+          inDayRange(laterSession.endsAt, { to: asOf }),
         ),
       ),
   );
@@ -95,14 +104,15 @@ function sessionsEndingIn(scope: Scope, window: DueWindow): string[] {
 }
 
 /**
- * Each person's latest full attendance of each course with a refresher: refresherDue goes by the
- * latest anyway, and SQLite picks it out, so a large council's million nominations are not all
- * read. Given a window (the scheduler's), only the attendances of sessions that ended within it
- * and were not completed again later: a second query names those sessions, so SQLite reads their
+ * Each person's latest full attendance of each course with a refresher, where it is old enough
+ * to be due by `due`: refresherDue goes by the latest anyway, and SQLite picks it out and leaves
+ * the current ones, so a large council's million nominations are not all read into JavaScript.
+ * Given a window (the scheduler's), only the attendances of sessions that ended within it and
+ * were not completed again later: a second query names those sessions, so SQLite reads their
  * registers rather than grouping every attendance (which took about 2 s an hour at the large
  * size; asked in one query, SQLite chose to start from every nomination).
  */
-function completionsByCourse(scope: Scope, window?: DueWindow) {
+function completionsByCourse(scope: Scope, due: DueWindow, window?: DueWindow) {
   const sessionIds = window === undefined ? undefined : sessionsEndingIn(scope, window);
   const rows = scope.db
     .select({
@@ -125,10 +135,14 @@ function completionsByCourse(scope: Scope, window?: DueWindow) {
         eq(staff.active, true),
         visibleStaff(scope.user),
         sessionIds === undefined ? undefined : inIds(nominations.sessionId, sessionIds),
-        sessionIds === undefined ? undefined : not(completedAgain(scope)),
+        // Completions after the day asked about are left out, as refresherDue leaves them: a
+        // report for a past date shows what was known then, not nobody for those since retrained.
+        inDayRange(trainingSessions.endsAt, { to: due.asOf }),
+        sessionIds === undefined ? undefined : not(completedAgain(scope, due.asOf)),
       ),
     )
     .groupBy(trainingSessions.courseId, nominations.staffId)
+    .having(dueBy(max(trainingSessions.endsAt), due))
     .all();
   const byCourse = new Map<string, { title: string; intervalMonths: number; rows: typeof rows }>();
   for (const row of rows) {
@@ -171,7 +185,8 @@ export function refreshersDue(
   const asOf = input.asOf ?? dayOf(scope.now.toISOString());
   const window =
     input.fallingDue === undefined ? undefined : { asOf, withinDays: input.fallingDue.withinDays };
-  const completions = completionsByCourse(scope, window);
+  const withinDays = input.fallingDue?.withinDays ?? input.withinDays ?? DEFAULT_DUE_WITHIN_DAYS;
+  const completions = completionsByCourse(scope, { asOf, withinDays }, window);
   const due = [...completions].flatMap(([courseId, course]) =>
     refresherDue({
       completions: course.rows.map((row) => ({
@@ -180,7 +195,7 @@ export function refreshersDue(
       })),
       intervalMonths: course.intervalMonths,
       asOf,
-      dueWithinDays: input.fallingDue?.withinDays ?? input.withinDays,
+      dueWithinDays: withinDays,
     }).flatMap(({ status, ...row }) =>
       status === "current" || (window !== undefined && row.daysUntilDue < 0)
         ? []

@@ -12,7 +12,7 @@ import {
 
 import { ByIdInputSchema } from "./by-id";
 import { mutation, query } from "./define-procedure";
-import { PageInputSchema, pageSchema } from "./pagination";
+import { PageInputSchema, pageSchema, SearchTermSchema } from "./pagination";
 
 const fields = EvidenceItemSchema.shape;
 
@@ -54,10 +54,14 @@ export const UpdateEvidenceInputSchema = z.object({
   }),
 });
 
-/** Which evidence to list (one area, and/or one status as it stands today), and which page. */
+/**
+ * Which evidence to list (one area, one status as it stands today, words in the title: any of
+ * them), and which page.
+ */
 export const ListEvidenceInputSchema = PageInputSchema.extend({
   areaId: IdSchema.optional(),
   status: EvidenceStatusSchema.optional(),
+  search: SearchTermSchema.optional(),
 }).prefault({});
 
 /**

@@ -44,6 +44,15 @@ export const PageInputSchema = z.object({
   before: CursorSchema.optional(),
 });
 
+/**
+ * Words a list is narrowed to (part of a name, a number or a title, as each list says), trimmed,
+ * at most 200 characters; an empty one narrows nothing.
+ */
+export const SearchTermSchema = z
+  .string({ error: "must be text" })
+  .trim()
+  .max(200, "must be at most 200 characters");
+
 /** A validated page request. */
 export type PageRequest = z.output<typeof PageInputSchema>;
 

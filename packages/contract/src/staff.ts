@@ -5,7 +5,7 @@ import { IdSchema, LabelSchema, NominationStateSchema, StaffMemberSchema } from 
 import { ByIdInputSchema } from "./by-id";
 import { mutation, query } from "./define-procedure";
 import { ImportInputSchema, StaffImportResultSchema } from "./imports";
-import { PageInputSchema, pageSchema } from "./pagination";
+import { PageInputSchema, pageSchema, SearchTermSchema } from "./pagination";
 
 export const DepartmentOutputSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -41,11 +41,7 @@ export const ListStaffInputSchema = PageInputSchema.extend({
   managerId: IdSchema.optional(),
   agencyId: IdSchema.optional(),
   active: z.boolean({ error: "must be true or false" }).optional(),
-  search: z
-    .string({ error: "must be text" })
-    .trim()
-    .max(200, "must be at most 200 characters")
-    .optional(),
+  search: SearchTermSchema.optional(),
 }).prefault({});
 
 export const StaffOutputSchema = z.object({

@@ -104,6 +104,24 @@ describe("evidence.list pages by key", () => {
     });
   });
 
+  test("finds words in the title, case aside, with LIKE's wildcards taken as typed", async () => {
+    for (const title of ["Safety plan", "SAFETY audit", "Unsafe 100% claims", "Policy"]) {
+      await lead().evidence.create(evidenceInput({ title }));
+    }
+    const titles = async (search: string) =>
+      (await lead().evidence.list({ search })).items.map((item) => item.title);
+    expect(await titles("  safety ")).toEqual(["SAFETY audit", "Safety plan"]);
+    expect(await titles("safe")).toEqual(["SAFETY audit", "Safety plan", "Unsafe 100% claims"]);
+    expect(await titles("100%")).toEqual(["Unsafe 100% claims"]);
+    expect(await titles("%")).toEqual(["Unsafe 100% claims"]);
+    expect(await titles("_")).toEqual([]);
+    expect(await titles("")).toHaveLength(4);
+    await expect(lead().evidence.list({ search: "x".repeat(201) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "search: must be at most 200 characters",
+    });
+  });
+
   test("filters by status exactly as evidenceStatusAsOf works it out, either side of expiry", async () => {
     // The test clock's day is 5 April 2022.
     const expiries = [null, "2022-04-04", "2022-04-05", "2022-04-06"];

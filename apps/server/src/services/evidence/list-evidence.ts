@@ -9,6 +9,7 @@ import { inIds } from "../../db/id-list";
 import { evidenceItems, evidenceRevisions, users } from "../../db/schema";
 import { keysetPage, selectWindow, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
+import { containing } from "../staff/staff-scope";
 import { activeFramework, assertAreaOf } from "./active-framework";
 import {
   evidenceColumns,
@@ -25,6 +26,8 @@ interface EvidenceFilter {
   today: string;
   areaId?: string | undefined;
   status?: EvidenceStatus | undefined;
+  /** Words the title contains, case aside. */
+  search?: string | undefined;
 }
 
 // By title, case aside, as people look a title up; the id settles equal titles. The indexes on
@@ -37,12 +40,13 @@ const EVIDENCE_ORDER: Keyset<StoredEvidence> = {
 };
 
 function matching(filter: EvidenceFilter): SQL | undefined {
-  const { areaId, status } = filter;
+  const { areaId, status, search } = filter;
   return and(
     eq(evidenceItems.organisationId, filter.organisationId),
     eq(evidenceItems.frameworkId, filter.frameworkId),
     areaId === undefined ? undefined : eq(evidenceItems.areaId, areaId),
     status === undefined ? undefined : hasStatusOn(status, filter.today),
+    search === undefined || search === "" ? undefined : containing(evidenceItems.title, search),
   );
 }
 
@@ -126,12 +130,13 @@ export function listEvidenceOn(db: Queryable, filter: EvidenceFilter): EvidenceS
 }
 
 /**
- * One page of the organisation's evidence by title, filtered by area and by status as it stands
- * today: "expired" also finds approved items whose expiry date has passed.
+ * One page of the organisation's evidence by title, filtered by area, by status as it stands
+ * today ("expired" also finds approved items whose expiry date has passed) and by words in the
+ * title.
  */
 export function listEvidence(
   scope: Scope,
-  input: { areaId?: string | undefined; status?: EvidenceStatus | undefined } & PageRequest,
+  input: Omit<EvidenceFilter, "organisationId" | "frameworkId" | "today"> & PageRequest,
 ): Page<EvidenceSummary> {
   const { db, user } = scope;
   const framework = activeFramework(user.organisationId);
@@ -142,6 +147,7 @@ export function listEvidence(
     today: londonToday(scope.now),
     areaId: input.areaId,
     status: input.status,
+    search: input.search,
   };
   const where = matching(filter);
   const total = cachedCount(db, db.select({ total: count() }).from(evidenceItems).where(where));

@@ -14,6 +14,7 @@ import { ResultPagination } from "../../components/result-pagination";
 import { Select } from "../../components/select";
 import { PageHeading } from "../../components/small-parts";
 import { StatusTag } from "../../components/tag";
+import { TextInput } from "../../components/text-input";
 import { useCurrentUser } from "../../lib/current-user";
 import { usePageTitle } from "../../lib/page-title";
 import { can } from "../../lib/permissions";
@@ -25,7 +26,7 @@ import { PackDownload } from "./pack-download";
 type Framework = Outputs["evidence"]["framework"];
 
 const PAGE_SIZE = 50;
-const FILTERS = ["area", "status"] as const;
+const FILTERS = ["search", "area", "status"] as const;
 
 type Filters = ReturnType<typeof useFilters<(typeof FILTERS)[number]>>;
 
@@ -38,6 +39,12 @@ function FilterForm({ filters, framework }: { filters: Filters; framework: Frame
   return (
     <form className="app-filters" onSubmit={apply} role="search" aria-label="Filter evidence">
       <h2 className="govuk-heading-s">Filter evidence</h2>
+      <TextInput
+        name="search"
+        label="Title contains"
+        value={draft.search}
+        onChange={(event) => setDraft({ ...draft, search: event.target.value })}
+      />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <Select
@@ -96,12 +103,13 @@ function AreaHeading({ area, rag }: { area: Framework["areas"][number]; rag: str
 }
 
 function EvidenceResults({ filters, framework }: { filters: Filters; framework: Framework }) {
-  const { area, status } = filters.values;
+  const { search, area, status } = filters.values;
   const evidence = useQuery({
     ...trpc.evidence.list.queryOptions({
       page: filters.page,
       ...filters.position,
       pageSize: PAGE_SIZE,
+      ...(search === "" ? {} : { search }),
       ...(area === "" ? {} : { areaId: area }),
       // The server checks the status, so one mistyped in the address is named in its answer.
       ...(status === "" ? {} : { status: status as EvidenceStatus }),
@@ -126,7 +134,7 @@ function EvidenceResults({ filters, framework }: { filters: Filters; framework: 
               result={result}
               noun="evidence items"
               empty={
-                area === "" && status === ""
+                search === "" && area === "" && status === ""
                   ? "No evidence has been added yet."
                   : "No evidence matches these filters."
               }

@@ -136,7 +136,8 @@ function completionsByCourse(scope: Scope, due: DueWindow, window?: DueWindow) {
         visibleStaff(scope.user),
         sessionIds === undefined ? undefined : inIds(nominations.sessionId, sessionIds),
         // Completions after the day asked about are left out, as refresherDue leaves them: a
-        // report for a past date shows what was known then, not nobody for those since retrained.
+        // report for a past date shows what was known then, and someone retrained since still
+        // shows, as due on the completion before.
         inDayRange(trainingSessions.endsAt, { to: due.asOf }),
         sessionIds === undefined ? undefined : not(completedAgain(scope, due.asOf)),
       ),

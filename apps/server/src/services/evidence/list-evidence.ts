@@ -5,11 +5,11 @@ import type { EvidenceSummary, PageRequest } from "@dapkit/contract";
 
 import { cachedCount } from "../../db/cached-count";
 import type { Queryable } from "../../db/client";
+import { containing } from "../../db/containing";
 import { inIds } from "../../db/id-list";
 import { evidenceItems, evidenceRevisions, users } from "../../db/schema";
 import { keysetPage, selectWindow, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
-import { containing } from "../staff/staff-scope";
 import { activeFramework, assertAreaOf } from "./active-framework";
 import {
   evidenceColumns,

@@ -4,10 +4,11 @@ import type { PageRequest } from "@dapkit/contract";
 
 import { staff } from "../../db/schema";
 import { cachedCount } from "../../db/cached-count";
+import { containing } from "../../db/containing";
 import { keysetPage, selectWindow, type Keyset, type Page } from "../pagination";
 import type { Scope } from "../scope";
 import { selectStaffItems, type StaffItem } from "./staff-items";
-import { containing, visibleStaff } from "./staff-scope";
+import { visibleStaff } from "./staff-scope";
 
 /** What a staff list can be narrowed to. */
 export interface StaffFilters {

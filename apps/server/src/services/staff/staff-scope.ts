@@ -1,4 +1,4 @@
-import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 
 import type { SessionUser } from "../../auth/session-user";
 import { staff } from "../../db/schema";
@@ -28,10 +28,4 @@ export function visibleStaff(user: SessionUser): SQL {
  */
 export function seesSomePeople(user: SessionUser): boolean {
   return user.role === "manager" || user.role === "agency_lead";
-}
-
-/** A LIKE pattern matching text that contains `term`, with LIKE's wildcards taken literally. */
-export function containing(column: AnyColumn, term: string): SQL {
-  const pattern = `%${term.replace(/[\\%_]/g, "\\$&")}%`;
-  return sql`${column} like ${pattern} escape '\\'`;
 }
